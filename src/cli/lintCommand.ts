@@ -1,0 +1,102 @@
+// `incident-workbench lint`: lints files and folders and prints the findings as text or JSON.
+import {
+  kindFromContent, kindFromPathWords, kindFromProfileFolders, lintModel, parseMarkdown, toPosix,
+  type DocumentKind, type Finding, type Profile,
+} from '../core';
+import { findMarkdownFiles, isDirectory, readText } from '../services/fileSystemService';
+
+/** One linted file, as the JSON output shows it. */
+export interface FileReport {
+  readonly path: string;
+  readonly kind: DocumentKind;
+  readonly findings: readonly Finding[];
+}
+
+/** What `lint` needs besides the paths. */
+export interface LintCommandOptions {
+  readonly profile: Profile;
+  /** Forces the kind of every file. */
+  readonly kind?: DocumentKind;
+}
+
+/**
+ * Lints `paths`. A folder contributes the Markdown files under it that the profile's
+ * folders classify; a file named explicitly is always linted, its kind taken from the
+ * profile's folders, else words in its path, else its content, else `postmortem`.
+ * Throws a `UsageError` for a path that does not exist.
+ */
+export async function lintPaths(paths: readonly string[], options: LintCommandOptions): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const given of paths) {
+    if (await isDirectory(given)) {
+      for (const file of await findMarkdownFiles(given)) {
+        const kind = options.kind ?? kindFromProfileFolders(file, options.profile);
+        if (kind) reports.push(await lintFile(file, kind, options.profile));
+      }
+    } else {
+      reports.push(await lintFile(given, options.kind, options.profile));
+    }
+  }
+  return reports;
+}
+
+/** Raised for bad command-line input; the CLI prints it and exits 2. */
+export class UsageError extends Error {}
+
+async function lintFile(file: string, forced: DocumentKind | undefined, profile: Profile): Promise<FileReport> {
+  let text: string;
+  try {
+    text = await readText(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${file}: no such file or folder.` : `${file}: cannot be read (${code ?? String(e)}).`);
+  }
+  const doc = parseMarkdown(text);
+  const kind = forced ?? kindFromProfileFolders(file, profile) ?? kindFromPathWords(file) ?? kindFromContent(doc, profile) ?? 'postmortem';
+  return { path: toPosix(file), kind, findings: lintModel(doc, kind, profile).findings };
+}
+
+/** Counts findings by severity over all reports. */
+export function summarize(reports: readonly FileReport[]): { files: number; errors: number; warnings: number; infos: number } {
+  const all = reports.flatMap((r) => r.findings);
+  return {
+    files: reports.length,
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+    infos: all.filter((f) => f.severity === 'info').length,
+  };
+}
+
+/** The JSON document of the `--format json` output, with 1-based lines and columns. */
+export function toJson(reports: readonly FileReport[]): object {
+  return {
+    files: reports.map((r) => ({
+      path: r.path,
+      kind: r.kind,
+      findings: r.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+        endLine: f.range.end.line + 1,
+        endColumn: f.range.end.character + 1,
+      })),
+    })),
+    summary: summarize(reports),
+  };
+}
+
+/** Human-readable output: one `path:line:column  severity  RULE  message` line per finding, then a summary. */
+export function toText(reports: readonly FileReport[]): string {
+  const lines: string[] = [];
+  for (const r of reports) {
+    for (const f of r.findings) {
+      lines.push(`${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.ruleId}  ${f.message}`);
+    }
+  }
+  const s = summarize(reports);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(`${plural(s.files, 'file')} linted: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}.`);
+  return lines.join('\n');
+}

@@ -1,0 +1,24 @@
+// Every command, view, setting, context-key and diagnostic id of the extension, defined once.
+
+/** The extension's identifier in the Marketplace (`publisher.name`). */
+export const EXTENSION_ID = 'incident-workbench.incident-workbench';
+
+/** The name shown as the source of diagnostics and as the output channel's title. */
+export const DIAGNOSTIC_SOURCE = 'Incident Workbench';
+
+/** Command ids, as contributed in package.json. */
+export const Commands = {
+  lintWorkspace: 'incidentWorkbench.lintWorkspace',
+  showRuleDocumentation: 'incidentWorkbench.showRuleDocumentation',
+} as const;
+
+/** Setting ids, grouped by category as in the Settings UI. */
+export const Settings = {
+  section: 'incidentWorkbench',
+  profileName: 'profile.name',
+  diagnosticsEnabled: 'diagnostics.enabled',
+  diagnosticsDebounceMs: 'diagnostics.debounceMs',
+} as const;
+
+/** The diagnostic collection's name. */
+export const DIAGNOSTIC_COLLECTION = 'incidentWorkbench';

@@ -1,0 +1,9 @@
+// The public surface of core, for services, the CLI and the features.
+export * from './profiles';
+export * from './rules';
+export * from './markdown/position';
+export { parseMarkdown, type MarkdownDocument, type Heading, type Section, type Table, type TableRow, type TableCell } from './markdown/model';
+export { normalizeHeading } from './markdown/headingText';
+export { matchSections } from './postmortem/sections';
+export { lintText, lintModel, ruleLevel, type LintResult } from './lint/lint';
+export { kindFromProfileFolders, kindFromPathWords, kindFromContent, toPosix } from './lint/documentKind';

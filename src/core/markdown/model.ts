@@ -1,0 +1,282 @@
+// Turns Markdown text into the document model every rule and feature reads: headings, sections, tables, lists, code.
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { findFrontMatter, type FrontMatter } from './frontMatter';
+import { range, type Range } from './position';
+
+/** A heading (ATX `##` or setext). */
+export interface Heading {
+  /** 1 to 6. */
+  readonly level: number;
+  /** Plain text of the heading, Markdown marks removed. */
+  readonly text: string;
+  /** 0-based line of the heading text. */
+  readonly line: number;
+  /** The heading's first line, whole. */
+  readonly range: Range;
+}
+
+/** A heading and everything under it up to the next heading of the same or a higher level. */
+export interface Section {
+  readonly heading: Heading;
+  /** First line of the body (the line after the heading, or after a setext underline). */
+  readonly bodyStartLine: number;
+  /** Exclusive end line: the next same-or-higher heading, or the document's line count. */
+  readonly endLine: number;
+}
+
+/** One cell of a table, with the exact range of its text on the row's line. */
+export interface TableCell {
+  readonly text: string;
+  readonly range: Range;
+}
+
+/** A row of a table. */
+export interface TableRow {
+  readonly line: number;
+  readonly cells: readonly TableCell[];
+}
+
+/** A pipe table. */
+export interface Table {
+  readonly startLine: number;
+  /** Exclusive. */
+  readonly endLine: number;
+  readonly header: TableRow;
+  readonly rows: readonly TableRow[];
+}
+
+/** An item of a bullet or ordered list. */
+export interface ListItem {
+  /** 0-based line where the item starts. */
+  readonly line: number;
+  /** Exclusive end line. */
+  readonly endLine: number;
+  /** Nesting depth, 0 for a top-level list. */
+  readonly depth: number;
+  readonly ordered: boolean;
+  /** The item's first line of text as written (Markdown source, marker removed). */
+  readonly text: string;
+  /** `true`/`false` for task items (`- [x]`/`- [ ]`), undefined otherwise. */
+  readonly checked: boolean | undefined;
+}
+
+/** A fenced or indented code block. */
+export interface CodeBlock {
+  readonly startLine: number;
+  /** Exclusive. */
+  readonly endLine: number;
+  /** The info string of a fence (`bash`), empty for indented code. */
+  readonly info: string;
+  readonly content: string;
+}
+
+/** An inline code span and the line it is on. */
+export interface InlineCode {
+  readonly line: number;
+  readonly content: string;
+}
+
+/** The model of one Markdown document. */
+export interface MarkdownDocument {
+  /** The lines of the text, without line terminators. */
+  readonly lines: readonly string[];
+  readonly frontMatter: FrontMatter | undefined;
+  /** The document title: the first level-1 heading, if any. */
+  readonly title: Heading | undefined;
+  readonly headings: readonly Heading[];
+  readonly sections: readonly Section[];
+  readonly tables: readonly Table[];
+  readonly listItems: readonly ListItem[];
+  readonly codeBlocks: readonly CodeBlock[];
+  readonly inlineCode: readonly InlineCode[];
+}
+
+let parser: MarkdownIt | undefined;
+
+/** The one markdown-it configuration used to read documents (no HTML rendering, no linkify). */
+export function markdownParser(): MarkdownIt {
+  parser ??= new MarkdownIt({ html: true, linkify: false, typographer: false });
+  return parser;
+}
+
+/** Splits text into lines on CRLF, CR or LF. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Parses `text` into the document model. Never throws on any input string. */
+export function parseMarkdown(text: string): MarkdownDocument {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const lines = splitLines(source);
+  const frontMatter = findFrontMatter(lines);
+  // Blank out front matter so markdown-it sees neither a rule nor a setext heading, keeping line numbers.
+  const parseLines = frontMatter ? lines.map((l, i) => (i <= frontMatter.endLine ? '' : l)) : lines;
+  const tokens = markdownParser().parse(parseLines.join('\n'), {});
+
+  const headings: Heading[] = [];
+  const tables: Table[] = [];
+  const listItems: ListItem[] = [];
+  const codeBlocks: CodeBlock[] = [];
+  const inlineCode: InlineCode[] = [];
+  let listDepth = -1;
+  const orderedStack: boolean[] = [];
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    switch (token.type) {
+      case 'heading_open': {
+        const inline = tokens[i + 1];
+        const line = token.map?.[0] ?? 0;
+        headings.push({
+          level: Number(token.tag.slice(1)),
+          text: plainText(inline),
+          line,
+          range: range(line, 0, line, lines[line]?.length ?? 0),
+        });
+        break;
+      }
+      case 'table_open': {
+        const { table, next } = readTable(tokens, i, lines);
+        if (table) tables.push(table);
+        i = next;
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth++;
+        orderedStack.push(token.type === 'ordered_list_open');
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth--;
+        orderedStack.pop();
+        break;
+      case 'list_item_open': {
+        const [start, end] = token.map ?? [0, 0];
+        const raw = (lines[start] ?? '').replace(/^\s*(?:[-*+]|\d+[.)])\s?/, '');
+        const task = /^\[([ xX])\]\s?/.exec(raw);
+        listItems.push({
+          line: start,
+          endLine: end,
+          depth: listDepth,
+          ordered: orderedStack[orderedStack.length - 1] ?? false,
+          text: task ? raw.slice(task[0].length) : raw,
+          checked: task ? task[1] !== ' ' : undefined,
+        });
+        break;
+      }
+      case 'fence':
+      case 'code_block': {
+        const [start, end] = token.map ?? [0, 0];
+        codeBlocks.push({ startLine: start, endLine: end, info: token.info.trim(), content: token.content });
+        break;
+      }
+      case 'inline':
+        collectInlineCode(token, inlineCode);
+        break;
+      default:
+        break;
+    }
+  }
+
+  const title = headings.find((h) => h.level === 1);
+  return {
+    lines,
+    frontMatter,
+    title,
+    headings,
+    sections: buildSections(headings, tokens, lines.length),
+    tables,
+    listItems,
+    codeBlocks,
+    inlineCode,
+  };
+}
+
+/** The plain text of an inline token: text and code spans joined, marks dropped. */
+export function plainText(inline: Token | undefined): string {
+  if (!inline?.children) return inline?.content.trim() ?? '';
+  let out = '';
+  for (const child of inline.children) {
+    if (child.type === 'text' || child.type === 'code_inline') out += child.content;
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') out += ' ';
+  }
+  return out.trim();
+}
+
+function collectInlineCode(inline: Token, out: InlineCode[]): void {
+  if (!inline.children || !inline.map) return;
+  let line = inline.map[0];
+  for (const child of inline.children) {
+    if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+    else if (child.type === 'code_inline') out.push({ line, content: child.content });
+  }
+}
+
+function buildSections(headings: readonly Heading[], tokens: readonly Token[], lineCount: number): Section[] {
+  // Body starts after the heading's source lines (two for a setext heading).
+  const headingEnds = new Map<number, number>();
+  for (const t of tokens) {
+    if (t.type === 'heading_open' && t.map) headingEnds.set(t.map[0], t.map[1]);
+  }
+  return headings.map((heading, index) => {
+    let endLine = lineCount;
+    for (let j = index + 1; j < headings.length; j++) {
+      if (headings[j].level <= heading.level) {
+        endLine = headings[j].line;
+        break;
+      }
+    }
+    return { heading, bodyStartLine: headingEnds.get(heading.line) ?? heading.line + 1, endLine };
+  });
+}
+
+function readTable(tokens: readonly Token[], openIndex: number, lines: readonly string[]): { table: Table | undefined; next: number } {
+  const rows: TableRow[] = [];
+  let i = openIndex + 1;
+  let current: { line: number; texts: string[] } | undefined;
+  for (; i < tokens.length && tokens[i].type !== 'table_close'; i++) {
+    const t = tokens[i];
+    if (t.type === 'tr_open') {
+      current = { line: t.map?.[0] ?? 0, texts: [] };
+    } else if (t.type === 'inline' && current) {
+      current.texts.push(plainText(t));
+    } else if (t.type === 'tr_close' && current) {
+      rows.push({ line: current.line, cells: cellsOfLine(lines[current.line] ?? '', current.line, current.texts) });
+      current = undefined;
+    }
+  }
+  const open = tokens[openIndex];
+  if (rows.length === 0 || !open.map) return { table: undefined, next: i };
+  return { table: { startLine: open.map[0], endLine: open.map[1], header: rows[0], rows: rows.slice(1) }, next: i };
+}
+
+/**
+ * Finds each cell's range on a table row's source line: the text between unescaped pipes,
+ * trimmed (as in GFM, a pipe inside a code span splits cells unless escaped). `texts` are markdown-it's plain cell texts;
+ * markdown-it pads short rows with empty cells, which get an empty range at the line's end.
+ */
+function cellsOfLine(source: string, line: number, texts: readonly string[]): TableCell[] {
+  const bounds: Array<[number, number]> = [];
+  let start = 0;
+  const first = source.search(/\S/);
+  if (first >= 0 && source[first] === '|') start = first + 1;
+  for (let c = start; c < source.length; c++) {
+    const ch = source[c];
+    if (ch === '\\') { c++; continue; }
+    if (ch === '|') {
+      bounds.push([start, c]);
+      start = c + 1;
+    }
+  }
+  if (source.slice(start).trim().length > 0) bounds.push([start, source.length]);
+  return texts.map((text, index) => {
+    const b = bounds[index];
+    if (!b) return { text, range: range(line, source.length, line, source.length) };
+    let [s, e] = b;
+    while (s < e && /\s/.test(source[s])) s++;
+    while (e > s && /\s/.test(source[e - 1])) e--;
+    return { text, range: range(line, s, line, e) };
+  });
+}

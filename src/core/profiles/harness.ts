@@ -1,0 +1,52 @@
+// The default profile, from the Harness incident-response process (seed 000).
+import type { Profile } from './types';
+
+export const harnessProfile: Profile = {
+  name: 'harness',
+  title: 'Harness incident response',
+  description: 'Four phases (assess, investigate, document, improve); postmortems in docs/postmortems, runbooks in docs/runbooks, SEV1-SEV4.',
+  documents: {
+    postmortem: {
+      folder: 'docs/postmortems',
+      fileName: 'YYYY-MM-DD-<slug>.md',
+      sections: [
+        { id: 'summary', title: 'Summary', synonyms: ['Executive Summary', 'Overview', 'TL;DR', 'Incident Summary'], required: true },
+        { id: 'timeline', title: 'Timeline', synonyms: ['Incident Timeline', 'Timeline of Events', 'Chronology', 'Sequence of Events'], required: true },
+        { id: 'root-cause', title: 'Root Cause', synonyms: ['Root Causes', 'Root Cause Analysis', 'RCA', 'Cause', 'Causes'], required: true },
+        { id: 'contributing-factors', title: 'Contributing Factors', synonyms: ['Contributing Causes', 'Contributors', 'Factors'], required: true },
+        { id: 'impact', title: 'Impact', synonyms: ['Customer Impact', 'User Impact', 'Business Impact', 'Impact Assessment'], required: true },
+        { id: 'detection', title: 'Detection', synonyms: ['How It Was Detected', 'Detection and Response'], required: true },
+        { id: 'mitigation', title: 'Mitigation', synonyms: ['Resolution', 'Response', 'Remediation', 'Mitigation and Resolution', 'Recovery'], required: true },
+        { id: 'action-items', title: 'Action Items', synonyms: ['Action Plan', 'Follow-up Actions', 'Follow-ups', 'Corrective Actions', 'Next Steps', 'Preventive Actions'], required: true },
+      ],
+    },
+    runbook: {
+      folder: 'docs/runbooks',
+      fileName: '<service>-<failure-mode>.md',
+      sections: [
+        { id: 'symptoms', title: 'Symptoms', synonyms: ['Signs', 'Alerts', 'Indicators'], required: true },
+        { id: 'diagnosis', title: 'Diagnosis Steps', synonyms: ['Diagnosis', 'Investigation', 'Investigation Steps', 'Triage', 'Troubleshooting'], required: true },
+        { id: 'mitigation', title: 'Mitigation Steps', synonyms: ['Mitigation', 'Remediation', 'Resolution Steps', 'Resolution', 'Fix'], required: true },
+        { id: 'escalation', title: 'Escalation Path', synonyms: ['Escalation', 'Escalation Policy', 'Who to Contact', 'Contacts'], required: true },
+        { id: 'verification', title: 'Recovery Verification', synonyms: ['Verification', 'Verify Recovery', 'Validation', 'Post-Recovery Checks'], required: true },
+      ],
+    },
+    incident: {
+      folder: 'docs/incidents',
+      fileName: 'YYYY-MM-DD-<slug>.md',
+      sections: [
+        { id: 'summary', title: 'Summary', synonyms: ['Overview'], required: true },
+        { id: 'timeline', title: 'Timeline', synonyms: ['Incident Timeline'], required: true },
+        { id: 'evidence', title: 'Evidence', synonyms: ['Findings', 'Observations'], required: false },
+      ],
+    },
+  },
+  severities: [
+    { id: 'SEV1', label: 'Critical', definition: 'Complete service outage, data loss, or a security breach affecting all users.' },
+    { id: 'SEV2', label: 'Major', definition: 'Major feature degradation affecting a significant subset of users.' },
+    { id: 'SEV3', label: 'Minor', definition: 'Minor feature degradation with a workaround available.' },
+    { id: 'SEV4', label: 'Cosmetic', definition: 'Cosmetic issue or internal tooling degradation.' },
+  ],
+  actionItems: { requiredColumns: ['Owner', 'Due Date'], minimum: 1 },
+  rules: {},
+};

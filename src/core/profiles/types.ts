@@ -1,0 +1,73 @@
+// The shape of a profile: one team's incident process as data (folders, sections, severity scale, gates).
+
+/** The kinds of incident document the product knows. */
+export type DocumentKind = 'postmortem' | 'runbook' | 'incident';
+
+/** Every document kind, in a stable order. */
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['postmortem', 'runbook', 'incident'];
+
+/** The severity a rule's finding is reported with, or `off` to disable the rule. */
+export type FindingSeverity = 'error' | 'warning' | 'info';
+export type RuleLevel = FindingSeverity | 'off';
+
+/** A section a document of some kind should have. */
+export interface SectionSpec {
+  /** Stable identifier, e.g. `root-cause`; used by rules and templates. */
+  readonly id: string;
+  /** The canonical heading text written by templates and named in messages. */
+  readonly title: string;
+  /** Other heading texts accepted for this section (compared after normalisation). */
+  readonly synonyms: readonly string[];
+  /** Whether a document without this section gets a missing-section finding. */
+  readonly required: boolean;
+}
+
+/** Where documents of one kind live and what they contain. */
+export interface DocumentKindSpec {
+  /** Folder relative to the workspace root, with forward slashes and no trailing slash. */
+  readonly folder: string;
+  /**
+   * File-name pattern inside the folder. Placeholders: `YYYY`, `MM`, `DD`, `<slug>`,
+   * `<service>`, `<failure-mode>`; everything else is literal.
+   */
+  readonly fileName: string;
+  /** Sections in their canonical order. */
+  readonly sections: readonly SectionSpec[];
+}
+
+/** One level of a severity scale. */
+export interface SeverityLevel {
+  /** The id written in documents, e.g. `SEV1` or `P1`. */
+  readonly id: string;
+  /** A short label, e.g. `Critical`. */
+  readonly label: string;
+  /** When this level applies. */
+  readonly definition: string;
+  /** How fast someone must respond, when the process says. */
+  readonly responseTime?: string;
+  /** How often status updates go out, when the process says. */
+  readonly updateCadence?: string;
+}
+
+/** A profile: the conventions of one incident-response process. */
+export interface Profile {
+  /** Identifier used in settings, the CLI and `extends:`. */
+  readonly name: string;
+  /** Human title. */
+  readonly title: string;
+  /** One sentence on where the conventions come from. */
+  readonly description: string;
+  /** The document kinds this process uses; a kind left out is not linted. */
+  readonly documents: Readonly<Partial<Record<DocumentKind, DocumentKindSpec>>>;
+  /** The severity scale, most severe first. */
+  readonly severities: readonly SeverityLevel[];
+  /** Action-item gates. */
+  readonly actionItems: {
+    /** Columns (or list fields) every action item must fill, e.g. Owner, Due Date. */
+    readonly requiredColumns: readonly string[];
+    /** The fewest action items a postmortem may have. */
+    readonly minimum: number;
+  };
+  /** Per-rule levels that differ from the rules' defaults. */
+  readonly rules: Readonly<Record<string, RuleLevel>>;
+}

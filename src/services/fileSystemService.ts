@@ -1,0 +1,52 @@
+// Node file-system access for the CLI: reading files and walking folders for incident documents.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+/** Folders never walked: dependencies, version control, build output. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
+  'node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'target', 'coverage', '.next', '.venv', 'venv', '__pycache__', 'vendor',
+]);
+
+/** Reads a file as UTF-8 text. */
+export async function readText(file: string): Promise<string> {
+  return fs.readFile(file, 'utf8');
+}
+
+/** Whether `p` exists and is a folder. */
+export async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Lists the Markdown files under `root`, depth first in name order, skipping hidden folders
+ * (except `.agent`, where one process keeps incidents), `SKIPPED_FOLDERS` and symbolic links.
+ * Returned paths join `root` with the relative path, so they read as the user typed them.
+ */
+export async function findMarkdownFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(dir: string): Promise<void> {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (SKIPPED_FOLDERS.has(entry.name)) continue;
+        if (entry.name.startsWith('.') && entry.name !== '.agent') continue;
+        await walk(full);
+      } else if (entry.isFile() && /\.(?:md|markdown)$/i.test(entry.name)) {
+        out.push(full);
+      }
+    }
+  }
+  await walk(root);
+  return out;
+}
