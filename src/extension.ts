@@ -1,11 +1,17 @@
-// Wiring only: builds the services and registers each feature; reads like a table of contents.
+// Wiring only: builds the shared pieces and registers each feature; reads like a table of contents.
 import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from './constants';
+import { register as registerDiagnostics } from './features/diagnostics/register';
+import { register as registerRuleDocumentation } from './features/commands/ruleDocumentation';
 
 export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel(DIAGNOSTIC_SOURCE, { log: true });
   context.subscriptions.push(
-    vscode.commands.registerCommand('incidentWorkbench.lintWorkspace', () => undefined),
-    vscode.commands.registerCommand('incidentWorkbench.showRuleDocumentation', () => undefined),
+    log,
+    registerDiagnostics(context, { extensionUri: context.extensionUri, log }),
+    registerRuleDocumentation(context),
   );
+  log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)}.`);
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,119 @@
+// Owns the diagnostic collection: lints incident documents on open and (debounced) on edit, clears on close and delete.
+import * as vscode from 'vscode';
+import { kindFromProfileFolders, lintText, type DocumentKind, type Finding, type Profile } from '../../core';
+import { DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE, Settings } from '../../constants';
+import { toVsRange, toVsSeverity } from '../shared/convert';
+import { profileFor, workspaceRelativePath } from '../shared/profileSettings';
+
+/** What the manager needs from the extension. */
+export interface DiagnosticsDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** Lints documents and publishes their findings in the Problems panel. */
+export class DiagnosticsManager implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION);
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly deps: DiagnosticsDeps) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.forget(u))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => this.forget(f.oldUri))),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(Settings.section)) this.lintAllOpen();
+      }),
+    );
+    this.lintAllOpen();
+  }
+
+  /** The kind and profile under which `uri` is linted, or undefined when it is not an incident document. */
+  classify(uri: vscode.Uri): { kind: DocumentKind; profile: Profile } | undefined {
+    const rel = workspaceRelativePath(uri);
+    if (rel === undefined) return undefined;
+    const profile = profileFor(uri, this.deps.log);
+    const kind = kindFromProfileFolders(rel, profile);
+    return kind ? { kind, profile } : undefined;
+  }
+
+  /** Lints `text` as the document at `uri` and publishes the findings; returns them. */
+  publish(uri: vscode.Uri, text: string): Finding[] | undefined {
+    const target = this.classify(uri);
+    if (!target || !this.enabled(uri)) {
+      this.collection.delete(uri);
+      return undefined;
+    }
+    const { findings } = lintText(text, target.kind, target.profile);
+    this.collection.set(uri, findings.map((f) => this.toDiagnostic(f)));
+    return [...findings];
+  }
+
+  /** Lints every open document again (after a settings change). */
+  lintAllOpen(): void {
+    for (const doc of vscode.workspace.textDocuments) this.lintNow(doc);
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.clear();
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  private enabled(uri: vscode.Uri): boolean {
+    return vscode.workspace.getConfiguration(Settings.section, uri).get<boolean>(Settings.diagnosticsEnabled, true);
+  }
+
+  private isCandidate(doc: vscode.TextDocument): boolean {
+    return doc.uri.scheme !== 'output' && (doc.languageId === 'markdown' || /\.(?:md|markdown)$/i.test(doc.uri.path));
+  }
+
+  private lintNow(doc: vscode.TextDocument): void {
+    if (!this.isCandidate(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    try {
+      this.publish(doc.uri, doc.getText());
+    } catch (e) {
+      // A bug in a rule must never take the extension host down; say where it happened.
+      this.deps.log.error(`Linting ${doc.uri.fsPath} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!this.isCandidate(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const delay = vscode.workspace.getConfiguration(Settings.section, doc.uri).get<number>(Settings.diagnosticsDebounceMs, 300);
+    const version = doc.version;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      // Drop the run if the document moved on or closed meanwhile; the newer change has its own timer.
+      if (doc.isClosed || doc.version !== version) return;
+      this.lintNow(doc);
+    }, delay));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.collection.delete(uri);
+  }
+
+  private toDiagnostic(finding: Finding): vscode.Diagnostic {
+    const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), finding.message, toVsSeverity(finding.severity));
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    diagnostic.code = { value: finding.ruleId, target: ruleDocUri(this.deps.extensionUri, finding.ruleId) };
+    return diagnostic;
+  }
+}
+
+/** The rule's documentation page, shipped with the extension. */
+export function ruleDocUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+}

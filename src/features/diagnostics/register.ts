@@ -1,0 +1,50 @@
+// Registers the diagnostics feature and the "Lint All Incident Documents" command.
+import * as vscode from 'vscode';
+import { Commands } from '../../constants';
+import { DiagnosticsManager, type DiagnosticsDeps } from './DiagnosticsManager';
+
+/** Files never searched when linting the whole workspace. */
+const EXCLUDE = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
+
+export function register(_context: vscode.ExtensionContext, deps: DiagnosticsDeps): vscode.Disposable {
+  const manager = new DiagnosticsManager(deps);
+  const command = vscode.commands.registerCommand(Commands.lintWorkspace, () => lintWorkspace(manager, deps.log));
+  return vscode.Disposable.from(manager, command);
+}
+
+async function lintWorkspace(manager: DiagnosticsManager, log: vscode.LogOutputChannel): Promise<{ files: number; errors: number; warnings: number }> {
+  const totals = { files: 0, errors: 0, warnings: 0 };
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage('Open a folder to lint its incident documents.');
+    return totals;
+  }
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Linting incident documents', cancellable: true },
+    async (progress, token) => {
+      const uris = (await vscode.workspace.findFiles('**/*.{md,markdown}', EXCLUDE, undefined, token)).filter((u) => manager.classify(u));
+      const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+      for (const [index, uri] of uris.entries()) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: `${index + 1} of ${uris.length}`, increment: 100 / uris.length });
+        try {
+          // Unsaved edits win over what is on disk.
+          const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+          const findings = manager.publish(uri, text) ?? [];
+          totals.files++;
+          totals.errors += findings.filter((f) => f.severity === 'error').length;
+          totals.warnings += findings.filter((f) => f.severity === 'warning').length;
+        } catch (e) {
+          log.error(`Could not lint ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    },
+  );
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const summary = `Linted ${plural(totals.files, 'incident document')}: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}.`;
+  log.info(summary);
+  const action = totals.errors + totals.warnings > 0 ? 'Show Problems' : undefined;
+  void vscode.window.showInformationMessage(summary, ...(action ? [action] : [])).then((choice) => {
+    if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return totals;
+}

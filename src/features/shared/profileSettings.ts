@@ -1,0 +1,28 @@
+// Resolves the profile in force for a document from the settings of its workspace folder.
+import * as vscode from 'vscode';
+import { DEFAULT_PROFILE_NAME, findProfile, profileNames, type Profile } from '../../core';
+import { Settings } from '../../constants';
+
+const warned = new Set<string>();
+
+/** The profile chosen in the settings for `uri`'s folder; warns once and uses the default for an unknown name. */
+export function profileFor(uri: vscode.Uri | undefined, log?: vscode.LogOutputChannel): Profile {
+  const name = vscode.workspace.getConfiguration(Settings.section, uri).get<string>(Settings.profileName, DEFAULT_PROFILE_NAME);
+  const profile = findProfile(name);
+  if (profile) return profile;
+  if (!warned.has(name)) {
+    warned.add(name);
+    const message = `Unknown incident profile "${name}" in the setting ${Settings.section}.${Settings.profileName}. Using "${DEFAULT_PROFILE_NAME}". Built-in profiles: ${profileNames().join(', ')}.`;
+    log?.warn(message);
+    void vscode.window.showWarningMessage(message);
+  }
+  return findProfile(DEFAULT_PROFILE_NAME) as Profile;
+}
+
+/** The path of `uri` relative to its workspace folder, with forward slashes; undefined outside any folder. */
+export function workspaceRelativePath(uri: vscode.Uri): string | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return undefined;
+  const rel = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+  return rel.length > 0 ? rel : undefined;
+}

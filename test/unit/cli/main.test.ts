@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { run, type Io } from '../../../src/cli/main';
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
+}
+
+const COMPLETE = ['# Postmortem: ok', '## Summary', '## Timeline', '## Root Cause', '## Contributing Factors', '## Impact', '## Detection', '## Mitigation', '## Action Items', ''].join('\n');
+const INCOMPLETE = '# Postmortem: draft\n\n## Summary\nx\n## Timeline\n## Impact\n## Detection\n## Mitigation\n## Action Items\n';
+
+describe('incident-workbench lint', () => {
+  let dir: string;
+  let cwd: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'iw-cli-'));
+    mkdirSync(path.join(dir, 'docs', 'postmortems'), { recursive: true });
+    mkdirSync(path.join(dir, 'docs', 'runbooks'), { recursive: true });
+    writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-15-ok.md'), COMPLETE);
+    writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-20-draft.md'), INCOMPLETE);
+    writeFileSync(path.join(dir, 'docs', 'postmortems', 'README.md'), '# How we write postmortems\n');
+    writeFileSync(path.join(dir, 'notes.md'), '# Not an incident document\n');
+    cwd = process.cwd();
+    process.chdir(dir);
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the exact JSON shape with 1-based positions and exits 1 on errors', async () => {
+    const io = capture();
+    const code = await run(['lint', '--format', 'json'], io);
+    assert.equal(code, 1);
+    const json = JSON.parse(io.stdout.join('\n'));
+    assert.deepEqual(json, {
+      files: [
+        { path: 'docs/postmortems/2026-03-15-ok.md', kind: 'postmortem', findings: [] },
+        {
+          path: 'docs/postmortems/2026-03-20-draft.md',
+          kind: 'postmortem',
+          findings: ['Root Cause', 'Contributing Factors'].map((section) => ({
+            ruleId: 'PM001', severity: 'error', message: `Missing required section "${section}".`,
+            line: 1, column: 1, endLine: 1, endColumn: 20,
+          })),
+        },
+      ],
+      summary: { files: 2, errors: 2, warnings: 0, infos: 0 },
+    });
+  });
+
+  it('exits 0 and prints a text summary when every document is complete', async () => {
+    const io = capture();
+    assert.equal(await run(['lint', 'docs/postmortems/2026-03-15-ok.md'], io), 0);
+    assert.deepEqual(io.stdout, ['1 file linted: 0 errors, 0 warnings, 0 infos.']);
+  });
+
+  it('prints one located line per finding in text format', async () => {
+    const io = capture();
+    await run(['lint', 'docs'], io);
+    assert.deepEqual(io.stdout.join('\n').split('\n'), [
+      'docs/postmortems/2026-03-20-draft.md:1:1  error    PM001  Missing required section "Root Cause".',
+      'docs/postmortems/2026-03-20-draft.md:1:1  error    PM001  Missing required section "Contributing Factors".',
+      '2 files linted: 2 errors, 0 warnings, 0 infos.',
+    ]);
+  });
+
+  it('always lints a file named explicitly, taking its kind from the path or the content', async () => {
+    writeFileSync(path.join(dir, 'ops-runbook.md'), '# DB\n## Symptoms\n');
+    writeFileSync(path.join(dir, 'writeup.md'), '# X\n## Symptoms\n## Diagnosis Steps\n## Escalation\n');
+    const io = capture();
+    await run(['lint', '--format', 'json', 'ops-runbook.md', 'writeup.md', 'notes.md'], io);
+    const files = JSON.parse(io.stdout.join('')).files;
+    assert.deepEqual(files.map((f: { path: string; kind: string }) => [f.path, f.kind]), [
+      ['ops-runbook.md', 'runbook'], ['writeup.md', 'runbook'], ['notes.md', 'postmortem'],
+    ]);
+  });
+
+  it('lets --kind force the kind', async () => {
+    const io = capture();
+    await run(['lint', '--format', 'json', '--kind', 'runbook', 'docs/postmortems/2026-03-15-ok.md'], io);
+    const [file] = JSON.parse(io.stdout.join('')).files;
+    assert.equal(file.kind, 'runbook');
+    assert.equal(file.findings[0].ruleId, 'RB001');
+  });
+
+  it('exits 2 with a clear message on an unknown profile, format, option or missing path', async () => {
+    for (const args of [['lint', '--profile', 'nope'], ['lint', '--format', 'xml'], ['lint', '--frobnicate'], ['lint', 'missing.md'], ['launch']]) {
+      const io = capture();
+      assert.equal(await run(args, io), 2, args.join(' '));
+      assert.match(io.stderr[0], /^incident-workbench: /);
+    }
+    const io = capture();
+    await run(['lint', '--profile', 'nope'], io);
+    assert.match(io.stderr[0], /Unknown profile "nope"\. Built-in profiles: harness/);
+  });
+});
+
+describe('incident-workbench rules', () => {
+  it('lists each rule with id, default severity and title', async () => {
+    const io = capture();
+    assert.equal(await run(['rules'], io), 0);
+    assert.match(io.stdout[0], /^PM001 {2}error {4}A postmortem lacks a section its profile requires$/);
+  });
+});
+
+describe('the bundled CLI (dist/cli.js)', () => {
+  const root = path.resolve(__dirname, '../../../..');
+  const cli = path.join(root, 'dist', 'cli.js');
+  before(function () {
+    // Bundle so the test checks the artefact users run, not only the sources.
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root });
+  });
+
+  it('lints the sample workspace with exit code 1 and names both missing sections', () => {
+    const result = spawnSync(process.execPath, [cli, 'lint', 'examples/acme-shop', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    const json = JSON.parse(result.stdout);
+    const draft = json.files.find((f: { path: string }) => f.path.endsWith('2026-03-20-payment-service-crashloop.md'));
+    assert.deepEqual(draft.findings.map((f: { message: string }) => f.message), [
+      'Missing required section "Root Cause".', 'Missing required section "Contributing Factors".',
+    ]);
+    assert.equal(json.summary.errors, 2);
+  });
+});
