@@ -33,6 +33,11 @@ export interface DocumentKindSpec {
   readonly fileName: string;
   /** Sections in their canonical order. */
   readonly sections: readonly SectionSpec[];
+  /**
+   * Header fields the document states near its top (as `**Field:** value` lines, front
+   * matter keys, or rows of a summary table), e.g. Date, Severity, Duration, Author.
+   */
+  readonly headerFields?: readonly string[];
 }
 
 /** One level of a severity scale. */
@@ -47,6 +52,10 @@ export interface SeverityLevel {
   readonly responseTime?: string;
   /** How often status updates go out, when the process says. */
   readonly updateCadence?: string;
+  /** Other spellings accepted in documents, e.g. `SEV-1`, `Critical`. Case and punctuation are ignored anyway. */
+  readonly aliases?: readonly string[];
+  /** Whether an incident of this level must get a postmortem. */
+  readonly requiresPostmortem?: boolean;
 }
 
 /** A profile: the conventions of one incident-response process. */
@@ -68,6 +77,8 @@ export interface Profile {
     /** The fewest action items a postmortem may have. */
     readonly minimum: number;
   };
+  /** Incident roles the process names, e.g. Incident Commander. */
+  readonly roles?: readonly string[];
   /** Per-rule levels that differ from the rules' defaults. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
 }
