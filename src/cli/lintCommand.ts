@@ -1,8 +1,5 @@
 // `incident-workbench lint`: lints files and folders and prints the findings as text or JSON.
-import {
-  kindFromContent, kindFromPathWords, kindFromProfileFolders, lintModel, parseMarkdown, toPosix,
-  type DocumentKind, type Finding, type Profile,
-} from '../core';
+import { kindFromProfileFolders, lintNamedFile, toPosix, type DocumentKind, type Finding, type Profile } from '../core';
 import { findMarkdownFiles, isDirectory, readText } from '../services/fileSystemService';
 
 /** One linted file, as the JSON output shows it. */
@@ -30,8 +27,7 @@ export async function lintPaths(paths: readonly string[], options: LintCommandOp
   for (const given of paths) {
     if (await isDirectory(given)) {
       for (const file of await findMarkdownFiles(given)) {
-        const kind = options.kind ?? kindFromProfileFolders(file, options.profile);
-        if (kind) reports.push(await lintFile(file, kind, options.profile));
+        if (options.kind ?? kindFromProfileFolders(file, options.profile)) reports.push(await lintFile(file, options.kind, options.profile));
       }
     } else {
       reports.push(await lintFile(given, options.kind, options.profile));
@@ -51,9 +47,8 @@ async function lintFile(file: string, forced: DocumentKind | undefined, profile:
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `${file}: no such file or folder.` : `${file}: cannot be read (${code ?? String(e)}).`);
   }
-  const doc = parseMarkdown(text);
-  const kind = forced ?? kindFromProfileFolders(file, profile) ?? kindFromPathWords(file) ?? kindFromContent(doc, profile) ?? 'postmortem';
-  return { path: toPosix(file), kind, findings: lintModel(doc, kind, profile).findings };
+  const { kind, findings } = lintNamedFile(file, text, profile, forced);
+  return { path: toPosix(file), kind, findings };
 }
 
 /** Counts findings by severity over all reports. */

@@ -5,5 +5,5 @@ export * from './markdown/position';
 export { parseMarkdown, type MarkdownDocument, type Heading, type Section, type Table, type TableRow, type TableCell } from './markdown/model';
 export { normalizeHeading } from './markdown/headingText';
 export { matchSections } from './postmortem/sections';
-export { lintText, lintModel, ruleLevel, type LintResult } from './lint/lint';
+export { lintText, lintModel, lintWorkspaceFile, lintNamedFile, ruleLevel, type LintResult } from './lint/lint';
 export { kindFromProfileFolders, kindFromPathWords, kindFromContent, toPosix } from './lint/documentKind';

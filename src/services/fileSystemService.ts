@@ -5,6 +5,7 @@ import * as path from 'node:path';
 /** Folders never walked: dependencies, version control, build output. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   'node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'target', 'coverage', '.next', '.venv', 'venv', '__pycache__', 'vendor',
+  '.cache', '.idea', '.vscode-test', '.tox', '.terraform',
 ]);
 
 /** Reads a file as UTF-8 text. */
@@ -22,8 +23,9 @@ export async function isDirectory(p: string): Promise<boolean> {
 }
 
 /**
- * Lists the Markdown files under `root`, depth first in name order, skipping hidden folders
- * (except `.agent`, where one process keeps incidents), `SKIPPED_FOLDERS` and symbolic links.
+ * Lists the Markdown files under `root`, depth first in name order, skipping `SKIPPED_FOLDERS`
+ * and symbolic links. Other hidden folders are walked: processes keep incidents in `.agent/`
+ * and `docs/spec/.llm/`.
  * Returned paths join `root` with the relative path, so they read as the user typed them.
  */
 export async function findMarkdownFiles(root: string): Promise<string[]> {
@@ -40,7 +42,6 @@ export async function findMarkdownFiles(root: string): Promise<string[]> {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name)) continue;
-        if (entry.name.startsWith('.') && entry.name !== '.agent') continue;
         await walk(full);
       } else if (entry.isFile() && /\.(?:md|markdown)$/i.test(entry.name)) {
         out.push(full);

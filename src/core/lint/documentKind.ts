@@ -16,23 +16,40 @@ export function toPosix(path: string): string {
 /**
  * The kind of the Markdown file at `relativePath` (relative to the workspace root) according
  * to the profile's folders: a Markdown file anywhere under a kind's folder, except README,
- * index, changelog and template files. Undefined when no folder holds it.
+ * index, changelog and template files. The longest matching folder wins; when two kinds share
+ * it (the agent profile keeps incident records and postmortems together), the document's
+ * title and then its sections decide, given `doc`. Undefined when no folder holds the file.
  */
-export function kindFromProfileFolders(relativePath: string, profile: Profile): DocumentKind | undefined {
+export function kindFromProfileFolders(relativePath: string, profile: Profile, doc?: MarkdownDocument): DocumentKind | undefined {
   const path = toPosix(relativePath);
   if (!MARKDOWN.test(path)) return undefined;
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (NON_DOCUMENT_NAMES.test(name)) return undefined;
-  // The longest matching folder wins, so a nested folder can hold another kind.
-  let best: { kind: DocumentKind; length: number } | undefined;
+  let best = -1;
+  let kinds: DocumentKind[] = [];
   for (const kind of DOCUMENT_KINDS) {
     const folder = profile.documents[kind]?.folder;
     if (folder === undefined) continue;
     const prefix = folder === '' || folder === '.' ? '' : `${toPosix(folder).replace(/\/+$/, '')}/`;
-    const inFolder = path.startsWith(prefix) || path.includes(`/${prefix}`);
-    if (inFolder && (!best || prefix.length > best.length)) best = { kind, length: prefix.length };
+    if (!(path.startsWith(prefix) || path.includes(`/${prefix}`))) continue;
+    if (prefix.length > best) {
+      best = prefix.length;
+      kinds = [kind];
+    } else if (prefix.length === best) {
+      kinds.push(kind);
+    }
   }
-  return best?.kind;
+  if (kinds.length <= 1 || !doc) return kinds[0];
+  return kindFromTitle(doc, kinds) ?? kindFromContent(doc, profile, kinds) ?? kinds[0];
+}
+
+/** The kind the title names ("Post-Mortem: ...", "Incident: ...", "Runbook: ..."), among `kinds`. */
+function kindFromTitle(doc: MarkdownDocument, kinds: readonly DocumentKind[]): DocumentKind | undefined {
+  const title = doc.title?.text ?? '';
+  const named: DocumentKind | undefined = /post[- ]?mortem|retrospective|incident review|\bpir\b/i.test(title) ? 'postmortem'
+    : /run-?book|playbook/i.test(title) ? 'runbook'
+      : /\bincident\b/i.test(title) ? 'incident' : undefined;
+  return named && kinds.includes(named) ? named : undefined;
 }
 
 /**
@@ -51,9 +68,9 @@ export function kindFromPathWords(path: string): DocumentKind | undefined {
  * The kind whose required sections the document resembles most (the most matched headings),
  * or undefined when no kind matches a single section.
  */
-export function kindFromContent(doc: MarkdownDocument, profile: Profile): DocumentKind | undefined {
+export function kindFromContent(doc: MarkdownDocument, profile: Profile, kinds: readonly DocumentKind[] = DOCUMENT_KINDS): DocumentKind | undefined {
   let best: { kind: DocumentKind; score: number } | undefined;
-  for (const kind of DOCUMENT_KINDS) {
+  for (const kind of kinds) {
     const spec = profile.documents[kind];
     if (!spec) continue;
     const score = matchSections(doc, spec.sections).filter((m) => m.section).length / Math.max(1, spec.sections.length);

@@ -1,8 +1,9 @@
 // The lint computer: document text + profile → findings. Pure, shared by the editor and the CLI.
 import { parseMarkdown, type MarkdownDocument } from '../markdown/model';
 import type { DocumentKind, FindingSeverity, Profile } from '../profiles/types';
-import { ALL_RULES, type Finding, type Rule } from '../rules';
+import { ALL_RULES, OFF_BY_DEFAULT, type Finding, type Rule } from '../rules';
 import { readDisableComments } from './disableComments';
+import { kindFromContent, kindFromPathWords, kindFromProfileFolders } from './documentKind';
 
 /** The result of linting one document. */
 export interface LintResult {
@@ -13,7 +14,7 @@ export interface LintResult {
 
 /** The effective severity of `rule` under `profile`, or `off`. */
 export function ruleLevel(rule: Rule, profile: Profile): FindingSeverity | 'off' {
-  return profile.rules[rule.id] ?? rule.defaultSeverity;
+  return profile.rules[rule.id] ?? (OFF_BY_DEFAULT.has(rule.id) ? 'off' : rule.defaultSeverity);
 }
 
 /** Lints an already parsed document as `kind` under `profile`. */
@@ -39,4 +40,25 @@ export function lintModel(doc: MarkdownDocument, kind: DocumentKind, profile: Pr
 /** Parses and lints `text` as `kind` under `profile`. */
 export function lintText(text: string, kind: DocumentKind, profile: Profile): LintResult {
   return lintModel(parseMarkdown(text), kind, profile);
+}
+
+/**
+ * Lints the workspace file at `relativePath` if the profile's folders make it an incident
+ * document; undefined otherwise. This is what the editor shows for a file.
+ */
+export function lintWorkspaceFile(relativePath: string, text: string, profile: Profile): LintResult | undefined {
+  if (!kindFromProfileFolders(relativePath, profile)) return undefined;
+  const doc = parseMarkdown(text);
+  const kind = kindFromProfileFolders(relativePath, profile, doc) as DocumentKind;
+  return lintModel(doc, kind, profile);
+}
+
+/**
+ * Lints a file named explicitly (the CLI's arguments): always linted, its kind forced, else
+ * from the profile's folders, else from words in its path, else from its content, else postmortem.
+ */
+export function lintNamedFile(path: string, text: string, profile: Profile, forced?: DocumentKind): LintResult {
+  const doc = parseMarkdown(text);
+  const kind = forced ?? kindFromProfileFolders(path, profile, doc) ?? kindFromPathWords(path) ?? kindFromContent(doc, profile) ?? 'postmortem';
+  return lintModel(doc, kind, profile);
 }

@@ -11,25 +11,33 @@ export interface FrontMatter {
   readonly raw: string;
   /** The parsed value; undefined when the YAML is invalid. */
   readonly data: unknown;
+  /** `yaml` for `---` fences, `toml` for `+++` fences (TOML is kept raw, not parsed). */
+  readonly format: 'yaml' | 'toml';
   /** The first YAML error, with its 0-based document line, when the YAML is invalid. */
   readonly error?: { readonly message: string; readonly line: number };
 }
 
 const FENCE = /^---\s*$/;
 const CLOSE = /^(?:---|\.\.\.)\s*$/;
+const TOML_FENCE = /^\+\+\+\s*$/;
 /** Front matter longer than this is not front matter but a document that starts with a rule. */
 const MAX_FRONT_MATTER_LINES = 500;
 
 /** Returns the front matter of `lines`, if the first line opens one and a later line closes it. */
 export function findFrontMatter(lines: readonly string[]): FrontMatter | undefined {
-  if (lines.length < 2 || !FENCE.test(lines[0].replace(/^\uFEFF/, ''))) {
+  const first = lines[0]?.replace(/^\uFEFF/, '') ?? '';
+  const toml = TOML_FENCE.test(first);
+  if (lines.length < 2 || (!toml && !FENCE.test(first))) {
     return undefined;
   }
   const limit = Math.min(lines.length, MAX_FRONT_MATTER_LINES);
   for (let i = 1; i < limit; i++) {
-    if (CLOSE.test(lines[i])) {
+    if (toml ? TOML_FENCE.test(lines[i]) : CLOSE.test(lines[i])) {
       const raw = lines.slice(1, i).join('\n');
-      return { startLine: 0, endLine: i, raw, ...parseYaml(raw) };
+      if (toml) return { startLine: 0, endLine: i, raw, format: 'toml', data: undefined };
+      const parsed = parseYaml(raw);
+      // A YAML error on line n of the block is on document line n (the fence is line 0).
+      return { startLine: 0, endLine: i, raw, format: 'yaml', ...parsed };
     }
   }
   return undefined;

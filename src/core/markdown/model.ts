@@ -77,6 +77,17 @@ export interface InlineCode {
   readonly content: string;
 }
 
+/** A bold label line, `**Severity:** SEV2` or `**Severity**: SEV2`, as templates write header fields. */
+export interface Label {
+  /** The label text without the colon, e.g. `Severity`. */
+  readonly name: string;
+  /** The value after the label on the same line, trimmed (may be empty). */
+  readonly value: string;
+  readonly line: number;
+  /** The range of the value (empty, after the label, when there is no value). */
+  readonly valueRange: Range;
+}
+
 /** The model of one Markdown document. */
 export interface MarkdownDocument {
   /** The lines of the text, without line terminators. */
@@ -90,6 +101,7 @@ export interface MarkdownDocument {
   readonly listItems: readonly ListItem[];
   readonly codeBlocks: readonly CodeBlock[];
   readonly inlineCode: readonly InlineCode[];
+  readonly labels: readonly Label[];
 }
 
 let parser: MarkdownIt | undefined;
@@ -181,6 +193,7 @@ export function parseMarkdown(text: string): MarkdownDocument {
   }
 
   const title = headings.find((h) => h.level === 1);
+  const labels = readLabels(lines, codeBlocks, frontMatter?.endLine ?? -1);
   return {
     lines,
     frontMatter,
@@ -191,7 +204,28 @@ export function parseMarkdown(text: string): MarkdownDocument {
     listItems,
     codeBlocks,
     inlineCode,
+    labels,
   };
+}
+
+const LABEL = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]{1,60}?)\s*(:?)\*\*(:?)[ \t]*/;
+
+function readLabels(lines: readonly string[], codeBlocks: readonly CodeBlock[], afterLine: number): Label[] {
+  const inCode = new Set<number>();
+  for (const b of codeBlocks) for (let l = b.startLine; l < b.endLine; l++) inCode.add(l);
+  const out: Label[] = [];
+  for (let line = afterLine + 1; line < lines.length; line++) {
+    if (inCode.has(line)) continue;
+    const text = lines[line];
+    const m = LABEL.exec(text);
+    // A label needs its colon, inside or right after the bold text.
+    if (!m || (m[3] === '' && m[4] === '')) continue;
+    const start = m[0].length;
+    let end = text.length;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    out.push({ name: m[2].trim(), value: text.slice(start, end), line, valueRange: range(line, start, line, end) });
+  }
+  return out;
 }
 
 /** The plain text of an inline token: text and code spans joined, marks dropped. */

@@ -1,5 +1,10 @@
 // The registry of built-in profiles: the one place that lists them.
+import { agentProfile } from './agent';
+import { googleSreProfile } from './googleSre';
 import { harnessProfile } from './harness';
+import { heaptraceProfile } from './heaptrace';
+import { prodcraftProfile } from './prodcraft';
+import { saasProfile } from './saas';
 import type { Profile } from './types';
 
 export * from './types';
@@ -7,8 +12,15 @@ export * from './types';
 /** The profile used when neither a config file nor a setting picks one. */
 export const DEFAULT_PROFILE_NAME = 'harness';
 
-/** Built-in profiles by name. */
-export const BUILT_IN_PROFILES: readonly Profile[] = [harnessProfile];
+/** Built-in profiles, the default first, then one per seed, then google-sre. */
+export const BUILT_IN_PROFILES: readonly Profile[] = [
+  harnessProfile,
+  agentProfile,
+  prodcraftProfile,
+  saasProfile,
+  heaptraceProfile,
+  googleSreProfile,
+];
 
 /** Returns the built-in profile called `name`, or undefined. */
 export function findProfile(name: string): Profile | undefined {

@@ -1,11 +1,27 @@
 // The rules table: the one list of rules, read by the linter, the CLI's `rules` command and the docs.
+import { PM004, PM005 } from './actionItemFields';
+import { PM006 } from './actionItemMinimum';
+import { PM014 } from './aiReference';
+import { PM013 } from './blameLanguage';
+import { PM002 } from './emptySection';
+import { PM007 } from './factorWithoutAction';
 import { PM001, RB001 } from './missingSection';
+import { PM003 } from './placeholderLeft';
+import { RB002 } from './runbookCommand';
+import { PM012 } from './severityChange';
+import { PM011 } from './severityScale';
+import { PM010 } from './timelineMilestones';
+import { PM009 } from './timelineOrder';
 import type { Rule } from './types';
+import { PM008 } from './vagueRootCause';
 
 export * from './types';
 
 /** Every rule, in id order. */
-export const ALL_RULES: readonly Rule[] = [PM001, RB001];
+export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, RB001, RB002];
+
+/** Rules that are off unless a profile or configuration turns them on. */
+export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PM014']);
 
 /** Returns the rule with `id`, or undefined. */
 export function findRule(id: string): Rule | undefined {

@@ -2,7 +2,7 @@
 import { matchSections } from '../postmortem/sections';
 import type { DocumentKind } from '../profiles/types';
 import type { Rule, RuleContext, RuleReport } from './types';
-import { range } from '../markdown/position';
+import { documentAnchor } from './util';
 
 /**
  * Where a missing section is reported: the title line (the first level-1 heading), or the
@@ -11,20 +11,10 @@ import { range } from '../markdown/position';
 export function missingSectionReports(context: RuleContext): RuleReport[] {
   const spec = context.profile.documents[context.kind];
   if (!spec) return [];
-  const { doc } = context;
-  const anchor = doc.title?.line ?? firstContentLine(doc.lines, doc.frontMatter?.endLine);
-  const at = range(anchor, 0, anchor, doc.lines[anchor]?.length ?? 0);
-  return matchSections(doc, spec.sections)
+  const at = documentAnchor(context);
+  return matchSections(context.doc, spec.sections)
     .filter((m) => m.spec.required && !m.section)
     .map((m) => ({ message: `Missing required section "${m.spec.title}".`, range: at }));
-}
-
-function firstContentLine(lines: readonly string[], frontMatterEnd: number | undefined): number {
-  const from = frontMatterEnd === undefined ? 0 : frontMatterEnd + 1;
-  for (let i = from; i < lines.length; i++) {
-    if (lines[i].trim().length > 0) return i;
-  }
-  return Math.min(from, Math.max(0, lines.length - 1));
 }
 
 function missingSectionRule(id: string, kind: DocumentKind, noun: string): Rule {

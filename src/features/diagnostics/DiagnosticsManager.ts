@@ -1,6 +1,6 @@
 // Owns the diagnostic collection: lints incident documents on open and (debounced) on edit, clears on close and delete.
 import * as vscode from 'vscode';
-import { kindFromProfileFolders, lintText, type DocumentKind, type Finding, type Profile } from '../../core';
+import { kindFromProfileFolders, lintWorkspaceFile, type Finding, type Profile } from '../../core';
 import { DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE, Settings } from '../../constants';
 import { toVsRange, toVsSeverity } from '../shared/convert';
 import { profileFor, workspaceRelativePath } from '../shared/profileSettings';
@@ -31,13 +31,12 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.lintAllOpen();
   }
 
-  /** The kind and profile under which `uri` is linted, or undefined when it is not an incident document. */
-  classify(uri: vscode.Uri): { kind: DocumentKind; profile: Profile } | undefined {
-    const rel = workspaceRelativePath(uri);
-    if (rel === undefined) return undefined;
+  /** The workspace-relative path and profile under which `uri` is linted, or undefined when it is not an incident document. */
+  classify(uri: vscode.Uri): { relativePath: string; profile: Profile } | undefined {
+    const relativePath = workspaceRelativePath(uri);
+    if (relativePath === undefined) return undefined;
     const profile = profileFor(uri, this.deps.log);
-    const kind = kindFromProfileFolders(rel, profile);
-    return kind ? { kind, profile } : undefined;
+    return kindFromProfileFolders(relativePath, profile) ? { relativePath, profile } : undefined;
   }
 
   /** Lints `text` as the document at `uri` and publishes the findings; returns them. */
@@ -47,7 +46,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.collection.delete(uri);
       return undefined;
     }
-    const { findings } = lintText(text, target.kind, target.profile);
+    const findings = lintWorkspaceFile(target.relativePath, text, target.profile)?.findings ?? [];
     this.collection.set(uri, findings.map((f) => this.toDiagnostic(f)));
     return [...findings];
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { run, type Io } from '../../../src/cli/main';
+import { CLEAN_POSTMORTEM, replaceSection } from '../../fixtures/documents';
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -11,8 +12,8 @@ function capture(): Io & { stdout: string[]; stderr: string[] } {
   return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
 }
 
-const COMPLETE = ['# Postmortem: ok', '## Summary', '## Timeline', '## Root Cause', '## Contributing Factors', '## Impact', '## Detection', '## Mitigation', '## Action Items', ''].join('\n');
-const INCOMPLETE = '# Postmortem: draft\n\n## Summary\nx\n## Timeline\n## Impact\n## Detection\n## Mitigation\n## Action Items\n';
+const COMPLETE = CLEAN_POSTMORTEM;
+const INCOMPLETE = replaceSection(replaceSection(CLEAN_POSTMORTEM, 'Root Cause', ''), 'Contributing Factors', '');
 
 describe('incident-workbench lint', () => {
   let dir: string;
@@ -46,7 +47,7 @@ describe('incident-workbench lint', () => {
           kind: 'postmortem',
           findings: ['Root Cause', 'Contributing Factors'].map((section) => ({
             ruleId: 'PM001', severity: 'error', message: `Missing required section "${section}".`,
-            line: 1, column: 1, endLine: 1, endColumn: 20,
+            line: 1, column: 1, endLine: 1, endColumn: 31,
           })),
         },
       ],
@@ -86,7 +87,7 @@ describe('incident-workbench lint', () => {
     await run(['lint', '--format', 'json', '--kind', 'runbook', 'docs/postmortems/2026-03-15-ok.md'], io);
     const [file] = JSON.parse(io.stdout.join('')).files;
     assert.equal(file.kind, 'runbook');
-    assert.equal(file.findings[0].ruleId, 'RB001');
+    assert.ok(file.findings.some((f: { ruleId: string }) => f.ruleId === 'RB001'));
   });
 
   it('exits 2 with a clear message on an unknown profile, format, option or missing path', async () => {
@@ -117,14 +118,16 @@ describe('the bundled CLI (dist/cli.js)', () => {
     execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root });
   });
 
-  it('lints the sample workspace with exit code 1 and names both missing sections', () => {
+  it('lints the sample workspace with exit code 1, naming both missing sections and the unowned action item', () => {
     const result = spawnSync(process.execPath, [cli, 'lint', 'examples/acme-shop', '--format', 'json'], { cwd: root, encoding: 'utf8' });
     assert.equal(result.status, 1, result.stderr);
     const json = JSON.parse(result.stdout);
     const draft = json.files.find((f: { path: string }) => f.path.endsWith('2026-03-20-payment-service-crashloop.md'));
-    assert.deepEqual(draft.findings.map((f: { message: string }) => f.message), [
-      'Missing required section "Root Cause".', 'Missing required section "Contributing Factors".',
+    assert.deepEqual(draft.findings.map((f: { ruleId: string; message: string }) => `${f.ruleId} ${f.message}`), [
+      'PM001 Missing required section "Root Cause".',
+      'PM001 Missing required section "Contributing Factors".',
+      'PM004 Action item "Write secret rotation runbooks for the remaining services" has no owner; name a person or team.',
     ]);
-    assert.equal(json.summary.errors, 2);
+    assert.equal(json.summary.errors, 3);
   });
 });

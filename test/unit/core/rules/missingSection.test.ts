@@ -3,6 +3,9 @@ import { lintText } from '../../../../src/core/lint/lint';
 import { findProfile } from '../../../../src/core/profiles';
 import type { Profile } from '../../../../src/core/profiles';
 
+const pm001 = (text: string, profile: Profile = harness, kind: 'postmortem' | 'runbook' = 'postmortem') =>
+  lintText(text, kind, profile).findings.filter((f) => f.ruleId === 'PM001' || f.ruleId === 'RB001');
+
 const harness = findProfile('harness') as Profile;
 
 const complete = [
@@ -14,12 +17,12 @@ const complete = [
 
 describe('PM001 missing-section (harness)', () => {
   it('reports nothing for a postmortem with every section', () => {
-    assert.deepEqual(lintText(complete, 'postmortem', harness).findings, []);
+    assert.deepEqual(pm001(complete), []);
   });
 
   it('reports a missing Root Cause section on the title line, naming it', () => {
     const text = complete.replace('## Root Cause\nx\n', '');
-    const { findings } = lintText(text, 'postmortem', harness);
+    const findings = pm001(text);
     assert.deepEqual(findings, [{
       ruleId: 'PM001',
       severity: 'error',
@@ -29,7 +32,7 @@ describe('PM001 missing-section (harness)', () => {
   });
 
   it('names each missing section once, in the profile order', () => {
-    const { findings } = lintText('# T\n\n## Summary\nx\n', 'postmortem', harness);
+    const findings = pm001('# T\n\n## Summary\nx\n');
     assert.deepEqual(findings.map((f) => f.message), [
       'Missing required section "Timeline".',
       'Missing required section "Root Cause".',
@@ -46,30 +49,30 @@ describe('PM001 missing-section (harness)', () => {
       '# Incident', '## 1. Executive Summary', '## 2) Timeline (all times UTC)', '### 3. Root Cause Analysis',
       '## 🧩 Contributing Factors', '## Customer Impact', '## Detection:', '## Resolution', '## Follow-up Actions',
     ].join('\n');
-    assert.deepEqual(lintText(text, 'postmortem', harness).findings, []);
+    assert.deepEqual(pm001(text), []);
   });
 
   it('does not count the title as a section, nor a heading inside a code fence', () => {
     const text = complete.replace('## Summary\nx\n', '').replace('# Postmortem: Checkout errors', '# Summary') + '\n```\n## Summary\n```\n';
-    const messages = lintText(text, 'postmortem', harness).findings.map((f) => f.message);
+    const messages = pm001(text).map((f) => f.message);
     assert.deepEqual(messages, ['Missing required section "Summary".']);
   });
 
   it('reports on the first text line after front matter when there is no title', () => {
-    const { findings } = lintText('---\na: 1\n---\n\nSome text\n', 'postmortem', harness);
+    const findings = pm001('---\na: 1\n---\n\nSome text\n');
     assert.equal(findings[0].range.start.line, 4);
     assert.equal(findings[0].range.end.character, 9);
   });
 
   it('uses the severity the profile sets for the rule, and skips the rule when off', () => {
     const warn: Profile = { ...harness, rules: { PM001: 'warning' } };
-    assert.equal(lintText('# T', 'postmortem', warn).findings[0].severity, 'warning');
+    assert.equal(pm001('# T', warn)[0].severity, 'warning');
     const off: Profile = { ...harness, rules: { PM001: 'off' } };
-    assert.deepEqual(lintText('# T', 'postmortem', off).findings, []);
+    assert.deepEqual(pm001('# T', off), []);
   });
 
   it('does not apply postmortem sections to runbooks (RB001 checks runbook sections instead)', () => {
-    const { findings } = lintText('# Runbook\n## Symptoms\n## Diagnosis\n## Mitigation\n## Escalation\n', 'runbook', harness);
+    const findings = pm001('# Runbook\n## Symptoms\n## Diagnosis\n## Mitigation\n## Escalation\n', harness, 'runbook');
     assert.deepEqual(findings.map((f) => [f.ruleId, f.message]), [['RB001', 'Missing required section "Recovery Verification".']]);
   });
 });

@@ -1,0 +1,90 @@
+// The incident document model rules read: matched sections, header fields, severity, action items, timeline.
+import type { MarkdownDocument, Section } from '../markdown/model';
+import type { DocumentKind, Profile, SeverityLevel } from '../profiles/types';
+import { readTimeline, type TimelineEntry } from '../timeline/timeline';
+import { readActionItems, type ActionItems } from './actionItems';
+import { parseDate, type CalendarDate } from './dates';
+import { findField, matchSeverity, readFields, SEVERITY_FIELD_NAMES, type Field } from './fields';
+import { matchSections, type SectionMatch } from './sections';
+
+/** Everything the rules know about one incident document. */
+export interface IncidentModel {
+  readonly doc: MarkdownDocument;
+  readonly kind: DocumentKind;
+  readonly profile: Profile;
+  /** The profile's sections for this kind, each with the document section providing it. */
+  readonly sections: readonly SectionMatch[];
+  readonly fields: readonly Field[];
+  /** The severity field, when the document states one. */
+  readonly severityField: Field | undefined;
+  /** The scale level it names, when it names one. */
+  readonly severity: SeverityLevel | undefined;
+  /** The incident date: a Date field, else the date in the file's title. */
+  readonly date: CalendarDate | undefined;
+  readonly actionItems: ActionItems | undefined;
+  readonly timeline: readonly TimelineEntry[] | undefined;
+}
+
+const cache = new WeakMap<MarkdownDocument, Map<string, IncidentModel>>();
+
+/** Reads (once per document, kind and profile) the model of an incident document. */
+export function readIncident(doc: MarkdownDocument, kind: DocumentKind, profile: Profile): IncidentModel {
+  const key = `${kind}\u0000${profile.name}`;
+  let perDoc = cache.get(doc);
+  const hit = perDoc?.get(key);
+  if (hit && hit.profile === profile) return hit;
+  const model = build(doc, kind, profile);
+  if (!perDoc) {
+    perDoc = new Map();
+    cache.set(doc, perDoc);
+  }
+  perDoc.set(key, model);
+  return model;
+}
+
+/** The section providing the profile section with `id`, if the document has it. */
+export function sectionById(model: IncidentModel, id: string): Section | undefined {
+  return model.sections.find((m) => m.spec.id === id)?.section;
+}
+
+/** Section ids that hold action items, timelines and so on, across profiles. */
+export const SECTION_ROLES = {
+  actionItems: ['action-items'],
+  timeline: ['timeline'],
+  rootCause: ['root-cause', 'root-causes', 'five-whys'],
+  contributingFactors: ['contributing-factors'],
+} as const;
+
+/** The first section present among `ids`. */
+export function sectionByRole(model: IncidentModel, ids: readonly string[]): Section | undefined {
+  for (const id of ids) {
+    const section = sectionById(model, id);
+    if (section) return section;
+  }
+  return undefined;
+}
+
+function build(doc: MarkdownDocument, kind: DocumentKind, profile: Profile): IncidentModel {
+  const specs = profile.documents[kind]?.sections ?? [];
+  const sections = matchSections(doc, specs);
+  const fields = readFields(doc);
+  const severityField = findField(fields, SEVERITY_FIELD_NAMES);
+  const severity = severityField ? matchSeverity(severityField.value, profile) : undefined;
+  const dateField = findField(fields, ['date', 'incident date', 'date of incident', 'started', 'start date']);
+  let date: CalendarDate | undefined;
+  const parsed = dateField ? parseDate(dateField.value.slice(0, 10)) : undefined;
+  if (parsed && parsed !== 'invalid') date = parsed;
+  if (!date && doc.title) {
+    const m = /(\d{4}-\d{2}-\d{2})/.exec(doc.title.text);
+    const fromTitle = m ? parseDate(m[1]) : undefined;
+    if (fromTitle && fromTitle !== 'invalid') date = fromTitle;
+  }
+  const model: IncidentModel = { doc, kind, profile, sections, fields, severityField, severity, date, actionItems: undefined, timeline: undefined };
+  const actionSection = sectionByRole(model, SECTION_ROLES.actionItems);
+  const timelineSection = sectionByRole(model, SECTION_ROLES.timeline);
+  return {
+    ...model,
+    actionItems: actionSection ? readActionItems(doc, actionSection) : undefined,
+    timeline: timelineSection ? readTimeline(doc, timelineSection, date) : undefined,
+  };
+}

@@ -1,0 +1,47 @@
+// The heaptrace lead-engineer incident-response profile (seed 004): severity decision tree, Five Whys, at least two action items.
+import type { Profile } from './types';
+
+export const heaptraceProfile: Profile = {
+  name: 'heaptrace',
+  title: 'Heaptrace lead-engineer incident response',
+  description: 'Stabilise before investigating; SEV-1..SEV-4 chosen by a decision tree; a summary table, the Five Whys, numbered action items (at least two) with owner, deadline and status; no AI tool references. The process names no folders, so postmortems go in docs/postmortems and live records in docs/incidents.',
+  documents: {
+    postmortem: {
+      folder: 'docs/postmortems',
+      fileName: 'YYYY-MM-DD-<slug>.md',
+      headerFields: ['Date', 'Duration', 'Severity', 'Affected Systems', 'Affected Users', 'Incident Commander'],
+      sections: [
+        { id: 'summary', title: 'Summary', synonyms: ['Executive Summary', 'Overview', 'Incident Summary', 'Summary Table'], required: true },
+        { id: 'impact', title: 'Impact', synonyms: ['User Impact', 'Customer Impact', 'Business Impact', 'Impact Assessment', 'Blast Radius'], required: true },
+        { id: 'timeline', title: 'Timeline', synonyms: ['Incident Timeline', 'Timeline of Events', 'Chronology', 'Sequence of Events'], required: true },
+        { id: 'root-cause', title: 'Root Cause Analysis', synonyms: ['Root Cause', 'Root Causes', 'RCA', 'Cause Analysis'], required: true },
+        { id: 'five-whys', title: 'The Five Whys', synonyms: ['Five Whys', '5 Whys', 'The 5 Whys', 'Five Whys Analysis', '5 Whys Analysis'], required: true },
+        { id: 'went-well', title: 'What Went Well', synonyms: ['Went Well', 'Things That Went Well', 'What Worked', 'What Worked Well'], required: true },
+        { id: 'went-wrong', title: 'What Went Wrong', synonyms: ['What Went Poorly', 'What Didn\'t Go Well', 'What Did Not Go Well', 'Went Wrong', 'What Could Be Improved'], required: true },
+        { id: 'action-items', title: 'Action Items', synonyms: ['Action Plan', 'Follow-up Actions', 'Follow-ups', 'Corrective Actions', 'Prevention', 'Preventive Actions'], required: true },
+        { id: 'lessons-learned', title: 'Lessons Learned', synonyms: ['Lessons', 'Learnings', 'Key Takeaways', 'Takeaways', 'What We Learned'], required: true },
+      ],
+    },
+    incident: {
+      folder: 'docs/incidents',
+      fileName: 'YYYY-MM-DD-<slug>.md',
+      headerFields: ['Date', 'Severity', 'Status', 'Incident Commander'],
+      sections: [
+        { id: 'triage', title: 'Triage', synonyms: ['Triage Questions', 'Five Triage Questions', 'The Five Triage Questions', 'Triage and Scope'], required: true },
+        { id: 'timeline', title: 'Timeline', synonyms: ['Incident Timeline', 'Timeline of Events', 'Running Timeline'], required: true },
+        { id: 'status-updates', title: 'Status Updates', synonyms: ['Incident Updates', 'Updates', 'Communications', 'Stakeholder Updates'], required: false },
+        { id: 'fix', title: 'Fix', synonyms: ['Hotfix', 'Mitigation', 'Rollback', 'Fix and Mitigation'], required: false },
+        { id: 'verification', title: 'Resolution Checklist', synonyms: ['Verification', 'Fix Verification', 'Validation', 'Resolution Verification'], required: false },
+      ],
+    },
+  },
+  severities: [
+    { id: 'SEV-1', label: 'Critical', definition: 'The application is completely down, or data has been lost, or security has been breached; every user is affected.', responseTime: 'Drop everything, all hands; resolve within 1 hour', updateCadence: 'First status within 5 minutes, then every 15 minutes', aliases: ['SEV1', 'Sev 1', 'Critical'], requiresPostmortem: true },
+    { id: 'SEV-2', label: 'Major', definition: 'A core workflow (login, payment, the main feature) is broken, or more than 10% of users are affected; a workaround may exist.', responseTime: 'Primary on-call plus one backup engineer; resolve within 4 hours', updateCadence: 'First status within 5 minutes, then every 15 minutes', aliases: ['SEV2', 'Sev 2', 'Major'], requiresPostmortem: true },
+    { id: 'SEV-3', label: 'Minor', definition: 'A minor feature is broken or looks wrong for at most 10% of users, and the workaround is easy.', responseTime: 'On-call handles it without escalation; resolve by the next business day', updateCadence: 'First status within 5 minutes, then every 15 minutes', aliases: ['SEV3', 'Sev 3', 'Minor'], requiresPostmortem: true },
+    { id: 'SEV-4', label: 'Low', definition: 'An inconvenience or non-blocking edge case with minimal user impact.', responseTime: 'Add to the backlog; resolve in the next sprint', aliases: ['SEV4', 'Sev 4', 'Low'], requiresPostmortem: true },
+  ],
+  actionItems: { requiredColumns: ['Action', 'Owner', 'Deadline', 'Status'], minimum: 2 },
+  roles: ['Incident Commander'],
+  rules: { PM014: 'error' },
+};

@@ -1,0 +1,50 @@
+// PM013: a person named as the cause (blameless postmortems, seed 004). Tuned for few false positives.
+import { range } from '../markdown/position';
+import { proseLines } from './prose';
+import type { Rule, RuleReport } from './types';
+
+const HANDLE = String.raw`@[A-Za-z0-9](?:[\w.-]*\w)?`;
+/** A capitalised given name, optionally with a family name; common sentence starters are excluded below. */
+const NAME = String.raw`[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?`;
+const NOT_PEOPLE = new Set(('The This That These Those Our Their Your His Her Its Then When While After Before During Since Because However Also ' +
+  'Monitoring Deploy Deployment Alerting Kubernetes Redis Postgres Postgresql Mysql Nginx Datadog Grafana Prometheus Vault Stripe Github Gitlab Jenkins ' +
+  'Terraform Docker Linux Windows Amazon Google Azure Cloudflare Someone Nobody Everyone Team Engineering Support Customer Customers Users User ' +
+  'Staging Production Release Config Configuration Migration Cron Script Automation').split(' '));
+
+const PATTERNS: readonly RegExp[] = [
+  // "caused by @alice", "because of Bob Smith's change" (the change is fine; "'s mistake" is not).
+  new RegExp(String.raw`\b(?:caused|triggered|broken|started)\s+by\s+(${HANDLE})`, 'g'),
+  new RegExp(String.raw`(${HANDLE}|\b${NAME})'s\s+(?:mistake|error|fault|negligence|carelessness|oversight|blunder|screw-?up)`, 'g'),
+  new RegExp(String.raw`(${HANDLE}|\b${NAME})\s+(?:forgot|neglected|carelessly|mistakenly|messed up|screwed up|should have known|was careless|was negligent|didn'?t bother)`, 'g'),
+  new RegExp(String.raw`(${HANDLE})\s+(?:failed to|broke|caused)\b`, 'g'),
+  new RegExp(String.raw`\b(?:fault of|blame(?:d)?(?: on)?|human error (?:by|of|from)|mistake (?:by|of))\s+(${HANDLE}|${NAME})`, 'g'),
+  new RegExp(String.raw`(${HANDLE}|\b${NAME})\s+is\s+(?:to blame|responsible for (?:the|this) (?:outage|incident|failure))`, 'g'),
+];
+
+export const PM013: Rule = {
+  id: 'PM013',
+  name: 'blame-language',
+  title: 'A person is named as the cause (postmortems are blameless)',
+  defaultSeverity: 'warning',
+  kinds: ['postmortem'],
+  check(context) {
+    const reports: RuleReport[] = [];
+    proseLines(context.doc).forEach((text, line) => {
+      const seen = new Set<number>();
+      for (const pattern of PATTERNS) {
+        for (const m of text.matchAll(pattern)) {
+          const who = m[1];
+          if (!who.startsWith('@') && NOT_PEOPLE.has(who.split(' ')[0])) continue;
+          const start = m.index ?? 0;
+          if (seen.has(start)) continue;
+          seen.add(start);
+          reports.push({
+            message: `"${m[0]}" names a person as the cause; describe what in the system allowed the mistake instead.`,
+            range: range(line, start, line, start + m[0].length),
+          });
+        }
+      }
+    });
+    return reports;
+  },
+};

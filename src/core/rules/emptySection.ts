@@ -1,0 +1,39 @@
+// PM002: a required section is present but says nothing, or only its template's placeholders.
+import { findPlaceholders, referenceLabels } from './placeholders';
+import { proseLines } from './prose';
+import type { Rule, RuleReport } from './types';
+import { incident } from './util';
+
+export const PM002: Rule = {
+  id: 'PM002',
+  name: 'empty-section',
+  title: 'A required section is empty or holds only template placeholders',
+  defaultSeverity: 'error',
+  kinds: ['postmortem', 'runbook', 'incident'],
+  check(context) {
+    const model = incident(context);
+    const prose = proseLines(context.doc);
+    const refs = referenceLabels(context.doc.lines);
+    const headingLines = new Set(context.doc.headings.map((h) => h.line));
+    // A table's header and delimiter rows are structure, not content.
+    const tableHeads = new Set(context.doc.tables.flatMap((t) => [t.startLine, t.startLine + 1]));
+    const reports: RuleReport[] = [];
+    for (const { spec, section } of model.sections) {
+      if (!spec.required || !section) continue;
+      // A code block is content (a runbook step may be only a command).
+      const hasCode = context.doc.codeBlocks.some((b) => b.startLine >= section.bodyStartLine && b.startLine < section.endLine && b.content.trim());
+      if (hasCode) continue;
+      let content = '';
+      for (let line = section.bodyStartLine; line < section.endLine; line++) {
+        if (headingLines.has(line) || tableHeads.has(line)) continue;
+        let text = prose[line];
+        for (const hit of findPlaceholders(text, refs).reverse()) text = text.slice(0, hit.start) + text.slice(hit.end);
+        content += text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, '').replace(/[|:\-–—*_>#\s]/g, '');
+      }
+      if (!/[\p{L}\p{N}]/u.test(content)) {
+        reports.push({ message: `Section "${section.heading.text}" is empty; write the ${spec.title.toLowerCase()} here.`, range: section.heading.range });
+      }
+    }
+    return reports;
+  },
+};

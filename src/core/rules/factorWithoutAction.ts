@@ -1,0 +1,52 @@
+// PM007: a contributing factor that no action item addresses (seed 000: one action per factor at least).
+import type { Rule, RuleReport } from './types';
+import { incident, sectionByRoleOf } from './util';
+
+/** Words too common in incident writing to link a factor to an action. */
+const STOP_WORDS = new Set(('about above after again against also because been before being below between both cause caused causes could did does doing down during each ' +
+  'from further have having here into itself just more most once only other over same should some such than that their them then there these they this those ' +
+  'through under until very were what when where which while will with would your ensure make made missing lack lacked lacking no not without ' +
+  'incident incidents issue issues problem problems error errors failure failures failed service services system systems production team teams ' +
+  'add added adding improve improved review reviewed update updated need needed needs better proper properly able').split(' '));
+
+/** The significant word stems of `text`: four or more letters, not a stop word, crude suffixes removed. */
+export function significantStems(text: string): Set<string> {
+  const stems = new Set<string>();
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (raw.length < 4 || STOP_WORDS.has(raw) || /^\d+$/.test(raw)) continue;
+    stems.add(raw.replace(/(?:ing|ed|es|s)$/, '').slice(0, 8));
+  }
+  return stems;
+}
+
+export const PM007: Rule = {
+  id: 'PM007',
+  name: 'factor-without-action',
+  title: 'A contributing factor has no action item that addresses it',
+  defaultSeverity: 'warning',
+  kinds: ['postmortem'],
+  check(context) {
+    const model = incident(context);
+    const section = sectionByRoleOf(model, 'contributingFactors');
+    const items = model.actionItems?.items ?? [];
+    if (!section || !model.actionItems) return [];
+    const factors = context.doc.listItems.filter((li) => li.depth === 0 && li.line >= section.bodyStartLine && li.line < section.endLine);
+    const actionTexts = items.map((i) => [i.action, ...Object.values(i.fields).map((v) => v?.text ?? '')].join(' '));
+    const actionStems = actionTexts.map(significantStems);
+    const reports: RuleReport[] = [];
+    factors.forEach((factor, index) => {
+      const n = index + 1;
+      const byNumber = new RegExp(`\\b(?:CF-?${n}|factor\\s*#?${n})\\b`, 'i');
+      if (actionTexts.some((t) => byNumber.test(t))) return;
+      const stems = significantStems(factor.text);
+      if (stems.size === 0) return;
+      if (actionStems.some((a) => [...stems].some((s) => a.has(s)))) return;
+      const text = factor.text.length > 60 ? `${factor.text.slice(0, 57)}...` : factor.text;
+      reports.push({
+        message: `Contributing factor "${text}" has no action item that addresses it; add one that names it (or refers to it as CF${n}).`,
+        range: { start: { line: factor.line, character: 0 }, end: { line: factor.line, character: context.doc.lines[factor.line].length } },
+      });
+    });
+    return reports;
+  },
+};

@@ -1,0 +1,76 @@
+// Template placeholders left in a document: the one definition PM002 and PM003 share.
+
+/** A placeholder found on a line. */
+export interface PlaceholderHit {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const HTML_TAGS = new Set(('a abbr b bdi bdo big blockquote br caption center cite code col dd del details dfn div dl dt em figcaption figure font ' +
+  'h1 h2 h3 h4 h5 h6 hr i img input ins kbd li mark ol p picture pre q s samp section small source span strike strong sub summary sup ' +
+  'table tbody td tfoot th thead time tr tt u ul var video audio iframe script style').split(' '));
+
+/** Words that, alone in square brackets, are template blanks: `[Name]`, `[Date]`. */
+const BRACKET_WORDS = /^(?:name|names|owner|owners|date|due date|time|title|team|service|services|description|details|link|url|person|who|email|tbd|todo|number|value|summary|severity|status|impact|duration|author|authors|ticket|jira|team name|service name|incident title|short title)$/i;
+const BRACKET_PROMPTS = /^(?:insert|describe|add|enter|your|name of|link to|specific|list|explain|fill|e\.g\.|example)\b/i;
+
+const PATTERNS: readonly RegExp[] = [
+  /\bYYYY(?:[-/]MM(?:[-/]DD)?)?\b/g,
+  /\b(?:HH:MM(?::SS)?|MM\/DD(?:\/YYYY)?|DD\/MM(?:\/YYYY)?)\b/g,
+  /\b[XYN] (?:hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|users?|customers?|tenants?|requests?|percent)\b(?: [XYN] (?:minutes?|mins?|seconds?))?/g,
+  /\b[XN]%/g,
+  /\b(?:TODO|TBD|TBC|FIXME|XXX)\b/g,
+  /\?\?\?+/g,
+];
+
+/**
+ * Finds the placeholders on one line of prose (code and comments already blanked):
+ * `<name>`-style blanks that are not HTML tags, autolinks or e-mail addresses;
+ * `YYYY-MM-DD`, `HH:MM`; `[Name]`-style blanks that are not links; `X hours Y minutes`;
+ * `TODO`, `TBD`, `FIXME`, `???`. `referenceLabels` are `[label]` texts defined as links in the document.
+ */
+export function findPlaceholders(line: string, referenceLabels: ReadonlySet<string> = new Set()): PlaceholderHit[] {
+  const hits: PlaceholderHit[] = [];
+  for (const m of line.matchAll(/<([^<>\n]{1,100})>/g)) {
+    const inner = m[1].trim();
+    const tag = /^\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?\/?$/.exec(inner);
+    if (tag && HTML_TAGS.has(tag[1].toLowerCase()) && (inner.length === tag[1].length || /=|\/$/.test(inner) || inner.startsWith('/'))) continue;
+    if (/^(?:https?|mailto|ftp|file):/i.test(inner) || /^[^\s@]+@[^\s@]+$/.test(inner) || /^[-!]/.test(inner)) continue;
+    if (!/[A-Za-z]/.test(inner)) continue;
+    hits.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  for (const m of line.matchAll(/(?<![\]!\\])\[([^\][\n]{1,60})\](?![([:])/g)) {
+    const inner = m[1].trim();
+    if (referenceLabels.has(inner.toLowerCase())) continue;
+    if (BRACKET_WORDS.test(inner) || BRACKET_PROMPTS.test(inner)) {
+      hits.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    }
+  }
+  for (const pattern of PATTERNS) {
+    for (const m of line.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      if (hits.some((h) => start >= h.start && start < h.end)) continue;
+      hits.push({ text: m[0], start, end: start + m[0].length });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** The labels of reference-style link definitions (`[label]: url`) in `lines`, lower-cased. */
+export function referenceLabels(lines: readonly string[]): Set<string> {
+  const labels = new Set<string>();
+  for (const line of lines) {
+    const m = /^ {0,3}\[([^\]]+)\]:\s*\S/.exec(line);
+    if (m) labels.add(m[1].trim().toLowerCase());
+  }
+  return labels;
+}
+
+/** Whether `text` holds nothing but placeholders, punctuation and filler words. */
+export function isOnlyPlaceholder(text: string): boolean {
+  let rest = text;
+  for (const hit of findPlaceholders(text).reverse()) rest = rest.slice(0, hit.start) + rest.slice(hit.end);
+  rest = rest.replace(/\b(?:n\/a|na|none|unknown|unassigned|nobody|tbd)\b/gi, '');
+  return !/[A-Za-z0-9@]/.test(rest);
+}

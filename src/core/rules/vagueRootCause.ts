@@ -1,0 +1,37 @@
+// PM008: the root cause is not a specific, falsifiable statement ("human error", "the system failed", "unknown").
+import { proseLines } from './prose';
+import type { Rule } from './types';
+import { incident, sectionByRoleOf, sectionText } from './util';
+
+const HUMAN_ERROR = /\b(?:human|operator|user|engineer|developer|manual|people)\s+(?:error|mistake)s?\b/i;
+const SYSTEM_FAILED = /\b(?:the\s+)?(?:system|server|service|platform|it)\s+(?:just\s+)?(?:failed|broke|went down|crashed)\s*\.?\s*$/im;
+const UNKNOWN = /^\s*(?:the\s+)?(?:root\s+cause\s+(?:is|was|remains)\s+)?(?:unknown|unclear|undetermined|not\s+(?:yet\s+)?(?:known|determined|identified|clear)|n\/a|none|tbd|under investigation|still investigating)\b/i;
+const INVESTIGATED = /\b(?:investigat(?:ed|ion)|ruled out|eliminated|excluded|checked|examined|additional data|more data|need(?:s|ed)? (?:access|data|logs)|hypothes[ie]s)\b/i;
+/** Below this many words a statement names no mechanism. */
+const MIN_WORDS = 6;
+
+export const PM008: Rule = {
+  id: 'PM008',
+  name: 'vague-root-cause',
+  title: 'The root cause is not a specific, falsifiable statement',
+  defaultSeverity: 'warning',
+  kinds: ['postmortem'],
+  check(context) {
+    const section = sectionByRoleOf(incident(context), 'rootCause');
+    if (!section) return [];
+    const text = sectionText(context, section, proseLines(context.doc)).replace(/^#+\s.*$/gm, '').replace(/\s+/g, ' ').trim();
+    if (!text) return []; // PM002 reports an empty section.
+    const words = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    let problem: string | undefined;
+    if (UNKNOWN.test(text) && !INVESTIGATED.test(text)) {
+      problem = 'says the cause is unknown without saying what was investigated, what was ruled out and what data is still needed';
+    } else if (HUMAN_ERROR.test(text) && words < 40) {
+      problem = 'stops at human error; name the condition in the system that let the mistake reach production';
+    } else if (SYSTEM_FAILED.test(text) && words < 15) {
+      problem = 'says only that the system failed; state which change or condition failed and how';
+    } else if (words < MIN_WORDS) {
+      problem = `is ${words} word${words === 1 ? '' : 's'} long; state the specific change or condition and how it caused the failure`;
+    }
+    return problem ? [{ message: `The root cause ${problem}.`, range: section.heading.range }] : [];
+  },
+};
