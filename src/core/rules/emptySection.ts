@@ -31,7 +31,7 @@ export const PM002: Rule = {
         content += text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, '').replace(/[|:\-–—*_>#\s]/g, '');
       }
       if (!/[\p{L}\p{N}]/u.test(content)) {
-        reports.push({ message: `Section "${section.heading.text}" is empty; write the ${spec.title.toLowerCase()} here.`, range: section.heading.range });
+        reports.push({ message: `Section "${section.heading.text}" has no content yet; write it, or remove the template text.`, range: section.heading.range });
       }
     }
     return reports;

@@ -21,7 +21,7 @@ const PATTERNS: readonly RegExp[] = [
   /\b[XYN] (?:hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|users?|customers?|tenants?|requests?|percent)\b(?: [XYN] (?:minutes?|mins?|seconds?))?/g,
   /\b[XN]%/g,
   /\b(?:TODO|TBD|TBC|FIXME|XXX)\b/g,
-  /\?\?\?+/g,
+  /(?<![\w?])\?{3,}(?![\w?])/g,
 ];
 
 /**

@@ -91,9 +91,9 @@ export function readTimeline(doc: MarkdownDocument, section: Section, documentDa
       dayOffset = 0;
       previous = undefined;
       const rest = text.slice((dateMatch?.index ?? 0) + 10).replace(/^[\s:–—-]+/, '');
-      if (rest.length > 0 && /[A-Za-z]/.test(rest)) {
-        entries.push(entry(doc, c.line, dateMatch?.[0] ?? '', currentDay * 1440, true, sectionZone !== undefined, rest));
-        previous = currentDay * 1440;
+      if (rest.length > 0 && /[A-Za-z]/.test(rest) && !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(rest)) {
+        // A dated event without a time is an event, but not a timed one: it neither orders nor measures.
+        entries.push(entry(doc, c.line, dateMatch?.[0] ?? '', undefined, true, sectionZone !== undefined, rest));
       }
       continue;
     }
@@ -140,7 +140,7 @@ export function zoneIn(text: string): number | undefined {
 
 function zoneOfNote(doc: MarkdownDocument, section: Section): number | undefined {
   for (let line = section.bodyStartLine; line < Math.min(section.endLine, section.bodyStartLine + 6); line++) {
-    if (/\b(?:all\s+)?times?\b.*\b(?:are|in)\b/i.test(doc.lines[line])) {
+    if (/\btimes?\b/i.test(doc.lines[line])) {
       const z = zoneIn(doc.lines[line]);
       if (z !== undefined) return z;
     }

@@ -26,14 +26,14 @@ describe('PM002 empty-section', () => {
   it('reports a section with only a template prompt at its heading', () => {
     const text = replaceSection(CLEAN_POSTMORTEM, 'Impact', '## Impact\n<User-facing impact, data impact, SLO impact>\n\n');
     const line = lineOf(text, '## Impact');
-    assert.deepEqual(run('PM002', text), [`${line}:0-9 Section "Impact" is empty; write the impact here.`]);
+    assert.deepEqual(run('PM002', text), [`${line}:0-9 Section "Impact" has no content yet; write it, or remove the template text.`]);
   });
 
   it('reports a section holding only an HTML comment or a table header', () => {
     const text = replaceSection(CLEAN_POSTMORTEM, 'Detection', '## Detection\n<!-- How was it detected? -->\n\n');
     assert.equal(run('PM002', text).length, 1);
     const table = replaceSection(CLEAN_POSTMORTEM, 'Timeline', '## Timeline\n| Time (UTC) | Event |\n|---|---|\n\n');
-    assert.match(run('PM002', table)[0], /Section "Timeline" is empty/);
+    assert.match(run('PM002', table)[0], /Section "Timeline" has no content yet/);
   });
 
   it('accepts a section whose only content is a code block or a subsection with text', () => {
@@ -161,7 +161,12 @@ describe('PM009 timeline-order', () => {
   it('reports an event listed after a later one', () => {
     const text = CLEAN_POSTMORTEM.replace('| 14:40 | Rolled back', '| 14:30 | Rolled back');
     const line = lineOf(text, '| 14:30 |');
-    assert.deepEqual(run('PM009', text), [`${line}:0-46 Timeline event at 14:30 comes after the event at 14:32 (line ${line - 1}) but happened earlier (14:30 < 14:32); keep the timeline in time order.`]);
+    assert.deepEqual(run('PM009', text), [`${line}:0-46 Timeline event at 14:30 is listed after the event at 14:32 (line ${line - 1}) but happened earlier; keep the timeline in time order.`]);
+  });
+
+  it('names the dates when an event is listed under the wrong day', () => {
+    const text = replaceSection(CLEAN_POSTMORTEM, 'Timeline', '## Timeline\n_All times are UTC._\n### 2026-03-15 14:28\nErrors started.\n### 2026-03-14 14:40\nRolled back.\n\n');
+    assert.match(run('PM009', text)[0], /Timeline event at 14:40 is listed after the event at 14:28 \(line \d+\) but happened earlier \(on 2026-03-14, before 2026-03-15\)/);
   });
 
   it('reads a list timeline across midnight and across dates as ordered', () => {
