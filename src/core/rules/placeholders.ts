@@ -38,6 +38,9 @@ export function findPlaceholders(line: string, referenceLabels: ReadonlySet<stri
     if (tag && HTML_TAGS.has(tag[1].toLowerCase()) && (inner.length === tag[1].length || /=|\/$/.test(inner) || inner.startsWith('/'))) continue;
     if (/^(?:https?|mailto|ftp|file):/i.test(inner) || /^[^\s@]+@[^\s@]+$/.test(inner) || /^[-!]/.test(inner)) continue;
     if (!/[A-Za-z]/.test(inner)) continue;
+    // `<user>-db`, `<host>.example.com`: a variable inside a name pattern, not a blank to fill.
+    const at = m.index ?? 0;
+    if (/[\w./-]/.test(line[at - 1] ?? '') || /[\w./-]/.test(line[at + m[0].length] ?? '')) continue;
     hits.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   for (const m of line.matchAll(/(?<![\]!\\])\[([^\][\n]{1,60})\](?![([:])/g)) {

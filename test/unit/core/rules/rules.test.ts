@@ -59,6 +59,7 @@ describe('PM003 placeholder-left', () => {
 
   it('ignores HTML tags, autolinks, links, reference links, code and comments', () => {
     const extra = [
+      'Accounts are named <user>-db and hosts <region>.example.com.',
       'Line<br>break and <https://example.com> and <ops@example.com> and [the dashboard](https://x) and [hook].',
       '`<name>` in code, <!-- TODO in a comment -->, task [x] done.',
       '```', 'echo <name> YYYY-MM-DD', '```',
