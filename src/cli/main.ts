@@ -1,14 +1,17 @@
 // The command-line entry: `incident-workbench lint|rules ...`, on core and services.
 import { parseArgs } from 'node:util';
 import { ALL_RULES, DEFAULT_PROFILE_NAME, DOCUMENT_KINDS, findProfile, profileNames, type DocumentKind } from '../core';
-import { lintPaths, toJson, toText, summarize, UsageError } from './lintCommand';
+import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
+import { lintPaths, UsageError } from './lintCommand';
 
 const USAGE = `Usage:
-  incident-workbench lint [paths...] [--format text|json] [--profile NAME] [--kind postmortem|runbook|incident]
+  incident-workbench lint [paths...] [--format text|json|sarif|github] [--profile NAME]
+                          [--kind postmortem|runbook|incident] [--max-warnings N]
   incident-workbench rules
   incident-workbench --help | --version
 
-lint exits 0 when there is no error-level finding, 1 when there is, 2 on a usage or configuration error.`;
+lint exits 0 when there is no error-level finding (and no more warnings than --max-warnings),
+1 when there is, 2 on a usage or configuration error.`;
 
 /** Output sinks, so tests can capture what the CLI prints. */
 export interface Io {
@@ -64,10 +67,15 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'text' },
       profile: { type: 'string', default: DEFAULT_PROFILE_NAME },
       kind: { type: 'string' },
+      'max-warnings': { type: 'string' },
     },
   });
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new UsageError(`--format must be text or json, not "${values.format}".`);
+  if (!FORMATS.includes(values.format as Format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
+  }
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${values['max-warnings']}".`);
   }
   const profile = findProfile(values.profile);
   if (!profile) {
@@ -77,8 +85,31 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
     throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}, not "${values.kind}".`);
   }
   const reports = await lintPaths(positionals.length > 0 ? positionals : ['.'], { profile, kind: values.kind as DocumentKind | undefined });
-  io.out(values.format === 'json' ? JSON.stringify(toJson(reports)) : toText(reports));
-  return summarize(reports).errors > 0 ? 1 : 0;
+  const output = formatReports(reports, values.format as Format);
+  if (output) io.out(output);
+  const summary = summarize(reports);
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+    io.err(`incident-workbench: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}.`);
+    return 1;
+  }
+  return summary.errors > 0 ? 1 : 0;
+}
+
+function formatReports(reports: Parameters<typeof toText>[0], format: Format): string {
+  switch (format) {
+    case 'text':
+      return toText(reports);
+    case 'json':
+      return JSON.stringify(toJson(reports));
+    case 'sarif':
+      return JSON.stringify(toSarif(reports, VERSION), null, 2);
+    case 'github':
+      return toGithub(reports);
+    default: {
+      const never: never = format;
+      throw new UsageError(`Unknown format ${String(never)}.`);
+    }
+  }
 }
 
 if (require.main === module) {

@@ -102,6 +102,61 @@ describe('incident-workbench lint', () => {
   });
 });
 
+describe('lint output formats', () => {
+  let dir: string;
+  let cwd: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'iw-fmt-'));
+    mkdirSync(path.join(dir, 'docs', 'postmortems'), { recursive: true });
+    writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-20-draft.md'), INCOMPLETE.replace('## Impact', '## Impact\nStatus: TODO'));
+    cwd = process.cwd();
+    process.chdir(dir);
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function lintAs(format: string): Promise<{ code: number; out: string }> {
+    const io = capture();
+    const code = await run(['lint', '--format', format], io);
+    return { code, out: io.stdout.join('\n') };
+  }
+
+  it('agree on the findings across text, json, sarif and github', async () => {
+    const json = JSON.parse((await lintAs('json')).out);
+    const expected = json.files[0].findings.map((f: { ruleId: string; line: number; column: number }) => `${f.ruleId}@${f.line}:${f.column}`);
+    assert.deepEqual(expected, ['PM001@1:1', 'PM001@1:1', 'PM003@21:9']);
+
+    const sarif = JSON.parse((await lintAs('sarif')).out);
+    assert.equal(sarif.version, '2.1.0');
+    const results = sarif.runs[0].results;
+    assert.deepEqual(results.map((r: { ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number } } }> }) =>
+      `${r.ruleId}@${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn}`), expected);
+    assert.deepEqual(results.map((r: { level: string }) => r.level), ['error', 'error', 'warning']);
+    assert.equal(sarif.runs[0].tool.driver.rules[results[0].ruleIndex].id, 'PM001');
+    assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uri, 'docs/postmortems/2026-03-20-draft.md');
+
+    const github = (await lintAs('github')).out.split('\n');
+    assert.deepEqual(github.map((l) => /^::(\w+) file=([^,]+),line=(\d+),col=(\d+)/.exec(l)?.slice(1).join(' ')), [
+      'error docs/postmortems/2026-03-20-draft.md 1 1', 'error docs/postmortems/2026-03-20-draft.md 1 1', 'warning docs/postmortems/2026-03-20-draft.md 21 9',
+    ]);
+    assert.match(github[0], /::PM001 Missing required section "Root Cause"\.$/);
+
+    const text = (await lintAs('text')).out.split('\n');
+    assert.deepEqual(text.slice(0, 3).map((l) => /:(\d+):(\d+) +\w+ +(\w+)/.exec(l)?.slice(1).join(' ')), ['1 1 PM001', '1 1 PM001', '21 9 PM003']);
+  });
+
+  it('fails on more warnings than --max-warnings even without errors', async () => {
+    writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-20-draft.md'), CLEAN_POSTMORTEM.replace('## Impact', '## Impact\nStatus: TODO'));
+    assert.equal(await run(['lint', '--max-warnings', '1'], capture()), 0);
+    const io = capture();
+    assert.equal(await run(['lint', '--max-warnings', '0'], io), 1);
+    assert.deepEqual(io.stderr, ['incident-workbench: 1 warnings, more than --max-warnings 0.']);
+    assert.equal(await run(['lint', '--max-warnings', 'many'], capture()), 2);
+  });
+});
+
 describe('incident-workbench rules', () => {
   it('lists each rule with id, default severity and title', async () => {
     const io = capture();
