@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { register as registerDiagnostics } from './features/diagnostics/register';
 import { register as registerRuleDocumentation } from './features/commands/ruleDocumentation';
+import { register as registerCodeActions } from './features/codeActions/IncidentCodeActionProvider';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel(DIAGNOSTIC_SOURCE, { log: true });
@@ -10,6 +11,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     registerDiagnostics(context, { extensionUri: context.extensionUri, log }),
     registerRuleDocumentation(context),
+    registerCodeActions(context, log),
   );
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)}.`);
 }

@@ -7,3 +7,4 @@ export { normalizeHeading } from './markdown/headingText';
 export { matchSections } from './postmortem/sections';
 export { lintText, lintModel, lintWorkspaceFile, lintNamedFile, ruleLevel, type LintResult } from './lint/lint';
 export { kindFromProfileFolders, kindFromPathWords, kindFromContent, toPosix } from './lint/documentKind';
+export { fixesFor, fixesForFile, applyEdits, type Fix, type FixContext, type FindingFixes, type TextEdit } from './fixes/fixes';

@@ -29,7 +29,7 @@ export interface ConfigResult {
   readonly profile?: Profile;
   /** Errors and warnings, in source order. Warnings (unknown keys, unknown rule ids) do not stop the file from applying. */
   readonly problems: readonly ConfigProblem[];
-  /** The file name given to `parseConfig`, for messages. */
+  /** The file name given to `parseConfig`, passed through for the caller. */
   readonly fileName: string;
 }
 
@@ -123,6 +123,10 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
       unknownRules.push(id);
       out.warning(() => locate(doc, map, ['rules', id], 'key'), `rules.${id}: unknown rule id, ignored${suggestion(id, ruleIds)}`);
     }
+  }
+  if (!base && typeof raw.extends !== 'string') {
+    // Only when the caller passes profiles without the default one.
+    out.error(() => map.top(), `extends: is required here, since there is no profile "${DEFAULT_PROFILE_NAME}" to start from; profiles are ${profiles.map((p) => p.name).join(', ')}`);
   }
   if (out.hasErrors || !base) return done();
 

@@ -1,0 +1,60 @@
+// Offers core's fixes for the findings under the cursor as quick fixes, applied through an undoable WorkspaceEdit.
+import * as vscode from 'vscode';
+import { fixesForFile, type Fix } from '../../core';
+import { DIAGNOSTIC_SOURCE } from '../../constants';
+import { toVsRange } from '../shared/convert';
+import { profileFor, workspaceRelativePath } from '../shared/profileSettings';
+
+/** Quick fixes for Incident Workbench diagnostics. */
+export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    const relativePath = workspaceRelativePath(document.uri);
+    if (ours.length === 0 || relativePath === undefined) return [];
+    const key = (ruleId: string, line: number, character: number) => `${ruleId}@${line}:${character}`;
+    const wanted = new Map(ours.map((d) => [key(codeOf(d), d.range.start.line, d.range.start.character), d]));
+    try {
+      const today = new Date().toISOString().slice(0, 10);
+      const results = fixesForFile(relativePath, document.getText(), profileFor(document.uri, this.log), today,
+        (f) => wanted.has(key(f.ruleId, f.range.start.line, f.range.start.character)));
+      const actions: vscode.CodeAction[] = [];
+      const seen = new Set<string>();
+      for (const { finding, fixes } of results) {
+        const diagnostic = wanted.get(key(finding.ruleId, finding.range.start.line, finding.range.start.character));
+        for (const fix of fixes) {
+          // Several findings can share a fix (disable PM001 for the file); offer it once.
+          if (seen.has(fix.title)) continue;
+          seen.add(fix.title);
+          actions.push(this.toAction(document, fix, diagnostic));
+        }
+      }
+      return actions.sort((a, b) => Number(b.isPreferred ?? false) - Number(a.isPreferred ?? false));
+    } catch (e) {
+      this.log.error(`Computing quick fixes for ${document.uri.fsPath} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return [];
+    }
+  }
+
+  private toAction(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic | undefined): vscode.CodeAction {
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of fix.edits) edit.replace(document.uri, toVsRange(e.range), e.newText);
+    action.edit = edit;
+    action.isPreferred = fix.preferred;
+    if (diagnostic) action.diagnostics = [diagnostic];
+    return action;
+  }
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  const code = d.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : String(code ?? '');
+}
+
+export function register(_context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new IncidentCodeActionProvider(log), IncidentCodeActionProvider.metadata);
+}

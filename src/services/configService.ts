@@ -1,0 +1,156 @@
+// Finds and reads `.incident-workbench.yaml` from disk (size-bounded) and hands its text to core's parseConfig.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, parseConfig, type ConfigProblem, type ParseConfigOptions } from '../core/config';
+import { range } from '../core/markdown/position';
+import type { Profile } from '../core/profiles/types';
+
+/** A configuration file read from disk. */
+export interface LoadedConfig {
+  /** The file, as given to `loadConfigFile` or as found (absolute when found by a search). */
+  readonly path: string;
+  /** The folder that holds the file: the folders named in it are relative to this one. */
+  readonly root: string;
+  /** The resolved profile; undefined when any problem is an error (keep the last good one). */
+  readonly profile?: Profile;
+  /** Problems in the file, 0-based positions; a file that cannot be read has one error at 0:0. */
+  readonly problems: readonly ConfigProblem[];
+}
+
+/** The most folders `findConfigFileUpwards` climbs, as a guard against odd file systems. */
+const MAX_LEVELS = 256;
+
+/**
+ * The configuration file directly in `folder` (a workspace root): `.incident-workbench.yaml`,
+ * else `.incident-workbench.yml`; undefined when neither is a file.
+ */
+export async function findConfigFile(folder: string): Promise<string | undefined> {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(folder, name);
+    if (await isFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * The nearest configuration file at or above `start` (a file or a folder), for the CLI:
+ * looks in `start`'s folder, then each parent, and stops after the first folder that holds
+ * `.git` (the repository root) or at the file-system root. Returns an absolute path.
+ */
+export async function findConfigFileUpwards(start: string): Promise<string | undefined> {
+  let dir = path.resolve(start);
+  if (!(await isDirectory(dir))) dir = path.dirname(dir);
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    const found = await findConfigFile(dir);
+    if (found) return found;
+    if (await exists(path.join(dir, '.git'))) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/**
+ * Reads and resolves the configuration file at `file` (the CLI's `--config FILE`, or a file
+ * found by the functions above). Never throws for a bad or unreadable file: the problems say
+ * what is wrong. Files over `MAX_CONFIG_BYTES` are refused without being read whole.
+ */
+export async function loadConfigFile(file: string, options: ParseConfigOptions = {}): Promise<LoadedConfig> {
+  const root = path.dirname(path.resolve(file));
+  const name = path.basename(file);
+  const read = await readBounded(file);
+  if ('problem' in read) {
+    return { path: file, root, problems: [{ severity: 'error', range: range(0, 0, 0, 0), message: read.problem }] };
+  }
+  const result = parseConfig(read.text, name, options);
+  const problems = [...result.problems];
+  const shadowed = CONFIG_FILE_NAMES.slice(CONFIG_FILE_NAMES.indexOf(name) + 1);
+  if (CONFIG_FILE_NAMES.includes(name)) {
+    for (const other of shadowed) {
+      if (await isFile(path.join(root, other))) {
+        problems.unshift({ severity: 'warning', range: range(0, 0, 0, 0), message: `${other} in the same folder is ignored in favour of this file; delete one of them` });
+      }
+    }
+  }
+  return { path: file, root, profile: result.profile, problems };
+}
+
+/** Finds the configuration file for `start` (see `findConfigFileUpwards`) and loads it; undefined when there is none. */
+export async function loadConfigFor(start: string, options: ParseConfigOptions = {}): Promise<LoadedConfig | undefined> {
+  const file = await findConfigFileUpwards(start);
+  return file === undefined ? undefined : loadConfigFile(file, options);
+}
+
+/** Reads at most `MAX_CONFIG_BYTES` + 1 bytes, so a huge (or endless) file is refused, not loaded. */
+async function readBounded(file: string): Promise<{ text: string } | { problem: string }> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (e) {
+    return { problem: describeError(e) };
+  }
+  try {
+    if ((await handle.stat()).isDirectory()) return { problem: 'this is a folder, not a file' };
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let total = 0;
+    while (total < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, total);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    if (total > MAX_CONFIG_BYTES) {
+      return { problem: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KiB, the limit for a configuration file; nothing in it was applied` };
+    }
+    try {
+      // A leading byte-order mark is dropped, as editors do.
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, total)) };
+    } catch {
+      return { problem: 'the file is not valid UTF-8 text' };
+    }
+  } catch (e) {
+    return { problem: describeError(e) };
+  } finally {
+    await handle.close();
+  }
+}
+
+function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'the file does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'the file cannot be read (permission denied)';
+    case 'EISDIR':
+      return 'this is a folder, not a file';
+    default:
+      return `the file cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`;
+  }
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
