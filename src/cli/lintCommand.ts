@@ -1,4 +1,5 @@
 // `incident-workbench lint`: lints files and folders and prints the findings as text or JSON.
+import * as path from 'node:path';
 import { kindFromProfileFolders, lintNamedFile, toPosix, type DocumentKind, type Finding, type Profile } from '../core';
 import { findMarkdownFiles, isDirectory, readText } from '../services/fileSystemService';
 
@@ -14,6 +15,8 @@ export interface LintCommandOptions {
   readonly profile: Profile;
   /** Forces the kind of every file. */
   readonly kind?: DocumentKind;
+  /** The folder the profile's folders are relative to (where the config file is), when known. */
+  readonly root?: string;
 }
 
 /**
@@ -27,10 +30,12 @@ export async function lintPaths(paths: readonly string[], options: LintCommandOp
   for (const given of paths) {
     if (await isDirectory(given)) {
       for (const file of await findMarkdownFiles(given)) {
-        if (options.kind ?? kindFromProfileFolders(file, options.profile)) reports.push(await lintFile(file, options.kind, options.profile));
+        if (options.kind ?? kindFromProfileFolders(relativeToRoot(file, options.root), options.profile)) {
+          reports.push(await lintFile(file, options.kind, options.profile, options.root));
+        }
       }
     } else {
-      reports.push(await lintFile(given, options.kind, options.profile));
+      reports.push(await lintFile(given, options.kind, options.profile, options.root));
     }
   }
   return reports;
@@ -39,7 +44,14 @@ export async function lintPaths(paths: readonly string[], options: LintCommandOp
 /** Raised for bad command-line input; the CLI prints it and exits 2. */
 export class UsageError extends Error {}
 
-async function lintFile(file: string, forced: DocumentKind | undefined, profile: Profile): Promise<FileReport> {
+/** `file` relative to the config's folder, so profile folders match when the CLI runs from a subfolder. */
+function relativeToRoot(file: string, root: string | undefined): string {
+  if (!root) return file;
+  const rel = path.relative(root, path.resolve(file));
+  return rel.startsWith('..') ? file : rel;
+}
+
+async function lintFile(file: string, forced: DocumentKind | undefined, profile: Profile, root: string | undefined): Promise<FileReport> {
   let text: string;
   try {
     text = await readText(file);
@@ -47,6 +59,6 @@ async function lintFile(file: string, forced: DocumentKind | undefined, profile:
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `${file}: no such file or folder.` : `${file}: cannot be read (${code ?? String(e)}).`);
   }
-  const { kind, findings } = lintNamedFile(file, text, profile, forced);
+  const { kind, findings } = lintNamedFile(relativeToRoot(file, root), text, profile, forced);
   return { path: toPosix(file), kind, findings };
 }

@@ -1,15 +1,19 @@
 // The command-line entry: `incident-workbench lint|rules ...`, on core and services.
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_RULES, DEFAULT_PROFILE_NAME, DOCUMENT_KINDS, findProfile, profileNames, type DocumentKind } from '../core';
+import { ALL_RULES, DEFAULT_PROFILE_NAME, DOCUMENT_KINDS, findProfile, formatConfigProblem, profileNames, type DocumentKind, type Profile } from '../core';
+import { loadConfigFile, loadConfigFor } from '../services/configService';
 import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
 import { lintPaths, UsageError } from './lintCommand';
 
 const USAGE = `Usage:
-  incident-workbench lint [paths...] [--format text|json|sarif|github] [--profile NAME]
+  incident-workbench lint [paths...] [--format text|json|sarif|github] [--profile NAME | --config FILE]
                           [--kind postmortem|runbook|incident] [--max-warnings N]
   incident-workbench rules
   incident-workbench --help | --version
 
+Without --profile or --config, lint uses the nearest .incident-workbench.yaml found upwards from
+the first path (stopping at the repository root), else the harness profile.
 lint exits 0 when there is no error-level finding (and no more warnings than --max-warnings),
 1 when there is, 2 on a usage or configuration error.`;
 
@@ -65,7 +69,8 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'text' },
-      profile: { type: 'string', default: DEFAULT_PROFILE_NAME },
+      profile: { type: 'string' },
+      config: { type: 'string' },
       kind: { type: 'string' },
       'max-warnings': { type: 'string' },
     },
@@ -77,14 +82,30 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${values['max-warnings']}".`);
   }
-  const profile = findProfile(values.profile);
-  if (!profile) {
-    throw new UsageError(`Unknown profile "${values.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
+  if (values.config !== undefined && values.profile !== undefined) {
+    throw new UsageError('--config and --profile cannot be used together.');
+  }
+  let profile: Profile | undefined;
+  let root: string | undefined;
+  if (values.profile !== undefined) {
+    profile = findProfile(values.profile);
+    if (!profile) throw new UsageError(`Unknown profile "${values.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
+  } else {
+    const loaded = values.config !== undefined ? await loadConfigFile(values.config) : await loadConfigFor(positionals[0] ?? '.');
+    if (loaded) {
+      const shown = path.relative(process.cwd(), loaded.path) || loaded.path;
+      for (const problem of loaded.problems) io.err(formatConfigProblem(shown, problem));
+      if (!loaded.profile) return 2;
+      profile = loaded.profile;
+      root = loaded.root;
+    } else {
+      profile = findProfile(DEFAULT_PROFILE_NAME) as Profile;
+    }
   }
   if (values.kind !== undefined && !DOCUMENT_KINDS.includes(values.kind as DocumentKind)) {
     throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}, not "${values.kind}".`);
   }
-  const reports = await lintPaths(positionals.length > 0 ? positionals : ['.'], { profile, kind: values.kind as DocumentKind | undefined });
+  const reports = await lintPaths(positionals.length > 0 ? positionals : ['.'], { profile, root, kind: values.kind as DocumentKind | undefined });
   const output = formatReports(reports, values.format as Format);
   if (output) io.out(output);
   const summary = summarize(reports);

@@ -8,3 +8,4 @@ export { matchSections } from './postmortem/sections';
 export { lintText, lintModel, lintWorkspaceFile, lintNamedFile, ruleLevel, type LintResult } from './lint/lint';
 export { kindFromProfileFolders, kindFromPathWords, kindFromContent, toPosix } from './lint/documentKind';
 export { fixesFor, fixesForFile, applyEdits, type Fix, type FixContext, type FindingFixes, type TextEdit } from './fixes/fixes';
+export * from './config';

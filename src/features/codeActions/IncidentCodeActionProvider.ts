@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import { fixesForFile, type Fix } from '../../core';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
 import { toVsRange } from '../shared/convert';
-import { profileFor, workspaceRelativePath } from '../shared/profileSettings';
+import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
 
 /** Quick fixes for Incident Workbench diagnostics. */
 export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly profiles: ProfileSource) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
@@ -19,7 +19,7 @@ export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
     const wanted = new Map(ours.map((d) => [key(codeOf(d), d.range.start.line, d.range.start.character), d]));
     try {
       const today = new Date().toISOString().slice(0, 10);
-      const results = fixesForFile(relativePath, document.getText(), profileFor(document.uri, this.log), today,
+      const results = fixesForFile(relativePath, document.getText(), this.profiles.profileFor(document.uri), today,
         (f) => wanted.has(key(f.ruleId, f.range.start.line, f.range.start.character)));
       const actions: vscode.CodeAction[] = [];
       const seen = new Set<string>();
@@ -55,6 +55,6 @@ function codeOf(d: vscode.Diagnostic): string {
   return typeof code === 'object' && code !== null ? String(code.value) : String(code ?? '');
 }
 
-export function register(_context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new IncidentCodeActionProvider(log), IncidentCodeActionProvider.metadata);
+export function register(_context: vscode.ExtensionContext, deps: { log: vscode.LogOutputChannel; profiles: ProfileSource }): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new IncidentCodeActionProvider(deps.log, deps.profiles), IncidentCodeActionProvider.metadata);
 }

@@ -3,12 +3,15 @@ import * as vscode from 'vscode';
 import { kindFromProfileFolders, lintWorkspaceFile, type Finding, type Profile } from '../../core';
 import { DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE, Settings } from '../../constants';
 import { toVsRange, toVsSeverity } from '../shared/convert';
-import { profileFor, workspaceRelativePath } from '../shared/profileSettings';
+import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
 
 /** What the manager needs from the extension. */
 export interface DiagnosticsDeps {
   readonly extensionUri: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
+  readonly profiles: ProfileSource;
+  /** Fires when a configuration file changed what profile applies. */
+  readonly onDidChangeProfiles: vscode.Event<void>;
 }
 
 /** Lints documents and publishes their findings in the Problems panel. */
@@ -27,6 +30,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(Settings.section)) this.lintAllOpen();
       }),
+      deps.onDidChangeProfiles(() => this.lintAllOpen()),
     );
     this.lintAllOpen();
   }
@@ -35,7 +39,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   classify(uri: vscode.Uri): { relativePath: string; profile: Profile } | undefined {
     const relativePath = workspaceRelativePath(uri);
     if (relativePath === undefined) return undefined;
-    const profile = profileFor(uri, this.deps.log);
+    const profile = this.deps.profiles.profileFor(uri);
     return kindFromProfileFolders(relativePath, profile) ? { relativePath, profile } : undefined;
   }
 

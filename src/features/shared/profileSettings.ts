@@ -6,7 +6,7 @@ import { Settings } from '../../constants';
 const warned = new Set<string>();
 
 /** The profile chosen in the settings for `uri`'s folder; warns once and uses the default for an unknown name. */
-export function profileFor(uri: vscode.Uri | undefined, log?: vscode.LogOutputChannel): Profile {
+export function profileFromSettings(uri: vscode.Uri | undefined, log?: vscode.LogOutputChannel): Profile {
   const name = vscode.workspace.getConfiguration(Settings.section, uri).get<string>(Settings.profileName, DEFAULT_PROFILE_NAME);
   const profile = findProfile(name);
   if (profile) return profile;
@@ -17,6 +17,16 @@ export function profileFor(uri: vscode.Uri | undefined, log?: vscode.LogOutputCh
     void vscode.window.showWarningMessage(message);
   }
   return findProfile(DEFAULT_PROFILE_NAME) as Profile;
+}
+
+/** Where the profile for a document comes from: the folder's config file, else the settings. */
+export interface ProfileSource {
+  profileFor(uri: vscode.Uri): Profile;
+}
+
+/** The config file's profile when the folder has a valid one, else the settings' choice. */
+export function profileSource(configs: { profileFor(uri: vscode.Uri): Profile | undefined }, log: vscode.LogOutputChannel): ProfileSource {
+  return { profileFor: (uri) => configs.profileFor(uri) ?? profileFromSettings(uri, log) };
 }
 
 /** The path of `uri` relative to its workspace folder, with forward slashes; undefined outside any folder. */

@@ -157,6 +157,49 @@ describe('lint output formats', () => {
   });
 });
 
+describe('lint with a configuration file', () => {
+  let dir: string;
+  let cwd: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'iw-cfg-'));
+    mkdirSync(path.join(dir, '.git'));
+    mkdirSync(path.join(dir, 'docs', 'retros'), { recursive: true });
+    writeFileSync(path.join(dir, 'docs', 'retros', '2026-03-20-draft.md'), INCOMPLETE);
+    cwd = process.cwd();
+    process.chdir(dir);
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds .incident-workbench.yaml upwards and applies its folders and rule levels', async () => {
+    writeFileSync(path.join(dir, '.incident-workbench.yaml'), 'extends: harness\ndocuments:\n  postmortem:\n    folder: docs/retros\nrules:\n  PM001: warning\n');
+    process.chdir(path.join(dir, 'docs'));
+    const io = capture();
+    assert.equal(await run(['lint', '--format', 'json', '.'], io), 0);
+    const json = JSON.parse(io.stdout.join(''));
+    assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['retros/2026-03-20-draft.md']);
+    assert.deepEqual(json.summary, { files: 1, errors: 0, warnings: 2, infos: 0 });
+  });
+
+  it('exits 2 and names the file and line of a bad configuration', async () => {
+    writeFileSync(path.join(dir, '.incident-workbench.yaml'), 'extends: harness\nrules:\n  PM004: loud\n');
+    const io = capture();
+    assert.equal(await run(['lint'], io), 2);
+    assert.match(io.stderr[0], /^\.incident-workbench\.yaml:3:\d+: error: rules\.PM004: /);
+    assert.deepEqual(io.stdout, []);
+  });
+
+  it('takes --config FILE and refuses it together with --profile', async () => {
+    writeFileSync(path.join(dir, 'custom.yaml'), 'extends: harness\ndocuments:\n  postmortem:\n    folder: docs/retros\n');
+    const io = capture();
+    assert.equal(await run(['lint', '--config', 'custom.yaml', '--format', 'json'], io), 1);
+    assert.equal(JSON.parse(io.stdout.join('')).summary.errors, 2);
+    assert.equal(await run(['lint', '--config', 'custom.yaml', '--profile', 'agent'], capture()), 2);
+  });
+});
+
 describe('incident-workbench rules', () => {
   it('lists each rule with id, default severity and title', async () => {
     const io = capture();

@@ -33,7 +33,7 @@ describe('quick fixes', () => {
   it('adds a missing Owner column to every line of the table', () => {
     const text = replaceSection(CLEAN_POSTMORTEM, 'Action Items', '## Action Items\n| Action | Due Date |\n|---|---|\n| Add query test | 2026-03-22 |\nAdd breaker | 2026-03-29\n');
     const fixed = fix(text, 'PM004', /Add a "Owner" column/);
-    assert.match(fixed, /\| Action \| Due Date \| Owner \|\n\|---\|---\| --- \|\n\| Add query test \| 2026-03-22 \|   \|\nAdd breaker \| 2026-03-29 \| {2}$/);
+    assert.match(fixed, /\| Action \| Due Date \| Owner \|\n\|---\|---\| --- \|\n\| Add query test \| 2026-03-22 \| {3}\|\nAdd breaker \| 2026-03-29 \| {2}$/);
     const after = lintText(fixed, 'postmortem', harness).findings.filter((f) => f.ruleId === 'PM004');
     assert.equal(after.length, 2, 'each empty owner cell is now reported at its cell');
     assert.ok(after.every((f) => /has no owner/.test(f.message)));
