@@ -112,7 +112,11 @@ function tableItem(doc: MarkdownDocument, table: Table, columns: ReadonlyArray<A
 
 const OWNER_LABEL = /\b(?:owner|owners|assignee|assigned to|dri|responsible)\s*[:=]\s*(@?[\w.\-/]+(?:\s+[A-Z][\w-]+)?)/i;
 const HANDLE = /(?<![\w.])@[A-Za-z0-9][\w.\-/]*/;
-const DUE_LABEL = /\b(?:due(?:\s+date)?|deadline|target(?:\s+date)?|eta|by)\s*[:=]?\s*(\d{4}-\d{1,2}-\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|[^\s,;)]+)/i;
+const DATE_FORMS = String.raw`\d{4}-\d{1,2}-\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
+/** `due: <anything>`: an explicit label takes whatever follows, so a wrong value is reported, not missed. */
+const DUE_LABEL = new RegExp(String.raw`\b(?:due(?:\s+date)?|deadline|target(?:\s+date)?|eta)\s*[:=]\s*(${DATE_FORMS}|[^\s,;)]+)`, 'i');
+/** `by 2026-03-22`, `due 2026-03-22`: without a colon only a date counts ("cut load by sharding" is no date). */
+const DUE_BARE = new RegExp(String.raw`\b(?:by|due|before|until)\s+(${DATE_FORMS})`, 'i');
 const PRIORITY = /\[(P\d)\]|\bpriority\s*[:=]\s*(\w+)/i;
 const STATUS_LABEL = /\bstatus\s*[:=]\s*(\w+)/i;
 
@@ -129,6 +133,7 @@ function listItem(doc: MarkdownDocument, line: number, text: string, checked: bo
   put('owner', OWNER_LABEL.exec(text), 1);
   put('owner', HANDLE.exec(text), 0);
   put('due', DUE_LABEL.exec(text), 1);
+  put('due', DUE_BARE.exec(text), 1);
   const priority = PRIORITY.exec(text);
   put('priority', priority, priority?.[1] ? 1 : 2);
   put('status', STATUS_LABEL.exec(text), 1);

@@ -66,10 +66,13 @@ export function readFields(doc: MarkdownDocument): Field[] {
   return fields;
 }
 
-/** The first field whose normalised name is one of `names`. */
+/** The first field named `names[0]`, else `names[1]`, ...: earlier names win wherever they are written. */
 export function findField(fields: readonly Field[], names: readonly string[]): Field | undefined {
-  const wanted = new Set(names.map(normalizeHeading));
-  return fields.find((f) => wanted.has(normalizeHeading(f.name)));
+  for (const name of names.map(normalizeHeading)) {
+    const hit = fields.find((f) => normalizeHeading(f.name) === name);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 function findKeyLine(lines: readonly string[], from: number, to: number, key: string): number {
@@ -92,7 +95,7 @@ export function matchSeverity(value: string, profile: Profile): SeverityLevel | 
   const key = severityKey(value);
   if (!key) return undefined;
   const candidates = profile.severities.flatMap((level) =>
-    [level.id, ...(level.aliases ?? [])].map((name) => ({ level, name: severityKey(name) })));
+    [level.id, ...(level.aliases ?? []), ...(level.label.length > 2 ? [level.label] : [])].map((name) => ({ level, name: severityKey(name) })));
   // Longest name first so SEV10 is not read as SEV1.
   candidates.sort((a, b) => b.name.length - a.name.length);
   const hit = candidates.find((c) => c.name && key.startsWith(c.name) && !/^\d/.test(key.slice(c.name.length)));

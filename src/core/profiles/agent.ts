@@ -26,7 +26,7 @@ export const agentProfile: Profile = {
       headerFields: ['Date', 'Severity', 'Status', 'Incident Commander'],
       sections: [
         { id: 'evidence', title: 'Evidence', synonyms: ['Findings', 'Observations', 'Triage Findings', 'Diagnostics'], required: true },
-        { id: 'actions', title: 'Actions Taken', synonyms: ['Timeline', 'Action Log', 'Response Log', 'Containment Actions', 'Containment'], required: false },
+        { id: 'timeline', title: 'Actions Taken', synonyms: ['Timeline', 'Action Log', 'Response Log', 'Containment Actions', 'Containment'], required: false },
       ],
     },
   },

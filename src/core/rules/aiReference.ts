@@ -3,7 +3,11 @@ import { range } from '../markdown/position';
 import { proseLines } from './prose';
 import type { Rule, RuleReport } from './types';
 
-const AI_TOOLS = /\b(?:ChatGPT|GPT-?[345](?:\.\d)?o?|OpenAI|Claude(?: Code)?|Anthropic|Copilot|Gemini|Bard|LLaMA|Llama ?\d|Mistral AI|Codex|Cursor AI|Windsurf|Devin|Perplexity|AI assistant|AI agent|AI-generated|generated (?:by|with) (?:an? )?AI|large language model|LLM)\b/g;
+/**
+ * AI tool names; case-insensitive. Names that are also first names or words (Claude, Devin,
+ * Cursor) count only in an unambiguous form ("Claude Code", "Cursor AI").
+ */
+const AI_TOOLS = /\b(?:chatgpt|gpt-?[345](?:\.\d)?o?|openai|claude[ -](?:code|ai|sonnet|opus|haiku|\d)|anthropic|(?:github )?copilot|gemini (?:pro|ultra|flash|\d)|google gemini|bard|llama ?\d|mistral ai|cursor ai|windsurf|perplexity|ai[ -](?:assistant|agent|tool|chatbot)s?|ai-generated|generated (?:by|with) (?:an? )?ai|large language models?|llms?)\b/gi;
 
 export const PM014: Rule = {
   id: 'PM014',

@@ -9,12 +9,14 @@ const NAME = String.raw`[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?`;
 const NOT_PEOPLE = new Set(('The This That These Those Our Their Your His Her Its Then When While After Before During Since Because However Also ' +
   'Monitoring Deploy Deployment Alerting Kubernetes Redis Postgres Postgresql Mysql Nginx Datadog Grafana Prometheus Vault Stripe Github Gitlab Jenkins ' +
   'Terraform Docker Linux Windows Amazon Google Azure Cloudflare Someone Nobody Everyone Team Engineering Support Customer Customers Users User ' +
-  'Staging Production Release Config Configuration Migration Cron Script Automation').split(' '));
+  'Staging Production Release Config Configuration Migration Cron Script Automation Engineers Developers Operators Admins Responders ' +
+  'Kafka Elasticsearch Cassandra Mongo Mongodb Consul Envoy Istio Helm Argo Sentry Pagerduty Slack Jira Rails Django Node Java Python').split(' '));
 
 const PATTERNS: readonly RegExp[] = [
   // "caused by @alice", "because of Bob Smith's change" (the change is fine; "'s mistake" is not).
-  new RegExp(String.raw`\b(?:caused|triggered|broken|started)\s+by\s+(${HANDLE})`, 'g'),
-  new RegExp(String.raw`(${HANDLE}|\b${NAME})'s\s+(?:mistake|error|fault|negligence|carelessness|oversight|blunder|screw-?up)`, 'g'),
+  new RegExp(String.raw`\b(?:[Cc]aused|[Tt]riggered|[Bb]roken|[Ss]tarted)\s+by\s+(${HANDLE})`, 'g'),
+  // "error" is left out: "Kafka's error rate" is about a system.
+  new RegExp(String.raw`(${HANDLE}|\b${NAME})'s\s+(?:mistake|fault|negligence|carelessness|oversight|blunder|screw-?up)`, 'g'),
   new RegExp(String.raw`(${HANDLE}|\b${NAME})\s+(?:forgot|neglected|carelessly|mistakenly|messed up|screwed up|should have known|was careless|was negligent|didn'?t bother)`, 'g'),
   new RegExp(String.raw`(${HANDLE})\s+(?:failed to|broke|caused)\b`, 'g'),
   new RegExp(String.raw`\b(?:fault of|blame(?:d)?(?: on)?|human error (?:by|of|from)|mistake (?:by|of))\s+(${HANDLE}|${NAME})`, 'g'),

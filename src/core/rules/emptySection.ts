@@ -22,7 +22,8 @@ export const PM002: Rule = {
       if (!spec.required || !section) continue;
       // A code block is content (a runbook step may be only a command).
       const hasCode = context.doc.codeBlocks.some((b) => b.startLine >= section.bodyStartLine && b.startLine < section.endLine && b.content.trim());
-      if (hasCode) continue;
+      const hasInlineCode = context.doc.inlineCode.some((c) => c.line >= section.bodyStartLine && c.line < section.endLine && c.content.trim());
+      if (hasCode || hasInlineCode) continue;
       let content = '';
       for (let line = section.bodyStartLine; line < section.endLine; line++) {
         if (headingLines.has(line) || tableHeads.has(line)) continue;

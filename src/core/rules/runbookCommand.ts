@@ -19,7 +19,8 @@ export const RB002: Rule = {
     const { doc } = context;
     const inAny = (line: number) => sections.some((s) => line >= s.bodyStartLine && line < s.endLine);
     const hasCommand = doc.codeBlocks.some((b) => inAny(b.startLine) && b.content.trim().length > 0)
-      || doc.inlineCode.some((c) => inAny(c.line) && /\s|[./:=-]/.test(c.content.trim()));
+      // Inline code is a command when it has arguments or shell syntax: `kubectl get pods`, not `user-service`.
+      || doc.inlineCode.some((c) => inAny(c.line) && /\s|[|=()<>$]/.test(c.content.trim()));
     if (hasCommand) return [];
     const names = sections.map((s) => `"${s.heading.text}"`).join(' and ');
     return [{ message: `${names} hold${sections.length === 1 ? 's' : ''} no concrete command or query; add the exact commands to run (a code block or inline code).`, range: sections[0]?.heading.range ?? documentAnchor(context) }];

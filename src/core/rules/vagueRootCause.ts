@@ -5,7 +5,10 @@ import { incident, sectionByRoleOf, sectionText } from './util';
 
 const HUMAN_ERROR = /\b(?:human|operator|user|engineer|developer|manual|people)\s+(?:error|mistake)s?\b/i;
 const SYSTEM_FAILED = /\b(?:the\s+)?(?:system|server|service|platform|it)\s+(?:just\s+)?(?:failed|broke|went down|crashed)\s*\.?\s*$/im;
-const UNKNOWN = /^\s*(?:the\s+)?(?:root\s+cause\s+(?:is|was|remains)\s+)?(?:unknown|unclear|undetermined|not\s+(?:yet\s+)?(?:known|determined|identified|clear)|n\/a|none|tbd|under investigation|still investigating)\b/i;
+/** "Unknown." alone, or a statement that the cause is unknown; not "None of the replicas ...". */
+const UNKNOWN = /^\s*(?:the\s+)?(?:root\s+cause\s+(?:is|was|remains)\s+)?(?:unknown|unclear|undetermined|not\s+(?:yet\s+)?(?:known|determined|identified|clear)|n\/a|none|tbd|under investigation|still investigating)\s*(?:[.!;:]|$)|\b(?:cause|it)\s+(?:is|was|remains)\s+(?:still\s+)?(?:unknown|unclear|undetermined)\b/i;
+/** "Not human error", "rather than operator error": the author is rejecting that cause. */
+const NEGATED_HUMAN_ERROR = /\b(?:not|no|never|wasn'?t|isn'?t|rather than|instead of|beyond|more than)\s+(?:just\s+|simply\s+|a\s+)?(?:human|operator|user|engineer|developer|manual|people)\s+(?:error|mistake)/i;
 const INVESTIGATED = /\b(?:investigat(?:ed|ion)|ruled out|eliminated|excluded|checked|examined|additional data|more data|need(?:s|ed)? (?:access|data|logs)|hypothes[ie]s)\b/i;
 /** Below this many words a statement names no mechanism. */
 const MIN_WORDS = 6;
@@ -25,7 +28,7 @@ export const PM008: Rule = {
     let problem: string | undefined;
     if (UNKNOWN.test(text) && !INVESTIGATED.test(text)) {
       problem = 'says the cause is unknown without saying what was investigated, what was ruled out and what data is still needed';
-    } else if (HUMAN_ERROR.test(text) && words < 40) {
+    } else if (HUMAN_ERROR.test(text) && !NEGATED_HUMAN_ERROR.test(text) && words < 40) {
       problem = 'stops at human error; name the condition in the system that let the mistake reach production';
     } else if (SYSTEM_FAILED.test(text) && words < 15) {
       problem = 'says only that the system failed; state which change or condition failed and how';

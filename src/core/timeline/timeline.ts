@@ -153,9 +153,9 @@ export type Milestone = 'start' | 'detection' | 'mitigation' | 'resolution';
 
 /** Words that mark each milestone; the one definition used by PM010, metrics and the docs. */
 export const MILESTONE_PATTERNS: Readonly<Record<Milestone, RegExp>> = {
-  start: /\b(?:start(?:ed|s)?|began|begins|first (?:error|failure|failed|5\d\d|report|occurr)|outage begins|incident begins|errors? (?:start|spike|began)|impact (?:start|began)|issue first occurred)\b|\[start\]/i,
-  detection: /\b(?:alert(?:s|ed)?|paged?|paging|detect(?:ed|s)?|notic(?:ed|es)|report(?:ed|s)? by|user report|customer report|on-?call (?:was )?(?:notified|pinged|paged)|pinged|escalat(?:ed|es) to|incident declared|declared)\b|\[detect(?:ed|ion)?\]/i,
-  mitigation: /\b(?:mitigat(?:ed|ion|es|ing)?|roll(?:ed|ing)?[ -]?back|revert(?:ed|s|ing)?|fail(?:ed)?[ -]?over|hot-?fix|workaround|scaled (?:up|out)|restart(?:ed|s)?|drain(?:ed)?|disabled|rate[ -]limit(?:ed)?|blocked|contain(?:ed|ment)|fix (?:deployed|applied|rolled out)|deployed (?:a |the )?fix|applied)\b|\[mitigat(?:ed|ion)\]/i,
+  start: /\b(?:start(?:ed|s)?|began|begins|first (?:error|failure|failed|5\d\d|report|occurr\w*)|outage begins|incident begins|errors? (?:start|spike|began)|impact (?:start|began)|issue first occurred)\b|\[start\]/i,
+  detection: /\b(?:alert(?:s|ed)?|paged?|paging|detect(?:ed|s)?|notic(?:ed|es)|report(?:ed|s)? by|(?:user|customer)s? reports?|on-?call (?:was )?(?:notified|pinged|paged)|pinged|escalat(?:ed|es) to|incident declared|declared)\b|\[detect(?:ed|ion)?\]/i,
+  mitigation: /\b(?:mitigat\w*|roll(?:ed|ing)?[ -]?back|revert(?:ed|s|ing)?|fail(?:ed)?[ -]?over|hot-?fix|workaround|scaled (?:up|out)|restart(?:ed|s)?|drain(?:ed)?|disabled|rate[ -]limit(?:ed)?|blocked|contain(?:ed|ment)|fix (?:deployed|applied|rolled out)|deployed (?:a |the )?fix|applied)\b|\[mitigat(?:ed|ion)\]/i,
   resolution: /\b(?:resolv(?:ed|es)|recover(?:ed|y complete)|restored|back to normal|all clear|closed|fully operational|outage ends|incident ends|ended|resolution)\b|\[resol(?:ved|ution)\]/i,
 };
 

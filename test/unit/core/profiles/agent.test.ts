@@ -63,7 +63,7 @@ describe('agent profile', () => {
 
     it('provides the Evidence and Actions Taken sections', () => {
       const found = matchSections(parseMarkdown(text), spec.sections).map((m) => [m.spec.id, m.section?.heading.text]);
-      assert.deepEqual(found, [['evidence', 'Evidence'], ['actions', 'Actions Taken']]);
+      assert.deepEqual(found, [['evidence', 'Evidence'], ['timeline', 'Actions Taken']]);
     });
 
     it('would be missing its required Evidence section without that heading', () => {

@@ -251,3 +251,60 @@ describe('RB002 runbook-command', () => {
     assert.deepEqual(run('RB002', CLEAN_RUNBOOK, 'runbook'), []);
   });
 });
+
+describe('regressions from reading real documents', () => {
+  const withActions = (list: string) => replaceSection(CLEAN_POSTMORTEM, 'Action Items', `## Action Items\n${list}\n`);
+
+  it('PM005 does not read "by <word>" as a due date, and reads "due: April 1st, 2026" in a list', () => {
+    assert.deepEqual(run('PM005', withActions('- Cut checkout load by sharding the preferences queue (owner: @bob, due: 2026-04-01)\n- Add circuit breaker between gateway and user service (owner: @a, due: April 1st, 2026)')), []);
+  });
+
+  it('PM008 reads "None of the replicas ..." and "Not human error: ..." as specific statements', () => {
+    const cause = (c: string) => replaceSection(CLEAN_POSTMORTEM, 'Root Cause', `## Root Cause\n${c}\n\n`);
+    assert.deepEqual(run('PM008', cause('None of the three replicas had the new certificate, so TLS handshakes failed after rotation.')), []);
+    assert.deepEqual(run('PM008', cause('Not human error: the deploy script skipped the canary stage because its config defaulted to 0%.')), []);
+    assert.match(run('PM008', cause('The cause remains unknown for now, sadly, after a long day.'))[0], /unknown/);
+  });
+
+  it('PM010 knows "first occurrence", "mitigate" and "users reports"', () => {
+    const text = replaceSection(CLEAN_POSTMORTEM, 'Timeline', '## Timeline\n- 10:00 first occurrence in logs\n- 10:05 users reports arrive\n- 10:10 we mitigate by failing over\n- 10:30 resolved\n\n');
+    assert.deepEqual(run('PM010', text), []);
+  });
+
+  it('PM011 prefers a Severity field over a Priority label in an action item, and accepts a level label', () => {
+    const text = CLEAN_POSTMORTEM.replace('**Severity:** SEV2', 'Severity: SEV2').replace('## Action Items\n', '## Action Items\n**Priority:** P1\n');
+    assert.deepEqual(run('PM011', text), []);
+    assert.deepEqual(run('PM011', CLEAN_POSTMORTEM.replace('**Severity:** SEV2', '**Severity:** Critical')), []);
+  });
+
+  it('PM012 does not read "error rate increased; SEV2 declared" as a severity change', () => {
+    assert.deepEqual(run('PM012', CLEAN_POSTMORTEM.replace('| 14:32 | Latency alert fired and paged on-call |', '| 14:32 | Error rate increased; SEV2 declared, on-call paged |')), []);
+    assert.equal(run('PM012', CLEAN_POSTMORTEM.replace('| 14:40 | Rolled back the deploy to mitigate |', '| 14:40 | Rolled back; severity lowered to SEV3 |')).length, 1);
+  });
+
+  it('PM013 ignores "Kafka\'s error rate" and "Engineers forgot", and catches "Caused by @bob." at a sentence start', () => {
+    const text = (s: string) => CLEAN_POSTMORTEM.replace('## Impact\n', `## Impact\n${s}\n`);
+    assert.deepEqual(run('PM013', text("Kafka's error rate climbed. Engineers forgot nothing.")), []);
+    assert.equal(run('PM013', text('Caused by @bob.')).length, 1);
+  });
+
+  it('PM014 ignores the first names Devin and Claude, and catches lower-case chatgpt and LLMs', () => {
+    const strict: Profile = { ...harness, rules: { PM014: 'error' } };
+    const text = (s: string) => CLEAN_POSTMORTEM.replace('## Impact\n', `## Impact\n${s}\n`);
+    assert.deepEqual(run('PM014', text('Devin restarted the broker and Claude confirmed.'), 'postmortem', strict), []);
+    assert.equal(run('PM014', text('Drafted with chatgpt and other LLMs.'), 'postmortem', strict).length, 2);
+  });
+
+  it('PM007 matches "caches" to "cache" and ignores owners', () => {
+    const text = CLEAN_POSTMORTEM
+      .replace('- No circuit breaker between the gateway and the user service', '- No circuit breaker between the gateway and the user service\n- The cache had no expiry')
+      .replace('| 2 | Add circuit breaker', '| 3 | Set a TTL on all caches | @cache-team | P1 | 2026-03-29 | Open |\n| 2 | Add circuit breaker');
+    assert.deepEqual(run('PM007', text), []);
+  });
+
+  it('RB002 does not count a name in backticks as a command, and PM002 counts inline code as content', () => {
+    const text = CLEAN_RUNBOOK.replace(/```bash\n[^`]*```/, 'Open the `user-service` dashboard.').replace('Roll back with `kubectl rollout undo deploy/user-service`.', 'Roll back the `user-service` deploy.');
+    assert.equal(run('RB002', text, 'runbook').length, 1);
+    assert.deepEqual(run('PM002', CLEAN_RUNBOOK.replace(/```bash\n[^`]*```/, '`kubectl rollout undo deploy/x`'), 'runbook'), []);
+  });
+});
