@@ -1,4 +1,5 @@
 // The agent incident-response profile (seed 001): P1-P4, live records and postmortems both under .agent/incidents.
+import { STANDARD_RUNBOOK } from './shared';
 import type { Profile } from './types';
 
 export const agentProfile: Profile = {
@@ -6,6 +7,7 @@ export const agentProfile: Profile = {
   title: 'Agent incident response',
   description: 'Contain first, then 5 Whys; live incident records and postmortems share .agent/incidents/INC-YYYY-MM-DD-<slug>.md; P1-P4, with a postmortem required for P1 and P2.',
   documents: {
+    runbook: STANDARD_RUNBOOK,
     postmortem: {
       folder: '.agent/incidents',
       fileName: 'INC-YYYY-MM-DD-<slug>.md',

@@ -1,4 +1,5 @@
 // The Google SRE profile: the shape of the example postmortem in Google's "Site Reliability Engineering" book.
+import { STANDARD_INCIDENT, STANDARD_RUNBOOK } from './shared';
 import type { Profile } from './types';
 
 export const googleSreProfile: Profile = {
@@ -6,6 +7,8 @@ export const googleSreProfile: Profile = {
   title: 'Google SRE book postmortem',
   description: 'Follows the example postmortem of Google\'s SRE book (summary, impact, root causes, trigger, resolution, detection, action items, lessons learned, timeline) in docs/postmortems; the book gives no severity scale, so a generic SEV1-SEV4 is used, with a postmortem required where its postmortem criteria (user-visible impact beyond a threshold, data loss, on-call intervention) apply.',
   documents: {
+    runbook: STANDARD_RUNBOOK,
+    incident: STANDARD_INCIDENT,
     postmortem: {
       folder: 'docs/postmortems',
       fileName: 'YYYY-MM-DD-<slug>.md',

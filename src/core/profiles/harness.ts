@@ -1,4 +1,5 @@
 // The default profile, from the Harness incident-response process (seed 000).
+import { STANDARD_INCIDENT, STANDARD_RUNBOOK } from './shared';
 import type { Profile } from './types';
 
 export const harnessProfile: Profile = {
@@ -20,26 +21,8 @@ export const harnessProfile: Profile = {
         { id: 'action-items', title: 'Action Items', synonyms: ['Action Plan', 'Follow-up Actions', 'Follow-ups', 'Corrective Actions', 'Next Steps', 'Preventive Actions'], required: true },
       ],
     },
-    runbook: {
-      folder: 'docs/runbooks',
-      fileName: '<service>-<failure-mode>.md',
-      sections: [
-        { id: 'symptoms', title: 'Symptoms', synonyms: ['Signs', 'Alerts', 'Indicators'], required: true },
-        { id: 'diagnosis', title: 'Diagnosis Steps', synonyms: ['Diagnosis', 'Investigation', 'Investigation Steps', 'Triage', 'Troubleshooting'], required: true },
-        { id: 'mitigation', title: 'Mitigation Steps', synonyms: ['Mitigation', 'Remediation', 'Resolution Steps', 'Resolution', 'Fix'], required: true },
-        { id: 'escalation', title: 'Escalation Path', synonyms: ['Escalation', 'Escalation Policy', 'Who to Contact', 'Contacts'], required: true },
-        { id: 'verification', title: 'Recovery Verification', synonyms: ['Verification', 'Verify Recovery', 'Validation', 'Post-Recovery Checks'], required: true },
-      ],
-    },
-    incident: {
-      folder: 'docs/incidents',
-      fileName: 'YYYY-MM-DD-<slug>.md',
-      sections: [
-        { id: 'summary', title: 'Summary', synonyms: ['Overview'], required: true },
-        { id: 'timeline', title: 'Timeline', synonyms: ['Incident Timeline'], required: true },
-        { id: 'evidence', title: 'Evidence', synonyms: ['Findings', 'Observations'], required: false },
-      ],
-    },
+    runbook: STANDARD_RUNBOOK,
+    incident: STANDARD_INCIDENT,
   },
   severities: [
     { id: 'SEV1', label: 'Critical', definition: 'Complete service outage, data loss, or a security breach affecting all users.' },

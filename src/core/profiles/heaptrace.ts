@@ -1,4 +1,5 @@
 // The heaptrace lead-engineer incident-response profile (seed 004): severity decision tree, Five Whys, at least two action items.
+import { STANDARD_RUNBOOK } from './shared';
 import type { Profile } from './types';
 
 export const heaptraceProfile: Profile = {
@@ -6,6 +7,7 @@ export const heaptraceProfile: Profile = {
   title: 'Heaptrace lead-engineer incident response',
   description: 'Stabilise before investigating; SEV-1..SEV-4 chosen by a decision tree; a summary table, the Five Whys, numbered action items (at least two) with owner, deadline and status; no AI tool references. The process names no folders, so postmortems go in docs/postmortems and live records in docs/incidents.',
   documents: {
+    runbook: STANDARD_RUNBOOK,
     postmortem: {
       folder: 'docs/postmortems',
       fileName: 'YYYY-MM-DD-<slug>.md',

@@ -1,4 +1,5 @@
 // The prodcraft incident-response profile (seed 002): mitigate first, fail-closed containment, three roles, SEV1-SEV4.
+import { STANDARD_RUNBOOK } from './shared';
 import type { Profile } from './types';
 
 export const prodcraftProfile: Profile = {
@@ -6,6 +7,7 @@ export const prodcraftProfile: Profile = {
   title: 'Prodcraft incident response',
   description: 'Mitigate first with fail-closed containment; roles Incident Commander, Technical Responder, Communications Lead; SEV1-SEV4. The process names its outputs but no folders, so live records (playbook and timeline) go in docs/incidents and postmortem reports in docs/incidents/postmortems.',
   documents: {
+    runbook: STANDARD_RUNBOOK,
     postmortem: {
       folder: 'docs/incidents/postmortems',
       fileName: 'YYYY-MM-DD-<slug>.md',

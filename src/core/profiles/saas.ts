@@ -1,4 +1,5 @@
 // The multi-tenant SaaS incident-response profile (seed 003): SEV-1..SEV-4 with update cadence, tenant impact, lessons learned.
+import { STANDARD_RUNBOOK } from './shared';
 import type { Profile } from './types';
 
 export const saasProfile: Profile = {
@@ -6,6 +7,7 @@ export const saasProfile: Profile = {
   title: 'Multi-tenant SaaS incident response',
   description: 'Assess tenant impact, collect evidence, 5 Whys, minimal fix verified in staging; postmortems in docs/spec/.llm/completed/postmortem-YYYY-MM-DD-<slug>.md; SEV-1..SEV-4 with update cadence. The process names no folder for live records, so they go in docs/spec/.llm/incidents.',
   documents: {
+    runbook: STANDARD_RUNBOOK,
     postmortem: {
       folder: 'docs/spec/.llm/completed',
       fileName: 'postmortem-YYYY-MM-DD-<slug>.md',

@@ -1,3 +1,4 @@
+import { STANDARD_RUNBOOK } from '../../../../src/core/profiles/shared';
 import * as assert from 'node:assert/strict';
 import { lintText } from '../../../../src/core/lint/lint';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
@@ -14,7 +15,7 @@ describe('agent profile', () => {
       assert.equal(agent.documents[kind]?.folder, '.agent/incidents');
       assert.equal(agent.documents[kind]?.fileName, 'INC-YYYY-MM-DD-<slug>.md');
     }
-    assert.equal(agent.documents.runbook, undefined);
+    assert.equal(agent.documents.runbook, STANDARD_RUNBOOK);
   });
 
   it('asks for the six postmortem sections, with 5 Whys and Evidence optional', () => {

@@ -11,7 +11,7 @@ describe('google-sre profile', () => {
   it('says it follows the SRE book\'s example postmortem, kept in docs/postmortems', () => {
     assert.match(googleSre.description, /example postmortem of Google's SRE book/);
     assert.equal(googleSre.documents.postmortem?.folder, 'docs/postmortems');
-    assert.deepEqual(Object.keys(googleSre.documents), ['postmortem']);
+    assert.deepEqual(Object.keys(googleSre.documents), ['runbook', 'incident', 'postmortem']);
   });
 
   it('requires the book\'s sections in its order, the three lessons-learned parts included', () => {

@@ -1,3 +1,4 @@
+import { STANDARD_RUNBOOK } from '../../../../src/core/profiles/shared';
 import * as assert from 'node:assert/strict';
 import { kindFromProfileFolders } from '../../../../src/core/lint/documentKind';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
@@ -16,7 +17,7 @@ describe('prodcraft profile', () => {
   it('keeps live records in docs/incidents and postmortem reports in docs/incidents/postmortems', () => {
     assert.equal(kindFromProfileFolders('docs/incidents/2026-05-06-sso-logins.md', prodcraft), 'incident');
     assert.equal(kindFromProfileFolders('docs/incidents/postmortems/2026-02-19-duplicate-invoices.md', prodcraft), 'postmortem');
-    assert.equal(prodcraft.documents.runbook, undefined);
+    assert.equal(prodcraft.documents.runbook, STANDARD_RUNBOOK);
   });
 
   it('requires impact, the containment decision, timeline, 5 Whys, went well / poorly and action items', () => {
