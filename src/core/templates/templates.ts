@@ -1,0 +1,189 @@
+// Renders new postmortems, runbooks and incident records from a profile's sections and the values the author gave.
+import { fieldOfColumn } from '../postmortem/actionItems';
+import type { DocumentKind, Profile, SectionSpec } from '../profiles/types';
+import { promptFor, RUNBOOK_COMMAND_PROMPT } from './prompts';
+
+/** A commit shown in a new postmortem's investigation section. */
+export interface TemplateCommit {
+  readonly shortHash: string;
+  /** ISO date-time. */
+  readonly date: string;
+  readonly subject: string;
+  readonly author?: string;
+}
+
+/** A timeline event carried into a new document. */
+export interface TemplateEvent {
+  /** As it should be written: `14:32` or `2026-03-15 14:32`. */
+  readonly time: string;
+  readonly event: string;
+}
+
+/** What the author told the command; everything but title and date is optional. */
+export interface TemplateValues {
+  readonly title: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  /** A severity id of the profile's scale. */
+  readonly severity?: string;
+  /** ISO date-time or HH:MM (UTC) when the incident started. */
+  readonly start?: string;
+  /** ISO date-time or HH:MM (UTC) when it was resolved. */
+  readonly end?: string;
+  readonly author?: string;
+  readonly incidentCommander?: string;
+  readonly service?: string;
+  readonly failureMode?: string;
+  /** Commits in the incident window, newest first. */
+  readonly commits?: readonly TemplateCommit[];
+  /** Why commits could not be listed, when they could not. */
+  readonly commitsUnavailable?: string;
+  /** Events to start the timeline with (from a live incident record). */
+  readonly timeline?: readonly TemplateEvent[];
+  /** Markdown to put under the evidence or investigation section (from a live incident record). */
+  readonly evidence?: string;
+}
+
+/** Section ids whose body is built from the values rather than a prompt. */
+const TITLES: Record<DocumentKind, (v: TemplateValues, profile: Profile) => string> = {
+  postmortem: (v, p) => `${p.name === 'agent' ? 'Post-Mortem' : 'Postmortem'}: ${v.title}`,
+  incident: (v) => `Incident: ${v.title}`,
+  runbook: (v) => `Runbook: ${v.title}`,
+};
+
+/** Header fields written when the profile lists none for the kind. */
+const DEFAULT_HEADER: Record<DocumentKind, readonly string[]> = {
+  postmortem: ['Date', 'Severity', 'Status', 'Authors'],
+  incident: ['Date', 'Severity', 'Status', 'Incident Commander'],
+  runbook: ['Service', 'Failure Mode', 'Last Reviewed'],
+};
+
+/** Minutes between two times (ISO or HH:MM, same day assumed for HH:MM), or undefined. */
+export function minutesBetween(start: string | undefined, end: string | undefined): number | undefined {
+  const toMinutes = (t: string) => {
+    const iso = Date.parse(t);
+    if (!Number.isNaN(iso) && /\d{4}-\d{2}-\d{2}/.test(t)) return Math.round(iso / 60_000);
+    const m = /^(\d{1,2}):(\d{2})$/.exec(t.trim());
+    return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+  };
+  if (!start || !end) return undefined;
+  const a = toMinutes(start);
+  const b = toMinutes(end);
+  return a === undefined || b === undefined || b < a ? undefined : b - a;
+}
+
+/** `47 minutes`, `2 hours 5 minutes`. */
+export function formatDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const part = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return h === 0 ? part(m, 'minute') : m === 0 ? part(h, 'hour') : `${part(h, 'hour')} ${part(m, 'minute')}`;
+}
+
+/** `14:32` from an ISO time or HH:MM (UTC). */
+function clock(t: string): string {
+  const m = /T?(\d{2}):(\d{2})/.exec(t);
+  return m ? `${m[1]}:${m[2]}` : t;
+}
+
+function headerValue(field: string, kind: DocumentKind, v: TemplateValues): string {
+  const duration = minutesBetween(v.start, v.end);
+  switch (field.toLowerCase()) {
+    case 'date': return v.date;
+    case 'severity': return v.severity ?? '<severity>';
+    case 'status': return kind === 'incident' ? 'Investigating' : 'Draft';
+    case 'duration': return duration === undefined ? '<duration>' : formatDuration(duration);
+    case 'author':
+    case 'authors': return v.author ?? '<name>';
+    case 'incident commander': return v.incidentCommander ?? '<name>';
+    case 'service': return v.service ?? '<service>';
+    case 'failure mode': return v.failureMode ?? '<failure mode>';
+    case 'last reviewed': return v.date;
+    default: return `<${field.toLowerCase()}>`;
+  }
+}
+
+function timelineBody(kind: DocumentKind, v: TemplateValues): string {
+  const rows: string[] = ['| Time (UTC) | Event |', '|---|---|'];
+  if (v.timeline?.length) {
+    for (const e of v.timeline) rows.push(`| ${e.time} | ${e.event.replace(/\|/g, '\\|')} |`);
+    return rows.join('\n');
+  }
+  rows.push(`| ${v.start ? clock(v.start) : '<HH:MM>'} | Incident started: <first error or symptom> |`);
+  rows.push('| <HH:MM> | Detected: <alert fired or first report> |');
+  if (kind === 'postmortem') {
+    rows.push('| <HH:MM> | Mitigation started: <rollback, failover, ...> |');
+    rows.push(`| ${v.end ? clock(v.end) : '<HH:MM>'} | Resolved: <how recovery was confirmed> |`);
+  }
+  return rows.join('\n');
+}
+
+function actionItemsBody(profile: Profile): string {
+  const required = profile.actionItems.requiredColumns;
+  const columns = required.some((c) => fieldOfColumn(c) === 'action') ? [...required] : ['Action', ...required];
+  const cell = (c: string) => {
+    switch (fieldOfColumn(c)) {
+      case 'action': return '<action that prevents a recurrence>';
+      case 'owner': return '<owner>';
+      case 'due': return '<due date>';
+      case 'status': return 'Open';
+      case 'priority': return '<priority>';
+      case 'type': return '<code / testing / monitoring / process / architecture>';
+      default: return `<${c.toLowerCase()}>`;
+    }
+  };
+  const rows = Array.from({ length: Math.max(1, profile.actionItems.minimum) }, () => `| ${columns.map(cell).join(' | ')} |`);
+  return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows].join('\n');
+}
+
+function commitsBlock(v: TemplateValues): string | undefined {
+  if (v.commitsUnavailable) return `### Changes in the incident window\n\nCommit correlation was not available: ${v.commitsUnavailable}`;
+  if (!v.commits) return undefined;
+  if (v.commits.length === 0) return '### Changes in the incident window\n\nNo commits were made between the start of the window and the end of the incident.';
+  const lines = v.commits.map((c) => `- \`${c.shortHash}\` ${c.date.slice(0, 16).replace('T', ' ')} ${c.subject}${c.author ? ` (${c.author})` : ''}`);
+  return `### Changes in the incident window\n\n${lines.join('\n')}`;
+}
+
+function sectionBody(spec: SectionSpec, kind: DocumentKind, profile: Profile, v: TemplateValues): string {
+  switch (spec.id) {
+    case 'timeline': return timelineBody(kind, v);
+    case 'action-items': return actionItemsBody(profile);
+    case 'five-whys': return ['1. Why <did users see the failure>? Because <...>.', '2. Why <...>? Because <...>.', '3. Why <...>? Because <...>.', '4. Why <...>? Because <...>.', '5. Why <...>? Because <...>.'].join('\n');
+    case 'evidence': return v.evidence?.trim() || promptFor(spec.id, spec.title);
+    case 'diagnosis':
+    case 'mitigation':
+      return kind === 'runbook' ? `${promptFor(spec.id, spec.title)}\n\n${RUNBOOK_COMMAND_PROMPT}` : promptFor(spec.id, spec.title);
+    default: return promptFor(spec.id, spec.title);
+  }
+}
+
+/** The section whose body gets the commits in the incident window: the root cause investigation. */
+const INVESTIGATION_IDS = ['root-cause', 'root-causes', 'five-whys', 'trigger', 'evidence'];
+
+/**
+ * Renders a new `kind` document for `profile`: the title, the header fields, then every
+ * section of the profile in order with its prompt. Blanks are `<...>` so the linter points
+ * at each one until it is filled.
+ */
+export function renderDocument(profile: Profile, kind: DocumentKind, values: TemplateValues): string {
+  const spec = profile.documents[kind];
+  if (!spec) throw new Error(`The ${profile.name} profile has no ${kind} documents.`);
+  const out: string[] = [`# ${TITLES[kind](values, profile)}`, ''];
+  for (const field of spec.headerFields ?? DEFAULT_HEADER[kind]) out.push(`**${field}:** ${headerValue(field, kind, values)}`);
+  out.push('');
+  const commits = kind === 'postmortem' ? commitsBlock(values) : undefined;
+  const investigation = spec.sections.find((s) => INVESTIGATION_IDS.includes(s.id))?.id;
+  for (const section of spec.sections) {
+    out.push(`## ${section.title}`, '', sectionBody(section, kind, profile, values), '');
+    if (commits && section.id === investigation) out.push(commits, '');
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** The line (0-based) of the first blank to fill: where the editor puts the cursor. */
+export function firstBlankLine(text: string): number {
+  const lines = text.split('\n');
+  const firstSection = lines.findIndex((l) => l.startsWith('## '));
+  const index = lines.findIndex((l, i) => i > firstSection && /<[^>]+>/.test(l));
+  return index >= 0 ? index : Math.max(0, firstSection + 2);
+}
