@@ -9,3 +9,8 @@ export { lintText, lintModel, lintWorkspaceFile, lintNamedFile, ruleLevel, type 
 export { kindFromProfileFolders, kindFromPathWords, kindFromContent, toPosix } from './lint/documentKind';
 export { fixesFor, fixesForFile, applyEdits, type Fix, type FixContext, type FindingFixes, type TextEdit } from './fixes/fixes';
 export * from './config';
+export * from './authoring';
+export { renderDocument, firstBlankLine, minutesBetween, formatDuration, type TemplateValues, type TemplateCommit, type TemplateEvent } from './templates/templates';
+export { documentPath, assertSafeRelativePath, nextFreePath, UnsafePathError, type PathValues } from './templates/paths';
+export { slugify, shortHash, MAX_SLUG_LENGTH } from './templates/slug';
+export { readIncident, type IncidentModel } from './postmortem/model';
