@@ -48,7 +48,7 @@ export function assertSafeRelativePath(path: string): void {
 function unsafeReason(path: string): string | undefined {
   if (path.length === 0) return 'is empty';
   if (path.length > 400) return 'is too long';
-  if (/[\u0000-\u001f\\]/.test(path)) return 'contains a backslash or a control character';
+  if (path.includes('\\') || [...path].some((ch) => ch.charCodeAt(0) < 0x20)) return 'contains a backslash or a control character';
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'is absolute';
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.' || segment === '..') return 'has an empty, "." or ".." segment';

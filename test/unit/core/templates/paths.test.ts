@@ -18,7 +18,7 @@ describe('slugify', () => {
     ['Ærø œuvre', 'aero-oeuvre'],
     ['e\u0301te\u0301', 'ete'],
   ];
-  for (const [title, slug] of cases) it(`makes "${title.replace(/\u0000/g, '\\0')}" into "${slug}"`, () => assert.equal(slugify(title), slug));
+  for (const [title, slug] of cases) it(`makes "${title.split('\u0000').join('\\0')}" into "${slug}"`, () => assert.equal(slugify(title), slug));
 
   it('gives titles with no Latin letters a stable hashed slug', () => {
     assert.match(slugify('Сбой платежей'), /^incident-[0-9a-f]{8}$/);
