@@ -5,10 +5,12 @@ import { ALL_RULES, DEFAULT_PROFILE_NAME, DOCUMENT_KINDS, findProfile, formatCon
 import { loadConfigFile, loadConfigFor } from '../services/configService';
 import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
 import { lintPaths, UsageError } from './lintCommand';
+import { NEW_USAGE, runNew } from './newCommand';
 
 const USAGE = `Usage:
   incident-workbench lint [paths...] [--format text|json|sarif|github] [--profile NAME | --config FILE]
                           [--kind postmortem|runbook|incident] [--max-warnings N]
+${NEW_USAGE}
   incident-workbench rules
   incident-workbench --help | --version
 
@@ -35,6 +37,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     switch (command) {
       case 'lint':
         return await lint(rest, io);
+      case 'new':
+        return await runNew(rest, io);
       case 'rules':
         for (const rule of ALL_RULES) io.out(`${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}`);
         return 0;

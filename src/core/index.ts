@@ -14,3 +14,4 @@ export { renderDocument, firstBlankLine, minutesBetween, formatDuration, type Te
 export { documentPath, assertSafeRelativePath, nextFreePath, UnsafePathError, type PathValues } from './templates/paths';
 export { slugify, shortHash, MAX_SLUG_LENGTH } from './templates/slug';
 export { readIncident, type IncidentModel } from './postmortem/model';
+export { matchSeverity, readFields, findField, type Field } from './postmortem/fields';

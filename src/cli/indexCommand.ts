@@ -1,0 +1,122 @@
+// `incident-workbench index`: prints or writes the incident index (docs/incidents/index.md) generated from the postmortems.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PROFILE_NAME, findProfile, profileNames, type Profile } from '../core';
+import { formatConfigProblem } from '../core/config';
+import { indexEntries, indexPathFor, updateIndexText } from '../core/incidentIndex';
+import { loadConfigFile, loadConfigFor } from '../services/configService';
+import { isDirectory } from '../services/fileSystemService';
+import { readPostmortems, readTextIfExists, writeText } from '../services/indexService';
+
+/** Where a command prints; the CLI's `Io`. */
+export interface CommandIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const INDEX_USAGE = `Usage:
+  incident-workbench index [--format markdown|json] [--write | --check] [--root DIR]
+                           [--index PATH] [--profile NAME | --config FILE]
+
+Generates the incident index from the postmortems under DIR (default: the folder of the
+nearest .incident-workbench.yaml, else the current folder):
+summary lines, then one row per incident (date, title, severity, duration, time to detect,
+time to recover, action items), between markers; text outside the markers is kept.
+  --format markdown  print the index file as it would be written (default)
+  --format json      print [{"path","date","title","severity","durationMinutes","ttdMinutes",
+                     "ttrMinutes","openActionItems"}], null where a value cannot be computed
+  --write            write the file (PATH, default per profile: docs/incidents/index.md)
+  --check            write nothing; exit 1 when the file is not up to date
+Exit codes: 0 done, 1 --check found the index out of date, 2 usage or configuration error.`;
+
+/** A bad argument: printed with the usage, exit code 2. */
+export class CommandUsageError extends Error {}
+
+/** Runs `incident-workbench index` with `args` (after the command name); returns the exit code. */
+export async function runIndex(args: readonly string[], io: CommandIo): Promise<number> {
+  try {
+    return await indexCommand(args, io);
+  } catch (e) {
+    if (e instanceof CommandUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`incident-workbench index: ${(e as Error).message}\n\n${INDEX_USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function indexCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    allowPositionals: false,
+    options: {
+      format: { type: 'string', default: 'markdown' },
+      write: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      root: { type: 'string' },
+      index: { type: 'string' },
+      profile: { type: 'string' },
+      config: { type: 'string' },
+    },
+  });
+  if (values.format !== 'markdown' && values.format !== 'json') throw new CommandUsageError(`--format must be markdown or json, not "${values.format}".`);
+  if (values.write && values.check) throw new CommandUsageError('--write and --check cannot be used together.');
+  const resolved = await cliProfile(values, io);
+  if (!resolved) return 2;
+  const { root, profile } = resolved;
+
+  const incidents = await readPostmortems(root, profile);
+  const indexPath = indexPathFor(profile, values.index);
+  const file = path.join(root, ...indexPath.split('/'));
+  const existing = await readTextIfExists(file);
+  const update = updateIndexText(existing, incidents, indexPath);
+  if (!update.ok) {
+    io.err(`${indexPath}:${update.line + 1}:1: error: ${update.message}`);
+    return 2;
+  }
+  if (values.check) {
+    if (update.changed) {
+      io.err(`${indexPath} is out of date; run incident-workbench index --write.`);
+      return 1;
+    }
+    io.out(`${indexPath} is up to date (${plural(incidents.length, 'incident')}).`);
+    return 0;
+  }
+  if (values.write && update.changed) await writeText(file, update.text);
+  if (values.format === 'json') {
+    io.out(JSON.stringify(indexEntries(incidents)));
+  } else if (values.write) {
+    const how = { created: 'created it', block: 'replaced the generated block', table: 'replaced the hand-kept index table with the generated block', appended: 'added the generated block at the end' }[update.placement];
+    io.out(update.changed ? `Wrote ${indexPath} (${plural(incidents.length, 'incident')}): ${how}; text outside the block is unchanged.` : `${indexPath} is already up to date (${plural(incidents.length, 'incident')}).`);
+  } else {
+    io.out(update.text.replace(/\r?\n$/, ''));
+  }
+  return 0;
+}
+
+/**
+ * The workspace root and profile of a command: the profile from `--profile NAME` (a built-in),
+ * else `--config FILE`, else the `.incident-workbench.yaml` found from `--root` (or the current
+ * folder) upwards, else the default; the root from `--root`, else the configuration file's
+ * folder, else the current folder. Prints the problems of a configuration file; returns
+ * undefined when it has errors. Throws `CommandUsageError` for bad arguments.
+ */
+export async function cliProfile(options: { root?: string; profile?: string; config?: string }, io: CommandIo): Promise<{ root: string; profile: Profile } | undefined> {
+  if (options.profile !== undefined && options.config !== undefined) throw new CommandUsageError('--config and --profile cannot be used together.');
+  if (options.root !== undefined && !(await isDirectory(options.root))) throw new CommandUsageError(`--root ${options.root}: no such folder.`);
+  if (options.profile !== undefined) {
+    const profile = findProfile(options.profile);
+    if (!profile) throw new CommandUsageError(`Unknown profile "${options.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
+    return { root: options.root ?? '.', profile };
+  }
+  const config = options.config !== undefined ? await loadConfigFile(options.config) : await loadConfigFor(options.root ?? '.');
+  if (!config) return { root: options.root ?? '.', profile: findProfile(DEFAULT_PROFILE_NAME) as Profile };
+  const shown = path.relative(process.cwd(), config.path) || config.path;
+  for (const problem of config.problems) io.err(formatConfigProblem(shown, problem));
+  if (!config.profile) return undefined;
+  return { root: options.root ?? (path.relative(process.cwd(), config.root) || '.'), profile: config.profile };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
