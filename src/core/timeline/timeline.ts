@@ -1,7 +1,12 @@
-// Reads a postmortem's timeline (tables, lists, one heading per event) into timed entries.
-import type { MarkdownDocument, Section } from '../markdown/model';
+// Reads a postmortem's timeline (tables, lists, bold times, one heading per event) into timed entries in UTC.
+import type { MarkdownDocument, Section, Table } from '../markdown/model';
 import { range, type Range } from '../markdown/position';
-import { dayNumber, isRealDate, type CalendarDate } from '../postmortem/dates';
+import { dayNumber, type CalendarDate } from '../postmortem/dates';
+import { dateAt, findDate, type DateMatch } from './dateText';
+import { findZone, toUtcMinutes, zoneAtStart, type TimeZone } from './zones';
+
+export { ZONE_OFFSETS, zoneIn, findZone, type TimeZone } from './zones';
+export { MILESTONE_PATTERNS, MILESTONE_WORDS, MILESTONE_MARKERS, MILESTONES, milestones, classifyMilestones, type Milestone, type MilestoneHit } from './milestones';
 
 /** One event of a timeline. */
 export interface TimelineEntry {
@@ -12,166 +17,285 @@ export interface TimelineEntry {
   readonly timeText: string;
   /** Minutes since 1970-01-01 00:00 UTC when the date is known, else minutes since the first entry's day. */
   readonly minutes: number | undefined;
-  /** Whether a date (in the entry, a date line above it, or the document) anchors the time. */
+  /** Whether a date (in the entry, a date line above it, a note, or the document) anchors the time. */
   readonly dated: boolean;
-  /** Whether a time zone was stated (in the entry or in the section). */
+  /** Whether a time zone was stated (in the entry, the table header or the section). */
   readonly zoned: boolean;
-  /** The event text without the time. */
+  /** The event text without the time (for a heading per event without text: the first line under it). */
   readonly text: string;
+  /** The whole event: the text plus continuation lines, or the paragraphs under an event heading. */
+  readonly body: string;
+  /** Whether the time is written as approximate (`~18:10`, `around 14:30`, `ca. 9:00`). */
+  readonly approximate: boolean;
+  /** The zone applied, as written (`PST`, `UTC`, `+02:00`, `US/Pacific`); undefined when none was stated (read as UTC). */
+  readonly zone: string | undefined;
+  /** The offset east of UTC applied to the time, in minutes (0 when no zone was stated). */
+  readonly utcOffset: number;
 }
 
-/** Offsets from UTC in minutes of the zone names people write. */
-export const ZONE_OFFSETS: Readonly<Record<string, number>> = {
-  UTC: 0, GMT: 0, Z: 0, WET: 0, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180, IST: 330,
-  SGT: 480, HKT: 480, JST: 540, KST: 540, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, AKST: -540, HST: -600,
-  EASTERN: -300, PACIFIC: -480, CENTRAL: -360, MOUNTAIN: -420,
-};
+type CandidateKind = 'row' | 'item' | 'heading' | 'line';
 
-const DATE = /(\d{4})-(\d{2})-(\d{2})/;
-// Case-sensitive on purpose: a zone is written in capitals (UTC, PST), so "Alert" is never read as one.
-const TIME = /(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?:\s*\(?\s*(UTC|GMT|Z\b|[A-Z]{2,4}T\b|[Ee]astern|[Pp]acific|[Cc]entral|[Mm]ountain|[+-]\d{2}:?\d{2})\)?)?/;
-const LEADING_NOISE = /^[\s*_`[(~>|-]+/;
+interface Candidate {
+  readonly line: number;
+  readonly kind: CandidateKind;
+  /** Text to read the date and time from. */
+  readonly text: string;
+  /** More text of the event (other cells, continuation lines). */
+  extra: string;
+  /** The zone named in a table's time or date header. */
+  readonly tableZone?: TimeZone;
+}
+
+const LEADING_NOISE = /^[\s*_`[(>|#-]+/;
+const APPROXIMATE = /^(?:~|≈|ca\.?\s|circa\s|approx(?:\.|imately)?\s|around\s|about\s|roughly\s)\s*/i;
+const AT = /^at\s+/i;
+const APPROXIMATE_AFTER = /^\s*(?:\(\s*(?:approx(?:\.|imately)?|est(?:imated)?\.?|roughly)\s*\)|approx(?:\.|imately)(?![A-Za-z]))/i;
+const TIME_AT = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])(?:\s*([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?/;
+const RANGE_END = /^\s*(?:–|—|-|to|until)\s*(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?(?![A-Za-z]))?/;
+const SECOND_TIME = /^\s*[([]\s*\d{1,2}:\d{2}(?::\d{2})?[^)\]]{0,24}[)\]]/;
+const WEEKDAY_ONLY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\b[\s.,)]*$/i;
+const NOTE_WORDS = /\btimes?\b|\btime ?zones?\b|\bclock\b|\bevents?\b|\bhappened\b|\boccurred\b/i;
 
 /**
- * Reads the entries of a timeline section. An entry is a table row (time in the first
- * column that holds one), a list item or a sub-heading that starts with a time or a date,
- * or a `**14:32**` paragraph line. A date alone on a line (or as a sub-heading) dates the
- * entries under it; `documentDate` dates the rest. A time zone named in the section's
- * heading or in an "All times ..." line applies to entries that do not name their own.
- * Without a date, a time more than twelve hours before the previous one is read as the next day.
+ * Reads the entries of a timeline section. An entry is a table row (time in the column whose
+ * header says Time or When, combined with a Date column when there is one), a list item or a
+ * sub-heading that starts with a time or a date, or a paragraph line that does (`**14:32**`).
+ * A date alone on a line or sub-heading dates the entries under it; a date in a note before
+ * the first entry ("All times are UTC on 2026-03-20") dates the rest, else `documentDate`.
+ * A zone written after a time applies to that entry; a table header's zone (`Time (PST)`) to
+ * its rows; the section heading's zone (`Timeline (UTC)`) or a note's ("All times in PST")
+ * to the rest. Without a date, a time more than twelve hours before the previous one is read
+ * as the next day (the incident ran past midnight).
  */
 export function readTimeline(doc: MarkdownDocument, section: Section, documentDate?: CalendarDate): TimelineEntry[] {
-  const inSection = (line: number) => line >= section.bodyStartLine && line < section.endLine;
-  const sectionZone = zoneIn(section.heading.text) ?? zoneOfNote(doc, section);
-  const candidates: Array<{ line: number; text: string; fromTable: boolean }> = [];
-
-  for (const table of doc.tables.filter((t) => inSection(t.startLine))) {
-    const timeColumn = Math.max(0, table.header.cells.findIndex((c) => /time|date|when/i.test(c.text)));
-    for (const row of table.rows) {
-      const time = row.cells[timeColumn]?.text ?? '';
-      const rest = row.cells.filter((_, i) => i !== timeColumn).map((c) => c.text).join(' — ');
-      candidates.push({ line: row.line, text: `${time} ${rest}`, fromTable: true });
-    }
-  }
-  const tableLines = new Set(candidates.map((c) => c.line));
-  for (const item of doc.listItems.filter((li) => inSection(li.line))) {
-    candidates.push({ line: item.line, text: item.text, fromTable: false });
-  }
-  for (const heading of doc.headings.filter((h) => inSection(h.line))) {
-    candidates.push({ line: heading.line, text: heading.text, fromTable: false });
-  }
-  const listLines = new Set(candidates.map((c) => c.line));
-  for (let line = section.bodyStartLine; line < section.endLine; line++) {
-    if (listLines.has(line) || tableLines.has(line)) continue;
-    const text = doc.lines[line].trim();
-    if (/^\*\*[^*]*\d{1,2}:\d{2}[^*]*\*\*/.test(text) || /^\d{4}-\d{2}-\d{2}\b/.test(text) || /^\*?\*?\d{1,2}:\d{2}/.test(text)) {
-      candidates.push({ line, text, fromTable: false });
-    }
-  }
-  candidates.sort((a, b) => a.line - b.line);
+  const candidates = collectCandidates(doc, section, documentDate);
+  const notes = readNotes(doc, section, candidates[0]?.line ?? section.endLine);
+  const sectionZone = findZone(section.heading.text) ?? notes.zone;
+  const noteDay = notes.date ? dayNumber(notes.date) : undefined;
 
   const entries: TimelineEntry[] = [];
-  let currentDay = documentDate ? dayNumber(documentDate) : undefined;
+  let currentDay = noteDay ?? (documentDate ? dayNumber(documentDate) : undefined);
   let dayOffset = 0;
   let previous: number | undefined;
+  const yearOf = () => (currentDay === undefined ? undefined : new Date(currentDay * 86_400_000).getUTCFullYear());
+
   for (const c of candidates) {
-    const text = c.text.replace(LEADING_NOISE, '');
-    const dateMatch = DATE.exec(text.slice(0, 40));
-    const timeMatch = TIME.exec(text.slice(0, 60));
-    const dateFirst = dateMatch && dateMatch.index < 12;
-    let dayHere: number | undefined;
-    if (dateFirst && isRealDate(+dateMatch[1], +dateMatch[2], +dateMatch[3])) {
-      dayHere = dayNumber({ year: +dateMatch[1], month: +dateMatch[2], day: +dateMatch[3] });
-    }
-    const timeFirst = timeMatch && timeMatch.index <= (dateFirst ? dateMatch.index + 12 : 6);
-    if (dayHere !== undefined && !timeFirst) {
-      // A date on its own: it dates what follows; if it carries text, it is also an entry.
+    const parsed = parseEntry(c.text, yearOf());
+    if (!parsed) continue;
+    const body = [parsed.rest, c.extra].filter((t) => t.length > 0).join(' ').trim();
+    const dayHere = parsed.date ? dayNumber(parsed.date.date) : undefined;
+    const isDateLine = c.kind === 'heading' || c.kind === 'line';
+    if (!parsed.time) {
+      if (dayHere === undefined) continue;
+      // A date on its own: it dates what follows; if it carries text, it is also an event, but not a timed one.
       currentDay = dayHere;
       dayOffset = 0;
       previous = undefined;
-      const rest = text.slice((dateMatch?.index ?? 0) + 10).replace(/^[\s:–—-]+/, '');
-      if (rest.length > 0 && /[A-Za-z]/.test(rest) && !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(rest)) {
-        // A dated event without a time is an event, but not a timed one: it neither orders nor measures.
-        entries.push(entry(doc, c.line, dateMatch?.[0] ?? '', undefined, true, sectionZone !== undefined, rest));
+      const eventText = WEEKDAY_ONLY.test(parsed.rest) ? '' : parsed.rest;
+      const eventBody = WEEKDAY_ONLY.test(parsed.rest) ? c.extra : body;
+      if (/[A-Za-z]/.test(eventText) || (!isDateLine && /[A-Za-z]/.test(eventBody))) {
+        entries.push(entry(doc, c.line, parsed.date?.text ?? '', undefined, true, undefined, eventText || firstLine(eventBody), eventBody, false, 0, sectionZone !== undefined));
       }
       continue;
     }
-    if (!timeFirst || !timeMatch) continue;
-    let hours = +timeMatch[1];
-    const mins = +timeMatch[2];
-    const meridiem = timeMatch[4]?.toLowerCase();
-    if (meridiem === 'p' && hours < 12) hours += 12;
-    if (meridiem === 'a' && hours === 12) hours = 0;
-    if (hours > 23 || mins > 59) continue;
-    const zone = timeMatch[5] ? zoneIn(timeMatch[5]) : undefined;
-    const offset = zone ?? sectionZone ?? 0;
-    if (dayHere !== undefined) {
+    const { hours, minutes: mins } = parsed.time;
+    const zone = parsed.time.zone ?? c.tableZone ?? sectionZone;
+    if (dayHere !== undefined && (noteDay === undefined || isDateLine)) {
+      // A dated entry moves the timeline to its day, unless a note dates everything "unless otherwise noted".
       currentDay = dayHere;
       dayOffset = 0;
     }
-    const base = (currentDay ?? 0) + dayOffset;
-    let minutes = base * 1440 + hours * 60 + mins - offset;
-    if (dayHere === undefined && previous !== undefined && minutes < previous - 12 * 60) {
+    const base = dayHere ?? (currentDay ?? 0) + dayOffset;
+    let local = base * 1440 + hours * 60 + mins;
+    let utc = toUtcMinutes(zone, local);
+    if (dayHere === undefined && previous !== undefined && utc < previous - 12 * 60) {
       dayOffset++;
-      minutes += 1440;
+      local += 1440;
+      utc = toUtcMinutes(zone, local);
     }
-    previous = minutes;
-    const end = (timeMatch.index ?? 0) + timeMatch[0].length;
-    const eventText = text.slice(end).replace(/^[\s*_\]):–—|-]+/, '').trim();
-    entries.push(entry(doc, c.line, timeMatch[0].trim(), minutes, currentDay !== undefined, zone !== undefined || sectionZone !== undefined, eventText));
+    previous = utc;
+    const text = /[A-Za-z]/.test(parsed.rest) ? parsed.rest : firstLine(c.extra);
+    entries.push(entry(doc, c.line, parsed.time.text, utc, dayHere !== undefined || currentDay !== undefined, zone?.name, text, body, parsed.time.approximate, local - utc, zone !== undefined));
   }
   return entries;
 }
 
-function entry(doc: MarkdownDocument, line: number, timeText: string, minutes: number | undefined, dated: boolean, zoned: boolean, text: string): TimelineEntry {
-  return { line, range: range(line, 0, line, doc.lines[line]?.length ?? 0), timeText, minutes, dated, zoned, text };
+function entry(
+  doc: MarkdownDocument, line: number, timeText: string, minutes: number | undefined, dated: boolean, zone: string | undefined,
+  text: string, body: string, approximate: boolean, utcOffset: number, zoned: boolean,
+): TimelineEntry {
+  return { line, range: range(line, 0, line, doc.lines[line]?.length ?? 0), timeText, minutes, dated, zoned, text, body, approximate, zone, utcOffset };
 }
 
-/** The offset named in `text` (`UTC`, `PST`, `+02:00`, `Eastern`), in minutes east of UTC. */
-export function zoneIn(text: string): number | undefined {
-  const offset = /(?:UTC|GMT)?\s*([+-])(\d{2}):?(\d{2})\b/.exec(text);
-  if (offset && /[+-]\d{2}:?\d{2}/.test(text)) return (offset[1] === '-' ? -1 : 1) * (+offset[2] * 60 + +offset[3]);
-  for (const word of text.toUpperCase().match(/\b[A-Z]{1,7}\b/g) ?? []) {
-    if (word in ZONE_OFFSETS && word !== 'Z') return ZONE_OFFSETS[word];
+function firstLine(text: string): string {
+  const sentence = /^(.{1,160}?[.!?])(?:\s|$)/.exec(text);
+  return (sentence ? sentence[1] : text.slice(0, 160)).trim();
+}
+
+/** What an entry's text starts with: an optional date, an optional time, and the rest. */
+interface ParsedEntry {
+  readonly date?: DateMatch & { readonly text: string };
+  readonly time?: {
+    readonly hours: number;
+    readonly minutes: number;
+    readonly zone: TimeZone | undefined;
+    readonly text: string;
+    readonly approximate: boolean;
+  };
+  readonly rest: string;
+}
+
+/** Reads the date and time an entry opens with; undefined when it opens with neither. */
+export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | undefined {
+  const t = raw.replace(LEADING_NOISE, '');
+  let pos = 0;
+  let approximate = false;
+  const skip = (re: RegExp) => {
+    const m = re.exec(t.slice(pos));
+    if (m) pos += m[0].length;
+    return m !== null;
+  };
+  if (skip(APPROXIMATE)) approximate = true;
+  const dateMatch = dateAt(t, pos, defaultYear);
+  let date: ParsedEntry['date'];
+  if (dateMatch) {
+    date = { ...dateMatch, text: t.slice(pos, pos + dateMatch.length) };
+    pos += dateMatch.length;
+    const iso = /^T(?=\d)/.exec(t.slice(pos));
+    if (iso) pos += 1;
+    else skip(/^[\s,:–—*_)\]|-]*/);
+    if (skip(APPROXIMATE)) approximate = true;
+    skip(AT);
+    if (skip(APPROXIMATE)) approximate = true;
   }
-  return undefined;
-}
-
-function zoneOfNote(doc: MarkdownDocument, section: Section): number | undefined {
-  for (let line = section.bodyStartLine; line < Math.min(section.endLine, section.bodyStartLine + 6); line++) {
-    if (/\btimes?\b/i.test(doc.lines[line])) {
-      const z = zoneIn(doc.lines[line]);
-      if (z !== undefined) return z;
+  const timeMatch = TIME_AT.exec(t.slice(pos));
+  let time: ParsedEntry['time'];
+  if (timeMatch) {
+    let hours = +timeMatch[1];
+    const minutes = +timeMatch[2];
+    const meridiem = timeMatch[4]?.toLowerCase();
+    const valid = meridiem ? hours >= 1 && hours <= 12 && minutes <= 59 : hours <= 23 && minutes <= 59;
+    if (valid) {
+      if (meridiem === 'p' && hours < 12) hours += 12;
+      if (meridiem === 'a' && hours === 12) hours = 0;
+      const start = pos;
+      pos += timeMatch[0].length;
+      let zone = readZone();
+      if (!zone) {
+        // A range "14:32–14:40 UTC": the zone after its end applies to its start.
+        const end = RANGE_END.exec(t.slice(pos));
+        if (end) {
+          const afterEnd = pos + end[0].length;
+          const saved = pos;
+          pos = afterEnd;
+          zone = readZone();
+          if (!zone) pos = saved;
+        }
+      }
+      const text = t.slice(start, pos).trim();
+      // A second rendering of the same time, "13:14 EDT (17:14 UTC)", is dropped from the event text.
+      skip(SECOND_TIME);
+      // "14:30 (approx.)", "14:30 approx." mark the time as approximate.
+      if (skip(APPROXIMATE_AFTER)) approximate = true;
+      time = { hours, minutes, zone, text, approximate };
     }
   }
-  return undefined;
+  if (!date && !time) return undefined;
+  const rest = t.slice(pos).replace(/^[\s*_\]):–—|,.;-]+/, '').replace(/[\s*_|]+$/, '').trim();
+  return { date, time, rest };
+
+  function readZone(): TimeZone | undefined {
+    const open = /^\s*\(?\s*/.exec(t.slice(pos));
+    const at = pos + (open?.[0].length ?? 0);
+    const found = zoneAtStart(t.slice(at));
+    if (!found) return undefined;
+    pos = at + found.length;
+    skip(/^\s*\)/);
+    return found.zone;
+  }
 }
 
-/** The milestones time to detect and time to recover are computed from. */
-export type Milestone = 'start' | 'detection' | 'mitigation' | 'resolution';
+function collectCandidates(doc: MarkdownDocument, section: Section, documentDate: CalendarDate | undefined): Candidate[] {
+  const inSection = (line: number) => line >= section.bodyStartLine && line < section.endLine;
+  const candidates: Candidate[] = [];
+  const taken = new Set<number>();
 
-/** Words that mark each milestone; the one definition used by PM010, metrics and the docs. */
-export const MILESTONE_PATTERNS: Readonly<Record<Milestone, RegExp>> = {
-  start: /\b(?:start(?:ed|s)?|began|begins|first (?:error|failure|failed|5\d\d|report|occurr\w*)|outage begins|incident begins|errors? (?:start|spike|began)|impact (?:start|began)|issue first occurred)\b|\[start\]/i,
-  detection: /\b(?:alert(?:s|ed)?|paged?|paging|detect(?:ed|s)?|notic(?:ed|es)|report(?:ed|s)? by|(?:user|customer)s? reports?|on-?call (?:was )?(?:notified|pinged|paged)|pinged|escalat(?:ed|es) to|incident declared|declared)\b|\[detect(?:ed|ion)?\]/i,
-  mitigation: /\b(?:mitigat\w*|roll(?:ed|ing)?[ -]?back|revert(?:ed|s|ing)?|fail(?:ed)?[ -]?over|hot-?fix|workaround|scaled (?:up|out)|restart(?:ed|s)?|drain(?:ed)?|disabled|rate[ -]limit(?:ed)?|blocked|contain(?:ed|ment)|fix (?:deployed|applied|rolled out)|deployed (?:a |the )?fix|applied)\b|\[mitigat(?:ed|ion)\]/i,
-  resolution: /\b(?:resolv(?:ed|es)|recover(?:ed|y complete)|restored|back to normal|all clear|closed|fully operational|outage ends|incident ends|ended|resolution)\b|\[resol(?:ved|ution)\]/i,
-};
+  for (const table of doc.tables.filter((t) => inSection(t.startLine))) {
+    const { timeColumn, dateColumn, zone } = tableColumns(table);
+    for (const row of table.rows) {
+      const when = [dateColumn, timeColumn].filter((i, k, all) => i >= 0 && all.indexOf(i) === k).map((i) => row.cells[i]?.text ?? '').join(' ');
+      const rest = row.cells.filter((_, i) => i !== timeColumn && i !== dateColumn).map((c) => c.text).filter((s) => s.length > 0).join(' — ');
+      candidates.push({ line: row.line, kind: 'row', text: `${when} ${rest}`, extra: '', tableZone: zone });
+    }
+    for (let l = table.startLine; l < table.endLine; l++) taken.add(l);
+  }
+  const items = doc.listItems.filter((li) => inSection(li.line));
+  for (const item of items) {
+    const nested = items.find((o) => o.line > item.line && o.line < item.endLine);
+    const stop = Math.min(nested?.line ?? item.endLine, item.endLine);
+    const continuation = doc.lines.slice(item.line + 1, stop).map((l) => l.trim()).filter((l) => l.length > 0).join(' ');
+    candidates.push({ line: item.line, kind: 'item', text: item.text, extra: continuation });
+    taken.add(item.line);
+  }
+  for (const heading of doc.headings.filter((h) => inSection(h.line))) {
+    candidates.push({ line: heading.line, kind: 'heading', text: heading.text, extra: '' });
+    taken.add(heading.line);
+  }
+  const code = new Set<number>();
+  for (const block of doc.codeBlocks) for (let l = block.startLine; l < block.endLine; l++) code.add(l);
+  const inItem = new Set<number>();
+  for (const item of items) for (let l = item.line; l < item.endLine; l++) inItem.add(l);
+  const year = documentDate?.year;
+  for (let line = section.bodyStartLine; line < section.endLine; line++) {
+    if (taken.has(line) || code.has(line) || inItem.has(line)) continue;
+    const text = doc.lines[line].trim();
+    if (text.length > 0 && parseEntry(text, year)) candidates.push({ line, kind: 'line', text, extra: '' });
+  }
+  candidates.sort((a, b) => a.line - b.line);
 
-/** The first entry of each milestone; start falls back to the first timed entry. */
-export function milestones(entries: readonly TimelineEntry[]): Partial<Record<Milestone, TimelineEntry>> {
-  const timed = entries.filter((e) => e.minutes !== undefined);
-  const found: Partial<Record<Milestone, TimelineEntry>> = {};
-  for (const m of ['start', 'detection', 'mitigation', 'resolution'] as Milestone[]) {
-    const hit = timed.find((e) => MILESTONE_PATTERNS[m].test(e.text));
-    if (hit) found[m] = hit;
+  // Headings and paragraph lines own the text under them, up to the next entry or heading.
+  const stops = new Set<number>([...candidates.map((c) => c.line), ...doc.headings.map((h) => h.line)]);
+  for (const c of candidates) {
+    if (c.kind !== 'heading' && c.kind !== 'line') continue;
+    const parts: string[] = [];
+    for (let l = c.line + 1; l < section.endLine && !stops.has(l); l++) {
+      if (c.kind === 'line' && doc.lines[l].trim() === '') break;
+      if (!code.has(l) && doc.lines[l].trim()) parts.push(doc.lines[l].trim().replace(/^[-*+]\s+/, ''));
+    }
+    c.extra = parts.join(' ');
   }
-  if (!found.start && timed.length > 0) found.start = timed[0];
-  if (!found.resolution) {
-    // The last event that says recovery happened counts as resolution.
-    const last = [...timed].reverse().find((e) => /\b(?:resolved|recovered|restored)\b/i.test(e.text));
-    if (last) found.resolution = last;
+  return candidates;
+}
+
+function tableColumns(table: Table): { timeColumn: number; dateColumn: number; zone: TimeZone | undefined } {
+  const headers = table.header.cells.map((c) => c.text);
+  let timeColumn = headers.findIndex((h) => /\btime(?:stamp)?\b|\bwhen\b|\bhour\b|^\s*utc\s*$/i.test(h));
+  const dateColumn = headers.findIndex((h) => /\bdate\b|\bday\b/i.test(h));
+  if (timeColumn < 0) timeColumn = dateColumn >= 0 ? dateColumn : 0;
+  const zone = findZone([headers[timeColumn] ?? '', dateColumn >= 0 ? headers[dateColumn] : ''].join(' '));
+  return { timeColumn, dateColumn, zone };
+}
+
+/** The zone and date stated in the notes before the first entry ("All times are in PST, on February 8th 2019"). */
+function readNotes(doc: MarkdownDocument, section: Section, firstEntryLine: number): { zone?: TimeZone; date?: CalendarDate } {
+  const end = Math.min(firstEntryLine, section.endLine, section.bodyStartLine + 12);
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  for (let line = section.bodyStartLine; line < end; line++) {
+    const text = doc.lines[line].trim();
+    if (text === '') {
+      if (current.length) paragraphs.push(current.join(' '));
+      current = [];
+    } else {
+      current.push(text);
+    }
   }
-  return found;
+  if (current.length) paragraphs.push(current.join(' '));
+  let zone: TimeZone | undefined;
+  let date: CalendarDate | undefined;
+  for (const p of paragraphs.filter((text) => NOTE_WORDS.test(text))) {
+    zone ??= findZone(p);
+    date ??= findDate(p)?.date;
+  }
+  return { zone, date };
 }
