@@ -20,3 +20,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// The configuration file's JSON Schema, generated from the zod schema, for contributes.yamlValidation.
+const { execFileSync } = await import('node:child_process');
+const { writeFileSync } = await import('node:fs');
+writeFileSync('dist/incident-workbench.schema.json', execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' }));

@@ -1,7 +1,7 @@
 // The command-line entry: `incident-workbench lint|rules ...`, on core and services.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_RULES, DEFAULT_PROFILE_NAME, DOCUMENT_KINDS, findProfile, formatConfigProblem, profileNames, type DocumentKind, type Profile } from '../core';
+import { ALL_RULES, configJsonSchema, DEFAULT_PROFILE_NAME, DOCUMENT_KINDS, findProfile, formatConfigProblem, profileNames, type DocumentKind, type Profile } from '../core';
 import { loadConfigFile, loadConfigFor } from '../services/configService';
 import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
 import { lintPaths, UsageError } from './lintCommand';
@@ -12,6 +12,7 @@ const USAGE = `Usage:
                           [--kind postmortem|runbook|incident] [--max-warnings N]
 ${NEW_USAGE}
   incident-workbench rules
+  incident-workbench schema          (the JSON Schema of .incident-workbench.yaml)
   incident-workbench --help | --version
 
 Without --profile or --config, lint uses the nearest .incident-workbench.yaml found upwards from
@@ -39,6 +40,9 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return await lint(rest, io);
       case 'new':
         return await runNew(rest, io);
+      case 'schema':
+        io.out(JSON.stringify(configJsonSchema(), null, 2));
+        return 0;
       case 'rules':
         for (const rule of ALL_RULES) io.out(`${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}`);
         return 0;
