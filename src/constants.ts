@@ -10,6 +10,7 @@ export const DIAGNOSTIC_SOURCE = 'Incident Workbench';
 export const Commands = {
   lintWorkspace: 'incidentWorkbench.lintWorkspace',
   showRuleDocumentation: 'incidentWorkbench.showRuleDocumentation',
+  chooseProfile: 'incidentWorkbench.chooseProfile',
 } as const;
 
 /** Setting ids, grouped by category as in the Settings UI. */
