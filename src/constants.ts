@@ -11,7 +11,14 @@ export const Commands = {
   lintWorkspace: 'incidentWorkbench.lintWorkspace',
   showRuleDocumentation: 'incidentWorkbench.showRuleDocumentation',
   chooseProfile: 'incidentWorkbench.chooseProfile',
+  showIncidentWindowChanges: 'incidentWorkbench.showIncidentWindowChanges',
 } as const;
+
+/** The scheme of the read-only documents that show one whole commit (`git show`). */
+export const COMMIT_DOCUMENT_SCHEME = 'incident-workbench-commit';
+
+/** The built-in git extension, whose `git:` URIs show a file at a revision. */
+export const BUILTIN_GIT_EXTENSION_ID = 'vscode.git';
 
 /** Setting ids, grouped by category as in the Settings UI. */
 export const Settings = {

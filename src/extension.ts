@@ -5,6 +5,7 @@ import { register as registerCodeActions } from './features/codeActions/Incident
 import { register as registerChooseProfile } from './features/commands/chooseProfile';
 import { register as registerRuleDocumentation } from './features/commands/ruleDocumentation';
 import { register as registerDiagnostics } from './features/diagnostics/register';
+import { register as registerGitCorrelation } from './features/gitCorrelation/register';
 import { profileSource } from './features/shared/profileSettings';
 import { WorkspaceConfigManager } from './features/shared/WorkspaceConfigManager';
 import { StatusBarManager } from './features/statusBar/StatusBarManager';
@@ -21,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCodeActions(context, { log, profiles }),
     registerRuleDocumentation(context),
     registerChooseProfile(),
+    registerGitCorrelation(context, { log, profiles }),
     new StatusBarManager(profiles, configs.onDidChange),
   );
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)}.`);

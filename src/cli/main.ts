@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_RULES, configJsonSchema, DEFAULT_PROFILE_NAME, DOCUMENT_KINDS, findProfile, formatConfigProblem, profileNames, type DocumentKind, type Profile } from '../core';
 import { loadConfigFile, loadConfigFor } from '../services/configService';
+import { templateCommitsInWindow } from '../services/gitService';
 import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
 import { lintPaths, UsageError } from './lintCommand';
 import { NEW_USAGE, runNew } from './newCommand';
@@ -39,7 +40,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       case 'lint':
         return await lint(rest, io);
       case 'new':
-        return await runNew(rest, io);
+        return await runNew(rest, io, templateCommitsInWindow);
       case 'schema':
         io.out(JSON.stringify(configJsonSchema(), null, 2));
         return 0;
