@@ -1,0 +1,355 @@
+// Runs the integration suite inside a real VS Code (code-server + headless Chromium) against the packaged .vsix and a copy of examples/acme-shop, and prints `N passed, N failed` last.
+//
+// Usage: node scripts/integration.mjs [--no-compile] [--grep <regexp>] [--workspace <folder>] [--timeout <seconds>] [--keep]
+//   --no-compile   skip `tsc -p .` (scripts/test.mjs has just run it)
+//   --workspace    the sample workspace to copy (default examples/acme-shop)
+//   --keep         keep the temporary folder (user data, extensions, workspace copy) for inspection
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { ensureCodeServer, installExtension, linkExtension, repoRoot, startCodeServer } from './codeServer.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    'no-compile': { type: 'boolean', default: false },
+    grep: { type: 'string', default: '' },
+    workspace: { type: 'string', default: join(repoRoot, 'examples', 'acme-shop') },
+    timeout: { type: 'string', default: '300' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const RESULTS_DIR = join(repoRoot, 'test-results');
+const OVERALL_TIMEOUT_MS = Number(options.timeout) * 1000;
+const RUNNER_START_TIMEOUT_MS = 120_000;
+
+// Harmless log lines caused by having no network (real-vscode.md §8); everything else is shown.
+const NOISE = [
+  /open-vsx\.org/i,
+  /\bgithub\b/i, // api.github.com look-ups, the GitHub authentication provider
+  /vsda/i, // Microsoft's proprietary signing module, absent from code-server by design
+  /telemetry|vortex\.data\.microsoft|dc\.services\.visualstudio|mobile\.events\.data|default\.exp-tas\.com|exp-tas/i,
+  /marketplace|gallery/i,
+  /update\.code\.visualstudio\.com|az764295\.vo\.msecnd|vscode-cdn|vscode-unpkg/i,
+];
+const isNoise = (line) => NOISE.some((pattern) => pattern.test(line));
+// Logged because we stop code-server, not a problem.
+const OWN_SHUTDOWN = /terminated by itself with code null, signal: SIGTERM/;
+const EXTENSION_HOST_DIED = /extension host.*(terminated unexpectedly|exited with code|crashed)|\[ExtensionHost\S*\].*(terminated|exit)/i;
+
+function stage(title) {
+  console.log(`\n=== ${title}`);
+}
+
+function runOrExit(command, args) {
+  console.log(`> ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) {
+    console.error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+/** The HTTP endpoint suite tests call (IW_UI_BRIDGE) for what only the browser can do. */
+function startUiBridge(getPage) {
+  let queue = Promise.resolve();
+  const actions = {
+    async palette({ title }) {
+      if (typeof title !== 'string' || !title) throw new Error('palette needs a title');
+      const page = await getPage();
+      const widget = page.locator('.quick-input-widget');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = widget.locator('input').first();
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`);
+      // Wait until the list has caught up with the typing and the best match is the command.
+      const focused = widget.locator('.monaco-list-row.focused');
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const label = (await focused.first().getAttribute('aria-label', { timeout: 1000 }).catch(() => null)) ?? '';
+        if (label.toLowerCase().startsWith(title.toLowerCase())) break;
+        if (Date.now() > deadline) {
+          const rows = await widget.locator('.monaco-list-row').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+          await page.keyboard.press('Escape');
+          throw new Error(`no command titled "${title}" in the palette (it offers: ${rows.slice(0, 8).join(' | ') || 'nothing'})`);
+        }
+        await delay(100);
+      }
+      await page.keyboard.press('Enter');
+      await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+      return {};
+    },
+    async keys({ keys }) {
+      if (!Array.isArray(keys)) throw new Error('keys needs an array');
+      const page = await getPage();
+      for (const key of keys) await page.keyboard.press(String(key));
+      return {};
+    },
+    async screenshot({ name }) {
+      if (typeof name !== 'string' || !/^[\w.-]+$/.test(name)) throw new Error(`bad screenshot name: ${name}`);
+      const page = await getPage();
+      const path = join(RESULTS_DIR, `${name}.png`);
+      await mkdir(RESULTS_DIR, { recursive: true });
+      await page.screenshot({ path });
+      console.log(`  [ui] screenshot ${path}`);
+      return { path };
+    },
+    async focusProblems() {
+      await actions.palette({ title: 'View: Focus Problems' });
+      const page = await getPage();
+      const panel = page.locator('.markers-panel').first();
+      await panel.waitFor({ state: 'visible', timeout: 10_000 });
+      await delay(500); // let the tree render its rows
+      return { text: (await panel.innerText()).slice(0, 20_000) };
+    },
+  };
+
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => {
+      const name = (req.url ?? '').replace(/^\//, '');
+      const reply = (status, value) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(value));
+      };
+      if (req.method !== 'POST' || !Object.hasOwn(actions, name)) {
+        reply(404, { error: `unknown UI bridge action: ${req.method} /${name}` });
+        return;
+      }
+      // One browser action at a time, in arrival order.
+      queue = queue.then(async () => {
+        try {
+          reply(200, await actions[name](body ? JSON.parse(body) : {}));
+        } catch (error) {
+          console.log(`  [ui] ${name} failed: ${error.message}`);
+          reply(500, { error: error.message });
+        }
+      });
+    });
+  });
+  return new Promise((resolvePromise) => {
+    server.listen(0, '127.0.0.1', () => resolvePromise({ server, url: `http://127.0.0.1:${server.address().port}` }));
+  });
+}
+
+/** Prints the [error] lines VS Code logged under `<userDataDir>/logs` (extension host, this extension's own log), noise left out. */
+async function printLoggedErrors(userDataDir) {
+  const files = (await readdir(join(userDataDir, 'logs'), { recursive: true }).catch(() => []))
+    .filter((file) => file.endsWith('.log'));
+  const errors = [];
+  for (const file of files) {
+    const text = await readFile(join(userDataDir, 'logs', file), 'utf8').catch(() => '');
+    for (const line of text.split('\n')) {
+      if (/\[error\]/.test(line) && !isNoise(line) && !OWN_SHUTDOWN.test(line)) errors.push(`  ${file}: ${line}`);
+    }
+  }
+  if (errors.length) console.log(`\nErrors logged by VS Code:\n${errors.join('\n')}`);
+}
+
+async function readJson(file) {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function printResults(results) {
+  let lastPath = [];
+  for (const test of results.tests) {
+    const suites = test.titlePath.slice(0, -1);
+    suites.forEach((title, depth) => {
+      if (lastPath[depth] !== title) console.log(`${'  '.repeat(depth + 1)}${title}`);
+    });
+    lastPath = suites;
+    const indent = '  '.repeat(suites.length + 1);
+    const mark = { passed: '✔', failed: '✘', pending: '-' }[test.state];
+    console.log(`${indent}${mark} ${test.title}${test.state === 'passed' ? ` (${test.durationMs} ms)` : ''}`);
+  }
+  const failures = results.tests.filter((test) => test.state === 'failed');
+  failures.forEach((test, index) => {
+    console.log(`\n  ${index + 1}) ${test.fullTitle}:`);
+    console.log(`     ${test.error?.message?.split('\n').join('\n     ')}`);
+    if (test.error?.expected !== undefined) {
+      console.log(`     expected: ${test.error.expected.split('\n').join('\n               ')}`);
+      console.log(`     actual:   ${test.error.actual.split('\n').join('\n               ')}`);
+    }
+    const frames = (test.error?.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line) && /suite/.test(line));
+    if (frames.length) console.log(frames.slice(0, 3).join('\n'));
+  });
+  for (const error of results.errors ?? []) console.log(`\n  suite error: ${error.stack || error.message}`);
+  console.log(`\n  ${results.passed} passing, ${results.failed} failing, ${results.pending} pending (${results.durationMs ?? '?'} ms)`);
+}
+
+async function main() {
+  const started = Date.now();
+  if (!existsSync(options.workspace)) {
+    throw new Error(`the sample workspace ${options.workspace} does not exist`);
+  }
+  if (!options['no-compile']) {
+    stage('Compiling the suite (tsc -p .)');
+    runOrExit(join(repoRoot, 'node_modules', '.bin', 'tsc'), ['-p', '.']);
+  }
+  stage('Packaging the extension (npm run package)');
+  runOrExit('npm', ['run', '--silent', 'package']);
+  const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8'));
+  const vsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+
+  stage('Preparing code-server');
+  const entry = await ensureCodeServer();
+  const temp = await mkdtemp(join(tmpdir(), 'iw-integration-'));
+  const userDataDir = join(temp, 'user-data');
+  const extensionsDir = join(temp, 'extensions');
+  const workspace = join(temp, 'workspace', 'acme-shop');
+  const resultsFile = join(temp, 'results.json');
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await mkdir(userDataDir, { recursive: true });
+  // Link the test runner first: the first scan of an extensions dir (here: by --install-extension)
+  // records every folder in extensions.json; a folder added later is marked obsolete instead.
+  await linkExtension(join(repoRoot, 'test', 'integration', 'host'), extensionsDir);
+  await installExtension({ entry, vsix, extensionsDir, userDataDir });
+  console.log(`installed ${vsix}`);
+  await cp(options.workspace, workspace, { recursive: true });
+  console.log(`workspace copy: ${workspace}`);
+
+  let browser;
+  let page;
+  let server;
+  let bridge;
+  let results;
+  let failure = '';
+  let pageReady;
+  const readyPromise = new Promise((resolvePromise) => { pageReady = resolvePromise; });
+  const logLines = [];
+  let stopping = false;
+  // code-server runs in its own process group, so Ctrl+C does not reach it: stop it, and let the
+  // run clean up as after any other failure (or give up after 15 s).
+  let interrupted = '';
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      interrupted = signal;
+      stopping = true;
+      console.log(`\n${signal}: stopping code-server and the browser`);
+      server?.stop();
+      setTimeout(() => process.exit(130), 15_000).unref();
+    });
+  }
+  try {
+    bridge = await startUiBridge(() => readyPromise);
+    const require = createRequire(join(repoRoot, 'package.json'));
+    let extensionHostDied = '';
+    server = await startCodeServer({
+      entry,
+      userDataDir,
+      extensionsDir,
+      // In a browser VS Code saves after a delay by default; the tests need desktop behaviour,
+      // where an edit stays unsaved until it is saved or reverted.
+      settings: { 'files.autoSave': 'off' },
+      env: {
+        IW_TEST_RESULTS: resultsFile,
+        IW_UI_BRIDGE: bridge.url,
+        IW_MOCHA_PATH: require.resolve('mocha'),
+        IW_SUITE_DIR: join(repoRoot, 'out', 'test', 'integration', 'suite'),
+        IW_TEST_GREP: options.grep,
+      },
+      onLine: (line) => {
+        logLines.push(line);
+        if (EXTENSION_HOST_DIED.test(line)) extensionHostDied = line;
+        if (line.trim() && !isNoise(line) && !stopping) console.log(`  [code-server] ${line}`);
+      },
+    });
+    console.log(`code-server ${server.url} (user data ${userDataDir})`);
+
+    stage('Running the suite in the extension host');
+    // Our own signal handlers close the browser after code-server; Playwright's would exit first.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false,
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => {
+      if (!stopping && !isNoise(error.message)) console.log(`  [browser] page error: ${error.message}`);
+    });
+    page.on('console', (message) => {
+      // The workbench styles its console output ("%c  ERR color: #f33 ..."); the first line says it all.
+      const text = message.text().replace(/%c\s*|color: #\w+\s*/g, '').split('\n')[0];
+      if (message.type() === 'error' && !stopping && !isNoise(text) && !/Failed to load resource/.test(text)) console.log(`  [browser] ${text}`);
+      if (/extension host.*terminated unexpectedly/i.test(text)) extensionHostDied = text;
+    });
+    // Generous timeouts: a loaded CI machine can take a minute to serve the workbench.
+    await page.goto(`${server.url}/?folder=${encodeURI(workspace)}`, { timeout: 120_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    pageReady(page);
+    console.log(`workbench rendered after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const deadline = Date.now() + OVERALL_TIMEOUT_MS;
+    const runnerDeadline = Date.now() + RUNNER_START_TIMEOUT_MS;
+    while (!(results = await readJson(resultsFile))) {
+      if (interrupted) { failure = `interrupted (${interrupted})`; break; }
+      if (server.exited()) { failure = 'code-server exited before the suite finished'; break; }
+      if (extensionHostDied) { failure = `the extension host died: ${extensionHostDied}`; break; }
+      if (Date.now() > deadline) { failure = `no results after ${OVERALL_TIMEOUT_MS / 1000} s`; break; }
+      if (Date.now() > runnerDeadline && !existsSync(`${resultsFile}.partial`)) {
+        failure = `the test-runner extension did not start within ${RUNNER_START_TIMEOUT_MS / 1000} s (see test-results/code-server.log)`;
+        break;
+      }
+      await delay(250);
+    }
+  } catch (error) {
+    failure = interrupted ? `interrupted (${interrupted})` : error.stack || error.message;
+  } finally {
+    stopping = true; // what code-server says while being stopped is in test-results/code-server.log
+    if (failure && page) {
+      await page.screenshot({ path: join(RESULTS_DIR, 'integration-failure.png') }).catch(() => {});
+      console.log(`screenshot of the failure: ${join(RESULTS_DIR, 'integration-failure.png')}`);
+    }
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    bridge?.server.close();
+    await writeFile(join(RESULTS_DIR, 'code-server.log'), `${logLines.join('\n')}\n`).catch(() => {});
+    await printLoggedErrors(userDataDir);
+  }
+
+  if (!results) {
+    results = (await readJson(`${resultsFile}.partial`)) ?? { passed: 0, failed: 0, pending: 0, tests: [], errors: [] };
+    console.log('\n(partial results: the suite did not finish)');
+  }
+  stage('Results');
+  printResults(results);
+  await writeFile(join(RESULTS_DIR, 'integration.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (options.keep) console.log(`kept ${temp}`);
+  else await rm(temp, { recursive: true, force: true });
+
+  let failed = results.failed;
+  if (failure) {
+    console.log(`\nFAILED: ${failure}`);
+    failed += 1;
+  }
+  if (results.errors?.length) failed += results.errors.length;
+  if (results.passed + results.failed === 0 && !failure) {
+    console.log('\nFAILED: no tests ran');
+    failed += 1;
+  }
+  console.log(`(integration run took ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`${results.passed} passed, ${failed} failed`);
+  process.exitCode = interrupted ? 130 : failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error.stack || error.message);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

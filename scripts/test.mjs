@@ -1,0 +1,80 @@
+// Runs every check in order (type check, lint, unit tests, integration tests) and prints `N passed, N failed` last, summing unit and integration tests.
+//
+// Usage: npm test [-- --unit]   (--unit skips the integration tests for a quick run)
+// Every stage runs even if an earlier one failed, so one run shows everything; a stage that
+// fails without a failing test of its own (a type error, a lint error, a crashed runner)
+// counts as one failure in the last line. The exit code is non-zero if any stage failed.
+import { spawn } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
+const unitOnly = process.argv.includes('--unit');
+const color = process.stdout.isTTY ? ['--color'] : [];
+
+/** Runs a command with its output shown as it comes and also collected; resolves with { code, output }. */
+function run(command, args) {
+  console.log(`> ${[command.replace(`${repoRoot}/`, ''), ...args].join(' ')}`);
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; process.stdout.write(chunk); });
+    child.stderr.on('data', (chunk) => { output += chunk; process.stderr.write(chunk); });
+    child.on('error', (error) => resolvePromise({ code: 1, output: `${output}\n${error.message}` }));
+    child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
+  });
+}
+
+const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
+
+/** Counts from mocha's spec reporter summary ("12 passing", "1 failing"). */
+function mochaCounts(output) {
+  const text = stripAnsi(output);
+  const count = (word) => Number(text.match(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'm'))?.[1] ?? 0);
+  return { passed: count('passing'), failed: count('failing') };
+}
+
+/** Counts from the last `N passed, N failed` line of scripts/integration.mjs. */
+function lastLineCounts(output) {
+  const matches = [...stripAnsi(output).matchAll(/^(\d+) passed, (\d+) failed$/gm)];
+  const last = matches.at(-1);
+  return last ? { passed: Number(last[1]), failed: Number(last[2]) } : { passed: 0, failed: 0 };
+}
+
+const stages = [
+  { title: 'Type check (tsc -p .)', command: bin('tsc'), args: ['-p', '.'] },
+  { title: 'Lint (eslint .)', command: bin('eslint'), args: ['.', ...color] },
+  { title: 'Unit tests (mocha, .mocharc.json)', command: bin('mocha'), args: color, counts: mochaCounts },
+];
+if (!unitOnly) {
+  stages.push({
+    title: 'Integration tests (code-server + Chromium)',
+    command: process.execPath,
+    args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile'],
+    counts: lastLineCounts,
+  });
+}
+
+const started = Date.now();
+let passed = 0;
+let failed = 0;
+const failedStages = [];
+for (const stage of stages) {
+  console.log(`\n===== ${stage.title}`);
+  const stageStarted = Date.now();
+  const { code, output } = await run(stage.command, stage.args);
+  const counts = stage.counts ? stage.counts(output) : { passed: 0, failed: 0 };
+  passed += counts.passed;
+  failed += counts.failed;
+  if (code !== 0) {
+    failedStages.push(stage.title);
+    if (counts.failed === 0) failed += 1;
+  }
+  console.log(`----- ${stage.title}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - stageStarted) / 1000).toFixed(1)} s`);
+}
+
+console.log(`\n${failedStages.length ? `Failed stages: ${failedStages.join('; ')}` : 'All stages passed'}` +
+  `${unitOnly ? ' (integration tests skipped: --unit)' : ''}; ${((Date.now() - started) / 1000).toFixed(1)} s in all.`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failedStages.length ? 1 : 0;

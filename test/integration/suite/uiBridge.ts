@@ -1,0 +1,63 @@
+// Client for the UI bridge that scripts/integration.mjs serves: asks the browser showing this workbench to do what the extension API cannot (command palette, keys, screenshots).
+import * as http from 'node:http';
+
+/** The bridge's base URL, or undefined when the suite runs without a browser (e.g. under @vscode/test-electron). */
+export function uiBridgeUrl(): string | undefined {
+  return process.env.IW_UI_BRIDGE || undefined;
+}
+
+export function hasUiBridge(): boolean {
+  return uiBridgeUrl() !== undefined;
+}
+
+function call<T>(action: string, body: object = {}, timeoutMs = 60_000): Promise<T> {
+  const base = uiBridgeUrl();
+  if (!base) return Promise.reject(new Error('IW_UI_BRIDGE is not set: no browser is attached to this run'));
+  const payload = JSON.stringify(body);
+  return new Promise<T>((resolve, reject) => {
+    const req = http.request(`${base}/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      timeout: timeoutMs,
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => { text += chunk; });
+      res.on('end', () => {
+        let parsed: { error?: string } & Record<string, unknown>;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          reject(new Error(`UI bridge ${action}: HTTP ${res.statusCode}, not JSON: ${text.slice(0, 200)}`));
+          return;
+        }
+        if (res.statusCode === 200) resolve(parsed as T);
+        else reject(new Error(`UI bridge ${action} failed: ${parsed.error ?? `HTTP ${res.statusCode}`}`));
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(`UI bridge ${action}: no answer within ${timeoutMs / 1000} s`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Opens the command palette (F1), types `title` and runs the matching command with Enter. */
+export async function runPaletteCommand(title: string): Promise<void> {
+  await call('palette', { title });
+}
+
+/** Saves a PNG of the whole window as test-results/<name>.png; resolves with its absolute path. */
+export async function screenshot(name: string): Promise<string> {
+  const { path } = await call<{ path: string }>('screenshot', { name });
+  return path;
+}
+
+/** Presses keys in order, in Playwright's notation (`Escape`, `Control+S`, `F1`). */
+export async function pressKeys(...keys: string[]): Promise<void> {
+  await call('keys', { keys });
+}
+
+/** Opens and focuses the Problems panel; resolves with the text it shows. */
+export async function focusProblemsPanel(): Promise<{ text: string }> {
+  return call<{ text: string }>('focusProblems');
+}
