@@ -12,6 +12,8 @@ export const Commands = {
   showRuleDocumentation: 'incidentWorkbench.showRuleDocumentation',
   chooseProfile: 'incidentWorkbench.chooseProfile',
   showIncidentWindowChanges: 'incidentWorkbench.showIncidentWindowChanges',
+  showErrorBudget: 'incidentWorkbench.showErrorBudget',
+  updateIncidentIndex: 'incidentWorkbench.updateIncidentIndex',
 } as const;
 
 /** The scheme of the read-only documents that show one whole commit (`git show`). */
@@ -26,6 +28,9 @@ export const Settings = {
   profileName: 'profile.name',
   diagnosticsEnabled: 'diagnostics.enabled',
   diagnosticsDebounceMs: 'diagnostics.debounceMs',
+  indexPath: 'index.path',
+  indexUpdateOnSave: 'index.updateOnSave',
+  sloFile: 'slo.file',
 } as const;
 
 /** The diagnostic collection's name. */

@@ -1,4 +1,5 @@
 // Wiring only: builds the shared pieces and registers each feature; reads like a table of contents.
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { register as registerCodeActions } from './features/codeActions/IncidentCodeActionProvider';
@@ -6,16 +7,22 @@ import { register as registerChooseProfile } from './features/commands/choosePro
 import { register as registerRuleDocumentation } from './features/commands/ruleDocumentation';
 import { register as registerDiagnostics } from './features/diagnostics/register';
 import { register as registerGitCorrelation } from './features/gitCorrelation/register';
+import { register as registerMetrics } from './features/metrics/register';
+import { extendMarkdownIt } from './features/preview/previewPlugin';
 import { profileSource } from './features/shared/profileSettings';
 import { WorkspaceConfigManager } from './features/shared/WorkspaceConfigManager';
+import { register as registerSlo } from './features/slo/register';
+import { SloManager } from './features/slo/SloManager';
 import { StatusBarManager } from './features/statusBar/StatusBarManager';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt(md: MarkdownIt): MarkdownIt }> {
   const log = vscode.window.createOutputChannel(DIAGNOSTIC_SOURCE, { log: true });
   const configs = new WorkspaceConfigManager(log);
   context.subscriptions.push(log, configs);
   await configs.initialize();
   const profiles = profileSource(configs, log);
+  const slos = new SloManager({ log });
+  context.subscriptions.push(slos);
 
   context.subscriptions.push(
     registerDiagnostics(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles: configs.onDidChange }),
@@ -24,8 +31,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerChooseProfile(),
     registerGitCorrelation(context, { log, profiles }),
     new StatusBarManager(profiles, configs.onDidChange),
+    registerMetrics(context, { profiles, onDidChange: configs.onDidChange }),
+    registerSlo(context, { log, slos, profiles }),
   );
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)}.`);
+  // VS Code's Markdown preview calls this to add the severity badge and metrics strip.
+  return { extendMarkdownIt: (md) => extendMarkdownIt(md, { profiles, slosFor: (uri) => slos.slosFor(uri), log }) };
 }
 
 export function deactivate(): void {}

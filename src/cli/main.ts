@@ -7,11 +7,20 @@ import { templateCommitsInWindow } from '../services/gitService';
 import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
 import { lintPaths, UsageError } from './lintCommand';
 import { NEW_USAGE, runNew } from './newCommand';
+import { INDEX_USAGE, runIndex } from './indexCommand';
+import { runSlo, SLO_USAGE } from './sloCommand';
+
+/** The command lines of a subcommand's usage text, without its explanation. */
+function synopsis(usage: string): string {
+  return usage.split('\n\n')[0].replace(/^Usage:\n/, '');
+}
 
 const USAGE = `Usage:
   incident-workbench lint [paths...] [--format text|json|sarif|github] [--profile NAME | --config FILE]
                           [--kind postmortem|runbook|incident] [--max-warnings N]
 ${NEW_USAGE}
+${synopsis(SLO_USAGE)}
+${synopsis(INDEX_USAGE)}
   incident-workbench rules
   incident-workbench schema          (the JSON Schema of .incident-workbench.yaml)
   incident-workbench --help | --version
@@ -44,6 +53,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       case 'schema':
         io.out(JSON.stringify(configJsonSchema(), null, 2));
         return 0;
+      case 'slo':
+        return await runSlo(rest, io);
+      case 'index':
+        return await runIndex(rest, io);
       case 'rules':
         for (const rule of ALL_RULES) io.out(`${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}`);
         return 0;

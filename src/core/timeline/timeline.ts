@@ -230,13 +230,14 @@ function collectCandidates(doc: MarkdownDocument, section: Section, documentDate
     for (let l = table.startLine; l < table.endLine; l++) taken.add(l);
   }
   const items = doc.listItems.filter((li) => inSection(li.line));
-  for (const item of items) {
-    const nested = items.find((o) => o.line > item.line && o.line < item.endLine);
-    const stop = Math.min(nested?.line ?? item.endLine, item.endLine);
+  items.forEach((item, index) => {
+    // Items are in line order: a nested item, if any, is the next one and starts inside this one.
+    const next = items[index + 1];
+    const stop = next && next.line > item.line && next.line < item.endLine ? next.line : item.endLine;
     const continuation = doc.lines.slice(item.line + 1, stop).map((l) => l.trim()).filter((l) => l.length > 0).join(' ');
     candidates.push({ line: item.line, kind: 'item', text: item.text, extra: continuation });
     taken.add(item.line);
-  }
+  });
   for (const heading of doc.headings.filter((h) => inSection(h.line))) {
     candidates.push({ line: heading.line, kind: 'heading', text: heading.text, extra: '' });
     taken.add(heading.line);

@@ -1,0 +1,2 @@
+// The incident index file: entries, the generated block, and merging it into hand-written text.
+export * from './indexFile';

@@ -1,0 +1,52 @@
+// PM015: an incident that consumed more than 20% of its window's error budget has no P0 action item.
+import { summarizeIncident } from '../metrics/incident';
+import { formatMinutes, formatPercent, roundTo } from '../metrics/format';
+import { sectionByRole, SECTION_ROLES } from '../postmortem/model';
+import type { Rule, RuleContext, RuleReport } from '../rules/types';
+import { documentAnchor } from '../rules/util';
+import { budgetMinutes, incidentImpact, incidentShare, P0_SHARE_THRESHOLD } from './budget';
+import type { SloDefinition } from './types';
+import { describeWindow, periodAt } from './window';
+
+/**
+ * The lint context PM015 needs: the SLOs of the workspace and the document's workspace-relative
+ * path (its file name ties it to a service). Until `RuleContext` carries these two fields, the
+ * rule reads them when present and reports nothing otherwise.
+ */
+export interface SloRuleContext extends RuleContext {
+  /** The SLOs of the workspace's slo.yaml; undefined when there is no file. */
+  readonly slos?: readonly SloDefinition[];
+  /** The document's path relative to the workspace root, with forward slashes. */
+  readonly path?: string;
+}
+
+export const PM015: Rule = {
+  id: 'PM015',
+  name: 'budget-without-p0',
+  title: 'An incident that consumed more than 20% of the error budget has no P0 action item',
+  defaultSeverity: 'warning',
+  kinds: ['postmortem'],
+  check(context: RuleContext): RuleReport[] {
+    const { slos, path } = context as SloRuleContext;
+    if (!slos || slos.length === 0) return [];
+    const summary = summarizeIncident(path ?? '', context.doc, context.profile, context.kind);
+    if ((summary.actionItems?.p0 ?? 0) > 0) return [];
+    const impact = incidentImpact(summary, slos);
+    if (impact.consumedMinutes === null) return [];
+    const over = slos
+      .filter((s) => impact.attribution.services.includes(s.service))
+      .map((slo) => ({ slo, share: incidentShare(impact, slo) }))
+      .filter((x): x is { slo: SloDefinition; share: number } => x.share !== null && x.share > P0_SHARE_THRESHOLD)
+      .sort((a, b) => b.share - a.share);
+    if (over.length === 0) return [];
+    const { slo, share } = over[0];
+    const period = periodAt(slo.window, impact.start ?? 0);
+    const budget = budgetMinutes(slo, period.end - period.start);
+    const assumed = impact.assumption ? `; ${impact.assumption}` : '';
+    const section = sectionByRole(summary.model, SECTION_ROLES.actionItems);
+    return [{
+      message: `This incident consumed ${formatPercent(share)} of the error budget of ${slo.service} (${formatMinutes(roundTo(impact.consumedMinutes, 1))} of ${formatMinutes(roundTo(budget, 1))}, ${slo.objective}% over ${describeWindow(slo.window)}${assumed}); above ${formatPercent(P0_SHARE_THRESHOLD)} the error-budget policy asks for at least one P0 action item.`,
+      range: section ? section.heading.range : documentAnchor(context),
+    }];
+  },
+};

@@ -1,0 +1,108 @@
+// Shows time to detect, mitigate and recover and the duration on a postmortem's Timeline heading: a hover and a CodeLens.
+import * as vscode from 'vscode';
+import { kindFromProfileFolders, parseMarkdown } from '../../core';
+import { formatInterval, METRIC_IDS, METRICS, summarizeIncident, type IncidentSummary } from '../../core/metrics';
+import { sectionByRole, SECTION_ROLES } from '../../core/postmortem/model';
+import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
+import { toVsRange } from '../shared/convert';
+import { MetricsCommands } from '../slo/ids';
+
+/** What the provider needs from the extension. */
+export interface MetricsDeps {
+  readonly profiles: ProfileSource;
+  /** Fires when something other than the document changes the lenses (profile, SLOs). */
+  readonly onDidChange?: vscode.Event<void>;
+}
+
+/** Computes the measures of postmortems and incident records (cached by URI and version) for the hover and the lens. */
+export class TimelineMetricsProvider implements vscode.HoverProvider, vscode.CodeLensProvider, vscode.Disposable {
+  private readonly cache = new Map<string, { version: number; summary: IncidentSummary | undefined }>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[] = [this.changed];
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly deps: MetricsDeps) {
+    this.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())));
+    if (deps.onDidChange) {
+      this.subscriptions.push(deps.onDidChange(() => {
+        this.cache.clear();
+        this.changed.fire();
+      }));
+    }
+  }
+
+  /** The summary of `document` when it is a postmortem or incident record with a Timeline section. */
+  summaryOf(document: vscode.TextDocument): IncidentSummary | undefined {
+    const key = document.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === document.version) return hit.summary;
+    let summary: IncidentSummary | undefined;
+    const relative = workspaceRelativePath(document.uri);
+    if (relative) {
+      const profile = this.deps.profiles.profileFor(document.uri);
+      const doc = parseMarkdown(document.getText());
+      const kind = kindFromProfileFolders(relative, profile, doc);
+      if (kind === 'postmortem' || kind === 'incident') summary = summarizeIncident(relative, doc, profile, kind);
+    }
+    this.cache.set(key, { version: document.version, summary });
+    return summary;
+  }
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const summary = this.summaryOf(document);
+    const heading = summary && timelineHeading(summary);
+    if (!summary || !heading || heading.start.line !== position.line) return undefined;
+    return new vscode.Hover(hoverText(summary), toVsRange(heading));
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const summary = this.summaryOf(document);
+    const heading = summary && timelineHeading(summary);
+    if (!summary || !heading) return [];
+    const m = summary.metrics;
+    const title = METRIC_IDS.map((id) => `${METRICS[id].short} ${formatInterval(m[id])}`).join(' · ');
+    return [new vscode.CodeLens(toVsRange(heading), {
+      title,
+      tooltip: 'Time to detect, mitigate and recover, and the duration, from this timeline. Click for the error budget.',
+      command: MetricsCommands.showErrorBudget,
+      arguments: [document.uri],
+    })];
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((d) => d.dispose());
+  }
+}
+
+function timelineHeading(summary: IncidentSummary) {
+  return sectionByRole(summary.model, SECTION_ROLES.timeline)?.heading.range;
+}
+
+function hoverText(summary: IncidentSummary): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = false;
+  md.appendMarkdown('**Incident measures** (from this timeline)\n\n| Measure | Value | From | To |\n|---|---|---|---|\n');
+  for (const id of METRIC_IDS) {
+    const def = METRICS[id];
+    const interval = summary.metrics[id];
+    const end = (hit: typeof interval.from, name: string) => (hit ? `${name} ${cell(hit.entry.timeText)}: ${cell(short(hit.entry.text))}` : `no ${name} event`);
+    md.appendMarkdown(`| ${def.label} | ${interval.minutes === null ? '—' : formatInterval(interval)} | ${end(interval.from, def.from)} | ${end(interval.to, def.to)} |\n`);
+  }
+  const reasons = METRIC_IDS.filter((id) => summary.metrics[id].minutes === null).map((id) => `${METRICS[id].label}: ${summary.metrics[id].reason}.`);
+  const notes = [...summary.metrics.notes, ...reasons];
+  if (notes.length) md.appendMarkdown(`\n${notes.map((n) => `- ${escape(n)}`).join('\n')}\n`);
+  md.appendMarkdown('\nTime to detect runs from start to detection, time to mitigate from detection to mitigation, time to recover from detection to resolution, duration from start to resolution.');
+  return md;
+}
+
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!<>|]/g, '\\$&');
+}
+
+function cell(text: string): string {
+  return escape(text).replace(/\r?\n/g, ' ');
+}

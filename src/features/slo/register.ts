@@ -1,0 +1,166 @@
+// Registers "Incident: Show Error Budget" and "Incident: Update Incident Index", and the optional index update on save.
+import * as vscode from 'vscode';
+import { kindFromProfileFolders, type Profile } from '../../core';
+import { indexPathFor, updateIndexText, type IndexPlacement } from '../../core/incidentIndex';
+import { budgetJson, budgetReport, budgetText, type BudgetJsonSlo } from '../../core/slo';
+import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
+import { MetricsCommands, MetricsSettings, REPORT_SCHEME } from './ids';
+import type { SloManager } from './SloManager';
+import { pickFolder, workspaceIncidents } from './workspaceIncidents';
+
+/** What the error-budget and index commands need. */
+export interface SloFeatureDeps {
+  readonly log: vscode.LogOutputChannel;
+  readonly slos: SloManager;
+  /** The profile in force for a document or folder (config file, else settings). */
+  readonly profiles: ProfileSource;
+}
+
+/** What "Update Incident Index" did, returned for tests and other commands. */
+export interface IndexCommandResult {
+  readonly path: string;
+  readonly changed: boolean;
+  readonly placement: IndexPlacement;
+  readonly incidents: number;
+}
+
+export function register(_context: vscode.ExtensionContext, deps: SloFeatureDeps): vscode.Disposable {
+  const reports = new ReportContentProvider();
+  const pending = new Map<string, NodeJS.Timeout>();
+  return vscode.Disposable.from(
+    reports,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    vscode.commands.registerCommand(MetricsCommands.showErrorBudget, (uri?: unknown) => showErrorBudget(deps, reports, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand(MetricsCommands.updateIncidentIndex, (uri?: unknown) => updateIndex(deps, uri instanceof vscode.Uri ? uri : undefined, true)),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      const on = vscode.workspace.getConfiguration(MetricsSettings.section, doc.uri).get<boolean>(MetricsSettings.indexUpdateOnSave, false);
+      if (!on || !isPostmortem(doc.uri, deps.profiles.profileFor(doc.uri))) return;
+      const folder = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() ?? '';
+      // Saving several postmortems at once (Save All) updates the index once.
+      clearTimeout(pending.get(folder));
+      pending.set(folder, setTimeout(() => {
+        pending.delete(folder);
+        updateIndex(deps, doc.uri, false).catch((e: unknown) => deps.log.error(`Updating the incident index failed: ${e instanceof Error ? e.message : String(e)}`));
+      }, 500));
+    }),
+    // The preview's budget share comes from slo.yaml: render open previews again when it changes.
+    deps.slos.onDidChange(() => void vscode.commands.executeCommand('markdown.preview.refresh')),
+    { dispose: () => pending.forEach((t) => clearTimeout(t)) },
+  );
+}
+
+function isPostmortem(uri: vscode.Uri, profile: Profile): boolean {
+  const relative = workspaceRelativePath(uri);
+  return relative !== undefined && kindFromProfileFolders(relative, profile) === 'postmortem';
+}
+
+async function showErrorBudget(deps: SloFeatureDeps, reports: ReportContentProvider, uri: vscode.Uri | undefined): Promise<{ slos: BudgetJsonSlo[] } | undefined> {
+  const folder = await pickFolder(uri);
+  if (!folder) {
+    void vscode.window.showInformationMessage('Open a folder with an slo.yaml to see its error budgets.');
+    return undefined;
+  }
+  const loaded = await deps.slos.load(folder);
+  if (!loaded) {
+    void vscode.window.showInformationMessage(`No slo.yaml in ${folder.name}. Add one with "slos:" listing service, objective and window (see docs/metrics.md), or set ${MetricsSettings.section}.${MetricsSettings.sloFile}.`);
+    return undefined;
+  }
+  const errors = loaded.file.problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) {
+    void vscode.window.showErrorMessage(`${loaded.file.fileName} has ${errors} error${errors === 1 ? '' : 's'}; fix ${errors === 1 ? 'it' : 'them'} first (see the Problems panel).`);
+    return undefined;
+  }
+  const profile = deps.profiles.profileFor(folder.uri);
+  const incidents = await workspaceIncidents(folder, profile);
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const focusPath = target && isPostmortem(target, profile) ? workspaceRelativePath(target) : undefined;
+  const report = budgetReport(incidents, loaded.file.slos, { focusPath, now: Math.floor(Date.now() / 60_000) });
+  const sloPath = workspaceRelativePath(loaded.uri) ?? loaded.file.fileName;
+  const reportUri = reports.show(`${budgetText(report, sloPath)}\n`);
+  await vscode.window.showTextDocument(reportUri, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  const exhausted = report.slos.filter((s) => s.exhausted).map((s) => s.slo.service);
+  if (exhausted.length > 0) {
+    void vscode.window.showWarningMessage(`Error budget exhausted for ${[...new Set(exhausted)].join(', ')}: freeze features and spend the time on reliability.`);
+  }
+  return budgetJson(report);
+}
+
+async function updateIndex(deps: SloFeatureDeps, uri: vscode.Uri | undefined, interactive: boolean): Promise<IndexCommandResult | undefined> {
+  const folder = await pickFolder(uri);
+  if (!folder) {
+    if (interactive) void vscode.window.showInformationMessage('Open a folder to update its incident index.');
+    return undefined;
+  }
+  const profile = deps.profiles.profileFor(folder.uri);
+  const configured = vscode.workspace.getConfiguration(MetricsSettings.section, folder.uri).get<string>(MetricsSettings.indexPath, '');
+  const indexPath = indexPathFor(profile, configured);
+  if (indexPath.split('/').includes('..') || /^(?:\/|[A-Za-z]:)/.test(indexPath)) {
+    void vscode.window.showErrorMessage(`The index path "${indexPath}" must stay inside the workspace folder.`);
+    return undefined;
+  }
+  const target = vscode.Uri.joinPath(folder.uri, ...indexPath.split('/'));
+  const incidents = await workspaceIncidents(folder, profile);
+  const existing = await readIfExists(target);
+  const update = updateIndexText(existing?.getText(), incidents, indexPath);
+  if (!update.ok) {
+    void vscode.window.showErrorMessage(`${indexPath}, line ${update.line + 1}: ${update.message}.`);
+    return undefined;
+  }
+  const result: IndexCommandResult = { path: indexPath, changed: update.changed, placement: update.placement, incidents: incidents.length };
+  if (!update.changed) {
+    if (interactive) void vscode.window.showInformationMessage(`${indexPath} is up to date (${incidents.length} incidents).`);
+    return result;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  if (existing) {
+    edit.replace(target, new vscode.Range(0, 0, existing.lineCount, 0), update.text);
+  } else {
+    edit.createFile(target, { ignoreIfExists: true });
+    edit.insert(target, new vscode.Position(0, 0), update.text);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(`Could not update ${indexPath}.`);
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(target);
+  await doc.save();
+  deps.log.info(`Updated ${indexPath}: ${incidents.length} incidents (${update.placement}).`);
+  if (interactive) {
+    const open = 'Open Index';
+    void vscode.window.showInformationMessage(`Updated ${indexPath} (${incidents.length} incidents); text outside the generated block is unchanged.`, open).then((choice) => {
+      if (choice === open) void vscode.window.showTextDocument(target);
+    });
+  }
+  return result;
+}
+
+async function readIfExists(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
+  return vscode.workspace.openTextDocument(uri);
+}
+
+/** Serves the error-budget report as a read-only Markdown document, so closing it never asks to save. */
+class ReportContentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  private text = '';
+  readonly onDidChange = this.emitter.event;
+  private readonly uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: '/Error Budget.md' });
+
+  show(text: string): vscode.Uri {
+    this.text = text;
+    this.emitter.fire(this.uri);
+    return this.uri;
+  }
+
+  provideTextDocumentContent(): string {
+    return this.text;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

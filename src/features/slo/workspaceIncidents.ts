@@ -1,0 +1,34 @@
+// Reads the postmortems of a workspace folder through VS Code (unsaved edits win) into core's incident summaries.
+import * as vscode from 'vscode';
+import { kindFromProfileFolders, parseMarkdown, type Profile } from '../../core';
+import { summarizeIncident, type IncidentSummary } from '../../core/metrics';
+import { workspaceRelativePath } from '../shared/profileSettings';
+
+/** Files never searched for postmortems. */
+const EXCLUDE = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
+
+/** The postmortems of `folder` under `profile`, summarised, in path order. */
+export async function workspaceIncidents(folder: vscode.WorkspaceFolder, profile: Profile, token?: vscode.CancellationToken): Promise<IncidentSummary[]> {
+  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), EXCLUDE, undefined, token);
+  const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  const out: IncidentSummary[] = [];
+  for (const uri of uris) {
+    const relative = workspaceRelativePath(uri);
+    if (!relative || !kindFromProfileFolders(relative, profile)) continue;
+    const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const doc = parseMarkdown(text);
+    if (kindFromProfileFolders(relative, profile, doc) !== 'postmortem') continue;
+    out.push(summarizeIncident(relative, doc, profile));
+  }
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The workspace folder a command acts on: `uri`'s, else the active editor's, else the only one, else one the user picks. */
+export async function pickFolder(uri?: vscode.Uri): Promise<vscode.WorkspaceFolder | undefined> {
+  const from = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const folder = from ? vscode.workspace.getWorkspaceFolder(from) : undefined;
+  if (folder) return folder;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Choose the workspace folder' });
+}

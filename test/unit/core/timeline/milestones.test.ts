@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseMarkdown } from '../../../../src/core/markdown/model';
+import { readIncident } from '../../../../src/core/postmortem/model';
+import { findProfile, type Profile } from '../../../../src/core/profiles';
+import { classifyMilestones, MILESTONE_MARKERS, MILESTONE_PATTERNS, MILESTONE_WORDS, MILESTONES, milestones } from '../../../../src/core/timeline/timeline';
+
+const harness = findProfile('harness') as Profile;
+
+function hits(lines: string[]): Record<string, string> {
+  const doc = parseMarkdown(`# Incident\n\n**Date:** 2026-03-15\n\n## Timeline\n${lines.join('\n')}\n`);
+  const found = classifyMilestones(readIncident(doc, 'postmortem', harness).timeline ?? []);
+  return Object.fromEntries(Object.entries(found).map(([m, h]) => [m, `${h.entry.timeText} ${h.how}`]));
+}
+
+describe('classifyMilestones', () => {
+  it('finds each milestone by its words, in time order', () => {
+    assert.deepEqual(hits([
+      '- 14:25 Deploy of v2 completes',
+      '- 14:28 First 504 responses from the gateway',
+      '- 14:32 Latency monitor fires and pages on-call',
+      '- 14:40 Mitigation starts: index build begins',
+      '- 15:19 Incident resolved',
+    ]), { start: '14:28 keyword', detection: '14:32 keyword', mitigation: '14:40 keyword', resolution: '15:19 keyword' });
+  });
+
+  it('does not take "starts" after the first detection as the start, and falls back to the first timed event', () => {
+    assert.deepEqual(hits(['- 09:00 Queue depth grows', '- 09:10 Alert fired', '- 09:15 Team starts to investigate', '- 09:20 Restarted the consumers']), {
+      start: '09:00 first-entry', detection: '09:10 keyword', mitigation: '09:20 keyword',
+    });
+  });
+
+  it('lets an explicit marker win over an earlier keyword', () => {
+    assert.deepEqual(hits([
+      '- 10:00 [start] Bad config pushed',
+      '- 10:05 Alert fired',
+      '- 10:07 Rolled back the wrong service',
+      '- 10:12 [mitigation] Config restored from backup',
+      '- 10:30 [resolved] Traffic normal',
+    ]), { start: '10:00 marker', detection: '10:05 keyword', mitigation: '10:12 marker', resolution: '10:30 marker' });
+  });
+
+  it('does not read a resolution before the mitigation, nor "restarting" as a restart', () => {
+    assert.deepEqual(hits(['- 08:00 First errors; pods start restarting', '- 08:02 Alert fired', '- 08:03 Errors resolved for a minute', '- 08:10 Failed over to the standby', '- 08:30 All clear']), {
+      start: '08:00 keyword', detection: '08:02 keyword', mitigation: '08:10 keyword', resolution: '08:30 keyword',
+    });
+  });
+
+  it('keeps the milestones() shape the rules use', () => {
+    const doc = parseMarkdown('# I\n\n## Timeline\n- 09:00 errors began\n- 09:05 alert\n');
+    const found = milestones(readIncident(doc, 'postmortem', harness).timeline ?? []);
+    assert.deepEqual(Object.keys(found), ['start', 'detection']);
+  });
+
+  it('matches phrases as whole words, hyphen or space alike', () => {
+    assert.match('on-call notified via chat', MILESTONE_PATTERNS.detection);
+    assert.match('we did a roll-back', MILESTONE_PATTERNS.mitigation);
+    assert.match('rolled the deploy back', MILESTONE_PATTERNS.mitigation);
+    assert.doesNotMatch('the restarting pods', MILESTONE_PATTERNS.mitigation);
+    assert.doesNotMatch('a status page update', MILESTONE_PATTERNS.detection);
+  });
+});
+
+describe('docs/metrics.md', () => {
+  it('lists every milestone word and marker in the milestone\'s row', () => {
+    const docs = readFileSync(path.resolve(__dirname, '../../../../..', 'docs', 'metrics.md'), 'utf8');
+    for (const m of MILESTONES) {
+      const row = docs.split('\n').find((l) => l.startsWith(`| ${m} |`)) ?? '';
+      const listed = [...row.matchAll(/`([^`]+)`/g)].map((x) => x[1]);
+      assert.deepEqual(listed, [...MILESTONE_WORDS[m], ...MILESTONE_MARKERS[m]], `row of ${m}`);
+    }
+  });
+});

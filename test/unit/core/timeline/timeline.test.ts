@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseMarkdown } from '../../../../src/core/markdown/model';
+import { readIncident } from '../../../../src/core/postmortem/model';
+import { findProfile, type Profile } from '../../../../src/core/profiles';
+import { parseEntry, readTimeline, zoneIn, type TimelineEntry } from '../../../../src/core/timeline/timeline';
+
+const harness = findProfile('harness') as Profile;
+const FIXTURES = path.resolve(__dirname, '../../../../..', 'test', 'fixtures', 'timelines');
+
+/** The timeline of a document as read by the postmortem model (its Date field dates it). */
+function timelineOf(text: string): TimelineEntry[] {
+  return [...(readIncident(parseMarkdown(text), 'postmortem', harness).timeline ?? [])];
+}
+
+function fixture(name: string): TimelineEntry[] {
+  return timelineOf(readFileSync(path.join(FIXTURES, name), 'utf8'));
+}
+
+/** An entry as `line UTC-time [time as written] zone text` (1-based line; `-` for no time, `±` for undated). */
+function show(e: TimelineEntry): string {
+  const when = e.minutes === undefined ? '-' : e.dated ? new Date(e.minutes * 60_000).toISOString().slice(0, 16).replace('T', ' ') : `±${Math.floor(e.minutes / 1440)}d ${new Date(e.minutes * 60_000).toISOString().slice(11, 16)}`;
+  return `${e.line + 1} ${when} [${e.timeText}]${e.zone ? ` ${e.zone}` : ''}${e.approximate ? ' ~' : ''} ${e.text}`;
+}
+
+describe('readTimeline', () => {
+  describe('real-world shapes', () => {
+    it('reads a table with separate Date and Time (PST) columns in UTC', () => {
+      assert.deepEqual(fixture('table-date-time-columns.md').map(show), [
+        '13 2026-02-04 06:40 [22:40] PST Nightly index swap job runs',
+        '14 2026-02-04 06:52 [22:52] PST First errors: empty result pages served to shoppers',
+        '15 2026-02-04 07:05 [23:05] PST Search availability alert fires and pages on-call',
+        '16 2026-02-04 07:31 [23:31] PST Rolled back to the previous index alias',
+        '17 2026-02-04 08:10 [00:10] PST Result counts back to normal; incident resolved',
+      ]);
+    });
+
+    it('reads list items with two zones ("19:58 EDT (23:58 UTC)") under weekday date headings, across UTC midnight', () => {
+      assert.deepEqual(fixture('list-dual-zones.md').map(show), [
+        '9 2026-07-11 23:40 [19:40 EDT] EDT Checkout error rate starts climbing in the EU region.',
+        '10 2026-07-11 23:58 [19:58 EDT] EDT Error-rate alert fires; the on-call engineer is paged.',
+        '11 2026-07-12 00:15 [20:15 EDT] EDT Traffic failed over to the US region.',
+        '14 2026-07-12 10:30 [06:30 EDT] EDT EU region restored and the incident resolved.',
+      ]);
+    });
+
+    it('reads [HH:MM] items dated by a note ("All times in PST, on February 9th 2026") and runs past midnight', () => {
+      assert.deepEqual(fixture('brackets-past-midnight.md').map(show), [
+        '7 2026-02-09 21:20 [13:20] PST Scheduler release v4 deployed; jobs start landing on the wrong cluster.',
+        '8 2026-02-10 00:04 [16:04] PST @ops-lead noticed builds are very slow and opened a thread.',
+        '9 2026-02-10 00:40 [16:40] PST Rolled the scheduler back to v3.',
+        '10 2026-02-10 07:55 [23:55] PST Last stuck jobs drained from the service cluster.',
+        '11 2026-02-10 15:00 [07:00] PST Queue latency back to normal; incident resolved.',
+      ]);
+    });
+
+    it('reads 12-hour times with and without a zone under date lines', () => {
+      assert.deepEqual(fixture('twelve-hour-date-lines.md').map(show), [
+        '9 2026-01-22 22:54 [2:54 PM PST] PST Config change merged.',
+        '11 2026-01-22 23:28 [3:28 PM PST] PST Bad config uploaded to the cluster.',
+        '15 2026-01-23 12:49 [4:49 AM] PST First report of the bot being unresponsive.',
+        '16 2026-01-23 15:18 [7:18 AM] PST On-call first pinged.',
+        '17 2026-01-23 16:12 [8:12 AM] PST Config reverted with the repair script,',
+        '19 2026-01-23 16:27 [8:27 AM] PST Resolution confirmed; webhooks are answered again.',
+      ]);
+    });
+
+    it('keeps the continuation lines of a list item in the event body', () => {
+      const reverted = fixture('twelve-hour-date-lines.md')[4];
+      assert.equal(reverted.body, 'Config reverted with the repair script, configmap rewritten.');
+    });
+
+    it('reads one heading per event, with the paragraph under it as the event, and an approximate time', () => {
+      const entries = fixture('heading-per-event.md');
+      assert.deepEqual(entries.map(show), [
+        '7 2026-10-08 23:10 [18:10] CDT ~ During the first deploy a certificate exception was added in a browser while testing.',
+        '11 2026-10-30 23:45 [18:45] CDT First errors from the scraper: certificate verification failed.',
+        '15 2026-10-31 00:00 [19:00] CDT TLS alerts fired for the production API.',
+        '19 2026-10-31 00:12 [19:12] CDT An engineer begins investigating.',
+        '23 2026-10-31 00:30 [19:30] CDT Certificates on the load balancers corrected as a workaround.',
+        '27 2026-10-31 00:46 [19:46] CDT Services are restored.',
+      ]);
+      assert.equal(entries[2].body, 'TLS alerts fired for the production API.');
+    });
+
+    it('dates undated entries from a note "unless otherwise noted", without carrying an entry\'s own date forward', () => {
+      assert.deepEqual(fixture('bold-entries-note-date.md').map(show), [
+        '8 2026-10-20 23:55 [23:55] UTC doc builds started failing due to low disk space',
+        '9 2026-10-21 01:38 [01:38] UTC alerts fired for the docs site being down; the backup contact got paged',
+        '10 2026-10-21 01:52 [01:52] UTC proposed to increase disk space',
+        '11 2026-10-21 02:03 [02:03] UTC restarted the web server',
+        '12 2026-10-21 02:06 [02:06] UTC CDN propagated the changes, docs back online',
+      ]);
+    });
+
+    it('reads **HH:MM** paragraph lines, with the zone from the heading "Timeline (UTC)"', () => {
+      assert.deepEqual(fixture('bold-paragraphs-markers.md').map(show).slice(0, 2), [
+        '8 2026-03-20 09:12 [09:12] UTC First failed payment webhooks.',
+        '10 2026-03-20 09:14 [09:14] UTC Health-check alert pages the payments on-call.',
+      ]);
+    });
+
+    it('follows daylight saving time for a region zone such as US/Pacific (June: UTC−7)', () => {
+      assert.deepEqual(fixture('iana-zone-note.md').map(show), [
+        '7 2026-06-28 20:59 [13:59] US/Pacific Error tracker posts alerts to chat about a high error rate.',
+        '11 2026-06-28 21:24 [14:24] US/Pacific Deployed code to revert to the previous behaviour; errors drop to zero.',
+      ]);
+    });
+  });
+
+  describe('times and zones inside an entry', () => {
+    const timeline = (lines: string[], date = '2026-03-15') => timelineOf(`# Incident\n\n**Date:** ${date}\n\n## Timeline\n${lines.join('\n')}\n`).map(show);
+
+    it('reads ISO timestamps, offsets, UTC+N, "Eastern" by season, and a time range', () => {
+      assert.deepEqual(timeline([
+        '- 2026-03-15T14:32:00Z alert fired',
+        '- 16:40 +02:00 — rollback started',
+        '- 17:05 UTC+2 — error rate falling',
+        '- 15:10–15:20 UTC — verification window',
+        '- 2026-01-15 10:00 Eastern — follow-up call',
+      ]), [
+        '6 2026-03-15 14:32 [14:32:00Z] Z alert fired',
+        '7 2026-03-15 14:40 [16:40 +02:00] +02:00 rollback started',
+        '8 2026-03-15 15:05 [17:05 UTC+2] UTC+2 error rate falling',
+        '9 2026-03-15 15:10 [15:10–15:20 UTC] UTC verification window',
+        '10 2026-01-15 15:00 [10:00 Eastern] Eastern follow-up call',
+      ]);
+    });
+
+    it('reads a time after a dated entry\'s colon ("2026-08-27: At 12:50:07 UTC, ...") and keeps date-only events untimed', () => {
+      assert.deepEqual(timeline([
+        '- 2026-08-17: Bounty report received.',
+        '- 2026-08-27: At 12:50:07 UTC, issue exploited.',
+      ]), [
+        '6 - [2026-08-17] Bounty report received.',
+        '7 2026-08-27 12:50 [12:50:07 UTC] UTC issue exploited.',
+      ]);
+    });
+
+    it('reads a timeline without any date relative to its first day, running past midnight', () => {
+      const entries = timelineOf('# Incident\n\n## Timeline\n- 23:50 first errors\n- 00:10 alert fired\n');
+      assert.deepEqual(entries.map(show), ['4 ±0d 23:50 [23:50] first errors', '5 ±1d 00:10 [00:10] alert fired']);
+      assert.equal(entries[0].zoned, false);
+    });
+
+    it('does not read times in prose, times out of range, or words that look like zones', () => {
+      assert.deepEqual(timeline(['- We looked at 14:32 dashboards', '- 25:10 nonsense', '- 14:32 Estimated impact noted, est. 40%']), [
+        '8 2026-03-15 14:32 [14:32] Estimated impact noted, est. 40%',
+      ]);
+    });
+  });
+
+  describe('parseEntry', () => {
+    it('splits a date, a 12-hour time with its zone, and the text', () => {
+      const parsed = parseEntry('2024-06-28 7:09 AM Eastern: token reported');
+      assert.deepEqual({ date: parsed?.date?.text, time: parsed?.time?.text, hours: parsed?.time?.hours, rest: parsed?.rest }, {
+        date: '2024-06-28', time: '7:09 AM Eastern', hours: 7, rest: 'token reported',
+      });
+    });
+
+    it('returns undefined for text that opens with neither a date nor a time', () => {
+      assert.equal(parseEntry('Engineers joined the call at 14:32'), undefined);
+    });
+  });
+
+  it('keeps zoneIn for fixed offsets as written', () => {
+    assert.equal(zoneIn('All times are in PST'), -480);
+    assert.equal(zoneIn('Timeline (+05:30)'), 330);
+    assert.equal(zoneIn('no zone here'), undefined);
+  });
+
+  it('reads a timeline section directly, given a document date', () => {
+    const doc = parseMarkdown('# T\n\n## Timeline\n- 14:28 UTC start\n');
+    const entries = readTimeline(doc, doc.sections[1], { year: 2026, month: 3, day: 15 });
+    assert.equal(entries[0].minutes, Date.UTC(2026, 2, 15, 14, 28) / 60_000);
+  });
+});
