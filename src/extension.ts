@@ -25,7 +25,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
   context.subscriptions.push(slos);
 
   context.subscriptions.push(
-    registerDiagnostics(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles: configs.onDidChange }),
+    registerDiagnostics(context, {
+      extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles: configs.onDidChange,
+      slosFor: (uri) => slos.slosFor(uri), onDidChangeSlos: slos.onDidChange,
+    }),
     registerCodeActions(context, { log, profiles }),
     registerRuleDocumentation(context),
     registerChooseProfile(),

@@ -1,6 +1,7 @@
 // `incident-workbench lint`: lints files and folders and prints the findings as text or JSON.
 import * as path from 'node:path';
 import { kindFromProfileFolders, lintNamedFile, toPosix, type DocumentKind, type Finding, type Profile } from '../core';
+import type { SloDefinition } from '../core/slo/types';
 import { findMarkdownFiles, isDirectory, readText } from '../services/fileSystemService';
 
 /** One linted file, as the JSON output shows it. */
@@ -17,6 +18,8 @@ export interface LintCommandOptions {
   readonly kind?: DocumentKind;
   /** The folder the profile's folders are relative to (where the config file is), when known. */
   readonly root?: string;
+  /** The SLOs of the workspace (for PM015). */
+  readonly slos?: readonly SloDefinition[];
 }
 
 /**
@@ -31,11 +34,11 @@ export async function lintPaths(paths: readonly string[], options: LintCommandOp
     if (await isDirectory(given)) {
       for (const file of await findMarkdownFiles(given)) {
         if (options.kind ?? kindFromProfileFolders(relativeToRoot(file, options.root), options.profile)) {
-          reports.push(await lintFile(file, options.kind, options.profile, options.root));
+          reports.push(await lintFile(file, options));
         }
       }
     } else {
-      reports.push(await lintFile(given, options.kind, options.profile, options.root));
+      reports.push(await lintFile(given, options));
     }
   }
   return reports;
@@ -51,7 +54,7 @@ function relativeToRoot(file: string, root: string | undefined): string {
   return rel.startsWith('..') ? file : rel;
 }
 
-async function lintFile(file: string, forced: DocumentKind | undefined, profile: Profile, root: string | undefined): Promise<FileReport> {
+async function lintFile(file: string, options: LintCommandOptions): Promise<FileReport> {
   let text: string;
   try {
     text = await readText(file);
@@ -59,6 +62,6 @@ async function lintFile(file: string, forced: DocumentKind | undefined, profile:
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `${file}: no such file or folder.` : `${file}: cannot be read (${code ?? String(e)}).`);
   }
-  const { kind, findings } = lintNamedFile(relativeToRoot(file, root), text, profile, forced);
+  const { kind, findings } = lintNamedFile(relativeToRoot(file, options.root), text, options.profile, options.kind, { slos: options.slos });
   return { path: toPosix(file), kind, findings };
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ALL_RULES, configJsonSchema, DEFAULT_PROFILE_NAME, DOCUMENT_KINDS, findProfile, formatConfigProblem, profileNames, type DocumentKind, type Profile } from '../core';
 import { loadConfigFile, loadConfigFor } from '../services/configService';
 import { templateCommitsInWindow } from '../services/gitService';
+import { findSloFile, loadSloFile } from '../services/sloService';
 import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
 import { lintPaths, UsageError } from './lintCommand';
 import { NEW_USAGE, runNew } from './newCommand';
@@ -127,7 +128,10 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   if (values.kind !== undefined && !DOCUMENT_KINDS.includes(values.kind as DocumentKind)) {
     throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}, not "${values.kind}".`);
   }
-  const reports = await lintPaths(positionals.length > 0 ? positionals : ['.'], { profile, root, kind: values.kind as DocumentKind | undefined });
+  // slo.yaml feeds PM015; its own problems are reported by `slo`, not here, so they never fail lint.
+  const sloFile = await findSloFile(root ?? '.');
+  const slos = sloFile ? (await loadSloFile(sloFile)).slos : undefined;
+  const reports = await lintPaths(positionals.length > 0 ? positionals : ['.'], { profile, root, slos, kind: values.kind as DocumentKind | undefined });
   const output = formatReports(reports, values.format as Format);
   if (output) io.out(output);
   const summary = summarize(reports);

@@ -2,6 +2,7 @@
 import { parseMarkdown, type MarkdownDocument } from '../markdown/model';
 import type { DocumentKind, FindingSeverity, Profile } from '../profiles/types';
 import { ALL_RULES, OFF_BY_DEFAULT, type Finding, type Rule } from '../rules';
+import type { SloDefinition } from '../slo/types';
 import { readDisableComments } from './disableComments';
 import { kindFromContent, kindFromPathWords, kindFromProfileFolders } from './documentKind';
 
@@ -17,15 +18,23 @@ export function ruleLevel(rule: Rule, profile: Profile): FindingSeverity | 'off'
   return profile.rules[rule.id] ?? (OFF_BY_DEFAULT.has(rule.id) ? 'off' : rule.defaultSeverity);
 }
 
+/** What rules may need beyond the document and the profile. */
+export interface LintOptions {
+  /** The workspace's SLOs (for PM015). */
+  readonly slos?: readonly SloDefinition[];
+  /** The document's workspace-relative path. */
+  readonly path?: string;
+}
+
 /** Lints an already parsed document as `kind` under `profile`. */
-export function lintModel(doc: MarkdownDocument, kind: DocumentKind, profile: Profile, rules: readonly Rule[] = ALL_RULES): LintResult {
+export function lintModel(doc: MarkdownDocument, kind: DocumentKind, profile: Profile, options: LintOptions = {}, rules: readonly Rule[] = ALL_RULES): LintResult {
   const disabled = readDisableComments(doc.lines);
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!rule.kinds.includes(kind)) continue;
     const level = ruleLevel(rule, profile);
     if (level === 'off') continue;
-    for (const report of rule.check({ doc, kind, profile })) {
+    for (const report of rule.check({ doc, kind, profile, ...options })) {
       if (disabled(rule.id, report.range.start.line)) continue;
       findings.push({ ruleId: rule.id, severity: level, message: report.message, range: report.range });
     }
@@ -38,27 +47,27 @@ export function lintModel(doc: MarkdownDocument, kind: DocumentKind, profile: Pr
 }
 
 /** Parses and lints `text` as `kind` under `profile`. */
-export function lintText(text: string, kind: DocumentKind, profile: Profile): LintResult {
-  return lintModel(parseMarkdown(text), kind, profile);
+export function lintText(text: string, kind: DocumentKind, profile: Profile, options: LintOptions = {}): LintResult {
+  return lintModel(parseMarkdown(text), kind, profile, options);
 }
 
 /**
  * Lints the workspace file at `relativePath` if the profile's folders make it an incident
  * document; undefined otherwise. This is what the editor shows for a file.
  */
-export function lintWorkspaceFile(relativePath: string, text: string, profile: Profile): LintResult | undefined {
+export function lintWorkspaceFile(relativePath: string, text: string, profile: Profile, options: LintOptions = {}): LintResult | undefined {
   if (!kindFromProfileFolders(relativePath, profile)) return undefined;
   const doc = parseMarkdown(text);
   const kind = kindFromProfileFolders(relativePath, profile, doc) as DocumentKind;
-  return lintModel(doc, kind, profile);
+  return lintModel(doc, kind, profile, { path: relativePath, ...options });
 }
 
 /**
  * Lints a file named explicitly (the CLI's arguments): always linted, its kind forced, else
  * from the profile's folders, else from words in its path, else from its content, else postmortem.
  */
-export function lintNamedFile(path: string, text: string, profile: Profile, forced?: DocumentKind): LintResult {
+export function lintNamedFile(path: string, text: string, profile: Profile, forced?: DocumentKind, options: LintOptions = {}): LintResult {
   const doc = parseMarkdown(text);
   const kind = forced ?? kindFromProfileFolders(path, profile, doc) ?? kindFromPathWords(path) ?? kindFromContent(doc, profile) ?? 'postmortem';
-  return lintModel(doc, kind, profile);
+  return lintModel(doc, kind, profile, { path, ...options });
 }

@@ -2,6 +2,7 @@
 import type { MarkdownDocument } from '../markdown/model';
 import type { Range } from '../markdown/position';
 import type { DocumentKind, FindingSeverity, Profile } from '../profiles/types';
+import type { SloDefinition } from '../slo/types';
 
 /** One problem found in a document. */
 export interface Finding {
@@ -19,6 +20,10 @@ export interface RuleContext {
   readonly doc: MarkdownDocument;
   readonly kind: DocumentKind;
   readonly profile: Profile;
+  /** The SLOs of the workspace's slo.yaml; undefined when there is none. */
+  readonly slos?: readonly SloDefinition[];
+  /** The document's path relative to the workspace root, forward slashes, when known. */
+  readonly path?: string;
 }
 
 /** A finding before the engine attaches the rule id and the effective severity. */

@@ -8,18 +8,6 @@ import { budgetMinutes, incidentImpact, incidentShare, P0_SHARE_THRESHOLD } from
 import type { SloDefinition } from './types';
 import { describeWindow, periodAt } from './window';
 
-/**
- * The lint context PM015 needs: the SLOs of the workspace and the document's workspace-relative
- * path (its file name ties it to a service). Until `RuleContext` carries these two fields, the
- * rule reads them when present and reports nothing otherwise.
- */
-export interface SloRuleContext extends RuleContext {
-  /** The SLOs of the workspace's slo.yaml; undefined when there is no file. */
-  readonly slos?: readonly SloDefinition[];
-  /** The document's path relative to the workspace root, with forward slashes. */
-  readonly path?: string;
-}
-
 export const PM015: Rule = {
   id: 'PM015',
   name: 'budget-without-p0',
@@ -27,7 +15,8 @@ export const PM015: Rule = {
   defaultSeverity: 'warning',
   kinds: ['postmortem'],
   check(context: RuleContext): RuleReport[] {
-    const { slos, path } = context as SloRuleContext;
+    // The SLOs and the path (its file name ties the document to a service) come with the lint options.
+    const { slos, path } = context;
     if (!slos || slos.length === 0) return [];
     const summary = summarizeIncident(path ?? '', context.doc, context.profile, context.kind);
     if ((summary.actionItems?.p0 ?? 0) > 0) return [];

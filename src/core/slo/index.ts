@@ -6,4 +6,4 @@ export * from './affected';
 export * from './attribution';
 export * from './budget';
 export * from './report';
-export { PM015, type SloRuleContext } from './budgetActionItem';
+export { PM015 } from './budgetActionItem';

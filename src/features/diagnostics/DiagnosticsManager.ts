@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { kindFromProfileFolders, lintWorkspaceFile, type Finding, type Profile } from '../../core';
 import { DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE, Settings } from '../../constants';
+import type { SloDefinition } from '../../core/slo/types';
 import { toVsRange, toVsSeverity } from '../shared/convert';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
 
@@ -12,6 +13,10 @@ export interface DiagnosticsDeps {
   readonly profiles: ProfileSource;
   /** Fires when a configuration file changed what profile applies. */
   readonly onDidChangeProfiles: vscode.Event<void>;
+  /** The SLOs of the document's workspace folder (for PM015). */
+  readonly slosFor?: (uri: vscode.Uri) => readonly SloDefinition[];
+  /** Fires when an SLO file changed. */
+  readonly onDidChangeSlos?: vscode.Event<void>;
 }
 
 /** Lints documents and publishes their findings in the Problems panel. */
@@ -31,6 +36,7 @@ export class DiagnosticsManager implements vscode.Disposable {
         if (e.affectsConfiguration(Settings.section)) this.lintAllOpen();
       }),
       deps.onDidChangeProfiles(() => this.lintAllOpen()),
+      ...(deps.onDidChangeSlos ? [deps.onDidChangeSlos(() => this.lintAllOpen())] : []),
     );
     this.lintAllOpen();
   }
@@ -50,7 +56,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.collection.delete(uri);
       return undefined;
     }
-    const findings = lintWorkspaceFile(target.relativePath, text, target.profile)?.findings ?? [];
+    const findings = lintWorkspaceFile(target.relativePath, text, target.profile, { slos: this.deps.slosFor?.(uri) })?.findings ?? [];
     this.collection.set(uri, findings.map((f) => this.toDiagnostic(f)));
     return [...findings];
   }

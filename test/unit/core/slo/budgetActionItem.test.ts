@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
-import { parseSloFile, PM015, type SloRuleContext } from '../../../../src/core/slo';
+import { parseSloFile, PM015 } from '../../../../src/core/slo';
+import type { RuleContext } from '../../../../src/core/rules';
 
 const harness = findProfile('harness') as Profile;
 const slos = parseSloFile('slos:\n  - {service: checkout, objective: 99.9, window: 30d}\n').slos;
@@ -11,8 +12,8 @@ function doc(header: string, actions: string): string {
   return `# Postmortem: Checkout down\n\n**Date:** 2026-03-20\n${header}\n## Timeline\n- 10:00 UTC first errors\n- 10:02 UTC alert fired\n- 10:30 UTC incident resolved\n\n## Action Items\n${actions}\n`;
 }
 
-function run(text: string, context: Partial<SloRuleContext> = { slos, path: 'docs/postmortems/2026-03-20-checkout-down.md' }): string[] {
-  const reports = PM015.check({ doc: parseMarkdown(text), kind: 'postmortem', profile: harness, ...context } as SloRuleContext);
+function run(text: string, context: Partial<RuleContext> = { slos, path: 'docs/postmortems/2026-03-20-checkout-down.md' }): string[] {
+  const reports = PM015.check({ doc: parseMarkdown(text), kind: 'postmortem', profile: harness, ...context } as RuleContext);
   return reports.map((r) => `${r.range.start.line + 1}:${r.range.start.character}-${r.range.end.character} ${r.message}`);
 }
 
