@@ -14,6 +14,32 @@ export const Commands = {
   showIncidentWindowChanges: 'incidentWorkbench.showIncidentWindowChanges',
   showErrorBudget: 'incidentWorkbench.showErrorBudget',
   updateIncidentIndex: 'incidentWorkbench.updateIncidentIndex',
+  newPostmortem: 'incidentWorkbench.newPostmortem',
+  newRunbook: 'incidentWorkbench.newRunbook',
+  declareIncident: 'incidentWorkbench.declareIncident',
+  convertToPostmortem: 'incidentWorkbench.convertToPostmortem',
+  addTimelineEntry: 'incidentWorkbench.addTimelineEntry',
+  copyStatusUpdate: 'incidentWorkbench.copyStatusUpdate',
+  copyResolutionNotice: 'incidentWorkbench.copyResolutionNotice',
+  tagCodeLocation: 'incidentWorkbench.tagCodeLocation',
+  refreshTaggedCode: 'incidentWorkbench.refreshTaggedCode',
+  openTagIncident: 'incidentWorkbench.openTagIncident',
+  showTagLocations: 'incidentWorkbench.showTagLocations',
+} as const;
+
+/** View container and view ids, as contributed in package.json. */
+export const Views = {
+  container: 'incidentWorkbench',
+  taggedCode: 'incidentWorkbench.taggedCode',
+} as const;
+
+/** The diagnostic collection for TG001 and TG002 findings in code files. */
+export const TAG_DIAGNOSTIC_COLLECTION = 'incidentWorkbench.tags';
+
+/** Context keys for `when` clauses. */
+export const ContextKeys = {
+  /** The kind of the active editor's document under its profile: `postmortem`, `incident`, `runbook`, or empty. */
+  activeDocumentKind: 'incidentWorkbench:activeDocumentKind',
 } as const;
 
 /** The scheme of the read-only documents that show one whole commit (`git show`). */
@@ -31,6 +57,12 @@ export const Settings = {
   indexPath: 'index.path',
   indexUpdateOnSave: 'index.updateOnSave',
   sloFile: 'slo.file',
+  tagsEnabled: 'tags.enabled',
+  tagsCodeLens: 'tags.codeLens',
+  tagsExclude: 'tags.exclude',
+  tagsMaxFileSize: 'tags.maxFileSize',
+  tagsScanner: 'tags.scanner',
+  tagsUseGitignore: 'tags.useGitignore',
 } as const;
 
 /** The diagnostic collection's name. */

@@ -2,6 +2,7 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from './constants';
+import { register as registerAuthoring } from './features/authoring/register';
 import { register as registerCodeActions } from './features/codeActions/IncidentCodeActionProvider';
 import { register as registerChooseProfile } from './features/commands/chooseProfile';
 import { register as registerRuleDocumentation } from './features/commands/ruleDocumentation';
@@ -14,6 +15,8 @@ import { WorkspaceConfigManager } from './features/shared/WorkspaceConfigManager
 import { register as registerSlo } from './features/slo/register';
 import { SloManager } from './features/slo/SloManager';
 import { StatusBarManager } from './features/statusBar/StatusBarManager';
+import { register as registerTags } from './features/tags/register';
+import { templateCommitsInWindow } from './services/gitService';
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt(md: MarkdownIt): MarkdownIt }> {
   const log = vscode.window.createOutputChannel(DIAGNOSTIC_SOURCE, { log: true });
@@ -33,9 +36,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     registerRuleDocumentation(context),
     registerChooseProfile(),
     registerGitCorrelation(context, { log, profiles }),
+    registerAuthoring(context, { log, profiles, onDidChangeProfiles: configs.onDidChange, lookupCommits: templateCommitsInWindow }),
     new StatusBarManager(profiles, configs.onDidChange),
     registerMetrics(context, { profiles, onDidChange: configs.onDidChange }),
     registerSlo(context, { log, slos, profiles }),
+    registerTags(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles: configs.onDidChange }),
   );
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)}.`);
   // VS Code's Markdown preview calls this to add the severity badge and metrics strip.

@@ -10,6 +10,7 @@ import { lintPaths, UsageError } from './lintCommand';
 import { NEW_USAGE, runNew } from './newCommand';
 import { INDEX_USAGE, runIndex } from './indexCommand';
 import { runSlo, SLO_USAGE } from './sloCommand';
+import { runTags, TAGS_USAGE } from './tagsCommand';
 
 /** The command lines of a subcommand's usage text, without its explanation. */
 function synopsis(usage: string): string {
@@ -22,6 +23,7 @@ const USAGE = `Usage:
 ${NEW_USAGE}
 ${synopsis(SLO_USAGE)}
 ${synopsis(INDEX_USAGE)}
+${synopsis(TAGS_USAGE)}
   incident-workbench rules
   incident-workbench schema          (the JSON Schema of .incident-workbench.yaml)
   incident-workbench --help | --version
@@ -58,6 +60,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return await runSlo(rest, io);
       case 'index':
         return await runIndex(rest, io);
+      case 'tags':
+        return await runTags([...rest], io);
       case 'rules':
         for (const rule of ALL_RULES) io.out(`${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}`);
         return 0;

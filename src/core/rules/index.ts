@@ -4,6 +4,7 @@ import { PM006 } from './actionItemMinimum';
 import { PM014 } from './aiReference';
 import { PM013 } from './blameLanguage';
 import { PM015 } from '../slo/budgetActionItem';
+import { TG001, TG002 } from '../tags/rules';
 import { PM002 } from './emptySection';
 import { PM007 } from './factorWithoutAction';
 import { PM001, RB001 } from './missingSection';
@@ -19,7 +20,7 @@ import { PM008 } from './vagueRootCause';
 export * from './types';
 
 /** Every rule, in id order. */
-export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, PM015, RB001, RB002];
+export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, PM015, RB001, RB002, TG001, TG002];
 
 /** Rules that are off unless a profile or configuration turns them on. */
 export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PM014']);

@@ -1,0 +1,111 @@
+// Writes a new document at a path core computed (never over an existing file) and opens it with the cursor on the first blank to fill.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { firstBlankLine, nextFreePath, UnsafePathError } from '../../core';
+import { existsUnder, writeNewDocument, WriteRefusedError } from '../../services/documentWriter';
+
+/** What to do when the path is taken; `ask` shows a modal choice, the others are for callers that must not block. */
+export type IfExists = 'ask' | 'open' | 'next' | 'fail';
+
+/** A request to create one document. */
+export interface NewDocument {
+  readonly folder: vscode.WorkspaceFolder;
+  /** Workspace-relative, forward slashes, from core's `documentPath`. */
+  readonly relativePath: string;
+  /** The text, or a function that builds it once the path is settled (so git runs only when a file will be written). */
+  readonly text: string | (() => Promise<string>);
+  /** `postmortem`, `runbook`, `incident record`: for messages. */
+  readonly what: string;
+  readonly ifExists: IfExists;
+}
+
+/**
+ * Creates the document and opens it; returns its URI, the existing document's URI when the
+ * author chose to open that instead, or undefined when nothing was written (cancelled or refused,
+ * after saying why).
+ */
+export async function createAndOpen(request: NewDocument, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+  const { folder, what } = request;
+  const root = folder.uri.fsPath;
+  const uriOf = (relative: string) => vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+  let relativePath = request.relativePath;
+
+  if (await existsUnder(root, relativePath)) {
+    const alternative = nextFreePath(relativePath, await takenIn(root, relativePath));
+    const choice = await chooseOnConflict(request, alternative);
+    if (choice === 'open') {
+      await showDocument(uriOf(relativePath), undefined);
+      return uriOf(relativePath);
+    }
+    if (choice !== 'next') return undefined;
+    relativePath = alternative;
+  }
+
+  const text = typeof request.text === 'string' ? request.text : await request.text();
+  try {
+    await writeNewDocument(root, relativePath, text);
+  } catch (e) {
+    if (e instanceof WriteRefusedError || e instanceof UnsafePathError) {
+      log.warn(`Did not create the ${what}: ${e.message}`);
+      const open = e instanceof WriteRefusedError && e.reason === 'exists' ? 'Open Existing' : undefined;
+      void vscode.window.showErrorMessage(`The ${what} was not created: ${e.message}`, ...(open ? [open] : [])).then((c) => {
+        if (c) void showDocument(uriOf(relativePath), undefined);
+      });
+      return undefined;
+    }
+    throw e;
+  }
+  log.info(`Created the ${what} ${relativePath} in ${folder.name}.`);
+  const uri = uriOf(relativePath);
+  await showDocument(uri, firstBlank(text));
+  return uri;
+}
+
+async function chooseOnConflict(request: NewDocument, alternative: string): Promise<'open' | 'next' | undefined> {
+  switch (request.ifExists) {
+    case 'open': return 'open';
+    case 'next': return 'next';
+    case 'fail':
+      void vscode.window.showErrorMessage(`${request.relativePath} already exists; nothing was written.`);
+      return undefined;
+    case 'ask': {
+      const create = `Create ${path.posix.basename(alternative)}`;
+      const choice = await vscode.window.showWarningMessage(
+        `${request.relativePath} already exists.`,
+        { modal: true, detail: `Nothing is overwritten. Open the existing ${request.what}, or create a new one named ${path.posix.basename(alternative)} next to it.` },
+        'Open Existing',
+        create,
+      );
+      return choice === 'Open Existing' ? 'open' : choice === create ? 'next' : undefined;
+    }
+  }
+}
+
+/**
+ * Which names are taken in the folder of `relativePath`, for core's `nextFreePath`. Compared
+ * without case, so a case-insensitive file system never gets a name that only differs in case.
+ */
+async function takenIn(root: string, relativePath: string): Promise<(candidate: string) => boolean> {
+  let names: Set<string>;
+  try {
+    names = new Set((await fs.readdir(path.resolve(root, ...path.posix.dirname(relativePath).split('/')))).map((n) => n.toLowerCase()));
+  } catch {
+    names = new Set();
+  }
+  return (candidate) => names.has(path.posix.basename(candidate).toLowerCase());
+}
+
+/** The range to select: the first `<...>` blank on the template's first line to fill, else the start of that line. */
+function firstBlank(text: string): vscode.Range {
+  const line = firstBlankLine(text);
+  const lineText = text.split('\n')[line] ?? '';
+  const blank = /<[^>]+>/.exec(lineText);
+  return blank ? new vscode.Range(line, blank.index, line, blank.index + blank[0].length) : new vscode.Range(line, 0, line, 0);
+}
+
+async function showDocument(uri: vscode.Uri, selection: vscode.Range | undefined): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document, { preview: false, selection });
+  if (selection) editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

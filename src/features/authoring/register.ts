@@ -1,0 +1,40 @@
+// Registers the authoring commands: New Postmortem, New Runbook, Declare Incident, Convert to Postmortem, Add Timeline Entry, Copy Status Update and Copy Resolution Notice.
+import * as vscode from 'vscode';
+import { ActiveDocumentKindManager } from './ActiveDocumentKindManager';
+import { addTimelineEntry } from './addTimelineEntry';
+import { convertToPostmortem } from './convertToPostmortem';
+import { copyResolutionNotice, copyStatusUpdate } from './copyMessages';
+import { declareIncident } from './declareIncident';
+import type { AuthoringDeps } from './deps';
+import { AuthoringCommands, AuthoringCommandTitles } from './ids';
+import { newPostmortem } from './newPostmortem';
+import { newRunbook } from './newRunbook';
+
+export type { AuthoringDeps, CommitLookup } from './deps';
+
+type CommandName = keyof typeof AuthoringCommands;
+
+/** Each command's implementation; each takes the optional argument a test, keybinding or menu passes. */
+const HANDLERS: Readonly<Record<CommandName, (deps: AuthoringDeps, arg?: unknown) => Promise<unknown>>> = {
+  newPostmortem,
+  newRunbook,
+  declareIncident,
+  convertToPostmortem,
+  addTimelineEntry,
+  copyStatusUpdate,
+  copyResolutionNotice,
+};
+
+export function register(_context: vscode.ExtensionContext, deps: AuthoringDeps): vscode.Disposable {
+  const commands = (Object.keys(HANDLERS) as CommandName[]).map((name) =>
+    vscode.commands.registerCommand(AuthoringCommands[name], async (arg?: unknown) => {
+      try {
+        return await HANDLERS[name](deps, arg);
+      } catch (e) {
+        deps.log.error(`${AuthoringCommandTitles[name]} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(`${AuthoringCommandTitles[name]}: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+      }
+    }));
+  return vscode.Disposable.from(...commands, new ActiveDocumentKindManager(deps.profiles, deps.log, deps.onDidChangeProfiles));
+}
