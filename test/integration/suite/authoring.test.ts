@@ -211,7 +211,7 @@ describe('Authoring extra', function () {
     const lines = doc.getText().split('\n');
     const i = lines.findIndex((l) => l.includes('Status page updated'));
     assert.match(lines[i - 1], /^\| 2026-03-15 14:34 /, 'after the 14:34 event');
-    assert.match(lines[i + 1], /^\| 2026-03-15 14:40 /, 'before the 14:40 mitigation');
+    assert.match(lines[i + 1], /^\| 2026-03-15 14:37 /, 'before the 14:37 event');
     await screenshot('authoring-timeline-added');
     await vscode.commands.executeCommand('undo');
     assert.ok(!doc.getText().includes('Status page updated'));

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Commands, ContextKeys, Settings, Views } from '../../../src/constants';
+
+const root = path.resolve(__dirname, '../../../..');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+describe('the manifest (package.json)', () => {
+  it('contributes exactly the commands defined in constants.ts, each in the "Incident" category', () => {
+    const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual(contributed, Object.values(Commands).sort());
+    for (const c of manifest.contributes.commands) assert.equal(c.category, 'Incident', c.command);
+  });
+
+  it('contributes exactly the settings defined in constants.ts, each with a description and a default', () => {
+    const properties = Object.assign({}, ...manifest.contributes.configuration.map((c: { properties: object }) => c.properties)) as Record<string, { default?: unknown; description?: string; markdownDescription?: string }>;
+    const defined = Object.entries(Settings).filter(([k]) => k !== 'section').map(([, v]) => `${Settings.section}.${v}`).sort();
+    assert.deepEqual(Object.keys(properties).sort(), defined);
+    for (const [id, p] of Object.entries(properties)) {
+      assert.ok(p.description || p.markdownDescription, `${id} has a description`);
+      assert.ok('default' in p, `${id} has a default`);
+    }
+  });
+
+  it('names only commands it contributes in menus, and only views it contributes', () => {
+    const commands = new Set(Object.values(Commands));
+    for (const [menu, items] of Object.entries(manifest.contributes.menus ?? {}) as Array<[string, Array<{ command: string; when?: string }>]>) {
+      for (const item of items) {
+        assert.ok(commands.has(item.command as never), `${menu}: ${item.command}`);
+        for (const m of (item.when ?? '').matchAll(/view == ([\w.]+)/g)) assert.ok(Object.values(Views).includes(m[1] as never), `${menu}: ${m[1]}`);
+        for (const m of (item.when ?? '').matchAll(/(incidentWorkbench:[\w]+)/g)) assert.ok(Object.values(ContextKeys).includes(m[1] as never), `${menu}: ${m[1]}`);
+      }
+    }
+    const views = Object.values(manifest.contributes.views ?? {}).flat() as Array<{ id: string }>;
+    assert.deepEqual(views.map((v) => v.id).sort(), Object.values(Views).filter((v) => v !== Views.container).sort());
+  });
+
+  it('activates lazily, never on "*", and points at files that exist', () => {
+    assert.ok(!manifest.activationEvents.includes('*'));
+    for (const file of [manifest.icon, 'media/activity-bar.svg', ...(manifest.contributes['markdown.previewStyles'] ?? [])]) {
+      assert.ok(existsSync(path.join(root, file)), file);
+    }
+  });
+});
