@@ -2,6 +2,7 @@
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { range, type Range } from '../markdown/position';
+import { isPlainObject, valueAt } from '../objectPath';
 import { BUILT_IN_PROFILES, DEFAULT_PROFILE_NAME } from '../profiles';
 import type { Profile } from '../profiles/types';
 import { ALL_RULES } from '../rules';
@@ -292,19 +293,6 @@ function near(word: string, names: readonly string[]): string {
   return name === undefined ? '' : ` (did you mean "${name}"?)`;
 }
 
-function valueAt(data: unknown, path: ConfigPath): unknown {
-  let v = data;
-  for (const segment of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(v, segment)) return undefined;
-    v = (v as Record<string | number, unknown>)[segment];
-  }
-  return v;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** The UTF-8 length of `text`, counting no further than just past `limit`. */
 function utf8Length(text: string, limit: number): number {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { locate, SourceMap } from '../config/locate';
 import { describeExpected, describeValue, formatPath } from '../config/messages';
 import type { Range } from '../markdown/position';
+import { isPlainObject as isObject, valueAt } from '../objectPath';
 import { parseZone, toUtcMinutes } from '../timeline/zones';
 import { openSloSchema, SHORT_KEYS, shortFileSchema, shortSloSchema, slothCrdSchema, slothSchema } from './schema';
 import type { SloDefinition, SloFile, SloProblem, SloWindow } from './types';
@@ -242,19 +243,6 @@ function describeIssue(issue: Issue, value: unknown): string {
   }
 }
 
-function valueAt(data: unknown, path: Path): unknown {
-  let v = data;
-  for (const segment of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(v, segment)) return undefined;
-    v = (v as Record<string | number, unknown>)[segment];
-  }
-  return v;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 function zero(): Range {
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

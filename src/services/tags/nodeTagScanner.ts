@@ -3,8 +3,8 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { toPosix } from '../../core/lint/documentKind';
 import { excludeRules, ignoredBy, isSkippedFolder, loadGitignore, type GitignoreLevel } from './ignoreRules';
-import { TagFileReader, type FileRead } from './readTagFile';
-import { byPath, DEFAULT_MAX_FILE_SIZE, type FileTags, type TagScanOptions, type TagScanResult } from './tagScanTypes';
+import { scanCollector, TagFileReader } from './readTagFile';
+import { byPath, DEFAULT_MAX_FILE_SIZE, type TagScanOptions, type TagScanResult } from './tagScanTypes';
 
 /** How long the scanner works before it lets the event loop run (and checks for cancellation), in milliseconds. */
 const SLICE_MS = 12;
@@ -58,28 +58,7 @@ export async function scanTagsWithNode(options: TagScanOptions): Promise<TagScan
   const excludes = excludeRules(options.excludes ?? []);
   const useGitignore = options.useGitignore ?? true;
   const targets = resolveTargets(root, options.paths);
-  const files: FileTags[] = [];
-  const stats = { filesSearched: 0, skippedBinary: 0, skippedLarge: 0 };
-  const take = (read: FileRead) => {
-    switch (read.status) {
-      case 'tags':
-        stats.filesSearched++;
-        files.push(read.file);
-        options.onFile?.(read.file);
-        return;
-      case 'text':
-        stats.filesSearched++;
-        return;
-      case 'binary':
-        stats.skippedBinary++;
-        return;
-      case 'large':
-        stats.skippedLarge++;
-        return;
-      case 'unreadable':
-        return;
-    }
-  };
+  const { files, stats, take } = scanCollector(options.onFile);
 
   const named = new Set(targets.files);
   for (const rel of targets.files) take(reader.read(path.join(root, rel), rel));

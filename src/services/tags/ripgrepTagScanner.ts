@@ -6,8 +6,8 @@ import { TAG_PREFIX } from '../../core/tags';
 import { SKIPPED_FOLDERS } from '../fileSystemService';
 import { cleanExcludes } from './ignoreRules';
 import { resolveTargets } from './nodeTagScanner';
-import { TagFileReader, type FileRead } from './readTagFile';
-import { byPath, DEFAULT_MAX_FILE_SIZE, type FileTags, type TagScanOptions, type TagScanResult } from './tagScanTypes';
+import { scanCollector, TagFileReader } from './readTagFile';
+import { byPath, DEFAULT_MAX_FILE_SIZE, type TagScanOptions, type TagScanResult } from './tagScanTypes';
 
 /** ripgrep failed in a way that says nothing about the files (a missing binary, an unknown flag). */
 export class RipgrepError extends Error {}
@@ -48,28 +48,7 @@ export async function scanTagsWithRipgrep(rgPath: string, options: TagScanOption
   const named = new Set(targets.files);
   const wanted = (rel: string) =>
     !named.has(rel) && (targets.folders === undefined || targets.folders.some((t) => rel.startsWith(`${t}/`)));
-  const files: FileTags[] = [];
-  const stats = { filesSearched: 0, skippedBinary: 0, skippedLarge: 0 };
-  const take = (read: FileRead) => {
-    switch (read.status) {
-      case 'tags':
-        stats.filesSearched++;
-        files.push(read.file);
-        options.onFile?.(read.file);
-        return;
-      case 'text':
-        stats.filesSearched++;
-        return;
-      case 'binary':
-        stats.skippedBinary++;
-        return;
-      case 'large':
-        stats.skippedLarge++;
-        return;
-      case 'unreadable':
-        return;
-    }
-  };
+  const { files, stats, take } = scanCollector(options.onFile);
   for (const rel of targets.files) take(reader.read(path.join(root, rel), rel));
   if (targets.folders !== undefined && targets.folders.length === 0) {
     return { engine: 'ripgrep', files: files.sort(byPath), stats, cancelled: false, durationMs: performance.now() - started };
