@@ -25,3 +25,5 @@ await Promise.all([
 const { execFileSync } = await import('node:child_process');
 const { writeFileSync } = await import('node:fs');
 writeFileSync('dist/incident-workbench.schema.json', execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' }));
+// The Markdown snippets, generated from the profiles (a unit test checks the committed file is current).
+writeFileSync('snippets/incident-workbench.code-snippets', execFileSync(process.execPath, ['dist/cli.js', 'snippets'], { encoding: 'utf8' }));

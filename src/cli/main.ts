@@ -11,6 +11,7 @@ import { NEW_USAGE, runNew } from './newCommand';
 import { INDEX_USAGE, runIndex } from './indexCommand';
 import { runSlo, SLO_USAGE } from './sloCommand';
 import { runTags, TAGS_USAGE } from './tagsCommand';
+import { markdownSnippets } from '../core/templates/snippets';
 
 /** The command lines of a subcommand's usage text, without its explanation. */
 function synopsis(usage: string): string {
@@ -53,6 +54,9 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return await lint(rest, io);
       case 'new':
         return await runNew(rest, io, templateCommitsInWindow);
+      case 'snippets':
+        io.out(JSON.stringify(markdownSnippets(), null, 2));
+        return 0;
       case 'schema':
         io.out(JSON.stringify(configJsonSchema(), null, 2));
         return 0;

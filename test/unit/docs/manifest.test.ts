@@ -43,3 +43,12 @@ describe('the manifest (package.json)', () => {
     }
   });
 });
+
+describe('generated files', () => {
+  it('ships the Markdown snippets generated from the current profiles', async () => {
+    const { markdownSnippets } = await import('../../../src/core/templates/snippets');
+    const committed = JSON.parse(readFileSync(path.join(root, 'snippets', 'incident-workbench.code-snippets'), 'utf8'));
+    assert.deepEqual(committed, JSON.parse(JSON.stringify(markdownSnippets())), 'run `npm run build` to regenerate snippets/');
+    assert.ok(committed['Postmortem sections (harness)'].body.includes('## Root Cause'));
+  });
+});
