@@ -231,15 +231,19 @@ describe('Authoring extra', function () {
 });
 
 // The suites after this one count incidents in the sample workspace: leave it as it was.
-after(async () => {
-  await closeEverything();
-  if (!before0) return;
-  for (const uri of await snapshot()) {
-    if (!before0.has(uri)) await vscode.workspace.fs.delete(vscode.Uri.parse(uri));
-  }
-  try {
-    await vscode.workspace.fs.delete(at('.git'), { recursive: true });
-  } catch {
-    // No repository was made.
-  }
+describe('Authoring (clean-up)', function () {
+  this.timeout(60000);
+  it('removes the documents the authoring tests created, leaving the sample as it was', async () => {
+    await closeEverything();
+    assert.ok(before0, 'the authoring tests ran');
+    for (const uri of await snapshot()) {
+      if (!before0.has(uri)) await vscode.workspace.fs.delete(vscode.Uri.parse(uri));
+    }
+    try {
+      await vscode.workspace.fs.delete(at('.git'), { recursive: true });
+    } catch {
+      // No repository was made.
+    }
+    assert.deepEqual([...(await snapshot())].sort(), [...before0].sort());
+  });
 });

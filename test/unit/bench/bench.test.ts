@@ -1,0 +1,44 @@
+// The benchmark script runs on a tiny input and writes bench-results.json's shape. No timing is asserted.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const REPO = path.resolve(__dirname, '../../../..');
+
+describe('bench/run.mjs', function () {
+  this.timeout(180_000);
+
+  it('runs with --tiny and writes a JSON file with every metric', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iw-bench-test-'));
+    try {
+      const out = path.join(dir, 'bench-results.json');
+      const result = spawnSync(process.execPath, [path.join(REPO, 'bench', 'run.mjs'), '--tiny', '--out', out], { cwd: REPO, encoding: 'utf8' });
+      assert.equal(result.status, 0, `bench exited ${result.status}:\n${result.stderr}`);
+      const json = JSON.parse(readFileSync(out, 'utf8'));
+      assert.equal(json.node, process.version);
+      assert.ok(!Number.isNaN(Date.parse(json.date)), 'date is an ISO date');
+      assert.deepEqual(Object.keys(json.metrics).sort(), [
+        'activationMs', 'cliLint1000Ms', 'incrementalScanMs', 'lintVsParse50k', 'markdownlintVsLint50k', 'scanVsRipgrep', 'vsixKB',
+      ]);
+      for (const key of ['lintVsParse50k', 'scanVsRipgrep', 'incrementalScanMs', 'cliLint1000Ms']) {
+        assert.equal(typeof json.metrics[key], 'number', key);
+        assert.ok(json.metrics[key] > 0, key);
+      }
+      // These depend on what is installed or built: a number, or null with a note saying why.
+      for (const key of ['markdownlintVsLint50k', 'activationMs', 'vsixKB']) {
+        const value = json.metrics[key];
+        assert.ok(typeof value === 'number' || (value === null && typeof json.runs.notes[key] === 'string'), key);
+      }
+      for (const s of [json.runs.lint['50k'].lint, json.runs.lint['50k'].parse, json.runs.scan.ripgrep, json.runs.scan.scanNodeEngine]) {
+        assert.deepEqual(Object.keys(s).sort(), ['max', 'median', 'min', 'runs']);
+        assert.ok(s.min <= s.median && s.median <= s.max);
+      }
+      assert.equal(json.runs.scan.parity.sameFiles, true, 'rg and both scan engines find the same files');
+      assert.match(result.stdout, /lintVsParse50k/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
