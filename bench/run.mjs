@@ -1,0 +1,396 @@
+// The benchmark suite: ratios measured side by side in one process against markdown-it, markdownlint
+// and ripgrep, checked against the budgets of issue 9. Prints a table and writes bench-results.json.
+//
+// Usage: node bench/run.mjs [--quick | --tiny] [--out FILE] [--seed N] [--runs N] [--rg PATH]
+//   (default)  20 timed runs after warm-up; the CLI benchmark lints 1,000 postmortems 10 times
+//   --quick    10 timed runs (the minimum for a median); the CLI benchmark runs 3 times; no markdownlint
+//              on the 500 KB document; < 2 minutes
+//   --tiny     a smoke run for the unit test: a 300-file tree, 3 runs, 20 postmortems, no 500 KB document
+// Needs the compiled code (`npx tsc -p .` → out/src) and the CLI bundle (`node scripts/build.mjs` →
+// dist/cli.js; built here when missing). Benchmarks are not part of `npm test`.
+/* global process, console, performance, Buffer */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { cachedPostmortemCorpus, cachedTree, generatePostmortem, GENERATOR_VERSION } from './generate.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    tiny: { type: 'boolean', default: false },
+    out: { type: 'string', default: join(repoRoot, 'bench-results.json') },
+    seed: { type: 'string', default: '42' },
+    runs: { type: 'string' },
+    rg: { type: 'string' },
+  },
+});
+const mode = opts.tiny ? 'tiny' : opts.quick ? 'quick' : 'full';
+const seed = Number(opts.seed);
+const CONFIG = {
+  full: { runs: 20, warmup: 3, sizes: [6000, 50000, 500000], bigRuns: 10, tree: { files: 20000, tags: 200, ignoredFiles: 4000 }, scanRuns: 15, cliDocs: 1000, cliRuns: 10 },
+  quick: { runs: 10, warmup: 2, sizes: [6000, 50000, 500000], bigRuns: 10, tree: { files: 20000, tags: 200, ignoredFiles: 4000 }, scanRuns: 10, cliDocs: 1000, cliRuns: 3 },
+  tiny: { runs: 3, warmup: 1, sizes: [6000, 50000], bigRuns: 3, tree: { files: 300, tags: 10, ignoredFiles: 50 }, scanRuns: 3, cliDocs: 20, cliRuns: 1 },
+}[mode];
+if (opts.runs) CONFIG.runs = CONFIG.scanRuns = CONFIG.bigRuns = Number(opts.runs);
+
+const log = (...a) => console.error(...a);
+const notes = {};
+
+// ---------------------------------------------------------------- the code under test
+
+function requireOut(rel) {
+  const file = join(repoRoot, 'out', 'src', rel);
+  if (!existsSync(file)) {
+    console.error(`bench: ${file} is missing; compile first with \`npx tsc -p .\``);
+    process.exit(2);
+  }
+  return require(file);
+}
+const { lintText } = requireOut('core/lint/lint.js');
+const { markdownParser } = requireOut('core/markdown/model.js');
+const { findProfile } = requireOut('core/profiles/index.js');
+const { scanTags, rescanTagFile } = requireOut('services/tags/tagScanner.js');
+const { IgnoreRules } = requireOut('services/tags/ignoreRules.js');
+const profile = findProfile('harness');
+
+let markdownlintSync;
+try {
+  ({ lint: markdownlintSync } = await import('markdownlint/sync'));
+} catch {
+  notes.markdownlintVsLint50k = 'markdownlint is not installed (npm install -D markdownlint)';
+}
+
+function findRipgrep() {
+  for (const candidate of [opts.rg, process.env.RG_PATH, '/usr/bin/rg', 'rg']) {
+    if (!candidate) continue;
+    const r = spawnSync(candidate, ['--version'], { encoding: 'utf8' });
+    if (r.status === 0) return { path: candidate, version: r.stdout.split('\n')[0] };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- measuring
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median: round(median), min: round(sorted[0]), max: round(sorted.at(-1)), runs: samples.length };
+}
+function round(n, digits = 3) {
+  if (n === null || n === undefined || !Number.isFinite(n)) return null;
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+/**
+ * Times the functions of `fns` side by side: after `warmup` untimed rounds, `runs` rounds in each
+ * of which every function runs once (in a rotating order, so none always runs first).
+ * Returns { name: stats } in milliseconds.
+ */
+async function sideBySide(fns, { warmup, runs }) {
+  const names = Object.keys(fns);
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < warmup + runs; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      const started = performance.now();
+      await fns[name]();
+      const ms = performance.now() - started;
+      if (round >= warmup) samples[name].push(ms);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, stats(samples[n])]));
+}
+
+function run(command, args, cwd) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    let err = '';
+    child.stdout.on('data', (c) => out.push(c));
+    child.stderr.on('data', (c) => { err += c; });
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: err }));
+  });
+}
+
+// ---------------------------------------------------------------- 1. lint vs parse vs markdownlint
+
+async function benchLint() {
+  const md = markdownParser();
+  const results = {};
+  for (const size of CONFIG.sizes) {
+    const text = generatePostmortem(size, seed);
+    const label = `${Math.round(size / 1000)}k`;
+    const findings = lintText(text, 'postmortem', profile).findings.length;
+    const fns = {
+      parse: () => md.parse(text, {}),
+      lint: () => lintText(text, 'postmortem', profile),
+    };
+    // markdownlint on 500 KB takes seconds a run: only in the full mode.
+    if (markdownlintSync && (size < 100000 || mode === 'full')) fns.markdownlint = () => markdownlintSync({ strings: { doc: text } });
+    log(`lint: ${label} (${text.length} chars, ${findings} findings) ...`);
+    const timed = await sideBySide(fns, { warmup: CONFIG.warmup, runs: size > 100000 ? CONFIG.bigRuns : CONFIG.runs });
+    results[label] = {
+      bytes: Buffer.byteLength(text, 'utf8'),
+      findings,
+      ...timed,
+      lintVsParse: round(timed.lint.median / timed.parse.median),
+      markdownlintVsLint: timed.markdownlint ? round(timed.markdownlint.median / timed.lint.median) : null,
+      markdownlintVsParse: timed.markdownlint ? round(timed.markdownlint.median / timed.parse.median) : null,
+    };
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------- 2. tag scan vs ripgrep, incremental
+
+const RG_PATTERN = 'INCIDENT-\\d{4}-\\d{2}-\\d{2}';
+
+async function benchScan(rg) {
+  const { root, manifest, cached } = cachedTree({ ...CONFIG.tree, seed }, log);
+  log(`scan: tree ${root} (${cached ? 'cached' : 'new'}; ${manifest.files} files + ${manifest.ignoredFiles} ignored, ${manifest.tags} tags)`);
+  // `rg` with the tag pattern, walking what the scanner walks: hidden files, .gitignore outside a git repository.
+  const rgArgs = ['--hidden', '--no-require-git', '--no-messages', '--line-number', '-e', RG_PATTERN, '.'];
+  let rgFiles;
+  const fns = {
+    ripgrep: async () => {
+      const r = await run(rg.path, rgArgs, root);
+      if (r.code !== 0 && r.code !== 1) throw new Error(`rg exited ${r.code}: ${r.stderr}`);
+      rgFiles = new Set(r.stdout.split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf(':')).replace(/^\.\//, '')));
+    },
+    scanRipgrepEngine: async () => {
+      const r = await scanTags({ root, engine: 'ripgrep', rgPath: rg.path });
+      if (r.engine !== 'ripgrep' || r.fallbackReason) throw new Error(`the ripgrep engine did not run: ${r.fallbackReason}`);
+    },
+    scanNodeEngine: () => scanTags({ root, engine: 'node' }),
+  };
+  const timed = await sideBySide(fns, { warmup: 2, runs: CONFIG.scanRuns });
+  // Parity: the same files hold tags for rg and both engines.
+  const viaRg = await scanTags({ root, engine: 'ripgrep', rgPath: rg.path });
+  const viaNode = await scanTags({ root, engine: 'node' });
+  const same = (a, b) => a.size === b.size && [...a].every((x) => b.has(x));
+  const rgEngineFiles = new Set(viaRg.files.map((f) => f.path));
+  const nodeFiles = new Set(viaNode.files.map((f) => f.path));
+  const parity = {
+    rgFilesWithPattern: rgFiles.size,
+    ripgrepEngineFilesWithTags: rgEngineFiles.size,
+    nodeEngineFilesWithTags: nodeFiles.size,
+    tags: viaRg.files.reduce((s, f) => s + f.tags.length, 0),
+    sameFiles: same(rgFiles, rgEngineFiles) && same(rgEngineFiles, nodeFiles),
+    ripgrepEngineStats: viaRg.stats,
+    nodeEngineStats: viaNode.stats,
+  };
+  if (!parity.sameFiles) log('scan: WARNING: rg and the scanners found different files', parity);
+  const incremental = await benchIncremental(root, viaRg.files);
+  return {
+    tree: { root, cached, ...manifest },
+    rg: { path: rg.path, version: rg.version, args: rgArgs },
+    ...timed,
+    scanVsRipgrep: round(timed.scanRipgrepEngine.median / timed.ripgrep.median),
+    nodeScanVsRipgrep: round(timed.scanNodeEngine.median / timed.ripgrep.median),
+    parity,
+    incremental,
+  };
+}
+
+/**
+ * The incremental update of TagIndexManager.update for one changed file: rescanTagFile with the
+ * folder's kept IgnoreRules, then the index map updated. The file alternates between its text and
+ * an edited tag; the write is not timed. Also timed: the same from an editor's text (no disk
+ * read), and with fresh IgnoreRules (the .gitignore files read again).
+ */
+async function benchIncremental(root, files) {
+  const target = files[Math.floor(files.length / 2)];
+  const rel = target.path;
+  const file = join(root, rel);
+  const original = readFileSync(file, 'utf8');
+  const edited = original.replace(/INCIDENT-(\d{4}-\d{2}-\d{2})([^\n]*?):/, 'INCIDENT-$1$2: edited,');
+  const index = new Map(files.map((f) => [f.path, f]));
+  const ignoreRules = new IgnoreRules(root, {});
+  const apply = (result) => {
+    if (result.status === 'tags') index.set(rel, result.file);
+    else index.delete(rel);
+  };
+  let flip = false;
+  const next = () => {
+    flip = !flip;
+    writeFileSync(file, flip ? edited : original);
+    return flip ? edited : original;
+  };
+  const samples = { disk: [], editorText: [], freshIgnoreRules: [] };
+  try {
+    for (let i = 0; i < CONFIG.warmup + CONFIG.runs; i++) {
+      for (const kind of Object.keys(samples)) {
+        const text = next();
+        const started = performance.now();
+        const result = await rescanTagFile(root, rel, {
+          ignoreRules: kind === 'freshIgnoreRules' ? new IgnoreRules(root, {}) : ignoreRules,
+          text: kind === 'editorText' ? text : undefined,
+        });
+        apply(result);
+        const ms = performance.now() - started;
+        if (result.status !== 'tags') throw new Error(`incremental: ${rel} rescanned as ${result.status}`);
+        if (i >= CONFIG.warmup) samples[kind].push(ms);
+      }
+    }
+  } finally {
+    writeFileSync(file, original);
+  }
+  return { file: rel, bytes: Buffer.byteLength(original), ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)])) };
+}
+
+// ---------------------------------------------------------------- 3. CLI on 1,000 postmortems
+
+async function benchCli() {
+  const cli = join(repoRoot, 'dist', 'cli.js');
+  if (!existsSync(cli)) {
+    log('cli: dist/cli.js is missing; building it with scripts/build.mjs');
+    const b = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('scripts/build.mjs failed');
+  }
+  const corpus = cachedPostmortemCorpus({ count: CONFIG.cliDocs, seed });
+  const args = [cli, 'lint', 'docs/postmortems', '--profile', 'harness', '--format', 'json'];
+  log(`cli: node dist/cli.js lint on ${CONFIG.cliDocs} postmortems in ${corpus} ...`);
+  let filesLinted = 0;
+  let findings = 0;
+  const fns = {
+    ours: async () => {
+      const r = await run(process.execPath, args, corpus);
+      if (r.code !== 0 && r.code !== 1) throw new Error(`cli lint exited ${r.code}: ${r.stderr}`);
+      const json = JSON.parse(r.stdout);
+      filesLinted = json.files.length;
+      findings = json.files.reduce((s, f) => s + f.findings.length, 0);
+    },
+  };
+  const cli2 = join(repoRoot, 'node_modules', '.bin', 'markdownlint-cli2');
+  if (existsSync(cli2)) {
+    fns.markdownlintCli2 = async () => {
+      const r = await run(cli2, ['docs/postmortems/**/*.md'], corpus);
+      if (r.code !== 0 && r.code !== 1) throw new Error(`markdownlint-cli2 exited ${r.code}: ${r.stderr}`);
+    };
+  } else {
+    notes.cliLint1000Ms = 'markdownlint-cli2 is not installed, so its ratio is null';
+  }
+  const timed = await sideBySide(fns, { warmup: mode === 'tiny' ? 0 : 1, runs: CONFIG.cliRuns });
+  if (filesLinted !== CONFIG.cliDocs) throw new Error(`cli lint linted ${filesLinted} files, not ${CONFIG.cliDocs}`);
+  return {
+    docs: CONFIG.cliDocs,
+    command: `node ${args.map((a) => a.replace(`${repoRoot}/`, '')).join(' ')}`,
+    findings,
+    ...timed,
+    markdownlintCli2VsOurs: timed.markdownlintCli2 ? round(timed.markdownlintCli2.median / timed.ours.median) : null,
+  };
+}
+
+// ---------------------------------------------------------------- 4. package size, activation
+
+function vsixSize() {
+  const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const expected = `${name}-${version}.vsix`;
+  const found = readdirSync(repoRoot).filter((f) => f.endsWith('.vsix'));
+  const file = found.includes(expected) ? expected : found.sort().at(-1);
+  if (!file) {
+    notes.vsixKB = 'no .vsix in the repository root; run `npm run package` first';
+    return { file: null, kb: null };
+  }
+  const stat = statSync(join(repoRoot, file));
+  const dist = join(repoRoot, 'dist', 'extension.js');
+  const stale = existsSync(dist) && statSync(dist).mtimeMs > stat.mtimeMs;
+  if (stale) notes.vsixKB = `${file} is older than dist/extension.js; run \`npm run package\` for a current size`;
+  return { file, kb: round(stat.size / 1024, 1), modified: stat.mtime.toISOString(), olderThanDist: stale };
+}
+
+// ---------------------------------------------------------------- main
+
+const BUDGETS = {
+  lintVsParse50k: { op: '<=', limit: 1.0, unit: '×' },
+  markdownlintVsLint50k: { op: '>=', limit: 15, unit: '×' },
+  scanVsRipgrep: { op: '<=', limit: 1.5, unit: '×' },
+  incrementalScanMs: { op: '<=', limit: 10, unit: 'ms' },
+  activationMs: { op: '<=', limit: 50, unit: 'ms' },
+  vsixKB: { op: '<=', limit: 1024, unit: 'KB' },
+  cliLint1000Ms: null,
+};
+function verdict(name, value) {
+  const b = BUDGETS[name];
+  if (!b) return 'report';
+  if (value === null) return 'n/a';
+  return (b.op === '<=' ? value <= b.limit : value >= b.limit) ? 'PASS' : 'FAIL';
+}
+
+const started = performance.now();
+const rg = findRipgrep();
+if (!rg) {
+  console.error('bench: ripgrep (rg) was not found; pass --rg PATH');
+  process.exit(2);
+}
+log(`bench: mode ${mode}, seed ${seed}, generator v${GENERATOR_VERSION}, node ${process.version}, ${cpus().length} cpus`);
+const lint = await benchLint();
+const scan = await benchScan(rg);
+const cliRun = await benchCli();
+const vsix = vsixSize();
+notes.activationMs = 'not measured: it needs a VS Code instance, and the integration tests do not record activation time';
+
+const metrics = {
+  lintVsParse50k: lint['50k'].lintVsParse,
+  markdownlintVsLint50k: lint['50k'].markdownlintVsLint,
+  scanVsRipgrep: scan.scanVsRipgrep,
+  incrementalScanMs: scan.incremental.disk.median,
+  activationMs: null,
+  vsixKB: vsix.kb,
+  cliLint1000Ms: cliRun.ours.median,
+};
+const results = {
+  node: process.version,
+  date: new Date().toISOString(),
+  metrics,
+  runs: {
+    mode,
+    seed,
+    generatorVersion: GENERATOR_VERSION,
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: round(totalmem() / 2 ** 30, 1), platform: `${process.platform}-${process.arch}` },
+    budgets: BUDGETS,
+    verdicts: Object.fromEntries(Object.keys(metrics).map((k) => [k, verdict(k, metrics[k])])),
+    notes,
+    lint,
+    scan,
+    cli: cliRun,
+    vsix,
+    activation: { ms: null },
+    totalSeconds: round((performance.now() - started) / 1000, 1),
+  },
+};
+writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`);
+
+// The table.
+const fmt = (n) => (n === null || n === undefined ? 'null' : String(n));
+const mm = (s) => (s ? `${s.median} [${s.min}–${s.max}]` : '');
+const rows = [
+  ['lintVsParse50k', metrics.lintVsParse50k, `lint ${mm(lint['50k'].lint)} / parse ${mm(lint['50k'].parse)} ms`],
+  ['markdownlintVsLint50k', metrics.markdownlintVsLint50k, lint['50k'].markdownlint ? `markdownlint ${mm(lint['50k'].markdownlint)} ms` : notes.markdownlintVsLint50k],
+  ['scanVsRipgrep', metrics.scanVsRipgrep, `scan ${mm(scan.scanRipgrepEngine)} / rg ${mm(scan.ripgrep)} ms; node engine ${mm(scan.scanNodeEngine)} ms = ${scan.nodeScanVsRipgrep}×`],
+  ['incrementalScanMs', metrics.incrementalScanMs, `${mm(scan.incremental.disk)} ms; editor text ${mm(scan.incremental.editorText)}; fresh ignore rules ${mm(scan.incremental.freshIgnoreRules)}`],
+  ['activationMs', metrics.activationMs, notes.activationMs],
+  ['vsixKB', metrics.vsixKB, vsix.file ? `${vsix.file}${vsix.olderThanDist ? ' (older than dist/)' : ''}` : notes.vsixKB],
+  ['cliLint1000Ms', metrics.cliLint1000Ms, `${cliRun.docs} docs, ${mm(cliRun.ours)} ms; markdownlint-cli2 ratio ${fmt(cliRun.markdownlintCli2VsOurs)}`],
+];
+const budgetText = (k) => (BUDGETS[k] ? `${BUDGETS[k].op} ${BUDGETS[k].limit}${BUDGETS[k].unit === '×' ? '×' : ` ${BUDGETS[k].unit}`}` : '(reported)');
+const table = [['metric', 'value', 'budget', 'status', 'median [min–max] / notes'], ...rows.map(([k, v, n]) => [k, fmt(v), budgetText(k), verdict(k, v), n])];
+const widths = table[0].map((_, c) => Math.max(...table.map((r) => (c === 4 ? 0 : String(r[c]).length))));
+console.log(`\nIncident Workbench benchmarks (${mode}; node ${process.version}; ${cpus().length} cpus; ${results.runs.totalSeconds} s)`);
+for (const r of table) console.log(r.map((cell, c) => (c === 4 ? cell : String(cell).padEnd(widths[c]))).join('  '));
+console.log('\nper size (median ms):');
+for (const [label, l] of Object.entries(lint)) {
+  console.log(`  ${label.padEnd(5)} ${String(l.bytes).padStart(7)} B  parse ${l.parse.median}  lint ${l.lint.median} (${l.lintVsParse}×)  markdownlint ${l.markdownlint?.median ?? 'n/a'} (${fmt(l.markdownlintVsLint)}× our lint, ${fmt(l.markdownlintVsParse)}× parse)  findings ${l.findings}`);
+}
+console.log(`  scan parity: rg ${scan.parity.rgFilesWithPattern} files, ripgrep engine ${scan.parity.ripgrepEngineFilesWithTags}, node engine ${scan.parity.nodeEngineFilesWithTags}, ${scan.parity.tags} tags, same files: ${scan.parity.sameFiles}`);
+console.log(`\nwrote ${opts.out}`);
