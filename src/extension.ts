@@ -18,14 +18,21 @@ import { StatusBarManager } from './features/statusBar/StatusBarManager';
 import { register as registerTags } from './features/tags/register';
 import { templateCommitsInWindow } from './services/gitService';
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt(md: MarkdownIt): MarkdownIt }> {
+/** What the extension exports: the Markdown preview hook, and the tag tree for tests and other extensions. */
+export interface IncidentWorkbenchApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+  readonly tags: { readonly tree: vscode.TreeDataProvider<unknown> };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<IncidentWorkbenchApi> {
   const log = vscode.window.createOutputChannel(DIAGNOSTIC_SOURCE, { log: true });
   const configs = new WorkspaceConfigManager(log);
   context.subscriptions.push(log, configs);
   await configs.initialize();
   const profiles = profileSource(configs, log);
   const slos = new SloManager({ log });
-  context.subscriptions.push(slos);
+  const tags = registerTags(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles: configs.onDidChange });
+  context.subscriptions.push(slos, tags);
 
   context.subscriptions.push(
     registerDiagnostics(context, {
@@ -40,11 +47,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     new StatusBarManager(profiles, configs.onDidChange),
     registerMetrics(context, { profiles, onDidChange: configs.onDidChange }),
     registerSlo(context, { log, slos, profiles }),
-    registerTags(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles: configs.onDidChange }),
   );
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)}.`);
   // VS Code's Markdown preview calls this to add the severity badge and metrics strip.
-  return { extendMarkdownIt: (md) => extendMarkdownIt(md, { profiles, slosFor: (uri) => slos.slosFor(uri), log }) };
+  return { extendMarkdownIt: (md) => extendMarkdownIt(md, { profiles, slosFor: (uri) => slos.slosFor(uri), log }), tags: { tree: tags.tree } };
 }
 
 export function deactivate(): void {}
