@@ -1,18 +1,15 @@
 // `incident-workbench index`: prints or writes the incident index (docs/incidents/index.md) generated from the postmortems.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PROFILE_NAME, findProfile, profileNames, type Profile } from '../core';
-import { formatConfigProblem } from '../core/config';
+import type { Profile } from '../core';
 import { indexEntries, indexPathFor, updateIndexText } from '../core/incidentIndex';
-import { loadConfigFile, loadConfigFor } from '../services/configService';
 import { isDirectory } from '../services/fileSystemService';
 import { readPostmortems, readTextIfExists, writeText } from '../services/indexService';
 
 /** Where a command prints; the CLI's `Io`. */
-export interface CommandIo {
-  out(text: string): void;
-  err(text: string): void;
-}
+import { chooseProfile, UsageError as CommandUsageError, type Io as CommandIo } from './common';
+
+export { CommandUsageError, type CommandIo };
 
 export const INDEX_USAGE = `Usage:
   incident-workbench index [--format markdown|json] [--write | --check] [--root DIR]
@@ -30,7 +27,6 @@ time to recover, action items), between markers; text outside the markers is kep
 Exit codes: 0 done, 1 --check found the index out of date, 2 usage or configuration error.`;
 
 /** A bad argument: printed with the usage, exit code 2. */
-export class CommandUsageError extends Error {}
 
 /** Runs `incident-workbench index` with `args` (after the command name); returns the exit code. */
 export async function runIndex(args: readonly string[], io: CommandIo): Promise<number> {
@@ -102,19 +98,11 @@ async function indexCommand(args: readonly string[], io: CommandIo): Promise<num
  * undefined when it has errors. Throws `CommandUsageError` for bad arguments.
  */
 export async function cliProfile(options: { root?: string; profile?: string; config?: string }, io: CommandIo): Promise<{ root: string; profile: Profile } | undefined> {
-  if (options.profile !== undefined && options.config !== undefined) throw new CommandUsageError('--config and --profile cannot be used together.');
   if (options.root !== undefined && !(await isDirectory(options.root))) throw new CommandUsageError(`--root ${options.root}: no such folder.`);
-  if (options.profile !== undefined) {
-    const profile = findProfile(options.profile);
-    if (!profile) throw new CommandUsageError(`Unknown profile "${options.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
-    return { root: options.root ?? '.', profile };
-  }
-  const config = options.config !== undefined ? await loadConfigFile(options.config) : await loadConfigFor(options.root ?? '.');
-  if (!config) return { root: options.root ?? '.', profile: findProfile(DEFAULT_PROFILE_NAME) as Profile };
-  const shown = path.relative(process.cwd(), config.path) || config.path;
-  for (const problem of config.problems) io.err(formatConfigProblem(shown, problem));
-  if (!config.profile) return undefined;
-  return { root: options.root ?? (path.relative(process.cwd(), config.root) || '.'), profile: config.profile };
+  const chosen = await chooseProfile({ profile: options.profile, config: options.config, searchFrom: options.root ?? '.' }, io);
+  if (!chosen) return undefined;
+  const root = options.root ?? (chosen.configRoot ? path.relative(process.cwd(), chosen.configRoot) || '.' : '.');
+  return { root, profile: chosen.profile };
 }
 
 function plural(n: number, word: string): string {

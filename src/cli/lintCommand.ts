@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { kindFromProfileFolders, lintNamedFile, toPosix, type DocumentKind, type Finding, type Profile } from '../core';
 import type { SloDefinition } from '../core/slo/types';
+import { UsageError } from './common';
 import { findMarkdownFiles, isDirectory, readText } from '../services/fileSystemService';
 
 /** One linted file, as the JSON output shows it. */
@@ -44,8 +45,6 @@ export async function lintPaths(paths: readonly string[], options: LintCommandOp
   return reports;
 }
 
-/** Raised for bad command-line input; the CLI prints it and exits 2. */
-export class UsageError extends Error {}
 
 /** `file` relative to the config's folder, so profile folders match when the CLI runs from a subfolder. */
 function relativeToRoot(file: string, root: string | undefined): string {

@@ -1,12 +1,11 @@
 // The command-line entry: `incident-workbench lint|rules ...`, on core and services.
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_RULES, configJsonSchema, DEFAULT_PROFILE_NAME, DOCUMENT_KINDS, findProfile, formatConfigProblem, profileNames, type DocumentKind, type Profile } from '../core';
-import { loadConfigFile, loadConfigFor } from '../services/configService';
+import { ALL_RULES, configJsonSchema, DOCUMENT_KINDS, type DocumentKind } from '../core';
 import { templateCommitsInWindow } from '../services/gitService';
 import { findSloFile, loadSloFile } from '../services/sloService';
 import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
-import { lintPaths, UsageError } from './lintCommand';
+import { chooseProfile, UsageError, type Io } from './common';
+import { lintPaths } from './lintCommand';
 import { NEW_USAGE, runNew } from './newCommand';
 import { INDEX_USAGE, runIndex } from './indexCommand';
 import { runSlo, SLO_USAGE } from './sloCommand';
@@ -34,11 +33,7 @@ the first path (stopping at the repository root), else the harness profile.
 lint exits 0 when there is no error-level finding (and no more warnings than --max-warnings),
 1 when there is, 2 on a usage or configuration error.`;
 
-/** Output sinks, so tests can capture what the CLI prints. */
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+export type { Io } from './common';
 
 const processIo: Io = {
   out: (t) => process.stdout.write(`${t}\n`),
@@ -113,26 +108,9 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${values['max-warnings']}".`);
   }
-  if (values.config !== undefined && values.profile !== undefined) {
-    throw new UsageError('--config and --profile cannot be used together.');
-  }
-  let profile: Profile | undefined;
-  let root: string | undefined;
-  if (values.profile !== undefined) {
-    profile = findProfile(values.profile);
-    if (!profile) throw new UsageError(`Unknown profile "${values.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
-  } else {
-    const loaded = values.config !== undefined ? await loadConfigFile(values.config) : await loadConfigFor(positionals[0] ?? '.');
-    if (loaded) {
-      const shown = path.relative(process.cwd(), loaded.path) || loaded.path;
-      for (const problem of loaded.problems) io.err(formatConfigProblem(shown, problem));
-      if (!loaded.profile) return 2;
-      profile = loaded.profile;
-      root = loaded.root;
-    } else {
-      profile = findProfile(DEFAULT_PROFILE_NAME) as Profile;
-    }
-  }
+  const chosen = await chooseProfile({ profile: values.profile, config: values.config, searchFrom: positionals[0] ?? '.' }, io);
+  if (!chosen) return 2;
+  const { profile, configRoot: root } = chosen;
   if (values.kind !== undefined && !DOCUMENT_KINDS.includes(values.kind as DocumentKind)) {
     throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}, not "${values.kind}".`);
   }

@@ -2,14 +2,12 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  DOCUMENT_KINDS, documentPath, findProfile, formatConfigProblem, matchSeverity, profileNames, renderDocument,
-  type DocumentKind, type Profile, type TemplateCommit, type TemplateValues,
+  DOCUMENT_KINDS, documentPath, matchSeverity, renderDocument,
+  type DocumentKind, type TemplateCommit, type TemplateValues,
 } from '../core';
 import { parseDate } from '../core/postmortem/dates';
-import { loadConfigFor } from '../services/configService';
 import { writeNewDocument, WriteRefusedError } from '../services/documentWriter';
-import { UsageError } from './lintCommand';
-import type { Io } from './main';
+import { chooseProfile, UsageError, type Io } from './common';
 
 /** Looks up the commits of an incident window; returns a reason when it cannot. */
 export type CommitLookup = (root: string, since: Date, until: Date) => Promise<{ commits: TemplateCommit[] } | { unavailable: string }>;
@@ -33,23 +31,10 @@ export async function runNew(args: readonly string[], io: Io, lookupCommits?: Co
     throw new UsageError(`new needs one kind: ${DOCUMENT_KINDS.join(', ')}.`);
   }
   const cwd = process.cwd();
-  let profile: Profile;
-  let root = cwd;
-  if (values.profile !== undefined) {
-    const found = findProfile(values.profile);
-    if (!found) throw new UsageError(`Unknown profile "${values.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
-    profile = found;
-  } else {
-    const loaded = await loadConfigFor(cwd);
-    if (loaded) {
-      for (const problem of loaded.problems) io.err(formatConfigProblem(path.relative(cwd, loaded.path) || loaded.path, problem));
-      if (!loaded.profile) return 2;
-      profile = loaded.profile;
-      root = loaded.root;
-    } else {
-      profile = findProfile('harness') as Profile;
-    }
-  }
+  const chosen = await chooseProfile({ profile: values.profile, searchFrom: cwd }, io);
+  if (!chosen) return 2;
+  const { profile } = chosen;
+  const root = chosen.configRoot ?? cwd;
 
   const date = values.date ?? now.toISOString().slice(0, 10);
   const parsed = parseDate(date);

@@ -1,4 +1,5 @@
 // `incident-workbench tags`: lists the INCIDENT tags in code with the incident document each links to, as text or JSON.
+import { UsageError } from './common';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,7 +40,6 @@ Problems (TG001 no incident document, TG002 invalid tag) go to standard error.
 Exits 1 when a problem has the level error (an invalid tag, by default), 2 on a usage error.`;
 
 /** A usage error: the message is printed with the usage and the exit code is 2. */
-class TagsUsageError extends Error {}
 
 /** Runs `incident-workbench tags` with `args` (after the command name) and returns the exit code. */
 export async function runTags(args: string[], io: { out(t: string): void; err(t: string): void }): Promise<number> {
@@ -47,7 +47,7 @@ export async function runTags(args: string[], io: { out(t: string): void; err(t:
   try {
     options = parseTagArgs(args);
   } catch (e) {
-    if (e instanceof TagsUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`incident-workbench: ${(e as Error).message}\n\n${TAGS_USAGE}`);
       return 2;
     }
@@ -76,15 +76,15 @@ function parseTagArgs(args: string[]): { format: TagFormat; profile: Profile; pa
     },
   });
   if (!TAG_FORMATS.includes(values.format as TagFormat)) {
-    throw new TagsUsageError(`--format must be one of ${TAG_FORMATS.join(', ')}, not "${values.format}".`);
+    throw new UsageError(`--format must be one of ${TAG_FORMATS.join(', ')}, not "${values.format}".`);
   }
   const profile = findProfile(values.profile);
-  if (!profile) throw new TagsUsageError(`Unknown profile "${values.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
+  if (!profile) throw new UsageError(`Unknown profile "${values.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
   const root = process.cwd();
   const paths = positionals.map((given) => {
     const rel = path.relative(root, path.resolve(root, given));
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new TagsUsageError(`${given}: tags are listed inside the current folder only.`);
-    if (!existsSync(path.join(root, rel))) throw new TagsUsageError(`${given}: no such file or folder.`);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${given}: tags are listed inside the current folder only.`);
+    if (!existsSync(path.join(root, rel))) throw new UsageError(`${given}: no such file or folder.`);
     return toPosix(rel);
   });
   return { format: values.format as TagFormat, profile, paths };

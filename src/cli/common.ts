@@ -1,0 +1,40 @@
+// What every CLI command shares: the output sinks, the usage error, and how the profile is chosen.
+import * as path from 'node:path';
+import { DEFAULT_PROFILE_NAME, findProfile, formatConfigProblem, profileNames, type Profile } from '../core';
+import { loadConfigFile, loadConfigFor } from '../services/configService';
+
+/** Output sinks, so tests can capture what a command prints. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Raised for bad command-line input; the command prints it with its usage and exits 2. */
+export class UsageError extends Error {}
+
+/** The profile a command runs with, and the folder of the configuration file that chose it. */
+export interface ChosenProfile {
+  readonly profile: Profile;
+  /** Absolute folder of the configuration file, when one was used; its folders are relative to it. */
+  readonly configRoot?: string;
+}
+
+/**
+ * The profile from `--profile NAME` (a built-in), else `--config FILE`, else the
+ * `.incident-workbench.yaml` found upwards from `searchFrom`, else the default. Prints the
+ * configuration file's problems; resolves undefined when it has errors (the command exits 2).
+ * Throws `UsageError` for an unknown profile or both options at once.
+ */
+export async function chooseProfile(options: { profile?: string; config?: string; searchFrom: string }, io: Io): Promise<ChosenProfile | undefined> {
+  if (options.profile !== undefined && options.config !== undefined) throw new UsageError('--config and --profile cannot be used together.');
+  if (options.profile !== undefined) {
+    const profile = findProfile(options.profile);
+    if (!profile) throw new UsageError(`Unknown profile "${options.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
+    return { profile };
+  }
+  const loaded = options.config !== undefined ? await loadConfigFile(options.config) : await loadConfigFor(options.searchFrom);
+  if (!loaded) return { profile: findProfile(DEFAULT_PROFILE_NAME) as Profile };
+  const shown = path.relative(process.cwd(), loaded.path) || loaded.path;
+  for (const problem of loaded.problems) io.err(formatConfigProblem(shown, problem));
+  return loaded.profile ? { profile: loaded.profile, configRoot: loaded.root } : undefined;
+}
