@@ -24,6 +24,9 @@ const PATTERNS: readonly RegExp[] = [
   /(?<![\w?])\?{3,}(?![\w?])/g,
 ];
 
+/** A necessary condition for any placeholder form (each pattern's fixed characters). */
+const MAY_HOLD_PLACEHOLDER = /[<[]|YYYY|HH:MM|MM\/DD|DD\/MM|\b[XYN] |\b[XN]%|TODO|TBD|TBC|FIXME|XXX|\?\?\?/;
+
 /**
  * Finds the placeholders on one line of prose (code and comments already blanked):
  * `<name>`-style blanks that are not HTML tags, autolinks or e-mail addresses;
@@ -31,6 +34,8 @@ const PATTERNS: readonly RegExp[] = [
  * `TODO`, `TBD`, `FIXME`, `???`. `referenceLabels` are `[label]` texts defined as links in the document.
  */
 export function findPlaceholders(line: string, referenceLabels: ReadonlySet<string> = new Set()): PlaceholderHit[] {
+  // Every form below needs one of these; most prose lines have none, so skip them cheaply.
+  if (!MAY_HOLD_PLACEHOLDER.test(line)) return [];
   const hits: PlaceholderHit[] = [];
   for (const m of line.matchAll(/<([^<>\n]{1,100})>/g)) {
     const inner = m[1].trim();
