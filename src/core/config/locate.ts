@@ -1,29 +1,58 @@
 // Maps a key path in the configuration (e.g. ['rules', 'PM004']) to the range of its key or value in the YAML source.
-import { isAlias, isCollection, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { range, type Range } from '../markdown/position';
 import type { ConfigPath } from './types';
 
 /** Source offsets `[start, end)`. */
 type Span = readonly [number, number];
 
-/** Converts source offsets to core ranges. */
+/**
+ * Converts source offsets to core ranges. Lines are counted from the text itself, breaking at
+ * CRLF, LF and a lone CR as editors and `parseMarkdown` do (the yaml package's LineCounter
+ * misses lines inside some error tokens and ignores a lone CR), and a position never lies past
+ * the end of its line's text.
+ */
 export class SourceMap {
-  constructor(
-    private readonly text: string,
-    private readonly lines: LineCounter,
-  ) {}
+  /** Offset where each line starts, and where its text ends (before the line break). */
+  private readonly starts: number[] = [0];
+  private readonly ends: number[] = [];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || ch === 13) {
+        this.ends.push(i);
+        if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+    this.ends.push(text.length);
+  }
+
+  /** The 0-based line and character of an offset, clamped to the text of its line. */
+  private position(offset: number): { line: number; character: number } {
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: Math.min(at, this.ends[lo]) - this.starts[lo] };
+  }
 
   /** The 0-based range of offsets `[start, end)`. */
   range(start: number, end: number): Range {
-    const s = this.lines.linePos(Math.max(0, Math.min(start, this.text.length)));
-    const e = this.lines.linePos(Math.max(start, Math.min(end, this.text.length)));
-    return range(s.line - 1, s.col - 1, e.line - 1, e.col - 1);
+    const s = this.position(start);
+    const e = this.position(Math.max(start, end));
+    return range(s.line, s.character, e.line, e.character);
   }
 
   /** The range from `start` to the end of its line (at least one character when the line has one). */
   firstLine(start: number, end: number): Range {
-    const newline = this.text.indexOf('\n', start);
-    const lineEnd = newline < 0 ? this.text.length : newline;
+    const { line } = this.position(start);
+    const lineEnd = this.ends[line];
     return this.range(start, Math.min(end, lineEnd > start ? lineEnd : end));
   }
 

@@ -22,6 +22,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
+  if (ArrayBuffer.isView(value)) return 'binary data (!!binary)';
   if (typeof value === 'object') return 'a mapping';
   return typeof value;
 }

@@ -1,5 +1,5 @@
 // Reads the text of `.incident-workbench.yaml` into a profile, or into located problems when it cannot be applied.
-import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { range, type Range } from '../markdown/position';
 import { isPlainObject, valueAt } from '../objectPath';
@@ -53,18 +53,19 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
 
   // A byte-order mark is not part of the text editors show; drop it so columns on line 1 agree.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const lineCounter = new LineCounter();
+  // YAML reads a lone CR as text; editors break the line there. Same length, so offsets hold.
+  text = text.replace(/\r(?!\n)/g, '\n');
   let doc: Document;
   try {
     // prettyErrors off: positions are computed here, and building the pretty context for a
     // pathological file is costly. uniqueKeys off: the package's check is quadratic in the
     // number of keys; duplicateKeys() below does it in linear time.
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   } catch (e) {
     out.error(() => range(0, 0, 0, 0), `invalid YAML: ${e instanceof Error ? e.message : String(e)}`);
     return done();
   }
-  const map = new SourceMap(text, lineCounter);
+  const map = new SourceMap(text);
   const at = (pos: readonly [number, number]) => () => map.firstLine(pos[0], Math.max(pos[1], pos[0] + 1));
   for (const e of doc.errors) out.error(at(e.pos), yamlMessage(e.message));
   for (const w of doc.warnings) out.warning(at(w.pos), `YAML: ${w.message}`);
@@ -81,7 +82,7 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
     out.error(() => p.range, p.message);
     return done();
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  if (!isPlainObject(data)) {
     out.error(() => locate(doc, map, []), `the configuration must be a mapping of keys such as extends, documents and rules (got ${describeValue(data)})`);
     return done();
   }

@@ -1,5 +1,5 @@
 // Reads slo.yaml (OpenSLO v1, Sloth prometheus/v1 or the short form, several documents allowed) into SLOs and located problems.
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments, type Document } from 'yaml';
 import type { z } from 'zod';
 import { locate, SourceMap } from '../config/locate';
 import { describeExpected, describeValue, formatPath } from '../config/messages';
@@ -31,16 +31,17 @@ type Issue = z.core.$ZodIssue;
  */
 export function parseSloFile(text: string, fileName = 'slo.yaml'): SloFile {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const lineCounter = new LineCounter();
+  // YAML reads a lone CR as text; editors break the line there. Same length, so offsets hold.
+  text = text.replace(/\r(?!\n)/g, '\n');
   const problems: SloProblem[] = [];
   const slos: SloDefinition[] = [];
   let docs: Document[];
   try {
-    docs = Array.from(parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false }) as Iterable<Document>);
+    docs = Array.from(parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false }) as Iterable<Document>);
   } catch (e) {
     return { slos, problems: [{ severity: 'error', message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}`, range: zero() }], fileName };
   }
-  const map = new SourceMap(text, lineCounter);
+  const map = new SourceMap(text);
   for (const doc of docs) {
     if (doc.errors.length > 0) {
       for (const e of doc.errors) problems.push({ severity: 'error', message: `invalid YAML: ${e.message.split('\n')[0]}`, range: map.firstLine(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) });
