@@ -25,12 +25,21 @@ export const Commands = {
   refreshTaggedCode: 'incidentWorkbench.refreshTaggedCode',
   openTagIncident: 'incidentWorkbench.openTagIncident',
   showTagLocations: 'incidentWorkbench.showTagLocations',
+  refreshTrees: 'incidentWorkbench.refreshTrees',
+  toggleIncidentGrouping: 'incidentWorkbench.toggleIncidentGrouping',
+  toggleActionItemGrouping: 'incidentWorkbench.toggleActionItemGrouping',
+  markActionItemDone: 'incidentWorkbench.markActionItemDone',
+  openTreeItemToSide: 'incidentWorkbench.openTreeItemToSide',
+  revealTreeItemInExplorer: 'incidentWorkbench.revealTreeItemInExplorer',
 } as const;
 
 /** View container and view ids, as contributed in package.json. */
 export const Views = {
   container: 'incidentWorkbench',
   taggedCode: 'incidentWorkbench.taggedCode',
+  incidents: 'incidentWorkbench.incidents',
+  runbooks: 'incidentWorkbench.runbooks',
+  actionItems: 'incidentWorkbench.actionItems',
 } as const;
 
 /** The diagnostic collection for TG001 and TG002 findings in code files. */
@@ -40,6 +49,10 @@ export const TAG_DIAGNOSTIC_COLLECTION = 'incidentWorkbench.tags';
 export const ContextKeys = {
   /** The kind of the active editor's document under its profile: `postmortem`, `incident`, `runbook`, or empty. */
   activeDocumentKind: 'incidentWorkbench:activeDocumentKind',
+  /** `year`, `severity` or `service`. */
+  incidentGrouping: 'incidentWorkbench:incidentGrouping',
+  /** `owner` or `incident`. */
+  actionItemGrouping: 'incidentWorkbench:actionItemGrouping',
 } as const;
 
 /** The scheme of the read-only documents that show one whole commit (`git show`). */

@@ -16,12 +16,18 @@ import { register as registerSlo } from './features/slo/register';
 import { SloManager } from './features/slo/SloManager';
 import { StatusBarManager } from './features/statusBar/StatusBarManager';
 import { register as registerTags } from './features/tags/register';
+import { register as registerTrees } from './features/trees/register';
 import { templateCommitsInWindow } from './services/gitService';
 
 /** What the extension exports: the Markdown preview hook, and the tag tree for tests and other extensions. */
 export interface IncidentWorkbenchApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
   readonly tags: { readonly tree: vscode.TreeDataProvider<unknown> };
+  readonly trees: {
+    readonly incidents: vscode.TreeDataProvider<unknown>;
+    readonly runbooks: vscode.TreeDataProvider<unknown>;
+    readonly actionItems: vscode.TreeDataProvider<unknown>;
+  };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<IncidentWorkbenchApi> {
@@ -32,7 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Incide
   const profiles = profileSource(configs, log);
   const slos = new SloManager({ log });
   const tags = registerTags(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles: configs.onDidChange });
-  context.subscriptions.push(slos, tags);
+  const trees = registerTrees(context, { log, profiles, onDidChangeProfiles: configs.onDidChange });
+  context.subscriptions.push(slos, tags, trees);
 
   context.subscriptions.push(
     registerDiagnostics(context, {
@@ -50,7 +57,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Incide
   );
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)}.`);
   // VS Code's Markdown preview calls this to add the severity badge and metrics strip.
-  return { extendMarkdownIt: (md) => extendMarkdownIt(md, { profiles, slosFor: (uri) => slos.slosFor(uri), log }), tags: { tree: tags.tree } };
+  return {
+    extendMarkdownIt: (md) => extendMarkdownIt(md, { profiles, slosFor: (uri) => slos.slosFor(uri), log }),
+    tags: { tree: tags.tree },
+    trees: { incidents: trees.incidents, runbooks: trees.runbooks, actionItems: trees.actionItems },
+  };
 }
 
 export function deactivate(): void {}

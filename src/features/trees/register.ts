@@ -1,0 +1,100 @@
+// Registers the side bar trees (Incidents, Runbooks, Action Items), their manager and their commands.
+import * as vscode from 'vscode';
+import { ACTION_ITEM_GROUPINGS, INCIDENT_GROUPINGS, markDoneEdit, type ActionItemGrouping, type IncidentGrouping } from '../../core/trees/model';
+import { ActionItemsTreeProvider } from './ActionItemsTreeProvider';
+import { TreeCommands, TreeContextKeys, TreeViews } from './ids';
+import { IncidentsTreeProvider } from './IncidentsTreeProvider';
+import { RunbooksTreeProvider } from './RunbooksTreeProvider';
+import { nodeUri, type TreeNode } from './treeNodes';
+import { TreeDocumentManager, type TreeDocumentDeps } from './TreeDocumentManager';
+
+/** What the trees feature needs from the extension. */
+export interface TreesDeps extends TreeDocumentDeps {
+  /** Today as `YYYY-MM-DD`, for overdue marks; the local date when left out. */
+  readonly today?: () => string;
+}
+
+/** The registered feature; the providers and manager are there for the integration tests (through the extension's exports). */
+export interface TreesFeature extends vscode.Disposable {
+  readonly incidents: IncidentsTreeProvider;
+  readonly runbooks: RunbooksTreeProvider;
+  readonly actionItems: ActionItemsTreeProvider;
+  readonly manager: TreeDocumentManager;
+}
+
+const STATE = { incidentGrouping: 'trees.incidentGrouping', actionItemGrouping: 'trees.actionItemGrouping' } as const;
+
+export function register(context: vscode.ExtensionContext, deps: TreesDeps): TreesFeature {
+  const manager = new TreeDocumentManager(deps);
+  const incidents = new IncidentsTreeProvider(manager, context.workspaceState.get<IncidentGrouping>(STATE.incidentGrouping, 'year'));
+  const runbooks = new RunbooksTreeProvider(manager);
+  const actionItems = new ActionItemsTreeProvider(manager, context.workspaceState.get<ActionItemGrouping>(STATE.actionItemGrouping, 'owner'), deps.today);
+  const incidentsView = vscode.window.createTreeView(TreeViews.incidents, { treeDataProvider: incidents, showCollapseAll: true });
+  const runbooksView = vscode.window.createTreeView(TreeViews.runbooks, { treeDataProvider: runbooks, showCollapseAll: true });
+  const actionItemsView = vscode.window.createTreeView(TreeViews.actionItems, { treeDataProvider: actionItems, showCollapseAll: true });
+
+  const describe = () => {
+    incidentsView.description = `by ${incidents.groupBy}`;
+    actionItemsView.description = `by ${actionItems.groupBy}`;
+    void vscode.commands.executeCommand('setContext', TreeContextKeys.incidentGrouping, incidents.groupBy);
+    void vscode.commands.executeCommand('setContext', TreeContextKeys.actionItemGrouping, actionItems.groupBy);
+  };
+
+  const disposable = vscode.Disposable.from(
+    manager, incidents, runbooks, actionItems, incidentsView, runbooksView, actionItemsView,
+    vscode.commands.registerCommand(TreeCommands.refreshTrees, () => manager.rescan()),
+    vscode.commands.registerCommand(TreeCommands.toggleIncidentGrouping, async () => {
+      incidents.groupBy = next(INCIDENT_GROUPINGS, incidents.groupBy);
+      await context.workspaceState.update(STATE.incidentGrouping, incidents.groupBy);
+      describe();
+    }),
+    vscode.commands.registerCommand(TreeCommands.toggleActionItemGrouping, async () => {
+      actionItems.groupBy = next(ACTION_ITEM_GROUPINGS, actionItems.groupBy);
+      await context.workspaceState.update(STATE.actionItemGrouping, actionItems.groupBy);
+      describe();
+    }),
+    vscode.commands.registerCommand(TreeCommands.markActionItemDone, (node?: TreeNode) => markDone(node ?? actionItemsView.selection[0])),
+    vscode.commands.registerCommand(TreeCommands.openTreeItemToSide, async (node?: TreeNode) => {
+      const uri = node && nodeUri(node);
+      if (uri) await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.Beside });
+    }),
+    vscode.commands.registerCommand(TreeCommands.revealTreeItemInExplorer, async (node?: TreeNode) => {
+      const uri = node && nodeUri(node);
+      if (uri) await vscode.commands.executeCommand('revealInExplorer', uri);
+    }),
+  );
+  describe();
+  void manager.rescan();
+  return { incidents, runbooks, actionItems, manager, dispose: () => disposable.dispose() };
+}
+
+function next<T>(all: readonly T[], current: T): T {
+  return all[(all.indexOf(current) + 1) % all.length];
+}
+
+/** Writes `Done` into the item's Status cell (or checks its box) through a WorkspaceEdit, and saves a document that was saved before. */
+async function markDone(node: TreeNode | undefined): Promise<boolean> {
+  if (node?.type !== 'actionItem') {
+    void vscode.window.showInformationMessage('Select an action item in the Action Items view to mark it done.');
+    return false;
+  }
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Incident Workbench writes no file in an untrusted workspace.');
+    return false;
+  }
+  const document = await vscode.workspace.openTextDocument(node.uri);
+  const { item } = node.open;
+  const lineText = item.line < document.lineCount ? document.lineAt(item.line).text : '';
+  const edit = markDoneEdit(item, lineText);
+  // The document changed since it was read: the item's line is no longer that item.
+  if (!edit || !lineText.includes(item.action.slice(0, 20))) {
+    void vscode.window.showWarningMessage(`Cannot mark "${item.action}" done: it has no Status column or checkbox to edit, or the document changed.`);
+    return false;
+  }
+  const wasDirty = document.isDirty;
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  workspaceEdit.replace(node.uri, new vscode.Range(edit.line, edit.start, edit.line, edit.end), edit.newText);
+  if (!await vscode.workspace.applyEdit(workspaceEdit)) return false;
+  if (!wasDirty) await document.save();
+  return true;
+}
