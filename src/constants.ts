@@ -31,6 +31,10 @@ export const Commands = {
   markActionItemDone: 'incidentWorkbench.markActionItemDone',
   openTreeItemToSide: 'incidentWorkbench.openTreeItemToSide',
   revealTreeItemInExplorer: 'incidentWorkbench.revealTreeItemInExplorer',
+  filterTrees: 'incidentWorkbench.filterTrees',
+  clearTreeFilter: 'incidentWorkbench.clearTreeFilter',
+  copyTreeItemLink: 'incidentWorkbench.copyTreeItemLink',
+  lintTreeItem: 'incidentWorkbench.lintTreeItem',
 } as const;
 
 /** View container and view ids, as contributed in package.json. */
@@ -53,6 +57,8 @@ export const ContextKeys = {
   incidentGrouping: 'incidentWorkbench:incidentGrouping',
   /** `owner` or `incident`. */
   actionItemGrouping: 'incidentWorkbench:actionItemGrouping',
+  /** Whether the side bar views are filtered. */
+  treesFiltered: 'incidentWorkbench:treesFiltered',
 } as const;
 
 /** The scheme of the read-only documents that show one whole commit (`git show`). */

@@ -13,7 +13,24 @@ export abstract class DocumentTreeProvider implements vscode.TreeDataProvider<Tr
   private readonly byUri = new NodesByUri();
   private roots: TreeNode[] | undefined;
   private readonly parents = new Map<TreeNode, TreeNode>();
+  private filterText: string | undefined;
   readonly onDidChangeTreeData = this.changed.event;
+
+  /** Text the leaves' labels or descriptions must contain (case-insensitive); undefined shows all. */
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+
+  set filter(value: string | undefined) {
+    this.filterText = value?.trim() ? value.trim().toLowerCase() : undefined;
+    this.refresh();
+  }
+
+  /** How many leaves the tree shows now (after the filter). */
+  leafCount(): number {
+    const count = (nodes: readonly TreeNode[]): number => nodes.reduce((n, c) => n + (c.type === 'folder' || c.type === 'group' ? count(c.children) : 1), 0);
+    return count(this.build());
+  }
 
   constructor(protected readonly manager: TreeDocumentManager) {
     this.subscriptions = [
@@ -50,6 +67,23 @@ export abstract class DocumentTreeProvider implements vscode.TreeDataProvider<Tr
     this.changed.dispose();
   }
 
+  /** Keeps the leaves whose label or description contains `text`, and the groups that still hold one. */
+  private prune(nodes: TreeNode[], text: string): TreeNode[] {
+    const kept: TreeNode[] = [];
+    for (const node of nodes) {
+      if (node.type === 'folder' || node.type === 'group') {
+        const children = this.prune(node.children, text);
+        if (children.length > 0) kept.push({ ...node, children });
+        continue;
+      }
+      const item = this.leafItem(node);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      const haystack = `${label} ${typeof item.description === 'string' ? item.description : ''}`.toLowerCase();
+      if (haystack.includes(text)) kept.push(node);
+    }
+    return kept;
+  }
+
   /** The roots, built from the manager's cache. */
   protected abstract buildRoots(): TreeNode[];
   /** The tree item of a document or action item node. */
@@ -57,7 +91,7 @@ export abstract class DocumentTreeProvider implements vscode.TreeDataProvider<Tr
 
   private build(): TreeNode[] {
     if (this.roots) return this.roots;
-    const roots = this.buildRoots();
+    const roots = this.filterText ? this.prune(this.buildRoots(), this.filterText) : this.buildRoots();
     this.parents.clear();
     const visit = (n: TreeNode): void => {
       if (n.type !== 'folder' && n.type !== 'group') return;

@@ -12,6 +12,10 @@ export const TreeCommands = {
   markActionItemDone: Commands.markActionItemDone,
   openTreeItemToSide: Commands.openTreeItemToSide,
   revealTreeItemInExplorer: Commands.revealTreeItemInExplorer,
+  filterTrees: Commands.filterTrees,
+  clearTreeFilter: Commands.clearTreeFilter,
+  copyTreeItemLink: Commands.copyTreeItemLink,
+  lintTreeItem: Commands.lintTreeItem,
 } as const;
 
 /** `contextValue`s of the tree items, matched by `viewItem ==` in menus. */
@@ -24,7 +28,7 @@ export const TreeItemContexts = {
 } as const;
 
 /** Context keys the view titles read. */
-export const TreeContextKeys = { incidentGrouping: ContextKeys.incidentGrouping, actionItemGrouping: ContextKeys.actionItemGrouping } as const;
+export const TreeContextKeys = { incidentGrouping: ContextKeys.incidentGrouping, actionItemGrouping: ContextKeys.actionItemGrouping, treesFiltered: ContextKeys.treesFiltered } as const;
 
 /** The source of the linter's diagnostics (DIAGNOSTIC_SOURCE in constants.ts). */
 export { DIAGNOSTIC_SOURCE } from '../../constants';

@@ -62,7 +62,47 @@ export function register(context: vscode.ExtensionContext, deps: TreesDeps): Tre
       const uri = node && nodeUri(node);
       if (uri) await vscode.commands.executeCommand('revealInExplorer', uri);
     }),
+    vscode.commands.registerCommand(TreeCommands.filterTrees, async (text?: unknown) => {
+      const value = typeof text === 'string' ? text : await vscode.window.showInputBox({
+        title: 'Filter the incident views',
+        prompt: 'Show only items whose title or details contain this text (empty shows all).',
+        value: incidents.filter ?? '',
+      });
+      if (value === undefined) return undefined;
+      return applyFilter(value);
+    }),
+    vscode.commands.registerCommand(TreeCommands.clearTreeFilter, () => applyFilter('')),
+    vscode.commands.registerCommand(TreeCommands.copyTreeItemLink, async (node?: TreeNode) => {
+      const uri = node && nodeUri(node);
+      if (!uri) return undefined;
+      const item = node.type === 'incident' ? incidents.getTreeItem(node) : node.type === 'runbook' ? runbooks.getTreeItem(node) : actionItems.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      const link = `[${label.replace(/[[\]]/g, '\\$&')}](${vscode.workspace.asRelativePath(uri, false).split(' ').join('%20')})`;
+      await vscode.env.clipboard.writeText(link);
+      vscode.window.setStatusBarMessage('$(check) Link copied to the clipboard', 3000);
+      return link;
+    }),
+    vscode.commands.registerCommand(TreeCommands.lintTreeItem, async (node?: TreeNode) => {
+      const uri = node && nodeUri(node);
+      if (!uri) return undefined;
+      // Opening the document lints it (the diagnostics feature listens); the Problems panel shows the result.
+      await vscode.workspace.openTextDocument(uri);
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      return uri;
+    }),
   );
+
+  /** Filters all three views; the views say so in their message while a filter is on. */
+  function applyFilter(value: string): number {
+    for (const p of [incidents, runbooks, actionItems]) p.filter = value;
+    const on = incidents.filter !== undefined;
+    const message = (n: number) => (on ? `Filtered by "${value.trim()}": ${n} shown. Run "Incident: Clear Filter" to show all.` : undefined);
+    incidentsView.message = message(incidents.leafCount());
+    runbooksView.message = message(runbooks.leafCount());
+    actionItemsView.message = message(actionItems.leafCount());
+    void vscode.commands.executeCommand('setContext', TreeContextKeys.treesFiltered, on);
+    return incidents.leafCount() + runbooks.leafCount() + actionItems.leafCount();
+  }
   describe();
   void manager.rescan();
   return { incidents, runbooks, actionItems, manager, dispose: () => disposable.dispose() };

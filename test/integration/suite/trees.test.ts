@@ -123,4 +123,38 @@ describe('side bar trees', function () {
     });
     assert.equal(labels[0], 'API gateway TLS certificate expiry — 2026-04-02 · SEV3 · Draft');
   });
+
+  it('filters all three views by text, says so, and shows everything again when cleared', async () => {
+    const { incidents, runbooks } = trees();
+    await eventually('the views are filled', async () => ((await leaves(incidents)).length >= 2 ? true : undefined));
+    const shown = await vscode.commands.executeCommand<number>('incidentWorkbench.filterTrees', 'payment');
+    assert.deepEqual(await leaves(incidents), ['Payment service crash loop — 2026-03-20 · SEV1 · Draft']);
+    assert.deepEqual((await leaves(runbooks)).length, 1);
+    assert.ok(typeof shown === 'number' && shown >= 2, `${shown} items shown`);
+    await vscode.commands.executeCommand('incidentWorkbench.clearTreeFilter');
+    assert.equal((await leaves(incidents)).length >= 2, true);
+  });
+
+  it('copies a Markdown link to a document, relative to the workspace folder', async () => {
+    const { incidents } = trees();
+    const roots = (await incidents.getChildren()) ?? [];
+    const inYear = (await incidents.getChildren(roots[0])) ?? [];
+    const labels = await Promise.all(inYear.map(async (n) => String((await incidents.getTreeItem(n)).label)));
+    const payment = inYear[labels.findIndex((l) => l.startsWith('Payment service crash loop'))];
+    assert.ok(payment, labels.join(', '));
+    const link = await vscode.commands.executeCommand<string>('incidentWorkbench.copyTreeItemLink', payment);
+    assert.equal(link, '[Payment service crash loop](docs/postmortems/2026-03-20-payment-service-crashloop.md)');
+  });
+
+  it('lints a document from its context menu: its findings reach the Problems panel', async () => {
+    const { incidents } = trees();
+    const roots = (await incidents.getChildren()) ?? [];
+    const inYear = (await incidents.getChildren(roots[0])) ?? [];
+    const labels = await Promise.all(inYear.map(async (n) => String((await incidents.getTreeItem(n)).label)));
+    const payment = inYear[labels.findIndex((l) => l.startsWith('Payment service crash loop'))];
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.lintTreeItem', payment);
+    assert.ok(uri);
+    await eventually('PM001 findings for the linted file', async () =>
+      (vscode.languages.getDiagnostics(uri).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'PM001') ? true : undefined));
+  });
 });
