@@ -1,6 +1,7 @@
 // The lint command's output formats: text, JSON, SARIF 2.1.0 and GitHub workflow annotations.
 import { ALL_RULES, type Finding } from '../core';
 import type { FileReport } from './lintCommand';
+import { plural } from '../core/text';
 
 /** The output formats `lint --format` accepts. */
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -44,7 +45,6 @@ export function toText(reports: readonly FileReport[]): string {
     }
   }
   const s = summarize(reports);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   lines.push(`${plural(s.files, 'file')} linted: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}.`);
   return lines.join('\n');
 }

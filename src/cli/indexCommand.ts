@@ -8,6 +8,7 @@ import { readPostmortems, readTextIfExists, writeText } from '../services/indexS
 
 /** Where a command prints; the CLI's `Io`. */
 import { chooseProfile, UsageError as CommandUsageError, type Io as CommandIo } from './common';
+import { plural } from '../core/text';
 
 export { CommandUsageError, type CommandIo };
 
@@ -103,8 +104,4 @@ export async function cliProfile(options: { root?: string; profile?: string; con
   if (!chosen) return undefined;
   const root = options.root ?? (chosen.configRoot ? path.relative(process.cwd(), chosen.configRoot) || '.' : '.');
   return { root, profile: chosen.profile };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -9,6 +9,7 @@ import { incidentDocuments, linkTag, tagFindings, type IncidentDocumentRef } fro
 import { findMarkdownFiles } from '../services/fileSystemService';
 import { scanTags } from '../services/tags/tagScanner';
 import type { TagScanResult } from '../services/tags/tagScanTypes';
+import { plural } from '../core/text';
 
 /** The output formats `tags --format` accepts. */
 export const TAG_FORMATS = ['text', 'json'] as const;
@@ -115,7 +116,6 @@ function findingLine(file: string, f: Finding): string {
 }
 
 function summaryLine(scan: TagScanResult, tags: number): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const { filesSearched, skippedBinary, skippedLarge } = scan.stats;
   const files = new Set(scan.files.filter((f) => f.tags.length > 0).map((f) => f.path)).size;
   return `${plural(tags, 'tag')} in ${plural(files, 'file')}; ${plural(filesSearched, 'file')} searched, ` +

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../constants';
 import { DiagnosticsManager, type DiagnosticsDeps } from './DiagnosticsManager';
+import { plural } from '../../core/text';
 
 /** Files never searched when linting the whole workspace. */
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
@@ -39,7 +40,6 @@ async function lintWorkspace(manager: DiagnosticsManager, log: vscode.LogOutputC
       }
     },
   );
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const summary = `Linted ${plural(totals.files, 'incident document')}: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}.`;
   log.info(summary);
   const action = totals.errors + totals.warnings > 0 ? 'Show Problems' : undefined;

@@ -5,6 +5,7 @@ import { toVsRange } from '../shared/convert';
 import { TagCommands } from './ids';
 import { tagName, type OpenIncidentArgs } from './tagCommandArgs';
 import type { TagIndexChange, TagIndexManager, TagLocation } from './TagIndexManager';
+import { plural } from '../../core/text';
 
 /** An incident: every tag of one folder with the same date and slug. */
 export interface IncidentNode {
@@ -190,8 +191,4 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
     }
     return node;
   }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,9 +1,9 @@
 // Integration: the authoring commands (New Postmortem, New Runbook, Declare Incident, timeline and status) in a real VS Code, typed through the palette where it matters.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from './workspace';
 import { hasUiBridge, pressKeys, screenshot } from './uiBridge';
 
-const EXTENSION_ID = 'incident-workbench.incident-workbench';
 const folderUri = () => vscode.workspace.workspaceFolders![0].uri;
 const at = (rel: string) => vscode.Uri.joinPath(folderUri(), ...rel.split('/'));
 const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

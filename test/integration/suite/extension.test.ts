@@ -1,21 +1,15 @@
 // Integration suite: runs inside a real VS Code extension host against the installed extension and a copy of the sample workspace (examples/acme-shop).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, workspaceUri } from './workspace';
 import { focusProblemsPanel, hasUiBridge, pressKeys, runPaletteCommand, screenshot } from './uiBridge';
 
-const EXTENSION_ID = 'incident-workbench.incident-workbench';
 const SOURCE = 'Incident Workbench';
 const INCOMPLETE_POSTMORTEM = 'docs/postmortems/2026-03-20-payment-service-crashloop.md';
 const COMPLETE_POSTMORTEM = 'docs/postmortems/2026-03-15-user-service-timeout.md';
 const MISSING_ROOT_CAUSE = 'Missing required section "Root Cause".';
 const MISSING_CONTRIBUTING_FACTORS = 'Missing required section "Contributing Factors".';
 const DIAGNOSTICS_TIMEOUT_MS = 15_000;
-
-function workspaceUri(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...relativePath.split('/'));
-}
 
 function codeValue(code: vscode.Diagnostic['code']): string | number | undefined {
   return typeof code === 'object' ? code.value : code;

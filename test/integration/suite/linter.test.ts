@@ -1,16 +1,11 @@
 // Integration: a quick fix applied in a real VS Code, and a configuration file change taking effect without reload.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { workspaceUri } from './workspace';
 
 const SOURCE = 'Incident Workbench';
 const INCOMPLETE = 'docs/postmortems/2026-03-20-payment-service-crashloop.md';
 const CONFIG = '.incident-workbench.yaml';
-
-function workspaceUri(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...relativePath.split('/'));
-}
 
 function ours(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE

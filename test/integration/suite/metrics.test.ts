@@ -1,14 +1,9 @@
 // Integration: the metrics hover and CodeLens, the Markdown preview's badge and metrics, the error-budget and index commands, in a real VS Code.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { workspaceUri } from './workspace';
 
 const USER = 'docs/postmortems/2026-03-15-user-service-timeout.md';
-
-function workspaceUri(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...relativePath.split('/'));
-}
 
 async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms;

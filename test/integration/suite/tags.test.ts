@@ -2,30 +2,12 @@
 // from its folder). Runs in a real VS Code against a copy of examples/acme-shop: CodeLens, hover, tree, Tag Code Location, TG001.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, eventually, workspaceUri } from './workspace';
 
-const EXTENSION_ID = 'incident-workbench.incident-workbench';
 const PREFERENCES = 'services/user-service/src/preferences.ts';
 const WEBHOOKS = 'services/payment-service/app/webhooks.py';
 const USER_POSTMORTEM = 'docs/postmortems/2026-03-15-user-service-timeout.md';
 const PAYMENT_POSTMORTEM = 'docs/postmortems/2026-03-20-payment-service-crashloop.md';
-const WAIT_MS = 20_000;
-
-function workspaceUri(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...relativePath.split('/'));
-}
-
-/** Polls `probe` until it returns a value other than undefined, or fails after `WAIT_MS`. */
-async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** The resolved CodeLenses of a file (opened first: VS Code computes lenses of open documents only). */
 async function lenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {

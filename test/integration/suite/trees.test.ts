@@ -1,30 +1,13 @@
 // Integration tests of the side bar trees in a real VS Code against a copy of examples/acme-shop: Incidents, Runbooks, Action Items.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, eventually, workspaceUri } from './workspace';
 import { hasUiBridge, screenshot } from './uiBridge';
 
-const EXTENSION_ID = 'incident-workbench.incident-workbench';
 const NEW_POSTMORTEM = 'docs/postmortems/2026-04-02-api-gateway-tls-expiry.md';
-const WAIT_MS = 20_000;
 
 type Provider = vscode.TreeDataProvider<unknown>;
 interface Trees { incidents: Provider; runbooks: Provider; actionItems: Provider }
-
-function workspaceUri(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...relativePath.split('/'));
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 function trees(): Trees {
   const exports = vscode.extensions.getExtension(EXTENSION_ID)?.exports as { trees?: Trees } | undefined;
