@@ -1,6 +1,6 @@
 // Offers core's fixes for the findings under the cursor as quick fixes, applied through an undoable WorkspaceEdit.
 import * as vscode from 'vscode';
-import { fixesForFile, type Fix } from '../../core';
+import { fixesForFile, type Fix, type FindingFixes, type Profile } from '../../core';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
 import { toVsRange } from '../shared/convert';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
@@ -9,7 +9,22 @@ import { workspaceRelativePath, type ProfileSource } from '../shared/profileSett
 export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
+  /** The fixes of every finding of the last document asked about: VS Code asks again on each cursor move. */
+  private last: { uri: string; version: number; profile: Profile; today: string; results: FindingFixes[] } | undefined;
+
   constructor(private readonly log: vscode.LogOutputChannel, private readonly profiles: ProfileSource) {}
+
+  /** Lints once per document version (and profile and day), not once per request. */
+  private fixesOf(document: vscode.TextDocument, relativePath: string): FindingFixes[] {
+    const profile = this.profiles.profileFor(document.uri);
+    const today = new Date().toISOString().slice(0, 10);
+    const uri = document.uri.toString();
+    const l = this.last;
+    if (l && l.uri === uri && l.version === document.version && l.profile === profile && l.today === today) return l.results;
+    const results = fixesForFile(relativePath, document.getText(), profile, today, () => true);
+    this.last = { uri, version: document.version, profile, today, results };
+    return results;
+  }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
@@ -18,9 +33,7 @@ export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
     const key = (ruleId: string, line: number, character: number) => `${ruleId}@${line}:${character}`;
     const wanted = new Map(ours.map((d) => [key(codeOf(d), d.range.start.line, d.range.start.character), d]));
     try {
-      const today = new Date().toISOString().slice(0, 10);
-      const results = fixesForFile(relativePath, document.getText(), this.profiles.profileFor(document.uri), today,
-        (f) => wanted.has(key(f.ruleId, f.range.start.line, f.range.start.character)));
+      const results = this.fixesOf(document, relativePath).filter(({ finding: f }) => wanted.has(key(f.ruleId, f.range.start.line, f.range.start.character)));
       const actions: vscode.CodeAction[] = [];
       const seen = new Set<string>();
       for (const { finding, fixes } of results) {
