@@ -257,8 +257,11 @@ async function main() {
       userDataDir,
       extensionsDir,
       // In a browser VS Code saves after a delay by default; the tests need desktop behaviour,
-      // where an edit stays unsaved until it is saved or reverted.
-      settings: { 'files.autoSave': 'off' },
+      // where an edit stays unsaved until it is saved or reverted. VS Code's own git extension is
+      // off: the authoring suite makes and removes a repository, and the built-in extension's git
+      // processes then failed with EPIPE inside the shared extension host, failing an unrelated
+      // test. Incident Workbench runs git itself and does not need it.
+      settings: { 'files.autoSave': 'off', 'git.enabled': false },
       env: {
         IW_TEST_RESULTS: resultsFile,
         IW_UI_BRIDGE: bridge.url,
