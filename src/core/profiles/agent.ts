@@ -38,6 +38,15 @@ export const agentProfile: Profile = {
     { id: 'P3', label: 'Medium', definition: 'The service is partly degraded and users have a workaround.', responseTime: 'Within 2 hours', aliases: ['Priority 3', 'Medium'], requiresPostmortem: false },
     { id: 'P4', label: 'Low', definition: 'A minor bug or a cosmetic problem.', responseTime: 'Next sprint', aliases: ['Priority 4', 'Low'], requiresPostmortem: false },
   ],
+  // Follows from the definitions above: outage, data loss or security first, then the wider and the narrower degradation.
+  severityDecisionTree: {
+    questions: [
+      { question: 'Is the service fully down, has data been lost, or has security been breached?', yes: 'P1' },
+      { question: 'Is a major feature broken for a significant share of users?', yes: 'P2' },
+      { question: 'Is the service partly degraded, with a workaround for users?', yes: 'P3' },
+    ],
+    fallback: 'P4',
+  },
   actionItems: { requiredColumns: ['Action', 'Owner', 'Due Date'], minimum: 1 },
   roles: ['Incident Commander'],
   rules: {},

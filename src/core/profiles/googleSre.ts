@@ -36,6 +36,15 @@ export const googleSreProfile: Profile = {
     { id: 'SEV3', label: 'Minor', definition: 'Degradation that stayed below the user-visible threshold and resolved without intervention.', aliases: ['SEV-3', 'Minor'], requiresPostmortem: false },
     { id: 'SEV4', label: 'Low', definition: 'No user impact and no intervention needed: a cosmetic or internal tooling problem.', aliases: ['SEV-4', 'Low'], requiresPostmortem: false },
   ],
+  // Follows from the definitions above: outage, data loss or security first, then the wider and the narrower degradation.
+  severityDecisionTree: {
+    questions: [
+      { question: 'Is a whole service down for users, or has any data been lost?', yes: 'SEV1' },
+      { question: 'Is there user-visible degradation beyond the agreed threshold, or did it need on-call intervention such as a rollback or rerouting traffic?', yes: 'SEV2' },
+      { question: 'Was there degradation that stayed below the user-visible threshold?', yes: 'SEV3' },
+    ],
+    fallback: 'SEV4',
+  },
   actionItems: { requiredColumns: ['Action Item', 'Type', 'Owner', 'Bug'], minimum: 1 },
   rules: {},
 };

@@ -30,6 +30,15 @@ export const harnessProfile: Profile = {
     { id: 'SEV3', label: 'Minor', definition: 'Minor feature degradation with a workaround available.' },
     { id: 'SEV4', label: 'Cosmetic', definition: 'Cosmetic issue or internal tooling degradation.' },
   ],
+  // Follows from the definitions above: outage, data loss or security first, then the wider and the narrower degradation.
+  severityDecisionTree: {
+    questions: [
+      { question: 'Is the service completely down, has data been lost, or has security been breached?', yes: 'SEV1' },
+      { question: 'Is a major feature degraded for a significant subset of users?', yes: 'SEV2' },
+      { question: 'Is a minor feature degraded, with a workaround available?', yes: 'SEV3' },
+    ],
+    fallback: 'SEV4',
+  },
   actionItems: { requiredColumns: ['Owner', 'Due Date'], minimum: 1 },
   rules: {},
 };

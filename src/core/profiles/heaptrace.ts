@@ -43,6 +43,16 @@ export const heaptraceProfile: Profile = {
     { id: 'SEV-3', label: 'Minor', definition: 'A minor feature is broken or looks wrong for at most 10% of users, and the workaround is easy.', responseTime: 'On-call handles it without escalation; resolve by the next business day', updateCadence: 'First status within 5 minutes, then every 15 minutes', aliases: ['SEV3', 'Sev 3', 'Minor'], requiresPostmortem: true },
     { id: 'SEV-4', label: 'Low', definition: 'An inconvenience or non-blocking edge case with minimal user impact.', responseTime: 'Add to the backlog; resolve in the next sprint', aliases: ['SEV4', 'Sev 4', 'Low'], requiresPostmortem: true },
   ],
+  // Seed 004's own tree, question for question.
+  severityDecisionTree: {
+    questions: [
+      { question: 'Is the application completely down?', yes: 'SEV-1' },
+      { question: 'Is there data loss or a security breach?', yes: 'SEV-1' },
+      { question: 'Is a core workflow broken (login, payment, the main feature)?', yes: 'SEV-2' },
+      { question: 'Are more than 10% of users affected?', yes: 'SEV-2' },
+    ],
+    fallback: 'SEV-3',
+  },
   actionItems: { requiredColumns: ['Action', 'Owner', 'Deadline', 'Status'], minimum: 2 },
   roles: ['Incident Commander'],
   rules: { PM014: 'error' },

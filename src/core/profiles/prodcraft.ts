@@ -48,6 +48,15 @@ export const prodcraftProfile: Profile = {
     { id: 'SEV3', label: 'Minor', definition: 'A minor feature is broken and a workaround exists (for example wrong search results).', responseTime: 'Within 4 hours', aliases: ['SEV-3', 'Minor'], requiresPostmortem: true },
     { id: 'SEV4', label: 'Cosmetic', definition: 'A cosmetic fault with no user impact (for example a misaligned element).', responseTime: 'Next business day', aliases: ['SEV-4', 'Cosmetic'], requiresPostmortem: true },
   ],
+  // Follows from the definitions above: outage, data loss or security first, then the wider and the narrower degradation.
+  severityDecisionTree: {
+    questions: [
+      { question: 'Is the service down, is data lost or corrupted, or is security breached?', yes: 'SEV1' },
+      { question: 'Is a major feature broken so that many users feel it (for example payments failing)?', yes: 'SEV2' },
+      { question: 'Is a minor feature broken, with a workaround available (for example wrong search results)?', yes: 'SEV3' },
+    ],
+    fallback: 'SEV4',
+  },
   actionItems: { requiredColumns: ['Action', 'Owner', 'Deadline'], minimum: 1 },
   roles: ['Incident Commander', 'Technical Responder', 'Communications Lead'],
   rules: {},

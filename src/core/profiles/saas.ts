@@ -43,6 +43,15 @@ export const saasProfile: Profile = {
     { id: 'SEV-3', label: 'Minor', definition: 'A minor feature is degraded for a few tenants.', responseTime: 'Next business day', updateCadence: 'Once, when resolved', aliases: ['SEV3', 'Sev 3', 'Minor'] },
     { id: 'SEV-4', label: 'Cosmetic', definition: 'A cosmetic issue with no loss of functionality.', responseTime: 'Backlog; fix in the next sprint', aliases: ['SEV4', 'Sev 4', 'Cosmetic'] },
   ],
+  // Follows from the definitions above: outage, data loss or security first, then the wider and the narrower degradation.
+  severityDecisionTree: {
+    questions: [
+      { question: 'Is the service down, is data lost, is security breached, or is every tenant affected?', yes: 'SEV-1' },
+      { question: 'Is a major feature broken for a significant subset of tenants?', yes: 'SEV-2' },
+      { question: 'Is a minor feature degraded for a few tenants?', yes: 'SEV-3' },
+    ],
+    fallback: 'SEV-4',
+  },
   actionItems: { requiredColumns: ['Action', 'Owner', 'Due Date', 'Status'], minimum: 1 },
   rules: {},
 };

@@ -58,6 +58,20 @@ export interface SeverityLevel {
   readonly requiresPostmortem?: boolean;
 }
 
+/** One question of a severity decision tree: a yes decides the level, a no goes on to the next question. */
+export interface SeverityQuestion {
+  readonly question: string;
+  /** The id of the level (of the profile's scale) a yes leads to. */
+  readonly yes: string;
+}
+
+/** How the process chooses a severity: yes/no questions in order, the first yes decides. */
+export interface SeverityDecisionTree {
+  readonly questions: readonly SeverityQuestion[];
+  /** The level when every question is answered no. */
+  readonly fallback: string;
+}
+
 /** A profile: the conventions of one incident-response process. */
 export interface Profile {
   /** Identifier used in settings, the CLI and `extends:`. */
@@ -70,6 +84,8 @@ export interface Profile {
   readonly documents: Readonly<Partial<Record<DocumentKind, DocumentKindSpec>>>;
   /** The severity scale, most severe first. */
   readonly severities: readonly SeverityLevel[];
+  /** The decision tree for choosing a severity, when the process gives one; otherwise one is derived from the definitions. */
+  readonly severityDecisionTree?: SeverityDecisionTree;
   /** Action-item gates. */
   readonly actionItems: {
     /** Columns (or list fields) every action item must fill, e.g. Owner, Due Date. */

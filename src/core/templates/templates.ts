@@ -44,7 +44,7 @@ export interface TemplateValues {
   readonly evidence?: string;
 }
 
-/** Section ids whose body is built from the values rather than a prompt. */
+/** The title of a new document of each kind. */
 const TITLES: Record<DocumentKind, (v: TemplateValues, profile: Profile) => string> = {
   postmortem: (v, p) => `${p.name === 'agent' ? 'Post-Mortem' : 'Postmortem'}: ${v.title}`,
   incident: (v) => `Incident: ${v.title}`,
@@ -86,7 +86,18 @@ function clock(t: string): string {
   return m ? `${m[1]}:${m[2]}` : t;
 }
 
-function headerValue(field: string, kind: DocumentKind, v: TemplateValues): string {
+/** The first line of a new `kind` document: `# Postmortem: <title>`, without the `# `. */
+export function documentTitle(profile: Profile, kind: DocumentKind, values: TemplateValues): string {
+  return TITLES[kind](values, profile);
+}
+
+/** The header fields a new `kind` document states under its title. */
+export function headerFieldsOf(profile: Profile, kind: DocumentKind): readonly string[] {
+  return profile.documents[kind]?.headerFields ?? DEFAULT_HEADER[kind];
+}
+
+/** The value a new document writes for header `field`: from the values, else a `<...>` blank. */
+export function headerValue(field: string, kind: DocumentKind, v: TemplateValues): string {
   const duration = minutesBetween(v.start, v.end);
   switch (field.toLowerCase()) {
     case 'date': return v.date;
@@ -118,9 +129,17 @@ function timelineBody(kind: DocumentKind, v: TemplateValues): string {
   return rows.join('\n');
 }
 
-function actionItemsBody(profile: Profile): string {
+/** The columns of a new action items table: the profile's required columns, with an Action column first when they lack one. */
+export function actionItemColumns(profile: Profile): string[] {
   const required = profile.actionItems.requiredColumns;
-  const columns = required.some((c) => fieldOfColumn(c) === 'action') ? [...required] : ['Action', ...required];
+  return required.some((c) => fieldOfColumn(c) === 'action') ? [...required] : ['Action', ...required];
+}
+
+/** The blank 5 Whys ladder of a new document. */
+export const FIVE_WHYS_PROMPT = ['1. Why <did users see the failure>? Because <...>.', '2. Why <...>? Because <...>.', '3. Why <...>? Because <...>.', '4. Why <...>? Because <...>.', '5. Why <...>? Because <...>.'].join('\n');
+
+function actionItemsBody(profile: Profile): string {
+  const columns = actionItemColumns(profile);
   const cell = (c: string) => {
     switch (fieldOfColumn(c)) {
       case 'action': return '<action that prevents a recurrence>';
@@ -148,7 +167,7 @@ function sectionBody(spec: SectionSpec, kind: DocumentKind, profile: Profile, v:
   switch (spec.id) {
     case 'timeline': return timelineBody(kind, v);
     case 'action-items': return actionItemsBody(profile);
-    case 'five-whys': return ['1. Why <did users see the failure>? Because <...>.', '2. Why <...>? Because <...>.', '3. Why <...>? Because <...>.', '4. Why <...>? Because <...>.', '5. Why <...>? Because <...>.'].join('\n');
+    case 'five-whys': return FIVE_WHYS_PROMPT;
     case 'evidence': return v.evidence?.trim() || promptFor(spec.id, spec.title);
     case 'diagnosis':
     case 'mitigation':
@@ -160,6 +179,11 @@ function sectionBody(spec: SectionSpec, kind: DocumentKind, profile: Profile, v:
 /** The section whose body gets the commits in the incident window: the root cause investigation. */
 const INVESTIGATION_IDS = ['root-cause', 'root-causes', 'five-whys', 'trigger', 'evidence'];
 
+/** The id of the section of a `kind` document that gets the commits in the incident window, if it has one. */
+export function investigationSectionId(profile: Profile, kind: DocumentKind): string | undefined {
+  return profile.documents[kind]?.sections.find((s) => INVESTIGATION_IDS.includes(s.id))?.id;
+}
+
 /**
  * Renders a new `kind` document for `profile`: the title, the header fields, then every
  * section of the profile in order with its prompt. Blanks are `<...>` so the linter points
@@ -168,11 +192,11 @@ const INVESTIGATION_IDS = ['root-cause', 'root-causes', 'five-whys', 'trigger', 
 export function renderDocument(profile: Profile, kind: DocumentKind, values: TemplateValues): string {
   const spec = profile.documents[kind];
   if (!spec) throw new Error(`The ${profile.name} profile has no ${kind} documents.`);
-  const out: string[] = [`# ${TITLES[kind](values, profile)}`, ''];
-  for (const field of spec.headerFields ?? DEFAULT_HEADER[kind]) out.push(`**${field}:** ${headerValue(field, kind, values)}`);
+  const out: string[] = [`# ${documentTitle(profile, kind, values)}`, ''];
+  for (const field of headerFieldsOf(profile, kind)) out.push(`**${field}:** ${headerValue(field, kind, values)}`);
   out.push('');
   const commits = kind === 'postmortem' ? commitsBlock(values) : undefined;
-  const investigation = spec.sections.find((s) => INVESTIGATION_IDS.includes(s.id))?.id;
+  const investigation = investigationSectionId(profile, kind);
   for (const section of spec.sections) {
     out.push(`## ${section.title}`, '', sectionBody(section, kind, profile, values), '');
     if (commits && section.id === investigation) out.push(commits, '');
