@@ -35,7 +35,14 @@ export const Commands = {
   clearTreeFilter: 'incidentWorkbench.clearTreeFilter',
   copyTreeItemLink: 'incidentWorkbench.copyTreeItemLink',
   lintTreeItem: 'incidentWorkbench.lintTreeItem',
+  getStarted: 'incidentWorkbench.getStarted',
+  openCiGuide: 'incidentWorkbench.openCiGuide',
+  openWizard: 'incidentWorkbench.openWizard',
+  resumeWizardDraft: 'incidentWorkbench.resumeWizardDraft',
 } as const;
+
+/** The walkthrough contributed in package.json, as `workbench.action.openWalkthrough` names it (`publisher.name#id`). */
+export const WALKTHROUGH_ID = `${EXTENSION_ID}#getStarted`;
 
 /** View container and view ids, as contributed in package.json. */
 export const Views = {
@@ -59,7 +66,12 @@ export const ContextKeys = {
   actionItemGrouping: 'incidentWorkbench:actionItemGrouping',
   /** Whether the side bar views are filtered. */
   treesFiltered: 'incidentWorkbench:treesFiltered',
+  /** Whether an incident wizard draft is saved in this workspace (shows "Resume Wizard Draft"). */
+  hasWizardDraft: 'incidentWorkbench:hasWizardDraft',
 } as const;
+
+/** The incident wizard's webview panel type, as the `onWebviewPanel:` activation event names it. */
+export const WIZARD_VIEW_TYPE = 'incidentWorkbench.wizard';
 
 /** The scheme of the read-only documents that show one whole commit (`git show`). */
 export const COMMIT_DOCUMENT_SCHEME = 'incident-workbench-commit';
@@ -73,6 +85,7 @@ export const Settings = {
   profileName: 'profile.name',
   diagnosticsEnabled: 'diagnostics.enabled',
   diagnosticsDebounceMs: 'diagnostics.debounceMs',
+  diagnosticsMaxFileSize: 'diagnostics.maxFileSize',
   indexPath: 'index.path',
   indexUpdateOnSave: 'index.updateOnSave',
   sloFile: 'slo.file',

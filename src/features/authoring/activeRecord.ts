@@ -37,7 +37,7 @@ export function activeRecord(profiles: ProfileSource, command: string, target?: 
   const document = (target instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString()) : undefined)
     ?? vscode.window.activeTextEditor?.document;
   if (!document || !isMarkdown(document)) {
-    void vscode.window.showInformationMessage(`${command} works on an incident record or a postmortem: open one in the editor first.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} works on an incident record or a postmortem: open one in the editor first.', command));
     return undefined;
   }
   const profile = profiles.profileFor(document.uri);

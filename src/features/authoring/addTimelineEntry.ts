@@ -13,15 +13,15 @@ export interface AddTimelineEntryArgs {
   readonly text?: string;
 }
 
-const COMMAND = AuthoringCommandTitles.addTimelineEntry;
 
 /** Runs the command; resolves with the line the entry was written on, or undefined when nothing was changed. */
 export async function addTimelineEntry(deps: AuthoringDeps, rawArgs?: unknown): Promise<number | undefined> {
-  const record = activeRecord(deps.profiles, COMMAND, rawArgs);
+  const record = activeRecord(deps.profiles, AuthoringCommandTitles.addTimelineEntry, rawArgs);
   if (!record) return undefined;
   const { document, profile, name } = record;
   if (record.kind === 'runbook') {
-    void vscode.window.showInformationMessage(`${name} is a runbook; ${COMMAND} works on an incident record or a postmortem (under the ${profile.name} profile: ${whereKindLives(profile, 'incident')} or ${whereKindLives(profile, 'postmortem')}).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is a runbook; {1} works on an incident record or a postmortem (under the {2} profile: {3} or {4}).',
+      name, AuthoringCommandTitles.addTimelineEntry, profile.name, whereKindLives(profile, 'incident'), whereKindLives(profile, 'postmortem')));
     return undefined;
   }
   const kind: DocumentKind = record.kind ?? kindFromContent(record.doc, profile, ['postmortem', 'incident']) ?? 'postmortem';
@@ -32,7 +32,7 @@ export async function addTimelineEntry(deps: AuthoringDeps, rawArgs?: unknown): 
   // Say there is no Timeline before asking for the text, not after.
   const first = editFor(record.doc, kind, profile, now(), 'x');
   if (typeof first === 'string') {
-    void vscode.window.showInformationMessage(`${name}: ${first}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', name, first));
     return undefined;
   }
 
@@ -40,14 +40,14 @@ export async function addTimelineEntry(deps: AuthoringDeps, rawArgs?: unknown): 
   const typed = args?.text !== undefined
     ? args.text
     : await vscode.window.showInputBox({
-      title: `${COMMAND} — ${name}`,
-      prompt: `What happened? It is logged at the current time (UTC); start with HH:MM to log it at another time on ${date}, or with YYYY-MM-DD HH:MM.`,
-      placeHolder: 'e.g. Rolled back deploy 4f2a1c   or   14:32 Latency alert fired',
+      title: vscode.l10n.t('{0} — {1}', AuthoringCommandTitles.addTimelineEntry, name),
+      prompt: vscode.l10n.t('What happened? It is logged at the current time (UTC); start with HH:MM to log it at another time on {0}, or with YYYY-MM-DD HH:MM.', date),
+      placeHolder: vscode.l10n.t('e.g. Rolled back deploy 4f2a1c   or   14:32 Latency alert fired'),
       ignoreFocusOut: true,
       validateInput: (value) => {
         const input = parseTimelineInput(value, date, now());
         if (!input.ok) return value.trim() ? input.message : undefined;
-        return { message: `At ${displayTime(input.at)}${input.timed ? '' : ' (now)'}`, severity: vscode.InputBoxValidationSeverity.Info };
+        return { message: input.timed ? vscode.l10n.t('At {0}', displayTime(input.at)) : vscode.l10n.t('At {0} (now)', displayTime(input.at)), severity: vscode.InputBoxValidationSeverity.Info };
       },
     });
   // Enter on an empty box is a cancel, not a mistake to report.
@@ -62,13 +62,13 @@ export async function addTimelineEntry(deps: AuthoringDeps, rawArgs?: unknown): 
   // Read the text again: it may have changed while the prompt was open.
   const edit = editFor(parseMarkdown(document.getText()), kind, profile, input.at, input.text);
   if (typeof edit === 'string') {
-    void vscode.window.showInformationMessage(`${name}: ${edit}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', name, edit));
     return undefined;
   }
   const workspaceEdit = new vscode.WorkspaceEdit();
-  workspaceEdit.replace(document.uri, toVsRange(edit.range), edit.newText, { label: COMMAND, needsConfirmation: false });
+  workspaceEdit.replace(document.uri, toVsRange(edit.range), edit.newText, { label: AuthoringCommandTitles.addTimelineEntry, needsConfirmation: false });
   if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
-    void vscode.window.showErrorMessage(`${COMMAND}: the editor did not accept the change to ${name}; nothing was changed.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0}: the editor did not accept the change to {1}; nothing was changed.', AuthoringCommandTitles.addTimelineEntry, name));
     return undefined;
   }
   const line = edit.range.start.line + (edit.newText.startsWith('\n') ? 1 : 0);

@@ -15,24 +15,24 @@ export interface ConvertToPostmortemArgs {
   readonly ifExists?: 'open' | 'next' | 'fail';
 }
 
-const COMMAND = AuthoringCommandTitles.convertToPostmortem;
 
 /** Runs the command; resolves with the new (or the chosen existing) postmortem, or undefined when nothing was written. */
 export async function convertToPostmortem(deps: AuthoringDeps, rawArgs?: unknown): Promise<vscode.Uri | undefined> {
-  if (!(await requireTrust(COMMAND))) return undefined;
+  if (!(await requireTrust(AuthoringCommandTitles.convertToPostmortem))) return undefined;
   const args = readArgs(rawArgs, ['ifExists'] as const);
-  const record = activeRecord(deps.profiles, COMMAND, rawArgs);
+  const record = activeRecord(deps.profiles, AuthoringCommandTitles.convertToPostmortem, rawArgs);
   if (!record) return undefined;
   const { profile, kind, name } = record;
   if (kind !== 'incident') {
-    const what = kind ? `a ${kind}` : 'not an incident document';
-    void vscode.window.showInformationMessage(
-      `${name} is ${what}, not a live incident record. ${COMMAND} starts from an incident record; under the ${profile.name} profile those are ${whereKindLives(profile, 'incident')}.`,
-    );
+    const what = kind ? vscode.l10n.t('a {0}', kind) : vscode.l10n.t('not an incident document');
+    void vscode.window.showInformationMessage(vscode.l10n.t(
+      '{0} is {1}, not a live incident record. {2} starts from an incident record; under the {3} profile those are {4}.',
+      name, what, AuthoringCommandTitles.convertToPostmortem, profile.name, whereKindLives(profile, 'incident'),
+    ));
     return undefined;
   }
   if (!profile.documents.postmortem) {
-    void vscode.window.showErrorMessage(`The ${profile.name} profile has no postmortems, so there is nowhere to write one.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The {0} profile has no postmortems, so there is nowhere to write one.', profile.name));
     return undefined;
   }
   const folder = vscode.workspace.getWorkspaceFolder(record.document.uri) ?? await chooseFolder('postmortem');

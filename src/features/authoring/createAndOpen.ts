@@ -48,8 +48,8 @@ export async function createAndOpen(request: NewDocument, log: vscode.LogOutputC
   } catch (e) {
     if (e instanceof WriteRefusedError || e instanceof UnsafePathError) {
       log.warn(`Did not create the ${what}: ${e.message}`);
-      const open = e instanceof WriteRefusedError && e.reason === 'exists' ? 'Open Existing' : undefined;
-      void vscode.window.showErrorMessage(`The ${what} was not created: ${e.message}`, ...(open ? [open] : [])).then((c) => {
+      const open = e instanceof WriteRefusedError && e.reason === 'exists' ? vscode.l10n.t('Open Existing') : undefined;
+      void vscode.window.showErrorMessage(vscode.l10n.t('The {0} was not created: {1}', what, e.message), ...(open ? [open] : [])).then((c) => {
         if (c) void showDocument(uriOf(relativePath), undefined);
       });
       return undefined;
@@ -67,17 +67,18 @@ async function chooseOnConflict(request: NewDocument, alternative: string): Prom
     case 'open': return 'open';
     case 'next': return 'next';
     case 'fail':
-      void vscode.window.showErrorMessage(`${request.relativePath} already exists; nothing was written.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; nothing was written.', request.relativePath));
       return undefined;
     case 'ask': {
-      const create = `Create ${path.posix.basename(alternative)}`;
+      const create = vscode.l10n.t('Create {0}', path.posix.basename(alternative));
+      const openExisting = vscode.l10n.t('Open Existing');
       const choice = await vscode.window.showWarningMessage(
-        `${request.relativePath} already exists.`,
-        { modal: true, detail: `Nothing is overwritten. Open the existing ${request.what}, or create a new one named ${path.posix.basename(alternative)} next to it.` },
-        'Open Existing',
+        vscode.l10n.t('{0} already exists.', request.relativePath),
+        { modal: true, detail: vscode.l10n.t('Nothing is overwritten. Open the existing {0}, or create a new one named {1} next to it.', request.what, path.posix.basename(alternative)) },
+        openExisting,
         create,
       );
-      return choice === 'Open Existing' ? 'open' : choice === create ? 'next' : undefined;
+      return choice === openExisting ? 'open' : choice === create ? 'next' : undefined;
     }
   }
 }

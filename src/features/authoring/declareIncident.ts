@@ -19,17 +19,16 @@ export interface DeclareIncidentArgs {
 }
 
 const ARG_FIELDS = ['folder', 'title', 'severity', 'commander', 'date', 'ifExists'] as const;
-const COMMAND = AuthoringCommandTitles.declareIncident;
 
 /** Runs the command; resolves with the new (or the chosen existing) record, or undefined when nothing was written. */
 export async function declareIncident(deps: AuthoringDeps, rawArgs?: unknown): Promise<vscode.Uri | undefined> {
-  if (!(await requireTrust(COMMAND))) return undefined;
+  if (!(await requireTrust(AuthoringCommandTitles.declareIncident))) return undefined;
   const args = readArgs(rawArgs, ARG_FIELDS);
   const folder = await chooseFolder('incident record', args?.folder);
   if (!folder) return undefined;
   const profile = deps.profiles.profileFor(folder.uri);
   if (!profile.documents.incident) {
-    void vscode.window.showErrorMessage(`The ${profile.name} profile has no live incident records, so there is nowhere to write one.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The {0} profile has no live incident records, so there is nowhere to write one.', profile.name));
     return undefined;
   }
   const today = utcDate((deps.now ?? (() => new Date()))());
@@ -40,7 +39,7 @@ export async function declareIncident(deps: AuthoringDeps, rawArgs?: unknown): P
   let date = today;
   if (args) {
     title = args.title?.trim();
-    if (!title) throw new Error(`${COMMAND} needs a "title" argument.`);
+    if (!title) throw new Error(`${AuthoringCommandTitles.declareIncident} needs a "title" argument.`);
     date = args.date?.trim() ?? today;
     const problem = dateProblem(date);
     if (problem) throw new Error(`date: ${problem}`);
@@ -51,15 +50,15 @@ export async function declareIncident(deps: AuthoringDeps, rawArgs?: unknown): P
     }
     commander = args.commander?.trim() || undefined;
   } else {
-    title = await askTitle({ command: COMMAND, index: 1, total: 3 }, `What is happening, in a few words: the title of the incident record (dated ${today}).`, 'e.g. Checkout returns 502 for EU customers');
+    title = await askTitle({ command: AuthoringCommandTitles.declareIncident, index: 1, total: 3 }, vscode.l10n.t('What is happening, in a few words: the title of the incident record (dated {0}).', today), vscode.l10n.t('e.g. Checkout returns 502 for EU customers'));
     if (!title) return undefined;
-    const level = await pickSeverity({ command: COMMAND, index: 2, total: 3 }, profile);
+    const level = await pickSeverity({ command: AuthoringCommandTitles.declareIncident, index: 2, total: 3 }, profile);
     if (!level) return undefined;
     severity = level.id;
     const ic = await vscode.window.showInputBox({
-      title: `${COMMAND} (3/3)`,
-      prompt: 'Who is the incident commander? Leave blank to fill in later.',
-      placeHolder: 'Name or handle',
+      title: vscode.l10n.t('{0} ({1}/{2})', AuthoringCommandTitles.declareIncident, 3, 3),
+      prompt: vscode.l10n.t('Who is the incident commander? Leave blank to fill in later.'),
+      placeHolder: vscode.l10n.t('Name or handle'),
       ignoreFocusOut: true,
     });
     if (ic === undefined) return undefined;

@@ -27,7 +27,6 @@ export interface NewPostmortemArgs {
 }
 
 const ARG_FIELDS = ['folder', 'title', 'date', 'severity', 'start', 'end', 'ifExists'] as const;
-const COMMAND = AuthoringCommandTitles.newPostmortem;
 
 interface Answers {
   readonly title: string;
@@ -39,13 +38,13 @@ interface Answers {
 
 /** Runs the command; resolves with the new (or the chosen existing) document, or undefined when nothing was written. */
 export async function newPostmortem(deps: AuthoringDeps, rawArgs?: unknown): Promise<vscode.Uri | undefined> {
-  if (!(await requireTrust(COMMAND))) return undefined;
+  if (!(await requireTrust(AuthoringCommandTitles.newPostmortem))) return undefined;
   const args = readArgs(rawArgs, ARG_FIELDS);
   const folder = await chooseFolder('postmortem', args?.folder);
   if (!folder) return undefined;
   const profile = deps.profiles.profileFor(folder.uri);
   if (!profile.documents.postmortem) {
-    void vscode.window.showErrorMessage(`The ${profile.name} profile has no postmortems, so there is nowhere to write one.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The {0} profile has no postmortems, so there is nowhere to write one.', profile.name));
     return undefined;
   }
   const today = utcDate((deps.now ?? (() => new Date()))());
@@ -74,15 +73,15 @@ export async function newPostmortem(deps: AuthoringDeps, rawArgs?: unknown): Pro
 
 async function ask(profile: Profile, today: string): Promise<Answers | undefined> {
   const total = 5;
-  const title = await askTitle({ command: COMMAND, index: 1, total }, 'What happened, in a few words: the title of the postmortem.', 'e.g. User service timeouts on the preferences endpoint');
+  const title = await askTitle({ command: AuthoringCommandTitles.newPostmortem, index: 1, total }, vscode.l10n.t('What happened, in a few words: the title of the postmortem.'), vscode.l10n.t('e.g. User service timeouts on the preferences endpoint'));
   if (!title) return undefined;
-  const date = await askDate({ command: COMMAND, index: 2, total }, today, (d) => documentPath(profile, 'postmortem', { date: d, slug: title }));
+  const date = await askDate({ command: AuthoringCommandTitles.newPostmortem, index: 2, total }, today, (d) => documentPath(profile, 'postmortem', { date: d, slug: title }));
   if (!date) return undefined;
-  const severity = await pickSeverity({ command: COMMAND, index: 3, total }, profile);
+  const severity = await pickSeverity({ command: AuthoringCommandTitles.newPostmortem, index: 3, total }, profile);
   if (!severity) return undefined;
-  const start = await askTime({ command: COMMAND, index: 4, total }, 'start', date);
+  const start = await askTime({ command: AuthoringCommandTitles.newPostmortem, index: 4, total }, 'start', date);
   if (!start) return undefined;
-  const end = await askTime({ command: COMMAND, index: 5, total }, 'end', date, start.date);
+  const end = await askTime({ command: AuthoringCommandTitles.newPostmortem, index: 5, total }, 'end', date, start.date);
   if (!end) return undefined;
   return { title, date, severity: severity.id, start: start.date, end: end.date };
 }
@@ -90,7 +89,7 @@ async function ask(profile: Profile, today: string): Promise<Answers | undefined
 /** The same checks as the prompts (and the CLI), on the argument object; throws with the reason. */
 function fromArgs(args: Partial<Record<(typeof ARG_FIELDS)[number], string>>, profile: Profile, today: string): Answers {
   const title = args.title?.trim();
-  if (!title) throw new Error(`${COMMAND} needs a "title" argument.`);
+  if (!title) throw new Error(`${AuthoringCommandTitles.newPostmortem} needs a "title" argument.`);
   const date = args.date?.trim() ?? today;
   const problem = dateProblem(date);
   if (problem) throw new Error(`date: ${problem}`);
@@ -118,7 +117,7 @@ async function commitsFor(deps: AuthoringDeps, folder: vscode.WorkspaceFolder, w
   const lookup = deps.lookupCommits;
   if (!lookup) return { commitsUnavailable: 'git is not available to Incident Workbench in this editor.' };
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Reading the commits of the incident window from git (Cancel leaves them out)', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the commits of the incident window from git (Cancel leaves them out)'), cancellable: true },
     async (_progress, token) => {
       let subscription: vscode.Disposable | undefined;
       const cancelled = new Promise<{ unavailable: string }>((resolve) => {

@@ -18,17 +18,16 @@ export interface NewRunbookArgs {
 }
 
 const ARG_FIELDS = ['folder', 'service', 'failureMode', 'ifExists'] as const;
-const COMMAND = AuthoringCommandTitles.newRunbook;
 
 /** Runs the command; resolves with the new (or the chosen existing) runbook, or undefined when nothing was written. */
 export async function newRunbook(deps: AuthoringDeps, rawArgs?: unknown): Promise<vscode.Uri | undefined> {
-  if (!(await requireTrust(COMMAND))) return undefined;
+  if (!(await requireTrust(AuthoringCommandTitles.newRunbook))) return undefined;
   const args = readArgs(rawArgs, ARG_FIELDS);
   const folder = await chooseFolder('runbook', args?.folder);
   if (!folder) return undefined;
   const profile = deps.profiles.profileFor(folder.uri);
   if (!profile.documents.runbook) {
-    void vscode.window.showErrorMessage(`The ${profile.name} profile has no runbooks, so there is nowhere to write one.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The {0} profile has no runbooks, so there is nowhere to write one.', profile.name));
     return undefined;
   }
   const date = utcDate((deps.now ?? (() => new Date()))());
@@ -38,7 +37,7 @@ export async function newRunbook(deps: AuthoringDeps, rawArgs?: unknown): Promis
   if (args) {
     service = args.service?.trim();
     failureMode = args.failureMode?.trim();
-    if (!service || !failureMode) throw new Error(`${COMMAND} needs "service" and "failureMode" arguments.`);
+    if (!service || !failureMode) throw new Error(`${AuthoringCommandTitles.newRunbook} needs "service" and "failureMode" arguments.`);
   } else {
     service = await pickService(folder, profile, deps.log);
     if (!service) return undefined;
@@ -70,8 +69,8 @@ interface ServiceItem extends vscode.QuickPickItem {
  */
 async function pickService(folder: vscode.WorkspaceFolder, profile: Profile, log: vscode.LogOutputChannel): Promise<string | undefined> {
   const picker = vscode.window.createQuickPick<ServiceItem>();
-  picker.title = `${COMMAND} (1/2)`;
-  picker.placeholder = 'The service the runbook is for: pick one or type a new name';
+  picker.title = vscode.l10n.t('{0} ({1}/{2})', AuthoringCommandTitles.newRunbook, 1, 2);
+  picker.placeholder = vscode.l10n.t('The service the runbook is for: pick one or type a new name');
   picker.ignoreFocusOut = true;
   picker.matchOnDescription = true;
   picker.busy = true;
@@ -89,7 +88,7 @@ async function pickService(folder: vscode.WorkspaceFolder, profile: Profile, log
     const named = typed !== '' && items.some((i) => slugify(i.service, 'service') === slugify(typed, 'service'));
     // Not labelled with the bare text: the picker ranks an exact label first, and Enter after
     // typing the start of a suggestion ("api-gate") should pick the suggestion ("api-gateway").
-    const create: ServiceItem = { label: `$(add) New service "${typed}"`, alwaysShow: true, service: typed };
+    const create: ServiceItem = { label: vscode.l10n.t('$(add) New service "{0}"', typed), alwaysShow: true, service: typed };
     picker.items = typed && !named ? [...items, create] : items;
   };
 
@@ -125,7 +124,7 @@ async function pickService(folder: vscode.WorkspaceFolder, profile: Profile, log
         .finally(() => {
           if (closed) return;
           picker.busy = false;
-          if (picker.items.length === 0) picker.placeholder = 'Type the name of the service the runbook is for (none was found in the workspace)';
+          if (picker.items.length === 0) picker.placeholder = vscode.l10n.t('Type the name of the service the runbook is for (none was found in the workspace)');
         });
     });
   } finally {
@@ -137,14 +136,14 @@ async function pickService(folder: vscode.WorkspaceFolder, profile: Profile, log
 
 async function askFailureMode(profile: Profile, date: string, service: string): Promise<string | undefined> {
   const text = await vscode.window.showInputBox({
-    title: `${COMMAND} (2/2)`,
-    prompt: `How ${service} fails, in a few words: the runbook covers this one failure mode.`,
-    placeHolder: 'e.g. database slow query, secret rotation, disk full',
+    title: vscode.l10n.t('{0} ({1}/{2})', AuthoringCommandTitles.newRunbook, 2, 2),
+    prompt: vscode.l10n.t('How {0} fails, in a few words: the runbook covers this one failure mode.', service),
+    placeHolder: vscode.l10n.t('e.g. database slow query, secret rotation, disk full'),
     ignoreFocusOut: true,
     validateInput: (value) => {
-      if (!value.trim()) return 'Write the failure mode: it names the file.';
+      if (!value.trim()) return vscode.l10n.t('Write the failure mode: it names the file.');
       try {
-        return { message: `Creates ${documentPath(profile, 'runbook', { date, slug: `${service} ${value}`, service, failureMode: value })}`, severity: vscode.InputBoxValidationSeverity.Info };
+        return { message: vscode.l10n.t('Creates {0}', documentPath(profile, 'runbook', { date, slug: `${service} ${value}`, service, failureMode: value })), severity: vscode.InputBoxValidationSeverity.Info };
       } catch (e) {
         return e instanceof Error ? e.message : String(e);
       }

@@ -32,7 +32,7 @@ export function register(_context: vscode.ExtensionContext, deps: AuthoringDeps)
         return await HANDLERS[name](deps, arg);
       } catch (e) {
         deps.log.error(`${AuthoringCommandTitles[name]} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-        void vscode.window.showErrorMessage(`${AuthoringCommandTitles[name]}: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', AuthoringCommandTitles[name], e instanceof Error ? e.message : String(e)));
         return undefined;
       }
     }));

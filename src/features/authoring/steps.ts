@@ -10,7 +10,7 @@ export interface Step {
   readonly total: number;
 }
 
-const stepTitle = (step: Step) => `${step.command} (${step.index}/${step.total})`;
+const stepTitle = (step: Step) => vscode.l10n.t('{0} ({1}/{2})', step.command, step.index, step.total);
 
 /**
  * Whether the command may write files: false, after explaining why, in Restricted Mode.
@@ -20,8 +20,8 @@ const stepTitle = (step: Step) => `${step.command} (${step.index}/${step.total})
 export async function requireTrust(command: string): Promise<boolean> {
   if (vscode.workspace.isTrusted) return true;
   const choice = await vscode.window.showWarningMessage(
-    `${command} creates a file, which Incident Workbench does not do in Restricted Mode. Trust this workspace to create incident documents.`,
-    'Manage Workspace Trust',
+    vscode.l10n.t('{0} creates a file, which Incident Workbench does not do in Restricted Mode. Trust this workspace to create incident documents.', command),
+    vscode.l10n.t('Manage Workspace Trust'),
   );
   if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
   return false;
@@ -34,7 +34,7 @@ export async function requireTrust(command: string): Promise<boolean> {
 export async function chooseFolder(what: string, name?: string): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage(`Open a folder first: a new ${what} is written inside a workspace folder.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: a new {0} is written inside a workspace folder.', what));
     return undefined;
   }
   let folder: vscode.WorkspaceFolder | undefined;
@@ -42,10 +42,10 @@ export async function chooseFolder(what: string, name?: string): Promise<vscode.
     folder = folders.find((f) => f.name === name || f.uri.fsPath === name);
     if (!folder) throw new Error(`There is no workspace folder named "${name}".`);
   } else {
-    folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: `Which folder should the new ${what} go in?`, ignoreFocusOut: true });
+    folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder should the new {0} go in?', what), ignoreFocusOut: true });
   }
   if (folder && folder.uri.scheme !== 'file') {
-    void vscode.window.showInformationMessage(`Incident Workbench creates documents only in folders on disk; ${folder.name} is not one.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Incident Workbench creates documents only in folders on disk; {0} is not one.', folder.name));
     return undefined;
   }
   return folder;
@@ -59,8 +59,8 @@ export async function askTitle(step: Step, prompt: string, placeHolder: string):
     placeHolder,
     ignoreFocusOut: true,
     validateInput: (text) => text.trim()
-      ? { message: `File name from the title: …${slugify(text)}.md`, severity: vscode.InputBoxValidationSeverity.Info }
-      : 'Write a title: it names the file.',
+      ? { message: vscode.l10n.t('File name from the title: …{0}', `${slugify(text)}.md`), severity: vscode.InputBoxValidationSeverity.Info }
+      : vscode.l10n.t('Write a title: it names the file.'),
   });
   return title?.trim();
 }
@@ -69,14 +69,14 @@ export async function askTitle(step: Step, prompt: string, placeHolder: string):
 export async function askDate(step: Step, today: string, pathFor: (date: string) => string): Promise<string | undefined> {
   const date = await vscode.window.showInputBox({
     title: stepTitle(step),
-    prompt: 'The date of the incident, YYYY-MM-DD (UTC). Today is the default.',
+    prompt: vscode.l10n.t('The date of the incident, YYYY-MM-DD (UTC). Today is the default.'),
     value: today,
     ignoreFocusOut: true,
     validateInput: (text) => {
       const problem = dateProblem(text);
       if (problem) return problem;
       try {
-        return { message: `Creates ${pathFor(text.trim())}`, severity: vscode.InputBoxValidationSeverity.Info };
+        return { message: vscode.l10n.t('Creates {0}', pathFor(text.trim())), severity: vscode.InputBoxValidationSeverity.Info };
       } catch (e) {
         return e instanceof Error ? e.message : String(e);
       }
@@ -95,12 +95,17 @@ export async function pickSeverity(step: Step, profile: Profile): Promise<{ id: 
     id: level.id,
     label: level.id,
     description: level.label,
-    detail: level.responseTime ? `${level.definition} Response: ${level.responseTime}.` : level.definition,
+    detail: level.responseTime ? vscode.l10n.t('{0} Response: {1}.', level.definition, level.responseTime) : level.definition,
   }));
-  items.push({ id: undefined, label: '$(question) Not known yet', description: 'leaves a <severity> blank to fill in', detail: 'The linter reminds you until the severity is set.' });
+  items.push({
+    id: undefined,
+    label: vscode.l10n.t('$(question) Not known yet'),
+    description: vscode.l10n.t('leaves a <severity> blank to fill in'),
+    detail: vscode.l10n.t('The linter reminds you until the severity is set.'),
+  });
   const picked = await vscode.window.showQuickPick(items, {
     title: stepTitle(step),
-    placeHolder: `Severity on the ${profile.title} scale`,
+    placeHolder: vscode.l10n.t('Severity on the {0} scale', profile.title),
     matchOnDescription: true,
     matchOnDetail: true,
     ignoreFocusOut: true,
@@ -122,9 +127,11 @@ export async function askTime(step: Step, which: 'start' | 'end', date: string, 
   const text = await vscode.window.showInputBox({
     title: stepTitle(step),
     prompt: which === 'start'
-      ? `When the incident started: HH:MM (UTC, on ${date}) or a date and time such as ${date}T14:28Z. Leave blank if not known.`
-      : `When it was resolved: HH:MM (UTC, on ${date}) or a date and time${start ? `, after ${displayTime(start)}` : ''}. Leave blank if not known.`,
-    placeHolder: 'HH:MM, or blank',
+      ? vscode.l10n.t('When the incident started: HH:MM (UTC, on {0}) or a date and time such as {1}. Leave blank if not known.', date, `${date}T14:28Z`)
+      : start
+        ? vscode.l10n.t('When it was resolved: HH:MM (UTC, on {0}) or a date and time, after {1}. Leave blank if not known.', date, displayTime(start))
+        : vscode.l10n.t('When it was resolved: HH:MM (UTC, on {0}) or a date and time. Leave blank if not known.', date),
+    placeHolder: vscode.l10n.t('HH:MM, or blank'),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const r = read(value);

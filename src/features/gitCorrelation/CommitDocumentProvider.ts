@@ -22,16 +22,16 @@ export class CommitDocumentProvider implements vscode.TextDocumentContentProvide
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     // A document restored after a reload must not run git in a workspace that is no longer trusted.
-    if (!vscode.workspace.isTrusted) return 'This commit cannot be shown in Restricted Mode: showing it runs git. Trust the workspace and open it again.\n';
+    if (!vscode.workspace.isTrusted) return `${vscode.l10n.t('This commit cannot be shown in Restricted Mode: showing it runs git. Trust the workspace and open it again.')}\n`;
     const params = new URLSearchParams(uri.query);
     const root = params.get('root');
     const hash = params.get('hash');
-    if (!root || !hash || !/^[0-9a-f]{4,64}$/i.test(hash)) return 'This is not a commit document.\n';
+    if (!root || !hash || !/^[0-9a-f]{4,64}$/i.test(hash)) return `${vscode.l10n.t('This is not a commit document.')}\n`;
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
       const result = await this.git.showCommit(root, hash, { signal: controller.signal });
-      return result.available ? result.text : `The commit ${hash} cannot be shown: ${result.reason}\n`;
+      return result.available ? result.text : `${vscode.l10n.t('The commit {0} cannot be shown: {1}', hash, result.reason)}\n`;
     } finally {
       subscription.dispose();
     }

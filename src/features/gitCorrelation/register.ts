@@ -49,7 +49,7 @@ export function register(_context: vscode.ExtensionContext, deps: GitCorrelation
         await showIncidentWindowChanges({ ...deps, git }, args);
       } catch (e) {
         deps.log.error(`Show Changes in Incident Window failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-        void vscode.window.showErrorMessage(`Could not show the changes in the incident window: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not show the changes in the incident window: {0}', e instanceof Error ? e.message : String(e)));
       }
     }),
   );
@@ -60,8 +60,8 @@ type Deps = GitCorrelationDeps & { readonly git: NonNullable<GitCorrelationDeps[
 async function showIncidentWindowChanges(deps: Deps, args: ShowChangesArgs | undefined): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     const choice = await vscode.window.showWarningMessage(
-      'Show Changes in Incident Window runs git, which Restricted Mode does not allow. Trust this workspace to list its commits.',
-      'Manage Workspace Trust',
+      vscode.l10n.t('Show Changes in Incident Window runs git, which Restricted Mode does not allow. Trust this workspace to list its commits.'),
+      vscode.l10n.t('Manage Workspace Trust'),
     );
     if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
     return;
@@ -71,10 +71,10 @@ async function showIncidentWindowChanges(deps: Deps, args: ShowChangesArgs | und
   const incident = readActiveIncident(deps);
   const window = await askWindow(suggestWindow(incident.hints, (deps.now ?? (() => new Date()))()), args);
   if (!window) return;
-  const range = `${formatWindowTime(window.since)} to ${formatWindowTime(window.until)}`;
+  const range = vscode.l10n.t('{0} to {1}', formatWindowTime(window.since), formatWindowTime(window.until));
 
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Reading commits from ${range}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading commits from {0}', range), cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
@@ -82,7 +82,7 @@ async function showIncidentWindowChanges(deps: Deps, args: ShowChangesArgs | und
         const result = await deps.git.commitsInWindow(folder.uri.fsPath, { ...window, maxCount: MAX_LISTED_COMMITS, signal: controller.signal });
         if (!result.available || result.commits.length === 0) return { result, ranked: [] as RankedCommit[] };
         const candidates = [...new Set(result.commits.flatMap((c) => c.files))];
-        progress.report({ message: `Looking for INCIDENT tags in ${candidates.length} changed file${candidates.length === 1 ? '' : 's'}` });
+        progress.report({ message: candidates.length === 1 ? vscode.l10n.t('Looking for INCIDENT tags in 1 changed file') : vscode.l10n.t('Looking for INCIDENT tags in {0} changed files', candidates.length) });
         const taggedFiles = await (deps.taggedFiles ?? readTaggedFiles)(vscode.Uri.file(result.root), candidates, token);
         return { result, ranked: rankCommits(result.commits, { taggedFiles, services: incident.services }) };
       } finally {
@@ -95,18 +95,21 @@ async function showIncidentWindowChanges(deps: Deps, args: ShowChangesArgs | und
   if (!result.available) {
     if (result.code === 'cancelled') return;
     deps.log.warn(`Commit correlation unavailable for ${folder.uri.fsPath}: ${result.reason}`);
-    void vscode.window.showWarningMessage(`Commit correlation is unavailable: ${result.reason}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Commit correlation is unavailable: {0}', result.reason));
     return;
   }
-  const where = result.branch ? `on ${result.branch}` : 'on the detached HEAD';
-  const shallowNote = result.shallow ? ' This is a shallow clone: commits older than its depth are not in it.' : '';
+  const where = result.branch ? vscode.l10n.t('on {0}', result.branch) : vscode.l10n.t('on the detached HEAD');
+  const shallowNote = result.shallow ? vscode.l10n.t(' This is a shallow clone: commits older than its depth are not in it.') : '';
   if (ranked.length === 0) {
-    void vscode.window.showInformationMessage(`No commits ${where} from ${range}.${shallowNote}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No commits {0} from {1}.', where, range) + shallowNote);
     return;
   }
+  const commits = ranked.length === 1 ? vscode.l10n.t('1 commit') : vscode.l10n.t('{0} commits', ranked.length);
   const picked = await vscode.window.showQuickPick(commitItems(ranked), {
-    title: `Changes ${where} from ${range}: ${ranked.length} commit${ranked.length === 1 ? '' : 's'}${result.truncated ? ', the newest only (narrow the window to see older ones)' : ''}`,
-    placeHolder: `Choose a commit to see its changes${result.shallow ? ' (shallow clone: older commits are missing)' : ''}`,
+    title: result.truncated
+      ? vscode.l10n.t('Changes {0} from {1}: {2}, the newest only (narrow the window to see older ones)', where, range, commits)
+      : vscode.l10n.t('Changes {0} from {1}: {2}', where, range, commits),
+    placeHolder: result.shallow ? vscode.l10n.t('Choose a commit to see its changes (shallow clone: older commits are missing)') : vscode.l10n.t('Choose a commit to see its changes'),
     matchOnDescription: true,
     matchOnDetail: true,
   });
@@ -118,14 +121,14 @@ async function showIncidentWindowChanges(deps: Deps, args: ShowChangesArgs | und
 async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage('Open a folder inside a git repository to list the changes in an incident window.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder inside a git repository to list the changes in an incident window.'));
     return undefined;
   }
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active))
-    ?? (folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder\'s repository should be read?' }));
+    ?? (folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder\'s repository should be read?') }));
   if (folder && folder.uri.scheme !== 'file') {
-    void vscode.window.showInformationMessage(`Commit correlation needs a folder on disk; ${folder.name} is not one.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Commit correlation needs a folder on disk; {0} is not one.', folder.name));
     return undefined;
   }
   return folder;
@@ -160,10 +163,10 @@ async function askWindow(suggested: SuggestedWindow, args: ShowChangesArgs | und
     if (problem) throw new Error(problem);
     return { since: since.date, until: until.date };
   }
-  const title = 'Show Changes in Incident Window';
+  const title = vscode.l10n.t('Show Changes in Incident Window');
   const startText = await vscode.window.showInputBox({
-    title: `${title} (1/2)`,
-    prompt: `Start of the window, UTC unless you add an offset. Suggested: ${suggested.explanation}`,
+    title: vscode.l10n.t('{0} ({1}/{2})', title, 1, 2),
+    prompt: vscode.l10n.t('Start of the window, UTC unless you add an offset. Suggested: {0}', suggested.explanation),
     value: formatWindowTime(suggested.since),
     ignoreFocusOut: true,
     validateInput: (text) => {
@@ -175,8 +178,8 @@ async function askWindow(suggested: SuggestedWindow, args: ShowChangesArgs | und
   const start = parseWindowTime(startText, 'start');
   if (!start.ok) return undefined;
   const endText = await vscode.window.showInputBox({
-    title: `${title} (2/2)`,
-    prompt: `End of the window (inclusive), after ${formatWindowTime(start.date)}.`,
+    title: vscode.l10n.t('{0} ({1}/{2})', title, 2, 2),
+    prompt: vscode.l10n.t('End of the window (inclusive), after {0}.', formatWindowTime(start.date)),
     value: formatWindowTime(suggested.until.getTime() >= start.date.getTime() ? suggested.until : start.date),
     ignoreFocusOut: true,
     validateInput: (text) => {
@@ -198,19 +201,19 @@ function commitItems(ranked: readonly RankedCommit[]): CommitItem[] {
   const related = ranked.filter((r) => r.score > 0);
   const others = ranked.filter((r) => r.score === 0);
   const items: CommitItem[] = [];
-  if (related.length > 0) items.push({ label: 'likely related', kind: vscode.QuickPickItemKind.Separator });
+  if (related.length > 0) items.push({ label: vscode.l10n.t('likely related'), kind: vscode.QuickPickItemKind.Separator });
   items.push(...related.map(commitItem));
-  if (related.length > 0 && others.length > 0) items.push({ label: 'other commits', kind: vscode.QuickPickItemKind.Separator });
+  if (related.length > 0 && others.length > 0) items.push({ label: vscode.l10n.t('other commits'), kind: vscode.QuickPickItemKind.Separator });
   items.push(...others.map(commitItem));
   return items;
 }
 
 function commitItem({ commit, reasons }: RankedCommit): CommitItem {
   const shown = commit.files.slice(0, 4).join(', ');
-  const files = commit.files.length === 0 ? 'no files changed' : commit.files.length > 4 ? `${shown} (+${commit.files.length - 4} more)` : shown;
+  const files = commit.files.length === 0 ? vscode.l10n.t('no files changed') : commit.files.length > 4 ? vscode.l10n.t('{0} (+{1} more)', shown, commit.files.length - 4) : shown;
   const why = reasons.map(describeReason).join('; ');
   return {
-    label: `$(git-commit) ${commit.subject || '(no message)'}`,
+    label: `$(git-commit) ${commit.subject || vscode.l10n.t('(no message)')}`,
     description: `${commit.shortHash} · ${formatWindowTime(new Date(commit.authorDate))} · ${commit.authorName}`,
     detail: why ? `$(star-full) ${why} — ${files}` : files,
     commit,
@@ -220,11 +223,11 @@ function commitItem({ commit, reasons }: RankedCommit): CommitItem {
 function describeReason(reason: RankReason): string {
   switch (reason.kind) {
     case 'tagged-file':
-      return `touches INCIDENT-tagged ${reason.file}`;
+      return vscode.l10n.t('touches INCIDENT-tagged {0}', reason.file);
     case 'service-path':
-      return `changes ${reason.service} (${reason.file})`;
+      return vscode.l10n.t('changes {0} ({1})', reason.service, reason.file);
     case 'service-subject':
-      return `names ${reason.service}`;
+      return vscode.l10n.t('names {0}', reason.service);
     default: {
       const unreachable: never = reason;
       return String(unreachable);
@@ -236,10 +239,19 @@ interface FileItem extends vscode.QuickPickItem {
   readonly change?: FileChange;
 }
 
-const STATUS_LABELS: Readonly<Record<FileChange['status'], string>> = {
-  added: 'added', modified: 'modified', deleted: 'deleted', renamed: 'renamed', copied: 'copied',
-  'type-changed': 'type changed', unmerged: 'unmerged', unknown: 'changed',
-};
+/** How a file changed in a commit, in words. */
+function statusLabel(status: FileChange['status']): string {
+  switch (status) {
+    case 'added': return vscode.l10n.t('added');
+    case 'modified': return vscode.l10n.t('modified');
+    case 'deleted': return vscode.l10n.t('deleted');
+    case 'renamed': return vscode.l10n.t('renamed');
+    case 'copied': return vscode.l10n.t('copied');
+    case 'type-changed': return vscode.l10n.t('type changed');
+    case 'unmerged': return vscode.l10n.t('unmerged');
+    default: return vscode.l10n.t('changed');
+  }
+}
 
 /**
  * Opens what `commit` changed: the diff of its one file, or a choice between one file's diff
@@ -257,14 +269,14 @@ async function openCommit(commit: Commit, root: string, log: vscode.LogOutputCha
   let change: FileChange | undefined = commit.changes[0];
   if (commit.changes.length > 1) {
     const items: FileItem[] = [
-      { label: '$(git-commit) The whole commit', description: `${commit.changes.length} files, as one patch` },
+      { label: vscode.l10n.t('$(git-commit) The whole commit'), description: vscode.l10n.t('{0} files, as one patch', commit.changes.length) },
       ...commit.changes.map((c) => ({
         label: `$(file) ${c.path}`,
-        description: c.oldPath ? `${STATUS_LABELS[c.status]} from ${c.oldPath}` : STATUS_LABELS[c.status],
+        description: c.oldPath ? vscode.l10n.t('{0} from {1}', statusLabel(c.status), c.oldPath) : statusLabel(c.status),
         change: c,
       })),
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: `${commit.shortHash} ${commit.subject}`, placeHolder: 'Choose a file to compare with the commit before', matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: `${commit.shortHash} ${commit.subject}`, placeHolder: vscode.l10n.t('Choose a file to compare with the commit before'), matchOnDescription: true });
     if (!picked) return;
     change = picked.change;
   }

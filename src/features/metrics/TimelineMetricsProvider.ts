@@ -63,7 +63,7 @@ export class TimelineMetricsProvider implements vscode.HoverProvider, vscode.Cod
     const title = METRIC_IDS.map((id) => `${METRICS[id].short} ${formatInterval(m[id])}`).join(' · ');
     return [new vscode.CodeLens(toVsRange(heading), {
       title,
-      tooltip: 'Time to detect, mitigate and recover, and the duration, from this timeline. Click for the error budget.',
+      tooltip: vscode.l10n.t('Time to detect, mitigate and recover, and the duration, from this timeline. Click for the error budget.'),
       command: MetricsCommands.showErrorBudget,
       arguments: [document.uri],
     })];

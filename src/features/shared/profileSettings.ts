@@ -12,9 +12,9 @@ export function profileFromSettings(uri: vscode.Uri | undefined, log?: vscode.Lo
   if (profile) return profile;
   if (!warned.has(name)) {
     warned.add(name);
-    const message = `Unknown incident profile "${name}" in the setting ${Settings.section}.${Settings.profileName}. Using "${DEFAULT_PROFILE_NAME}". Built-in profiles: ${profileNames().join(', ')}.`;
-    log?.warn(message);
-    void vscode.window.showWarningMessage(message);
+    const setting = `${Settings.section}.${Settings.profileName}`;
+    log?.warn(`Unknown incident profile "${name}" in the setting ${setting}. Using "${DEFAULT_PROFILE_NAME}". Built-in profiles: ${profileNames().join(', ')}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Unknown incident profile "{0}" in the setting {1}. Using "{2}". Built-in profiles: {3}.', name, setting, DEFAULT_PROFILE_NAME, profileNames().join(', ')));
   }
   return findProfile(DEFAULT_PROFILE_NAME) as Profile;
 }

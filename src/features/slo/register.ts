@@ -57,17 +57,19 @@ function isPostmortem(uri: vscode.Uri, profile: Profile): boolean {
 async function showErrorBudget(deps: SloFeatureDeps, reports: ReportContentProvider, uri: vscode.Uri | undefined): Promise<{ slos: BudgetJsonSlo[] } | undefined> {
   const folder = await pickFolder(uri);
   if (!folder) {
-    void vscode.window.showInformationMessage('Open a folder with an slo.yaml to see its error budgets.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder with an slo.yaml to see its error budgets.'));
     return undefined;
   }
   const loaded = await deps.slos.load(folder);
   if (!loaded) {
-    void vscode.window.showInformationMessage(`No slo.yaml in ${folder.name}. Add one with "slos:" listing service, objective and window (see docs/metrics.md), or set ${MetricsSettings.section}.${MetricsSettings.sloFile}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No slo.yaml in {0}. Add one with "slos:" listing service, objective and window (see docs/metrics.md), or set {1}.', folder.name, `${MetricsSettings.section}.${MetricsSettings.sloFile}`));
     return undefined;
   }
   const errors = loaded.file.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) {
-    void vscode.window.showErrorMessage(`${loaded.file.fileName} has ${errors} error${errors === 1 ? '' : 's'}; fix ${errors === 1 ? 'it' : 'them'} first (see the Problems panel).`);
+    void vscode.window.showErrorMessage(errors === 1
+      ? vscode.l10n.t('{0} has 1 error; fix it first (see the Problems panel).', loaded.file.fileName)
+      : vscode.l10n.t('{0} has {1} errors; fix them first (see the Problems panel).', loaded.file.fileName, errors));
     return undefined;
   }
   const profile = deps.profiles.profileFor(folder.uri);
@@ -80,7 +82,7 @@ async function showErrorBudget(deps: SloFeatureDeps, reports: ReportContentProvi
   await vscode.window.showTextDocument(reportUri, { preview: true, viewColumn: vscode.ViewColumn.Beside });
   const exhausted = report.slos.filter((s) => s.exhausted).map((s) => s.slo.service);
   if (exhausted.length > 0) {
-    void vscode.window.showWarningMessage(`Error budget exhausted for ${[...new Set(exhausted)].join(', ')}: freeze features and spend the time on reliability.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Error budget exhausted for {0}: freeze features and spend the time on reliability.', [...new Set(exhausted)].join(', ')));
   }
   return budgetJson(report);
 }
@@ -88,14 +90,14 @@ async function showErrorBudget(deps: SloFeatureDeps, reports: ReportContentProvi
 async function updateIndex(deps: SloFeatureDeps, uri: vscode.Uri | undefined, interactive: boolean): Promise<IndexCommandResult | undefined> {
   const folder = await pickFolder(uri);
   if (!folder) {
-    if (interactive) void vscode.window.showInformationMessage('Open a folder to update its incident index.');
+    if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to update its incident index.'));
     return undefined;
   }
   const profile = deps.profiles.profileFor(folder.uri);
   const configured = vscode.workspace.getConfiguration(MetricsSettings.section, folder.uri).get<string>(MetricsSettings.indexPath, '');
   const indexPath = indexPathFor(profile, configured);
   if (indexPath.split('/').includes('..') || /^(?:\/|[A-Za-z]:)/.test(indexPath)) {
-    void vscode.window.showErrorMessage(`The index path "${indexPath}" must stay inside the workspace folder.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The index path "{0}" must stay inside the workspace folder.', indexPath));
     return undefined;
   }
   const target = vscode.Uri.joinPath(folder.uri, ...indexPath.split('/'));
@@ -103,12 +105,12 @@ async function updateIndex(deps: SloFeatureDeps, uri: vscode.Uri | undefined, in
   const existing = await readIfExists(target);
   const update = updateIndexText(existing?.getText(), incidents, indexPath);
   if (!update.ok) {
-    void vscode.window.showErrorMessage(`${indexPath}, line ${update.line + 1}: ${update.message}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0}, line {1}: {2}.', indexPath, update.line + 1, update.message));
     return undefined;
   }
   const result: IndexCommandResult = { path: indexPath, changed: update.changed, placement: update.placement, incidents: incidents.length };
   if (!update.changed) {
-    if (interactive) void vscode.window.showInformationMessage(`${indexPath} is up to date (${incidents.length} incidents).`);
+    if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is up to date ({1} incidents).', indexPath, incidents.length));
     return result;
   }
   const edit = new vscode.WorkspaceEdit();
@@ -119,15 +121,15 @@ async function updateIndex(deps: SloFeatureDeps, uri: vscode.Uri | undefined, in
     edit.insert(target, new vscode.Position(0, 0), update.text);
   }
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(`Could not update ${indexPath}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not update {0}.', indexPath));
     return undefined;
   }
   const doc = await vscode.workspace.openTextDocument(target);
   await doc.save();
   deps.log.info(`Updated ${indexPath}: ${incidents.length} incidents (${update.placement}).`);
   if (interactive) {
-    const open = 'Open Index';
-    void vscode.window.showInformationMessage(`Updated ${indexPath} (${incidents.length} incidents); text outside the generated block is unchanged.`, open).then((choice) => {
+    const open = vscode.l10n.t('Open Index');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Updated {0} ({1} incidents); text outside the generated block is unchanged.', indexPath, incidents.length), open).then((choice) => {
       if (choice === open) void vscode.window.showTextDocument(target);
     });
   }

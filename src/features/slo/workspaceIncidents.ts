@@ -30,5 +30,5 @@ export async function pickFolder(uri?: vscode.Uri): Promise<vscode.WorkspaceFold
   if (folder) return folder;
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Choose the workspace folder' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Choose the workspace folder') });
 }

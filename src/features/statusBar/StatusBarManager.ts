@@ -12,9 +12,9 @@ export class StatusBarManager implements vscode.Disposable {
   private hasIncidentFolders = false;
 
   constructor(private readonly profiles: ProfileSource, onDidChangeProfiles: vscode.Event<void>) {
-    this.profileItem.name = 'Incident Workbench profile';
+    this.profileItem.name = vscode.l10n.t('Incident Workbench profile');
     this.profileItem.command = Commands.chooseProfile;
-    this.findingsItem.name = 'Incident Workbench findings';
+    this.findingsItem.name = vscode.l10n.t('Incident Workbench findings');
     this.findingsItem.command = 'workbench.actions.view.problems';
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
@@ -55,7 +55,7 @@ export class StatusBarManager implements vscode.Disposable {
       return;
     }
     this.profileItem.text = `$(pulse) ${profile.name}`;
-    this.profileItem.tooltip = `Incident profile: ${profile.title}. Click to choose another profile.`;
+    this.profileItem.tooltip = vscode.l10n.t('Incident profile: {0}. Click to choose another profile.', profile.title);
     this.profileItem.show();
     if (!kind || !editor) {
       this.findingsItem.hide();
@@ -64,10 +64,12 @@ export class StatusBarManager implements vscode.Disposable {
     const ours = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const errors = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
-    this.findingsItem.text = ours.length === 0 ? `$(check) ${kind} complete` : `$(error) ${errors} $(warning) ${warnings}`;
+    this.findingsItem.text = ours.length === 0 ? vscode.l10n.t('$(check) {0} complete', kind) : `$(error) ${errors} $(warning) ${warnings}`;
     this.findingsItem.tooltip = ours.length === 0
-      ? `This ${kind} passes every rule of the ${profile.name} profile.`
-      : `This ${kind} has ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'}. Click to open the Problems panel.`;
+      ? vscode.l10n.t('This {0} passes every rule of the {1} profile.', kind, profile.name)
+      : vscode.l10n.t('This {0} has {1} and {2}. Click to open the Problems panel.', kind,
+        errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', errors),
+        warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', warnings));
     this.findingsItem.show();
   }
 

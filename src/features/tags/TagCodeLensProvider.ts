@@ -38,7 +38,7 @@ export class TagCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
         message: documents.length === 0 ? unlinkedMessage(tag, this.index.documentsFor(document.uri), this.index.profileFor(document.uri)) : undefined,
       };
       if (documents.length === 0) {
-        lenses.push(new vscode.CodeLens(range, { title: '$(warning) No incident document found (TG001)', command: TagCommands.openTagIncident, arguments: [args], tooltip: args.message }));
+        lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('$(warning) No incident document found (TG001)'), command: TagCommands.openTagIncident, arguments: [args], tooltip: args.message }));
       } else {
         lenses.push(new IncidentLens(range, folder, documents, args));
       }
@@ -51,10 +51,10 @@ export class TagCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
       if (others.length > 0) {
         const showArgs: ShowLocationsArgs = { at: plainLocation(document.uri, tag), locations: others };
         lenses.push(new vscode.CodeLens(range, {
-          title: `${others.length} other location${others.length === 1 ? '' : 's'}`,
+          title: others.length === 1 ? vscode.l10n.t('1 other location') : vscode.l10n.t('{0} other locations', others.length),
           command: TagCommands.showTagLocations,
           arguments: [showArgs],
-          tooltip: `Other code tagged ${tagName(tag)}`,
+          tooltip: vscode.l10n.t('Other code tagged {0}', tagName(tag)),
         }));
       }
     }
@@ -66,7 +66,7 @@ export class TagCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     const [first, ...rest] = lens.documents;
     const summary = await this.index.summary(lens.folder, first);
     let title = summary ? incidentLensTitle(summary) : first.path;
-    if (rest.length > 0) title += ` (+${rest.length} more: choose)`;
+    if (rest.length > 0) title += vscode.l10n.t(' (+{0} more: choose)', rest.length);
     lens.command = { title, command: TagCommands.openTagIncident, arguments: [lens.args], tooltip: lens.documents.map((d) => d.path).join('\n') };
     return lens;
   }

@@ -17,8 +17,8 @@ export class TagHoverProvider implements vscode.HoverProvider {
     const problem = scan.problems.find((p) => toVsRange(p.range).contains(position));
     if (problem) {
       const md = new vscode.MarkdownString();
-      md.appendMarkdown(`**Not a valid INCIDENT tag** (TG002)\n\n${escapeMarkdown(problem.message)}`);
-      md.appendMarkdown('\n\nA tag reads ');
+      md.appendMarkdown(`${vscode.l10n.t('**Not a valid INCIDENT tag** (TG002)')}\n\n${escapeMarkdown(problem.message)}`);
+      md.appendMarkdown(`\n\n${vscode.l10n.t('A tag reads')} `);
       md.appendCodeblock(TAG_SYNTAX, 'text');
       return new vscode.Hover(md, toVsRange(problem.range));
     }
@@ -29,15 +29,15 @@ export class TagHoverProvider implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [TagCommands.openTagIncident] };
     if (documents.length === 0) {
-      md.appendMarkdown(`$(warning) **${escapeMarkdown(tagName(tag))}**: no incident document (TG001)\n\n`);
+      md.appendMarkdown(`${vscode.l10n.t('$(warning) **{0}**: no incident document (TG001)', escapeMarkdown(tagName(tag)))}\n\n`);
       md.appendMarkdown(escapeMarkdown(unlinkedMessage(tag, this.index.documentsFor(document.uri), this.index.profileFor(document.uri))));
       return new vscode.Hover(md, toVsRange(tag.headRange));
     }
     const summary = await this.index.summary(folder, documents[0]);
     if (summary) appendSummary(md, summary);
-    else md.appendMarkdown(`**${documents[0].path}** could not be read.\n\n`);
+    else md.appendMarkdown(`${vscode.l10n.t('**{0}** could not be read.', documents[0].path)}\n\n`);
     const open = `command:${TagCommands.openTagIncident}?${encodeURIComponent(JSON.stringify([args]))}`;
-    const label = documents.length > 1 ? `Choose one of ${documents.length} documents` : `Open ${summary?.kindLabel.toLowerCase() ?? 'document'}`;
+    const label = documents.length > 1 ? vscode.l10n.t('Choose one of {0} documents', documents.length) : vscode.l10n.t('Open {0}', summary?.kindLabel.toLowerCase() ?? vscode.l10n.t('document'));
     md.appendMarkdown(`[${label}](${open} "${documents.map((d) => d.path).join(', ')}")`);
     if (documents.length === 1) md.appendMarkdown(` · \`${documents[0].path}\``);
     return new vscode.Hover(md, toVsRange(tag.headRange));
@@ -49,13 +49,15 @@ function appendSummary(md: vscode.MarkdownString, s: IncidentSummary): void {
   md.appendMarkdown(`**${s.kindLabel}: ${escapeMarkdown(s.title)}**${facts.length > 0 ? ` · ${escapeMarkdown(facts.join(' · '))}` : ''}\n\n`);
   // The document's own Markdown, shown as Markdown (links and emphasis); HTML stays off.
   if (s.summary) md.appendMarkdown(`${s.summary}\n\n`);
-  md.appendMarkdown('**Root cause:** ');
-  md.appendMarkdown(s.rootCause ? `${s.rootCause}\n\n` : '_not written yet_\n\n');
+  md.appendMarkdown(`${vscode.l10n.t('**Root cause:**')} `);
+  md.appendMarkdown(`${s.rootCause || vscode.l10n.t('_not written yet_')}\n\n`);
   if (s.actionItems) {
     const open = s.actionItems.total - s.actionItems.done;
-    md.appendMarkdown(`**Action items:** ${s.actionItems.done} of ${s.actionItems.total} done${open > 0 ? `, ${open} open` : ''}\n\n`);
+    md.appendMarkdown(`${open > 0
+      ? vscode.l10n.t('**Action items:** {0} of {1} done, {2} open', s.actionItems.done, s.actionItems.total, open)
+      : vscode.l10n.t('**Action items:** {0} of {1} done', s.actionItems.done, s.actionItems.total)}\n\n`);
   } else {
-    md.appendMarkdown('**Action items:** _none listed_\n\n');
+    md.appendMarkdown(`${vscode.l10n.t('**Action items:** _none listed_')}\n\n`);
   }
 }
 

@@ -133,10 +133,10 @@ export class TagIndexManager implements vscode.Disposable {
     const show = () => {
       if (this.running !== work) return;
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Scanning for INCIDENT tags', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning for INCIDENT tags'), cancellable: true },
         async (report, token) => {
           token.onCancellationRequested(() => controller.abort());
-          const timer = setInterval(() => report.report({ message: `${this.locations().length} tags found so far` }), 500);
+          const timer = setInterval(() => report.report({ message: vscode.l10n.t('{0} tags found so far', this.locations().length) }), 500);
           try {
             await work.catch(() => undefined);
           } finally {

@@ -5,7 +5,6 @@ import { toVsRange } from '../shared/convert';
 import { TagCommands } from './ids';
 import { tagName, type OpenIncidentArgs } from './tagCommandArgs';
 import type { TagIndexChange, TagIndexManager, TagLocation } from './TagIndexManager';
-import { plural } from '../../core/text';
 
 /** An incident: every tag of one folder with the same date and slug. */
 export interface IncidentNode {
@@ -65,7 +64,7 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
         const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
         const dir = node.path.includes('/') ? node.path.slice(0, node.path.lastIndexOf('/')) : '';
-        item.description = `${dir ? `${dir} · ` : ''}${plural(node.locations.length, 'location')}`;
+        item.description = `${dir ? `${dir} · ` : ''}${node.locations.length === 1 ? vscode.l10n.t('1 location') : vscode.l10n.t('{0} locations', node.locations.length)}`;
         item.contextValue = 'incidentWorkbench.taggedFile';
         return item;
       }
@@ -75,7 +74,7 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('comment');
         item.tooltip = `${tagName(tag)}: ${tag.description}\n${node.location.path}:${tag.range.start.line + 1}`;
-        item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection: toVsRange(tag.headRange) }] };
+        item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri, { selection: toVsRange(tag.headRange) }] };
         item.contextValue = 'incidentWorkbench.taggedLocation';
         return item;
       }
@@ -107,17 +106,19 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     item.description = [
       summary?.severity,
-      `${plural(count, 'location')} in ${plural(node.files.length, 'file')}`,
-      node.documents.length === 0 ? 'no incident document' : undefined,
+      vscode.l10n.t('{0} in {1}',
+        count === 1 ? vscode.l10n.t('1 location') : vscode.l10n.t('{0} locations', count),
+        node.files.length === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', node.files.length)),
+      node.documents.length === 0 ? vscode.l10n.t('no incident document') : undefined,
       multiRoot ? node.folder.name : undefined,
     ].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(node.documents.length === 0 ? 'warning' : 'flame');
-    item.tooltip = node.documents.length > 0 ? `${node.name}\n${node.documents.map((d) => d.path).join('\n')}` : `${node.name}: no incident document matches (TG001)`;
+    item.tooltip = node.documents.length > 0 ? `${node.name}\n${node.documents.map((d) => d.path).join('\n')}` : vscode.l10n.t('{0}: no incident document matches (TG001)', node.name);
     item.contextValue = node.documents.length > 0 ? 'incidentWorkbench.incident' : 'incidentWorkbench.incidentWithoutDocument';
     if (node.documents.length > 0) {
       const args: OpenIncidentArgs = { folder: node.folder.uri.toString(), tag: node.name, documents: node.documents.map((d) => d.path) };
       // Clicking the incident opens its document; the twistie still expands it.
-      item.command = { title: 'Open Incident Document', command: TagCommands.openTagIncident, arguments: [args] };
+      item.command = { title: vscode.l10n.t('Open Incident Document'), command: TagCommands.openTagIncident, arguments: [args] };
     }
     return item;
   }

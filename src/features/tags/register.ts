@@ -24,7 +24,7 @@ export function register(_context: vscode.ExtensionContext, deps: TagsDeps): Tag
   const describe = () => {
     const { tags, files, incidents } = index.counts();
     view.description = tags > 0 ? `${tags} tag${tags === 1 ? '' : 's'} · ${incidents} incident${incidents === 1 ? '' : 's'} · ${files} file${files === 1 ? '' : 's'}` : undefined;
-    view.message = index.scanning ? 'Scanning for INCIDENT tags… showing what was found so far.' : undefined;
+    view.message = index.scanning ? vscode.l10n.t('Scanning for INCIDENT tags… showing what was found so far.') : undefined;
   };
   const disposable = vscode.Disposable.from(
     index,

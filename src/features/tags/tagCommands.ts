@@ -40,7 +40,7 @@ export function registerTagCommands(index: TagIndexManager): vscode.Disposable {
 export async function tagCodeLocation(index: TagIndexManager, args: TagCodeLocationArgs = {}): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Open a file and put the cursor on the code to tag.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and put the cursor on the code to tag.'));
     return undefined;
   }
   const document = editor.document;
@@ -54,8 +54,8 @@ export async function tagCodeLocation(index: TagIndexManager, args: TagCodeLocat
     choice = { label: ref.path, date: ref.date, slug: slugOf(ref) };
   } else {
     choice = await vscode.window.showQuickPick(incidentChoices(index, document.uri, documents, today), {
-      title: 'Tag Code Location: which incident?',
-      placeHolder: 'Choose the incident this code was involved in (newest first)',
+      title: vscode.l10n.t('Tag Code Location: which incident?'),
+      placeHolder: vscode.l10n.t('Choose the incident this code was involved in (newest first)'),
       matchOnDescription: true,
       matchOnDetail: true,
     });
@@ -63,10 +63,10 @@ export async function tagCodeLocation(index: TagIndexManager, args: TagCodeLocat
   if (!choice?.date) return undefined;
   const name = tagName({ dateText: formatDate(choice.date), slug: choice.slug });
   const description = args.description ?? await vscode.window.showInputBox({
-    title: `Tag Code Location: ${name}`,
-    prompt: 'What about this code mattered in the incident?',
-    placeHolder: 'e.g. retries here exhausted the connection pool; keep the backoff',
-    validateInput: (v) => (v.trim() ? undefined : 'Write a short description of why this code matters to the incident.'),
+    title: vscode.l10n.t('Tag Code Location: {0}', name),
+    prompt: vscode.l10n.t('What about this code mattered in the incident?'),
+    placeHolder: vscode.l10n.t('e.g. retries here exhausted the connection pool; keep the backoff'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Write a short description of why this code matters to the incident.')),
   });
   if (description === undefined || !description.trim()) return undefined;
   const line = document.lineAt(editor.selection.start.line);
@@ -101,13 +101,13 @@ async function incidentChoices(index: TagIndexManager, uri: vscode.Uri, document
   for (const l of folder ? index.locations().filter((x) => x.folder.uri.toString() === folder.uri.toString()) : []) {
     const key = incidentKey(l.tag);
     if (keys.has(key) || untracked.has(key)) continue;
-    untracked.set(key, { label: `$(warning) ${tagName(l.tag)}`, description: 'tagged in code, no incident document', date: l.tag.date, slug: l.tag.slug });
+    untracked.set(key, { label: `$(warning) ${tagName(l.tag)}`, description: vscode.l10n.t('tagged in code, no incident document'), date: l.tag.date, slug: l.tag.slug });
   }
   const newest = [...untracked.values()].sort((a, b) => formatDate(b.date as CalendarDate).localeCompare(formatDate(a.date as CalendarDate)));
-  if (newest.length > 0) items.push({ label: 'Tagged in code only', kind: vscode.QuickPickItemKind.Separator }, ...newest);
+  if (newest.length > 0) items.push({ label: vscode.l10n.t('Tagged in code only'), kind: vscode.QuickPickItemKind.Separator }, ...newest);
   items.push(
-    { label: 'New incident', kind: vscode.QuickPickItemKind.Separator },
-    { label: `$(calendar) Today: INCIDENT-${formatDate(today)}`, description: 'an incident without a document yet', date: today },
+    { label: vscode.l10n.t('New incident'), kind: vscode.QuickPickItemKind.Separator },
+    { label: vscode.l10n.t('$(calendar) Today: {0}', `INCIDENT-${formatDate(today)}`), description: vscode.l10n.t('an incident without a document yet'), date: today },
   );
   return items;
 }
@@ -120,7 +120,7 @@ export async function openTagIncident(index: TagIndexManager, args: OpenIncident
   const known = index.documentsFor(folder.uri);
   const documents = args.documents.map((p) => known.find((d) => d.path === p)).filter((d): d is IncidentDocumentRef => d !== undefined);
   if (documents.length === 0) {
-    const choice = await vscode.window.showWarningMessage(args.message ?? `No incident document matches ${args.tag}.`, 'Show TG001 Documentation');
+    const choice = await vscode.window.showWarningMessage(args.message ?? vscode.l10n.t('No incident document matches {0}.', args.tag), vscode.l10n.t('Show TG001 Documentation'));
     if (choice) await vscode.commands.executeCommand(Commands.showRuleDocumentation, 'TG001');
     return undefined;
   }
@@ -130,7 +130,7 @@ export async function openTagIncident(index: TagIndexManager, args: OpenIncident
       const summary = await index.summary(folder, d);
       return { label: summary?.title ?? d.path, description: [summary?.kindLabel, summary?.severity].filter(Boolean).join(' · '), detail: d.path, ref: d };
     }));
-    ref = (await vscode.window.showQuickPick(items, { title: `${args.tag}: ${documents.length} documents match`, placeHolder: 'Choose the document to open' }))?.ref;
+    ref = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('{0}: {1} documents match', args.tag, documents.length), placeHolder: vscode.l10n.t('Choose the document to open') }))?.ref;
   }
   if (!ref) return undefined;
   const uri = index.documentUri(folder, ref);
@@ -148,8 +148,11 @@ async function showTagLocations(args: ShowLocationsArgs | undefined): Promise<vo
 async function refresh(index: TagIndexManager): Promise<TagScanSummary> {
   const summary = await index.scanAll('always');
   const { filesSearched, skippedBinary, skippedLarge } = summary.stats;
-  const text = `${summary.cancelled ? 'Scan cancelled: ' : ''}${summary.tags} INCIDENT tag${summary.tags === 1 ? '' : 's'} in ${summary.files} file${summary.files === 1 ? '' : 's'}; ` +
-    `${filesSearched} files searched, ${skippedBinary} binary and ${skippedLarge} large files skipped.`;
+  const found = vscode.l10n.t('{0} in {1}; {2} files searched, {3} binary and {4} large files skipped.',
+    summary.tags === 1 ? vscode.l10n.t('1 INCIDENT tag') : vscode.l10n.t('{0} INCIDENT tags', summary.tags),
+    summary.files === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', summary.files),
+    filesSearched, skippedBinary, skippedLarge);
+  const text = summary.cancelled ? vscode.l10n.t('Scan cancelled: {0}', found) : found;
   vscode.window.setStatusBarMessage(text, 8000);
   return summary;
 }

@@ -56,10 +56,10 @@ export class ActionItemsTreeProvider extends DocumentTreeProvider {
     item.iconPath = open.overdue
       ? new vscode.ThemeIcon('alert', new vscode.ThemeColor('list.errorForeground'))
       : new vscode.ThemeIcon('circle-large-outline');
-    item.tooltip = new vscode.MarkdownString().appendText(`${open.item.action}\n\n${open.incident.title} (${open.incident.path}:${open.item.line + 1})\nOwner: ${open.item.owner ?? 'none'} · Due: ${open.item.dueText ?? 'none'}${open.overdue ? ' · overdue' : ''}`);
+    item.tooltip = new vscode.MarkdownString().appendText(`${open.item.action}\n\n${open.incident.title} (${open.incident.path}:${open.item.line + 1})\n${vscode.l10n.t('Owner: {0} · Due: {1}', open.item.owner ?? vscode.l10n.t('none'), open.item.dueText ?? vscode.l10n.t('none'))}${open.overdue ? vscode.l10n.t(' · overdue') : ''}`);
     item.contextValue = TreeItemContexts.actionItem;
     const at = new vscode.Range(open.item.line, 0, open.item.line, 0);
-    item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection: at } satisfies vscode.TextDocumentShowOptions] };
+    item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri, { selection: at } satisfies vscode.TextDocumentShowOptions] };
     return item;
   }
 }

@@ -53,9 +53,9 @@ export class IncidentsTreeProvider extends DocumentTreeProvider {
     item.resourceUri = uri;
     item.description = incidentDescription(summary);
     item.iconPath = severityIcon(summary);
-    markProblems(item, uri, `${summary.title}\n${summary.path}${summary.severity ? `\nSeverity: ${summary.severity}` : ''}${summary.status ? `\nStatus: ${summary.status}` : ''}`);
+    markProblems(item, uri, `${summary.title}\n${summary.path}${summary.severity ? `\n${vscode.l10n.t('Severity: {0}', summary.severity)}` : ''}${summary.status ? `\n${vscode.l10n.t('Status: {0}', summary.status)}` : ''}`);
     item.contextValue = TreeItemContexts.incident;
-    item.command = { title: 'Open', command: 'vscode.open', arguments: [uri] };
+    item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri] };
     return item;
   }
 }

@@ -29,9 +29,9 @@ export class RunbooksTreeProvider extends DocumentTreeProvider {
     item.resourceUri = uri;
     item.description = runbookDescription(node.linkedBy) || undefined;
     item.iconPath = new vscode.ThemeIcon('book');
-    markProblems(item, uri, `${summary.title}\n${summary.path}${node.linkedBy > 0 ? `\nMentioned by ${runbookDescription(node.linkedBy)}` : ''}`);
+    markProblems(item, uri, `${summary.title}\n${summary.path}${node.linkedBy > 0 ? `\n${vscode.l10n.t('Mentioned by {0}', runbookDescription(node.linkedBy))}` : ''}`);
     item.contextValue = TreeItemContexts.runbook;
-    item.command = { title: 'Open', command: 'vscode.open', arguments: [uri] };
+    item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri] };
     return item;
   }
 }

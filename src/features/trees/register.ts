@@ -64,8 +64,8 @@ export function register(context: vscode.ExtensionContext, deps: TreesDeps): Tre
     }),
     vscode.commands.registerCommand(TreeCommands.filterTrees, async (text?: unknown) => {
       const value = typeof text === 'string' ? text : await vscode.window.showInputBox({
-        title: 'Filter the incident views',
-        prompt: 'Show only items whose title or details contain this text (empty shows all).',
+        title: vscode.l10n.t('Filter the incident views'),
+        prompt: vscode.l10n.t('Show only items whose title or details contain this text (empty shows all).'),
         value: incidents.filter ?? '',
       });
       if (value === undefined) return undefined;
@@ -79,7 +79,7 @@ export function register(context: vscode.ExtensionContext, deps: TreesDeps): Tre
       const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
       const link = `[${label.replace(/[[\]]/g, '\\$&')}](${vscode.workspace.asRelativePath(uri, false).split(' ').join('%20')})`;
       await vscode.env.clipboard.writeText(link);
-      vscode.window.setStatusBarMessage('$(check) Link copied to the clipboard', 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Link copied to the clipboard'), 3000);
       return link;
     }),
     vscode.commands.registerCommand(TreeCommands.lintTreeItem, async (node?: TreeNode) => {
@@ -96,7 +96,7 @@ export function register(context: vscode.ExtensionContext, deps: TreesDeps): Tre
   function applyFilter(value: string): number {
     for (const p of [incidents, runbooks, actionItems]) p.filter = value;
     const on = incidents.filter !== undefined;
-    const message = (n: number) => (on ? `Filtered by "${value.trim()}": ${n} shown. Run "Incident: Clear Filter" to show all.` : undefined);
+    const message = (n: number) => (on ? vscode.l10n.t('Filtered by "{0}": {1} shown. Run "Incident: Clear Filter" to show all.', value.trim(), n) : undefined);
     incidentsView.message = message(incidents.leafCount());
     runbooksView.message = message(runbooks.leafCount());
     actionItemsView.message = message(actionItems.leafCount());
@@ -115,11 +115,11 @@ function next<T>(all: readonly T[], current: T): T {
 /** Writes `Done` into the item's Status cell (or checks its box) through a WorkspaceEdit, and saves a document that was saved before. */
 async function markDone(node: TreeNode | undefined): Promise<boolean> {
   if (node?.type !== 'actionItem') {
-    void vscode.window.showInformationMessage('Select an action item in the Action Items view to mark it done.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select an action item in the Action Items view to mark it done.'));
     return false;
   }
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Incident Workbench writes no file in an untrusted workspace.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Incident Workbench writes no file in an untrusted workspace.'));
     return false;
   }
   const document = await vscode.workspace.openTextDocument(node.uri);
@@ -128,7 +128,7 @@ async function markDone(node: TreeNode | undefined): Promise<boolean> {
   const edit = markDoneEdit(item, lineText);
   // The document changed since it was read: the item's line is no longer that item.
   if (!edit || !lineText.includes(item.action.slice(0, 20))) {
-    void vscode.window.showWarningMessage(`Cannot mark "${item.action}" done: it has no Status column or checkbox to edit, or the document changed.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Cannot mark "{0}" done: it has no Status column or checkbox to edit, or the document changed.', item.action));
     return false;
   }
   const wasDirty = document.isDirty;

@@ -38,7 +38,9 @@ export function markProblems(item: vscode.TreeItem, uri: vscode.Uri, tooltip: st
   }
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsErrorIcon.foreground'));
   const first = errors[0];
-  item.tooltip = `${tooltip}\n\n${errors.length} problem${errors.length === 1 ? '' : 's'}: ${first.code ? `${typeof first.code === 'object' ? String(first.code.value) : String(first.code)} ` : ''}${first.message} (line ${first.range.start.line + 1})`;
+  const code = first.code ? `${typeof first.code === 'object' ? String(first.code.value) : String(first.code)} ` : '';
+  const problems = errors.length === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', errors.length);
+  item.tooltip = `${tooltip}\n\n${vscode.l10n.t('{0}: {1}{2} (line {3})', problems, code, first.message, first.range.start.line + 1)}`;
   return true;
 }
 

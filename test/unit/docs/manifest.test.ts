@@ -5,12 +5,27 @@ import { Commands, ContextKeys, Settings, Views } from '../../../src/constants';
 
 const root = path.resolve(__dirname, '../../../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+
+/** The English text of a manifest string: a `%key%` reference resolved from package.nls.json, else the string itself. */
+function text(value: string): string {
+  const m = /^%(.+)%$/.exec(value);
+  return m ? nls[m[1]] : value;
+}
+
+/** Every string in `value` (recursively), with the JSON path that leads to it. */
+function strings(value: unknown, at = ''): Array<[string, string]> {
+  if (typeof value === 'string') return [[at, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${at}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, `${at}.${k}`));
+  return [];
+}
 
 describe('the manifest (package.json)', () => {
   it('contributes exactly the commands defined in constants.ts, each in the "Incident" category', () => {
     const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepEqual(contributed, Object.values(Commands).sort());
-    for (const c of manifest.contributes.commands) assert.equal(c.category, 'Incident', c.command);
+    for (const c of manifest.contributes.commands) assert.equal(text(c.category), 'Incident', c.command);
   });
 
   it('contributes exactly the settings defined in constants.ts, each with a description and a default', () => {
@@ -41,6 +56,20 @@ describe('the manifest (package.json)', () => {
     for (const file of [manifest.icon, 'media/activity-bar.svg', ...(manifest.contributes['markdown.previewStyles'] ?? [])]) {
       assert.ok(existsSync(path.join(root, file)), file);
     }
+  });
+});
+
+describe('the manifest strings (package.nls.json)', () => {
+  it('resolves every %key% of package.json in package.nls.json, and uses every key there', () => {
+    const used = new Set(strings(manifest).flatMap(([, v]) => [...v.matchAll(/^%([^%\s]+)%$/g)].map((m) => m[1])));
+    for (const key of used) assert.equal(typeof nls[key], 'string', `package.nls.json has "${key}"`);
+    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'keys of package.nls.json that package.json does not use');
+  });
+
+  it('leaves no user-visible English text in package.json itself, so that it can be translated', () => {
+    const visible = /^\.(displayName|description)$|\.capabilities\.\w+\.description$|^\.contributes\..*\.(title|category|name|contextualTitle|contents|description|markdownDescription|altText)$|\.enumDescriptions\[\d+\]$/;
+    const literal = strings(manifest).filter(([at, v]) => visible.test(at) && !/^%[^%\s]+%$/.test(v));
+    assert.deepEqual(literal.map(([at]) => at), []);
   });
 });
 
