@@ -1,12 +1,14 @@
 // Runs the integration suite inside a real VS Code (code-server + headless Chromium) against the packaged .vsix and a copy of examples/acme-shop, and prints `N passed, N failed` last.
 //
-// Usage: node scripts/integration.mjs [--no-compile] [--grep <regexp>] [--workspace <folder>] [--timeout <seconds>] [--keep]
+// Usage: node scripts/integration.mjs [--no-compile] [--grep <regexp>] [--workspace <folder>] [--timeout <seconds>] [--keep] [--untrusted]
 //   --no-compile   skip `tsc -p .` (scripts/test.mjs has just run it)
 //   --workspace    the sample workspace to copy (default examples/acme-shop)
 //   --keep         keep the temporary folder (user data, extensions, workspace copy) for inspection
+//   --untrusted    Restricted Mode: workspace trust on and not granted; runs only the "Restricted mode" suite
+//                  (unless --grep says otherwise) and writes test-results/integration-untrusted.json
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -23,8 +25,19 @@ const { values: options } = parseArgs({
     workspace: { type: 'string', default: join(repoRoot, 'examples', 'acme-shop') },
     timeout: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
+    untrusted: { type: 'boolean', default: false },
   },
 });
+if (options.untrusted && !options.grep) options.grep = 'Restricted mode';
+
+// Restricted Mode: trust on, no prompt, so the folder opens untrusted. The test runner declares no
+// support for untrusted workspaces, so it is allowed here by setting rather than in its manifest.
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+  'extensions.supportUntrustedWorkspaces': { 'incident-workbench-tests.test-runner': { supported: true } },
+};
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -97,6 +110,39 @@ function startUiBridge(getPage) {
       for (const key of keys) await page.keyboard.press(String(key));
       return {};
     },
+    // Types into the focused element, one character every intervalMs on a fixed schedule (so the
+    // browser's own time per key does not slow the rate down); resolves with how long it took.
+    async type({ text, intervalMs = 50 }) {
+      if (typeof text !== 'string') throw new Error('type needs a text');
+      const page = await getPage();
+      const started = Date.now();
+      const characters = [...text];
+      for (let i = 0; i < characters.length; i++) {
+        const wait = started + i * Number(intervalMs) - Date.now();
+        if (wait > 0) await delay(wait);
+        await page.keyboard.type(characters[i]);
+      }
+      return { ms: Date.now() - started };
+    },
+    async notifications() {
+      const page = await getPage();
+      return { messages: await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts() };
+    },
+    // Reads the first visible element matching a CSS selector of the workbench (a status bar entry, the quick pick's title).
+    async domText({ selector }) {
+      if (typeof selector !== 'string' || !selector) throw new Error('domText needs a selector');
+      const page = await getPage();
+      const element = page.locator(selector).first();
+      await element.waitFor({ state: 'visible', timeout: 10_000 });
+      return { text: await element.innerText(), label: await element.getAttribute('aria-label') };
+    },
+    // Clicks the button a user reads as `name` (exact) inside the first element matching `within` (e.g. a walkthrough step).
+    async clickButton({ within, name }) {
+      if (typeof within !== 'string' || typeof name !== 'string') throw new Error('clickButton needs within and name');
+      const page = await getPage();
+      await page.locator(within).first().getByRole('button', { name, exact: true }).first().click({ timeout: 10_000 });
+      return {};
+    },
     async screenshot({ name }) {
       if (typeof name !== 'string' || !/^[\w.-]+$/.test(name)) throw new Error(`bad screenshot name: ${name}`);
       const page = await getPage();
@@ -113,6 +159,42 @@ function startUiBridge(getPage) {
       await panel.waitFor({ state: 'visible', timeout: 10_000 });
       await delay(500); // let the tree render its rows
       return { text: (await panel.innerText()).slice(0, 20_000) };
+    },
+    // Acts inside a webview whose page marks its <body> with data-webview="<webview>" (the page is
+    // in nested iframes: iframe.webview > iframe#active-frame). Steps run in order; each finds its
+    // control by its visible label or button name (exact, nth match), as a user would.
+    async webview({ webview, steps, timeoutMs = 20_000 }) {
+      if (typeof webview !== 'string' || !Array.isArray(steps)) throw new Error('webview needs a webview name and steps');
+      const page = await getPage();
+      const deadline = Date.now() + timeoutMs;
+      let frame;
+      while (!frame) {
+        for (const candidate of page.frames()) {
+          const name = await candidate.evaluate(() => globalThis.document.body?.dataset.webview ?? '').catch(() => '');
+          if (name === webview) { frame = candidate; break; }
+        }
+        if (!frame && Date.now() > deadline) throw new Error(`no webview "${webview}" is open`);
+        if (!frame) await delay(200);
+      }
+      const results = [];
+      for (const step of steps) {
+        const nth = step.nth ?? 0;
+        const byLabel = (label) => frame.getByLabel(label, { exact: true }).nth(nth);
+        if ('fill' in step) await byLabel(step.fill).fill(String(step.value ?? ''), { timeout: 10_000 });
+        else if ('check' in step) await byLabel(step.check).check({ timeout: 10_000 });
+        else if ('select' in step) await byLabel(step.select).selectOption(String(step.value), { timeout: 10_000 });
+        else if ('click' in step) await frame.getByRole('button', { name: step.click, exact: true }).nth(nth).click({ timeout: 10_000 });
+        else if ('waitFor' in step) await frame.locator(step.waitFor).first().waitFor({ timeout: 10_000 });
+        else if ('value' in step) { results.push(await byLabel(step.value).inputValue({ timeout: 10_000 })); continue; }
+        else if ('text' in step) { results.push(await frame.locator(step.text).first().textContent({ timeout: 10_000 })); continue; }
+        else if ('attribute' in step) { results.push(await frame.locator(step.attribute).first().getAttribute(step.name, { timeout: 10_000 })); continue; }
+        else if ('property' in step) { results.push(String(await frame.locator(step.property).first().evaluate((el, name) => el[name], step.name, { timeout: 10_000 }) ?? '')); continue; }
+        else if ('focused' in step) { results.push(await frame.evaluate(() => globalThis.document.activeElement?.id ?? '')); continue; }
+        else if ('pause' in step) await delay(Math.min(Number(step.pause) || 0, 5_000));
+        else throw new Error(`unknown webview step ${JSON.stringify(step)}`);
+        results.push(null);
+      }
+      return { results };
     },
   };
 
@@ -158,6 +240,13 @@ async function printLoggedErrors(userDataDir) {
     }
   }
   if (errors.length) console.log(`\nErrors logged by VS Code:\n${errors.join('\n')}`);
+}
+
+/** Prints the figures the Reliability suite wrote to test-results/load.json during this run, if it did. */
+async function printLoadFigures(since) {
+  const file = join(RESULTS_DIR, 'load.json');
+  const figures = existsSync(file) && (await stat(file)).mtimeMs >= since ? await readJson(file) : undefined;
+  if (figures && Object.keys(figures).length) console.log(`\n  Reliability figures (${file}):\n${JSON.stringify(figures, null, 2).replace(/^/gm, '    ')}`);
 }
 
 async function readJson(file) {
@@ -261,13 +350,14 @@ async function main() {
       // off: the authoring suite makes and removes a repository, and the built-in extension's git
       // processes then failed with EPIPE inside the shared extension host, failing an unrelated
       // test. Incident Workbench runs git itself and does not need it.
-      settings: { 'files.autoSave': 'off', 'git.enabled': false },
+      settings: { 'files.autoSave': 'off', 'git.enabled': false, ...(options.untrusted ? UNTRUSTED_SETTINGS : {}) },
       env: {
         IW_TEST_RESULTS: resultsFile,
         IW_UI_BRIDGE: bridge.url,
         IW_MOCHA_PATH: require.resolve('mocha'),
         IW_SUITE_DIR: join(repoRoot, 'out', 'test', 'integration', 'suite'),
         IW_TEST_GREP: options.grep,
+        IW_UNTRUSTED: options.untrusted ? '1' : '',
       },
       onLine: (line) => {
         logLines.push(line);
@@ -332,7 +422,8 @@ async function main() {
   }
   stage('Results');
   printResults(results);
-  await writeFile(join(RESULTS_DIR, 'integration.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(join(RESULTS_DIR, options.untrusted ? 'integration-untrusted.json' : 'integration.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await printLoadFigures(started);
   if (options.keep) console.log(`kept ${temp}`);
   else await rm(temp, { recursive: true, force: true });
 

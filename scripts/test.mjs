@@ -1,6 +1,6 @@
 // Runs every check in order (type check, lint, unit tests, integration tests) and prints `N passed, N failed` last, summing unit and integration tests.
 //
-// Usage: npm test [-- --unit]   (--unit skips the integration tests for a quick run)
+// Usage: npm test [-- --unit]   (--unit skips the integration tests, both the trusted and the Restricted Mode run, for a quick run)
 // Every stage runs even if an earlier one failed, so one run shows everything; a stage that
 // fails without a failing test of its own (a type error, a lint error, a crashed runner)
 // counts as one failure in the last line. The exit code is non-zero if any stage failed.
@@ -44,6 +44,7 @@ function lastLineCounts(output) {
 
 const stages = [
   { title: 'Type check (tsc -p .)', command: bin('tsc'), args: ['-p', '.'] },
+  { title: 'Type check the wizard page (tsc -p src/webview-ui)', command: bin('tsc'), args: ['-p', 'src/webview-ui'] },
   { title: 'Lint (eslint .)', command: bin('eslint'), args: ['.', ...color] },
   { title: 'Unit tests (mocha, .mocharc.json)', command: bin('mocha'), args: color, counts: mochaCounts },
 ];
@@ -52,6 +53,13 @@ if (!unitOnly) {
     title: 'Integration tests (code-server + Chromium)',
     command: process.execPath,
     args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile'],
+    counts: lastLineCounts,
+  });
+  // The same runner again with workspace trust on and not granted: the "Restricted mode" suite.
+  stages.push({
+    title: 'Integration tests in Restricted Mode (workspace not trusted)',
+    command: process.execPath,
+    args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--untrusted'],
     counts: lastLineCounts,
   });
 }

@@ -17,6 +17,8 @@ import { SloManager } from './features/slo/SloManager';
 import { StatusBarManager } from './features/statusBar/StatusBarManager';
 import { register as registerTags } from './features/tags/register';
 import { register as registerTrees } from './features/trees/register';
+import { register as registerWalkthrough } from './features/walkthrough/register';
+import { register as registerWizard } from './features/wizard/register';
 import { templateCommitsInWindow } from './services/gitService';
 
 /** What the extension exports: the Markdown preview hook, and the tag tree for tests and other extensions. */
@@ -28,7 +30,12 @@ export interface IncidentWorkbenchApi {
     readonly runbooks: vscode.TreeDataProvider<unknown>;
     readonly actionItems: vscode.TreeDataProvider<unknown>;
   };
+  /** Milliseconds from the first line of dist/extension.js running to `activate` finishing; undefined outside the bundle. */
+  readonly activationMs: number | undefined;
 }
+
+/** `performance.now()` when the bundle started loading: set by the first line of dist/extension.js (scripts/build.mjs). */
+declare const __iwLoadStarted: number | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<IncidentWorkbenchApi> {
   const log = vscode.window.createOutputChannel(DIAGNOSTIC_SOURCE, { log: true });
@@ -54,13 +61,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Incide
     new StatusBarManager(profiles, configs.onDidChange),
     registerMetrics(context, { profiles, onDidChange: configs.onDidChange }),
     registerSlo(context, { log, slos, profiles }),
+    registerWalkthrough(context),
+    registerWizard(context, { log, profiles, slosFor: (uri) => slos.slosFor(uri) }),
   );
-  log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)}.`);
+  const activationMs = typeof __iwLoadStarted === 'number' ? Math.round((performance.now() - __iwLoadStarted) * 10) / 10 : undefined;
+  log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)}${activationMs === undefined ? '' : ` in ${activationMs} ms`}.`);
   // VS Code's Markdown preview calls this to add the severity badge and metrics strip.
   return {
     extendMarkdownIt: (md) => extendMarkdownIt(md, { profiles, slosFor: (uri) => slos.slosFor(uri), log }),
     tags: { tree: tags.tree },
     trees: { incidents: trees.incidents, runbooks: trees.runbooks, actionItems: trees.actionItems },
+    activationMs,
   };
 }
 

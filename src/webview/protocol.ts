@@ -1,5 +1,5 @@
 // The wizard's messages between the extension host and the webview, as zod schemas: both sides validate what they receive.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The wizard's four phases, in order (seed 000's spine). */
 export const WIZARD_PHASES = ['assess', 'investigate', 'document', 'improve'] as const;
@@ -159,11 +159,13 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
     /** Where Finish would write it (workspace-relative). */
     path: shortText,
     findings: z.array(wizardFindingSchema).max(1000),
-    /** Minutes from start to detection and from start to resolution, when the times allow. */
+    /** Time to detect (start to detection) and time to recover (detection to resolution, as the metrics define it) in minutes, when the times allow. */
     timeToDetectMinutes: z.number().nullable(),
     timeToRecoverMinutes: z.number().nullable(),
     /** A sentence on the error budget this incident used, when an SLO file exists. */
     sloImpact: text.optional(),
+    /** Runbooks to create or update, suggested from the draft's services and the workspace's runbooks (the Document phase offers them). */
+    runbookSuggestions: list(runbookChoiceSchema).optional(),
   }),
   z.object({ type: z.literal('finished'), path: shortText }),
   z.object({ type: z.literal('error'), message: text }),

@@ -61,3 +61,47 @@ export async function pressKeys(...keys: string[]): Promise<void> {
 export async function focusProblemsPanel(): Promise<{ text: string }> {
   return call<{ text: string }>('focusProblems');
 }
+
+/** The messages of the notifications on screen now (toasts), as shown. */
+export async function visibleNotifications(): Promise<string[]> {
+  return (await call<{ messages: string[] }>('notifications')).messages;
+}
+
+/** One step inside a webview: fill, check or select a control by its exact visible label (`nth` match), click a button by its name, or read something back. */
+export type WebviewStep =
+  | { fill: string; value: string; nth?: number }
+  | { check: string; nth?: number }
+  | { select: string; value: string; nth?: number }
+  | { click: string; nth?: number }
+  | { waitFor: string }
+  | { value: string; nth?: number }
+  | { text: string }
+  | { attribute: string; name: string }
+  /** A DOM property, e.g. a script's `nonce` (browsers hide it from `getAttribute`). */
+  | { property: string; name: string }
+  | { focused: true }
+  | { pause: number };
+
+/**
+ * Runs `steps` inside the open webview whose page has `<body data-webview="<webview>">`, in
+ * order; resolves with one result per step (the value, text or attribute read; null for actions).
+ */
+export async function inWebview(webview: string, steps: WebviewStep[]): Promise<Array<string | null>> {
+  const { results } = await call<{ results: Array<string | null> }>('webview', { webview, steps }, 120_000);
+  return results;
+}
+
+/** The text (as shown) and aria-label of the first visible element of the workbench matching the CSS `selector`. */
+export async function domText(selector: string): Promise<{ text: string; label: string | null }> {
+  return call<{ text: string; label: string | null }>('domText', { selector });
+}
+
+/** Clicks the button named `name` (exact visible name) inside the first element matching the CSS selector `within`. */
+export async function clickButton(within: string, name: string): Promise<void> {
+  await call('clickButton', { within, name });
+}
+
+/** Types `text` into whatever has the keyboard focus, one key every `intervalMs` as a person would; resolves with the time it took. */
+export async function typeText(text: string, intervalMs = 50): Promise<number> {
+  return (await call<{ ms: number }>('type', { text, intervalMs }, text.length * intervalMs * 3 + 30_000)).ms;
+}

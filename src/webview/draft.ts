@@ -1,0 +1,14 @@
+// Facts about a wizard draft that both the page and the host need: whether the user has entered anything.
+import type { WizardDraft } from './protocol';
+
+/** Whether the draft holds any input: a non-blank text, an answer or a choice. The phase alone does not count. */
+export function draftHasInput(draft: WizardDraft): boolean {
+  const walk = (value: unknown): boolean => {
+    if (typeof value === 'string') return value.trim().length > 0;
+    if (typeof value === 'boolean') return true;
+    if (Array.isArray(value)) return value.some(walk);
+    if (value && typeof value === 'object') return Object.values(value).some(walk);
+    return false;
+  };
+  return walk([draft.assess, draft.investigate, draft.document, draft.improve]);
+}
