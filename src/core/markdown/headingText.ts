@@ -6,6 +6,19 @@
  * code marks, trailing colons and punctuation, and repeated white space; "&" reads as "and".
  */
 export function normalizeHeading(text: string): string {
+  // Rules compare the same few names (section titles, field and column names) on every lint.
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  const normalized = normalize(text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, normalized);
+  return normalized;
+}
+
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, string>();
+
+function normalize(text: string): string {
   let t = text.normalize('NFKC');
   // Emoji, pictographs and other symbols (keep letters, digits, spaces and a few joiners).
   t = t.replace(/[\p{Extended_Pictographic}\p{So}\uFE0F\u200D]/gu, ' ');

@@ -105,11 +105,46 @@ export interface MarkdownDocument {
 }
 
 let parser: MarkdownIt | undefined;
+let blockParser: MarkdownIt | undefined;
 
 /** The one markdown-it configuration used to read documents (no HTML rendering, no linkify). */
 export function markdownParser(): MarkdownIt {
   parser ??= new MarkdownIt({ html: true, linkify: false, typographer: false });
   return parser;
+}
+
+/**
+ * The same configuration with the core `inline` rule off: `parse` returns block tokens whose
+ * `inline` tokens keep their content and get no children. The model parses inline content only
+ * where it reads it (headings, table cells, code spans), which costs about a third of a full parse.
+ */
+function blockOnlyParser(): MarkdownIt {
+  if (!blockParser) {
+    blockParser = new MarkdownIt({ html: true, linkify: false, typographer: false });
+    // text_join only merges inline children, which are parsed (and read as text_join would) on demand.
+    blockParser.core.ruler.disable(['inline', 'text_join']);
+  }
+  return blockParser;
+}
+
+/** Characters that start an inline construct in markdown-it (escape, code, emphasis, strike, link, image, HTML, entity, break). */
+const INLINE_MARKUP = /[\\`*_~[!<&\n]/;
+
+/** Parses the inline content of a block-only `inline` token into its children (once), as a full parse would. */
+function inlineChildren(token: Token, env: object): Token[] {
+  if (token.children && token.children.length === 0 && token.content.length > 0) {
+    const md = blockOnlyParser();
+    md.inline.parse(token.content, md, env, token.children);
+  }
+  return token.children ?? [];
+}
+
+/** The plain text of a block-only `inline` token; content without markup needs no inline parse. */
+function inlineText(token: Token | undefined, env: object): string {
+  if (!token) return '';
+  if (!INLINE_MARKUP.test(token.content)) return token.content.trim();
+  inlineChildren(token, env);
+  return plainText(token);
 }
 
 /** Splits text into lines on CRLF, CR or LF. */
@@ -124,13 +159,17 @@ export function parseMarkdown(text: string): MarkdownDocument {
   const frontMatter = findFrontMatter(lines);
   // Blank out front matter so markdown-it sees neither a rule nor a setext heading, keeping line numbers.
   const parseLines = frontMatter ? lines.map((l, i) => (i <= frontMatter.endLine ? '' : l)) : lines;
-  const tokens = markdownParser().parse(parseLines.join('\n'), {});
+  // Block structure only; inline content is parsed below where it is read. `env` keeps the
+  // reference definitions the inline parse needs to resolve `[text][label]` as a full parse does.
+  const env = {};
+  const tokens = blockOnlyParser().parse(parseLines.join('\n'), env);
 
   const headings: Heading[] = [];
   const tables: Table[] = [];
   const listItems: ListItem[] = [];
   const codeBlocks: CodeBlock[] = [];
-  const inlineCode: InlineCode[] = [];
+  const codeSpanBlocks: Token[] = [];
+  const headingEnds = new Map<number, number>();
   let listDepth = -1;
   const orderedStack: boolean[] = [];
 
@@ -140,16 +179,17 @@ export function parseMarkdown(text: string): MarkdownDocument {
       case 'heading_open': {
         const inline = tokens[i + 1];
         const line = token.map?.[0] ?? 0;
+        if (token.map) headingEnds.set(token.map[0], token.map[1]);
         headings.push({
           level: Number(token.tag.slice(1)),
-          text: plainText(inline),
+          text: inlineText(inline, env),
           line,
           range: range(line, 0, line, lines[line]?.length ?? 0),
         });
         break;
       }
       case 'table_open': {
-        const { table, next } = readTable(tokens, i, lines);
+        const { table, next } = readTable(tokens, i, lines, env);
         if (table) tables.push(table);
         i = next;
         break;
@@ -185,7 +225,8 @@ export function parseMarkdown(text: string): MarkdownDocument {
         break;
       }
       case 'inline':
-        collectInlineCode(token, inlineCode);
+        // Only content with a backtick can hold a code span; those blocks are parsed on first read.
+        if (token.content.includes('`')) codeSpanBlocks.push(token);
         break;
       default:
         break;
@@ -194,16 +235,24 @@ export function parseMarkdown(text: string): MarkdownDocument {
 
   const title = headings.find((h) => h.level === 1);
   const labels = readLabels(lines, codeBlocks, frontMatter?.endLine ?? -1);
+  let inlineCode: InlineCode[] | undefined;
   return {
     lines,
     frontMatter,
     title,
     headings,
-    sections: buildSections(headings, tokens, lines.length),
+    sections: buildSections(headings, headingEnds, lines.length),
     tables,
     listItems,
     codeBlocks,
-    inlineCode,
+    // Read by few rules: the code spans are found on first read.
+    get inlineCode(): readonly InlineCode[] {
+      if (!inlineCode) {
+        inlineCode = [];
+        for (const token of codeSpanBlocks) collectInlineCode(token, inlineChildren(token, env), inlineCode);
+      }
+      return inlineCode;
+    },
     labels,
   };
 }
@@ -233,27 +282,25 @@ export function plainText(inline: Token | undefined): string {
   if (!inline?.children) return inline?.content.trim() ?? '';
   let out = '';
   for (const child of inline.children) {
-    if (child.type === 'text' || child.type === 'code_inline') out += child.content;
+    // `text_special` (an escape or entity) is text that markdown-it's text_join has not merged yet.
+    if (child.type === 'text' || child.type === 'text_special' || child.type === 'code_inline') out += child.content;
     else if (child.type === 'softbreak' || child.type === 'hardbreak') out += ' ';
   }
   return out.trim();
 }
 
-function collectInlineCode(inline: Token, out: InlineCode[]): void {
-  if (!inline.children || !inline.map) return;
+function collectInlineCode(inline: Token, children: readonly Token[], out: InlineCode[]): void {
+  if (!inline.map) return;
   let line = inline.map[0];
-  for (const child of inline.children) {
+  for (const child of children) {
     if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
     else if (child.type === 'code_inline') out.push({ line, content: child.content });
   }
 }
 
-function buildSections(headings: readonly Heading[], tokens: readonly Token[], lineCount: number): Section[] {
-  // Body starts after the heading's source lines (two for a setext heading).
-  const headingEnds = new Map<number, number>();
-  for (const t of tokens) {
-    if (t.type === 'heading_open' && t.map) headingEnds.set(t.map[0], t.map[1]);
-  }
+/** `headingEnds`: the exclusive end line of each heading's source (two lines for a setext heading), by start line. */
+function buildSections(headings: readonly Heading[], headingEnds: ReadonlyMap<number, number>, lineCount: number): Section[] {
+  // Body starts after the heading's source lines.
   return headings.map((heading, index) => {
     let endLine = lineCount;
     for (let j = index + 1; j < headings.length; j++) {
@@ -266,7 +313,7 @@ function buildSections(headings: readonly Heading[], tokens: readonly Token[], l
   });
 }
 
-function readTable(tokens: readonly Token[], openIndex: number, lines: readonly string[]): { table: Table | undefined; next: number } {
+function readTable(tokens: readonly Token[], openIndex: number, lines: readonly string[], env: object): { table: Table | undefined; next: number } {
   const rows: TableRow[] = [];
   let i = openIndex + 1;
   let current: { line: number; texts: string[] } | undefined;
@@ -275,7 +322,7 @@ function readTable(tokens: readonly Token[], openIndex: number, lines: readonly 
     if (t.type === 'tr_open') {
       current = { line: t.map?.[0] ?? 0, texts: [] };
     } else if (t.type === 'inline' && current) {
-      current.texts.push(plainText(t));
+      current.texts.push(inlineText(t, env));
     } else if (t.type === 'tr_close' && current) {
       rows.push({ line: current.line, cells: cellsOfLine(lines[current.line] ?? '', current.line, current.texts) });
       current = undefined;
@@ -297,9 +344,9 @@ function cellsOfLine(source: string, line: number, texts: readonly string[]): Ta
   const first = source.search(/\S/);
   if (first >= 0 && source[first] === '|') start = first + 1;
   for (let c = start; c < source.length; c++) {
-    const ch = source[c];
-    if (ch === '\\') { c++; continue; }
-    if (ch === '|') {
+    const ch = source.charCodeAt(c);
+    if (ch === 0x5c /* \\ */) { c++; continue; }
+    if (ch === 0x7c /* | */) {
       bounds.push([start, c]);
       start = c + 1;
     }
@@ -309,8 +356,15 @@ function cellsOfLine(source: string, line: number, texts: readonly string[]): Ta
     const b = bounds[index];
     if (!b) return { text, range: range(line, source.length, line, source.length) };
     let [s, e] = b;
-    while (s < e && /\s/.test(source[s])) s++;
-    while (e > s && /\s/.test(source[e - 1])) e--;
+    while (s < e && isSpace(source.charCodeAt(s))) s++;
+    while (e > s && isSpace(source.charCodeAt(e - 1))) e--;
     return { text, range: range(line, s, line, e) };
   });
+}
+
+/** Whether the UTF-16 code unit `c` is white space as JavaScript's `\s` reads it. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

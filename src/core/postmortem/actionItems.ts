@@ -18,11 +18,22 @@ export type ActionItemField = keyof typeof ACTION_ITEM_FIELDS;
 
 /** The field a column (or a required-column name from a profile) stands for, if any. */
 export function fieldOfColumn(name: string): ActionItemField | undefined {
-  const n = normalizeHeading(name);
+  columnFields ??= buildColumnFields();
+  return columnFields.get(normalizeHeading(name));
+}
+
+/** Normalised column name → field, the first field listing a name winning (built once). */
+let columnFields: Map<string, ActionItemField> | undefined;
+
+function buildColumnFields(): Map<string, ActionItemField> {
+  const map = new Map<string, ActionItemField>();
   for (const [field, names] of Object.entries(ACTION_ITEM_FIELDS) as Array<[ActionItemField, readonly string[]]>) {
-    if (names.some((candidate) => normalizeHeading(candidate) === n)) return field;
+    for (const candidate of names) {
+      const key = normalizeHeading(candidate);
+      if (!map.has(key)) map.set(key, field);
+    }
   }
-  return undefined;
+  return map;
 }
 
 /** A value of an action item and where it is written. */

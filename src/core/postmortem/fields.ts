@@ -94,12 +94,23 @@ export function severityKey(text: string): string {
 export function matchSeverity(value: string, profile: Profile): SeverityLevel | undefined {
   const key = severityKey(value);
   if (!key) return undefined;
-  const candidates = profile.severities.flatMap((level) =>
-    [level.id, ...(level.aliases ?? []), ...(level.label.length > 2 ? [level.label] : [])].map((name) => ({ level, name: severityKey(name) })));
-  // Longest name first so SEV10 is not read as SEV1.
-  candidates.sort((a, b) => b.name.length - a.name.length);
-  const hit = candidates.find((c) => c.name && key.startsWith(c.name) && !/^\d/.test(key.slice(c.name.length)));
+  const hit = severityNames(profile).find((c) => c.name && key.startsWith(c.name) && !/^\d/.test(key.slice(c.name.length)));
   return hit?.level;
+}
+
+const severityNamesCache = new WeakMap<readonly SeverityLevel[], ReadonlyArray<{ level: SeverityLevel; name: string }>>();
+
+/** The keys of every level's id, aliases and label, longest first so SEV10 is not read as SEV1 (once per scale). */
+function severityNames(profile: Profile): ReadonlyArray<{ level: SeverityLevel; name: string }> {
+  let names = severityNamesCache.get(profile.severities);
+  if (!names) {
+    const candidates = profile.severities.flatMap((level) =>
+      [level.id, ...(level.aliases ?? []), ...(level.label.length > 2 ? [level.label] : [])].map((name) => ({ level, name: severityKey(name) })));
+    candidates.sort((a, b) => b.name.length - a.name.length);
+    names = candidates;
+    severityNamesCache.set(profile.severities, names);
+  }
+  return names;
 }
 
 /** All severity ids mentioned in `text` that belong to the scale (for timeline reclassification). */

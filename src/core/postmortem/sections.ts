@@ -25,10 +25,22 @@ export function matchSections(doc: MarkdownDocument, specs: readonly SectionSpec
   const candidates = doc.sections.filter((s) => s.heading !== doc.title);
   const normalised = candidates.map((s) => normalizeHeading(s.heading.text));
   return specs.map((spec) => {
-    const names = sectionNames(spec);
+    const names = cachedSectionNames(spec);
     const index = normalised.findIndex((text) => names.has(text) || names.has(stripQualifier(text)));
     return { spec, section: index >= 0 ? candidates[index] : undefined };
   });
+}
+
+const namesCache = new WeakMap<SectionSpec, ReadonlySet<string>>();
+
+/** `sectionNames(spec)`, computed once per spec (the matcher runs on every lint). */
+function cachedSectionNames(spec: SectionSpec): ReadonlySet<string> {
+  let names = namesCache.get(spec);
+  if (!names) {
+    names = sectionNames(spec);
+    namesCache.set(spec, names);
+  }
+  return names;
 }
 
 function stripQualifier(text: string): string {

@@ -20,21 +20,26 @@ export const PM002: Rule = {
     const reports: RuleReport[] = [];
     for (const { spec, section } of model.sections) {
       if (!spec.required || !section) continue;
+      // Prose first: it usually settles the question on the section's first line.
+      let hasProse = false;
+      for (let line = section.bodyStartLine; line < section.endLine && !hasProse; line++) {
+        if (headingLines.has(line) || tableHeads.has(line)) continue;
+        hasProse = lineHasContent(prose[line], refs);
+      }
+      if (hasProse) continue;
       // A code block is content (a runbook step may be only a command).
       const hasCode = context.doc.codeBlocks.some((b) => b.startLine >= section.bodyStartLine && b.startLine < section.endLine && b.content.trim());
       const hasInlineCode = context.doc.inlineCode.some((c) => c.line >= section.bodyStartLine && c.line < section.endLine && c.content.trim());
       if (hasCode || hasInlineCode) continue;
-      let content = '';
-      for (let line = section.bodyStartLine; line < section.endLine; line++) {
-        if (headingLines.has(line) || tableHeads.has(line)) continue;
-        let text = prose[line];
-        for (const hit of findPlaceholders(text, refs).reverse()) text = text.slice(0, hit.start) + text.slice(hit.end);
-        content += text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, '').replace(/[|:\-–—*_>#\s]/g, '');
-      }
-      if (!/[\p{L}\p{N}]/u.test(content)) {
-        reports.push({ message: `Section "${section.heading.text}" has no content yet; write it, or remove the template text.`, range: section.heading.range });
-      }
+      reports.push({ message: `Section "${section.heading.text}" has no content yet; write it, or remove the template text.`, range: section.heading.range });
     }
     return reports;
   },
 };
+
+/** Whether a prose line says something: a letter or digit once placeholders, list marks and table pipes are removed. */
+function lineHasContent(line: string, refs: ReadonlySet<string>): boolean {
+  let text = line;
+  for (const hit of findPlaceholders(text, refs).reverse()) text = text.slice(0, hit.start) + text.slice(hit.end);
+  return /[\p{L}\p{N}]/u.test(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, '').replace(/[|:\-–—*_>#\s]/g, ''));
+}

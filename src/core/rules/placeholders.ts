@@ -26,6 +26,8 @@ const PATTERNS: readonly RegExp[] = [
 
 /** A necessary condition for any placeholder form (each pattern's fixed characters). */
 const MAY_HOLD_PLACEHOLDER = /[<[]|YYYY|HH:MM|MM\/DD|DD\/MM|\b[XYN] |\b[XN]%|TODO|TBD|TBC|FIXME|XXX|\?\?\?/;
+/** The same for the forms of PATTERNS alone (most lines that pass the test above only hold a link). */
+const MAY_MATCH_PATTERNS = /YYYY|HH:MM|MM\/DD|DD\/MM|\b[XYN] |\b[XN]%|TODO|TBD|TBC|FIXME|XXX|\?\?\?/;
 
 /**
  * Finds the placeholders on one line of prose (code and comments already blanked):
@@ -37,6 +39,21 @@ export function findPlaceholders(line: string, referenceLabels: ReadonlySet<stri
   // Every form below needs one of these; most prose lines have none, so skip them cheaply.
   if (!MAY_HOLD_PLACEHOLDER.test(line)) return [];
   const hits: PlaceholderHit[] = [];
+  if (line.includes('<')) findAngleBlanks(line, hits);
+  if (line.includes('[')) findBracketBlanks(line, referenceLabels, hits);
+  if (!MAY_MATCH_PATTERNS.test(line)) return hits.sort((a, b) => a.start - b.start);
+  for (const pattern of PATTERNS) {
+    for (const m of line.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      if (hits.some((h) => start >= h.start && start < h.end)) continue;
+      hits.push({ text: m[0], start, end: start + m[0].length });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** `<name>`-style blanks: not HTML tags, autolinks, e-mail addresses, or variables inside a name. */
+function findAngleBlanks(line: string, hits: PlaceholderHit[]): void {
   for (const m of line.matchAll(/<([^<>\n]{1,100})>/g)) {
     const inner = m[1].trim();
     const tag = /^\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?\/?$/.exec(inner);
@@ -48,6 +65,10 @@ export function findPlaceholders(line: string, referenceLabels: ReadonlySet<stri
     if (/[\w./-]/.test(line[at - 1] ?? '') || /[\w./-]/.test(line[at + m[0].length] ?? '')) continue;
     hits.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
+}
+
+/** `[Name]`-style blanks that are not links or reference labels. */
+function findBracketBlanks(line: string, referenceLabels: ReadonlySet<string>, hits: PlaceholderHit[]): void {
   for (const m of line.matchAll(/(?<![\]!\\])\[([^\][\n]{1,60})\](?![([:])/g)) {
     const inner = m[1].trim();
     if (referenceLabels.has(inner.toLowerCase())) continue;
@@ -55,14 +76,6 @@ export function findPlaceholders(line: string, referenceLabels: ReadonlySet<stri
       hits.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     }
   }
-  for (const pattern of PATTERNS) {
-    for (const m of line.matchAll(pattern)) {
-      const start = m.index ?? 0;
-      if (hits.some((h) => start >= h.start && start < h.end)) continue;
-      hits.push({ text: m[0], start, end: start + m[0].length });
-    }
-  }
-  return hits.sort((a, b) => a.start - b.start);
 }
 
 /** The labels of reference-style link definitions (`[label]: url`) in `lines`, lower-cased. */

@@ -12,7 +12,7 @@ export function proseLines(doc: MarkdownDocument): readonly string[] {
   const hit = cache.get(doc);
   if (hit) return hit;
   const blank = (s: string) => ' '.repeat(s.length);
-  const out = doc.lines.map((l) => l);
+  const out = doc.lines.slice();
   const fmEnd = doc.frontMatter?.endLine ?? -1;
   for (let i = 0; i <= fmEnd; i++) out[i] = blank(out[i]);
   for (const block of doc.codeBlocks) {
@@ -30,14 +30,17 @@ export function proseLines(doc: MarkdownDocument): readonly string[] {
       line = blank(line.slice(0, end + 3)) + line.slice(end + 3);
       inComment = false;
     }
-    line = line.replace(/<!--.*?-->/g, blank);
-    const open = line.indexOf('<!--');
-    if (open >= 0) {
-      line = line.slice(0, open) + blank(line.slice(open));
-      inComment = true;
+    // Each replacement below needs its marker on the line; most prose lines have none.
+    if (line.includes('<!--')) {
+      line = line.replace(/<!--.*?-->/g, blank);
+      const open = line.indexOf('<!--');
+      if (open >= 0) {
+        line = line.slice(0, open) + blank(line.slice(open));
+        inComment = true;
+      }
     }
-    line = line.replace(/(`+)(?:(?!\1).)+?\1/g, blank);
-    line = line.replace(/\]\(([^)\s]*)\)/g, (m) => `](${' '.repeat(m.length - 3)})`);
+    if (line.includes('`')) line = line.replace(/(`+)(?:(?!\1).)+?\1/g, blank);
+    if (line.includes('](')) line = line.replace(/\]\(([^)\s]*)\)/g, (m) => `](${' '.repeat(m.length - 3)})`);
     out[i] = line;
   }
   cache.set(doc, out);

@@ -77,7 +77,16 @@ export function readTimeline(doc: MarkdownDocument, section: Section, documentDa
   let currentDay = noteDay ?? (documentDate ? dayNumber(documentDate) : undefined);
   let dayOffset = 0;
   let previous: number | undefined;
-  const yearOf = () => (currentDay === undefined ? undefined : new Date(currentDay * 86_400_000).getUTCFullYear());
+  // The year of the current day, computed again only when the day changes.
+  let yearDay: number | undefined;
+  let year: number | undefined;
+  const yearOf = () => {
+    if (currentDay !== yearDay) {
+      yearDay = currentDay;
+      year = currentDay === undefined ? undefined : new Date(currentDay * 86_400_000).getUTCFullYear();
+    }
+    return year;
+  };
 
   for (const c of candidates) {
     const parsed = parseEntry(c.text, yearOf());

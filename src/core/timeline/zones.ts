@@ -47,6 +47,7 @@ export const ZONE_SOURCE = [
 ].join('|');
 
 const ZONE_AT_START = new RegExp(`^(?:${ZONE_SOURCE})`);
+const ZONE_ANYWHERE = new RegExp(`(?<![A-Za-z0-9/])(?:${ZONE_SOURCE})`, 'g');
 
 /**
  * Reads a zone token (as matched by `ZONE_SOURCE`) into a zone; undefined for an IANA-looking
@@ -80,8 +81,8 @@ export function parseZone(token: string): TimeZone | undefined {
  * "wet" are not zones; `UTC` and `GMT` count in any case.
  */
 export function findZone(text: string): TimeZone | undefined {
-  const pattern = new RegExp(`(?<![A-Za-z0-9/])(?:${ZONE_SOURCE})`, 'g');
-  for (const match of text.matchAll(pattern)) {
+  // matchAll copies the pattern, so one compiled instance is shared.
+  for (const match of text.matchAll(ZONE_ANYWHERE)) {
     // A bare "Z" or a numeric offset in prose is too ambiguous outside a time.
     if (/^z$/i.test(match[0]) || /^[+\u2212-]/.test(match[0])) continue;
     const zone = parseZone(match[0]);
