@@ -1,5 +1,5 @@
 // The JSON Schema of `.incident-workbench.yaml`, generated from the zod schema so the two cannot drift apart.
-import { z } from 'zod';
+import * as z from 'zod';
 import { BUILT_IN_PROFILES } from '../profiles';
 import { configFileSchema } from './schema';
 

@@ -1,6 +1,6 @@
 // Reads the text of `.incident-workbench.yaml` into a profile, or into located problems when it cannot be applied.
 import { isScalar, parseDocument, visit, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { range, type Range } from '../markdown/position';
 import { isPlainObject, valueAt } from '../objectPath';
 import { BUILT_IN_PROFILES, DEFAULT_PROFILE_NAME } from '../profiles';

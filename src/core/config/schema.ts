@@ -1,5 +1,5 @@
 // The zod (v4) schema of `.incident-workbench.yaml`: types and shapes only; cross-checks against the base profile live in resolve.ts.
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeHeading } from '../markdown/headingText';
 import { DOCUMENT_KINDS, type DocumentKind } from '../profiles/types';
 import { describeValue } from './messages';

@@ -1,6 +1,6 @@
 // Reads slo.yaml (OpenSLO v1, Sloth prometheus/v1 or the short form, several documents allowed) into SLOs and located problems.
 import { parseAllDocuments, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { locate, SourceMap } from '../config/locate';
 import { describeExpected, describeValue, formatPath } from '../config/messages';
 import type { Range } from '../markdown/position';

@@ -1,5 +1,5 @@
 // The zod (v4) schemas of the three forms of slo.yaml: OpenSLO v1 `kind: SLO`, Sloth `prometheus/v1`, and the short form.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DURATION } from './window';
 
 /** A percentage objective: a number above 0 and below 100, or text such as "99.9%". */
