@@ -19,6 +19,9 @@ export interface DiagnosticsDeps {
   readonly onDidChangeSlos?: vscode.Event<void>;
 }
 
+/** Documents larger than this many bytes (UTF-8) are not linted unless the setting says otherwise: linting blocks the extension host (a 20 MB file took 17 s). */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
 /** Lints documents and publishes their findings in the Problems panel. */
 export class DiagnosticsManager implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION);
@@ -56,6 +59,13 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.collection.delete(uri);
       return undefined;
     }
+    const limit = this.maxFileSize(uri);
+    const size = byteLength(text, limit);
+    if (size > limit) {
+      this.collection.set(uri, [tooLargeDiagnostic(size, limit)]);
+      this.deps.log.info(`Not linting ${uri.fsPath}: ${formatSize(size)} is over the ${formatSize(limit)} limit (${Settings.section}.${Settings.diagnosticsMaxFileSize}).`);
+      return [];
+    }
     const findings = lintWorkspaceFile(target.relativePath, text, target.profile, { slos: this.deps.slosFor?.(uri) })?.findings ?? [];
     this.collection.set(uri, findings.map((f) => this.toDiagnostic(f)));
     return [...findings];
@@ -74,6 +84,11 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   private enabled(uri: vscode.Uri): boolean {
     return vscode.workspace.getConfiguration(Settings.section, uri).get<boolean>(Settings.diagnosticsEnabled, true);
+  }
+
+  private maxFileSize(uri: vscode.Uri): number {
+    const value = vscode.workspace.getConfiguration(Settings.section, uri).get<number>(Settings.diagnosticsMaxFileSize, DEFAULT_MAX_FILE_SIZE);
+    return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_FILE_SIZE;
   }
 
   private isCandidate(doc: vscode.TextDocument): boolean {
@@ -125,4 +140,25 @@ export class DiagnosticsManager implements vscode.Disposable {
 /** The rule's documentation page, shipped with the extension. */
 export function ruleDocUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+}
+
+/** The UTF-8 size of `text`, cheaply: a text with more UTF-16 units than `limit` is over it anyway. */
+function byteLength(text: string, limit: number): number {
+  return text.length > limit ? text.length : Buffer.byteLength(text, 'utf8');
+}
+
+/** `820 KB`, `20.0 MB`. */
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * The one note a document over the size limit gets, at its first line. It has no source, so
+ * the quick-fix provider (which lints on request) leaves it alone.
+ */
+function tooLargeDiagnostic(size: number, limit: number): vscode.Diagnostic {
+  const message = vscode.l10n.t(
+    'Incident Workbench did not lint this document: it is {0}, more than the {1} limit. Raise the setting "{2}" to lint it.',
+    formatSize(size), formatSize(limit), `${Settings.section}.${Settings.diagnosticsMaxFileSize}`);
+  return new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Information);
 }
