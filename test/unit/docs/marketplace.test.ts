@@ -85,7 +85,7 @@ describe('the .vsix contents (vsce ls)', () => {
   });
 
   it('holds only what users need', () => {
-    const allowed = /^(dist\/[\w.-]+\.(js|json)|media\/[\w./-]+\.(png|svg|css|js)|snippets\/[\w.-]+|docs\/rules\/\w+\.md|docs\/ci\.md|l10n\/[\w.-]+\.json|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE|SECURITY\.md)$/;
+    const allowed = /^(dist\/[\w.-]+\.(js|json)|media\/[\w./-]+\.(png|jpg|svg|css|js)|snippets\/[\w.-]+|docs\/rules\/\w+\.md|docs\/ci\.md|l10n\/[\w.-]+\.json|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE|SECURITY\.md)$/;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
     assert.deepEqual(files.filter((f) => /^(src|test|out|bench|node_modules|scripts|examples|\.ci)\/|\.map$|\.ts$/.test(f)), []);
   });
