@@ -22,10 +22,15 @@ export interface DiagnosticsDeps {
 /** Documents larger than this many bytes (UTF-8) are not linted unless the setting says otherwise: linting blocks the extension host (a 20 MB file took 17 s). */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
+/** While edits keep coming, the longest wait for findings, in debounce delays. */
+const MAX_WAIT_DEBOUNCES = 2;
+
 /** Lints documents and publishes their findings in the Problems panel. */
 export class DiagnosticsManager implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION);
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When the oldest edit not yet linted was made, per document: bounds the wait while typing goes on. */
+  private readonly pendingSince = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(private readonly deps: DiagnosticsDeps) {
@@ -100,6 +105,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.pendingSince.delete(key);
     try {
       this.publish(doc.uri, doc.getText());
     } catch (e) {
@@ -108,24 +114,32 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
   }
 
+  /**
+   * Lints `doc` once edits pause for the debounce delay, but never later than
+   * MAX_WAIT_DEBOUNCES delays after the first unlinted edit: findings keep up with someone
+   * typing without a pause (a plain debounce would wait for them to stop).
+   */
   private schedule(doc: vscode.TextDocument): void {
     if (!this.isCandidate(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     const delay = vscode.workspace.getConfiguration(Settings.section, doc.uri).get<number>(Settings.diagnosticsDebounceMs, 300);
-    const version = doc.version;
+    const now = Date.now();
+    const since = this.pendingSince.get(key) ?? now;
+    this.pendingSince.set(key, since);
+    const wait = Math.max(0, Math.min(delay, since + delay * MAX_WAIT_DEBOUNCES - now));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      // Drop the run if the document moved on or closed meanwhile; the newer change has its own timer.
-      if (doc.isClosed || doc.version !== version) return;
+      if (doc.isClosed) return;
       this.lintNow(doc);
-    }, delay));
+    }, wait));
   }
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.pendingSince.delete(key);
     this.collection.delete(uri);
   }
 
