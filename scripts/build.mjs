@@ -16,9 +16,21 @@ const common = {
   define: { __VERSION__: JSON.stringify(version) },
 };
 
+// src/features/lazy.ts requires './heavy' on first use: a separate bundle next to dist/extension.js, never inlined into it.
+const heavyIsExternal = {
+  name: 'heavy-is-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/heavy$/ }, (args) => (args.importer.endsWith('lazy.ts') ? { path: './heavy.js', external: true } : undefined));
+  },
+};
+
 await Promise.all([
+  // The extension is two bundles (esbuild cannot split CommonJS): dist/extension.js, which VS Code loads and
+  // keeps small (wiring and light features), and dist/heavy.js (src/features/heavy.ts: Markdown, YAML, zod,
+  // simple-git and the features built on them), required by src/features/lazy.ts after activation.
   // The banner's time is where the extension's activationMs starts (load of the bundle included).
-  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: 'var __iwLoadStarted = performance.now();' } }),
+  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [heavyIsExternal], banner: { js: 'var __iwLoadStarted = performance.now();' } }),
+  build({ ...common, entryPoints: ['src/features/heavy.ts'], outfile: 'dist/heavy.js', external: ['vscode'], plugins: [heavyIsExternal] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The incident wizard's page script, for the browser inside the webview; media/ is its only local resource root.
   build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', minify: true, entryPoints: ['src/webview-ui/main.ts'], outfile: 'media/wizard.js', alias: { entities: './src/webview-ui/entities.ts' } }),

@@ -1,25 +1,14 @@
 // Wiring only: builds the shared pieces and registers each feature; reads like a table of contents.
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE } from './constants';
-import { register as registerAuthoring } from './features/authoring/register';
-import { register as registerCodeActions } from './features/codeActions/IncidentCodeActionProvider';
+import { Commands, DIAGNOSTIC_SOURCE } from './constants';
 import { register as registerChooseProfile } from './features/commands/chooseProfile';
-import { register as registerRuleDocumentation } from './features/commands/ruleDocumentation';
-import { register as registerDiagnostics } from './features/diagnostics/register';
-import { register as registerGitCorrelation } from './features/gitCorrelation/register';
-import { register as registerMetrics } from './features/metrics/register';
-import { extendMarkdownIt } from './features/preview/previewPlugin';
+import type { HeavyFeatures } from './features/heavy';
+import { heavy } from './features/lazy';
 import { profileSource } from './features/shared/profileSettings';
 import { WorkspaceConfigManager } from './features/shared/WorkspaceConfigManager';
-import { register as registerSlo } from './features/slo/register';
-import { SloManager } from './features/slo/SloManager';
 import { StatusBarManager } from './features/statusBar/StatusBarManager';
-import { register as registerTags } from './features/tags/register';
-import { register as registerTrees } from './features/trees/register';
 import { register as registerWalkthrough } from './features/walkthrough/register';
-import { register as registerWizard } from './features/wizard/register';
-import { templateCommitsInWindow } from './services/gitService';
 
 /** What the extension exports: the Markdown preview hook, and the tag tree for tests and other extensions. */
 export interface IncidentWorkbenchApi {
@@ -32,47 +21,79 @@ export interface IncidentWorkbenchApi {
   };
   /** Milliseconds from the first line of dist/extension.js running to `activate` finishing; undefined outside the bundle. */
   readonly activationMs: number | undefined;
+  /** Resolves when the heavy features are registered (the open documents linted): milliseconds since the bundle started loading. */
+  readonly featuresReady: Promise<number | undefined>;
 }
 
 /** `performance.now()` when the bundle started loading: set by the first line of dist/extension.js (scripts/build.mjs). */
 declare const __iwLoadStarted: number | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<IncidentWorkbenchApi> {
+/** The commands the thin half registers itself; every other command belongs to the heavy features. */
+const THIN_COMMANDS: readonly string[] = [Commands.chooseProfile, Commands.getStarted, Commands.openCiGuide];
+
+/**
+ * Registers the light features now and the heavy ones (dist/heavy.js: linting, trees, tags, SLOs, git,
+ * authoring, the wizard) once the configuration files are read, or earlier when something needs them.
+ */
+export function activate(context: vscode.ExtensionContext): IncidentWorkbenchApi {
   const log = vscode.window.createOutputChannel(DIAGNOSTIC_SOURCE, { log: true });
   const configs = new WorkspaceConfigManager(log);
-  context.subscriptions.push(log, configs);
-  await configs.initialize();
   const profiles = profileSource(configs, log);
-  const slos = new SloManager({ log });
-  const tags = registerTags(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles: configs.onDidChange });
-  const trees = registerTrees(context, { log, profiles, onDidChangeProfiles: configs.onDidChange });
-  context.subscriptions.push(slos, tags, trees);
+  context.subscriptions.push(log, configs);
 
+  let features: HeavyFeatures | undefined;
+  let ready: (ms: number | undefined) => void = () => undefined;
+  const featuresReady = new Promise<number | undefined>((resolve) => { ready = resolve; });
+  const placeholders = untilLoaded(Object.values(Commands).filter((id) => !THIN_COMMANDS.includes(id)), () => load());
+  const load = (): HeavyFeatures => {
+    if (features) return features;
+    const started = performance.now();
+    placeholders.dispose();
+    features = heavy().registerFeatures(context, { log, profiles, onDidChangeProfiles: configs.onDidChange });
+    context.subscriptions.push(...features.disposables);
+    const sinceLoad = sinceBundleLoad();
+    log.info(`Loaded the linter, trees, tags, SLOs, git and wizard features in ${Math.round(performance.now() - started)} ms${sinceLoad === undefined ? '' : ` (${sinceLoad} ms after the extension started loading)`}.`);
+    ready(sinceLoad);
+    return features;
+  };
   context.subscriptions.push(
-    registerDiagnostics(context, {
-      extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles: configs.onDidChange,
-      slosFor: (uri) => slos.slosFor(uri), onDidChangeSlos: slos.onDidChange,
-    }),
-    registerCodeActions(context, { log, profiles }),
-    registerRuleDocumentation(context),
-    registerChooseProfile(),
-    registerGitCorrelation(context, { log, profiles }),
-    registerAuthoring(context, { log, profiles, onDidChangeProfiles: configs.onDidChange, lookupCommits: templateCommitsInWindow }),
+    placeholders,
     new StatusBarManager(profiles, configs.onDidChange),
-    registerMetrics(context, { profiles, onDidChange: configs.onDidChange }),
-    registerSlo(context, { log, slos, profiles }),
+    registerChooseProfile(),
     registerWalkthrough(context),
-    registerWizard(context, { log, profiles, slosFor: (uri) => slos.slosFor(uri) }),
   );
-  const activationMs = typeof __iwLoadStarted === 'number' ? Math.round((performance.now() - __iwLoadStarted) * 10) / 10 : undefined;
+  // After activation: read the config files, then lint the open documents with the profile they set.
+  void configs.initialize()
+    .catch((e: unknown) => log.error(`Reading the configuration files failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`))
+    .then(() => load());
+
+  const activationMs = sinceBundleLoad();
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)}${activationMs === undefined ? '' : ` in ${activationMs} ms`}.`);
-  // VS Code's Markdown preview calls this to add the severity badge and metrics strip.
+  // VS Code's Markdown preview calls extendMarkdownIt to add the severity badge and metrics strip; the trees load the heavy half when read.
   return {
-    extendMarkdownIt: (md) => extendMarkdownIt(md, { profiles, slosFor: (uri) => slos.slosFor(uri), log }),
-    tags: { tree: tags.tree },
-    trees: { incidents: trees.incidents, runbooks: trees.runbooks, actionItems: trees.actionItems },
+    extendMarkdownIt: (md) => heavy().extendMarkdownIt(md, { profiles, slosFor: (uri) => load().slos.slosFor(uri), log }),
+    tags: { get tree() { return load().tags.tree; } },
+    trees: {
+      get incidents() { return load().trees.incidents; },
+      get runbooks() { return load().trees.runbooks; },
+      get actionItems() { return load().trees.actionItems; },
+    },
     activationMs,
+    featuresReady,
   };
 }
 
 export function deactivate(): void {}
+
+/** Milliseconds since the first line of dist/extension.js ran, to a tenth; undefined outside the bundle. */
+function sinceBundleLoad(): number | undefined {
+  return typeof __iwLoadStarted === 'number' ? Math.round((performance.now() - __iwLoadStarted) * 10) / 10 : undefined;
+}
+
+/** Placeholder commands until the heavy features register the real ones: the first call loads them, then runs the real command. */
+function untilLoaded(ids: readonly string[], load: () => unknown): vscode.Disposable {
+  return vscode.Disposable.from(...ids.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => {
+    load();
+    return vscode.commands.executeCommand(id, ...args);
+  })));
+}

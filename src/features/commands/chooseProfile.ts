@@ -1,6 +1,7 @@
 // "Incident: Choose Profile": picks the incident process for the workspace (or says the config file decides).
 import * as vscode from 'vscode';
-import { BUILT_IN_PROFILES, CONFIG_FILE_NAMES } from '../../core';
+import { CONFIG_FILE_NAMES } from '../../core/config/types';
+import { BUILT_IN_PROFILES } from '../../core/profiles';
 import { Commands, Settings } from '../../constants';
 
 export function register(): vscode.Disposable {

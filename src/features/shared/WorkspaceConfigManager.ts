@@ -1,7 +1,9 @@
 // Owns each workspace folder's `.incident-workbench.yaml`: its problems in the Problems panel and its last good profile.
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, parseConfig, type ConfigProblem, type Profile } from '../../core';
+import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, type ConfigProblem } from '../../core/config/types';
+import type { Profile } from '../../core/profiles/types';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
+import { heavy } from '../lazy';
 import { toVsRange } from './convert';
 
 interface FolderState {
@@ -70,7 +72,7 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(file);
       const text = stat.size > MAX_CONFIG_BYTES + 1 ? 'x'.repeat(MAX_CONFIG_BYTES + 1) : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
-      const result = parseConfig(text, name);
+      const result = heavy().parseConfig(text, name);
       this.collection.set(file, result.problems.map(toDiagnostic));
       if (result.profile) {
         state.profile = result.profile;
@@ -111,7 +113,7 @@ export class WorkspaceConfigManager implements vscode.Disposable {
       this.typingTimers.delete(key);
       if (document.isClosed) return;
       const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
-      this.collection.set(document.uri, parseConfig(document.getText(), name).problems.map(toDiagnostic));
+      this.collection.set(document.uri, heavy().parseConfig(document.getText(), name).problems.map(toDiagnostic));
     }, 300));
   }
 }

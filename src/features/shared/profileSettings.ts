@@ -1,6 +1,7 @@
 // Resolves the profile in force for a document from the settings of its workspace folder.
 import * as vscode from 'vscode';
-import { DEFAULT_PROFILE_NAME, findProfile, profileNames, type Profile } from '../../core';
+import { DEFAULT_PROFILE_NAME, findProfile, profileNames } from '../../core/profiles';
+import type { Profile } from '../../core/profiles/types';
 import { Settings } from '../../constants';
 
 const warned = new Set<string>();

@@ -1,7 +1,8 @@
 // The status bar: the profile in force (click to choose another) and the current document's findings (click for Problems).
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, Commands } from '../../constants';
-import { DOCUMENT_KINDS, kindFromProfileFolders } from '../../core';
+import { kindFromProfileFolders } from '../../core/lint/documentKind';
+import { DOCUMENT_KINDS } from '../../core/profiles/types';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
 
 /** Owns the two status bar items and keeps them current. */

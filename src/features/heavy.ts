@@ -1,0 +1,55 @@
+// The heavy half of the extension (dist/heavy.js): every feature that parses Markdown, YAML or git output, loaded by lazy.ts after activation.
+import type * as vscode from 'vscode';
+import { register as registerAuthoring } from './authoring/register';
+import { register as registerCodeActions } from './codeActions/IncidentCodeActionProvider';
+import { register as registerRuleDocumentation } from './commands/ruleDocumentation';
+import { register as registerDiagnostics } from './diagnostics/register';
+import { register as registerGitCorrelation } from './gitCorrelation/register';
+import { register as registerMetrics } from './metrics/register';
+import type { ProfileSource } from './shared/profileSettings';
+import { register as registerSlo } from './slo/register';
+import { SloManager } from './slo/SloManager';
+import { register as registerTags, type TagsFeature } from './tags/register';
+import { register as registerTrees, type TreesFeature } from './trees/register';
+import { register as registerWizard } from './wizard/register';
+import { templateCommitsInWindow } from '../services/gitService';
+
+export { parseConfig } from '../core/config/parse';
+export { extendMarkdownIt } from './preview/previewPlugin';
+
+/** What the heavy features need from the thin half. */
+export interface HeavyDeps {
+  readonly log: vscode.LogOutputChannel;
+  readonly profiles: ProfileSource;
+  /** Fires when a folder's config file or the profile setting changes. */
+  readonly onDidChangeProfiles: vscode.Event<void>;
+}
+
+/** The registered heavy features; what the extension's API exposes comes from here. */
+export interface HeavyFeatures {
+  readonly slos: SloManager;
+  readonly tags: TagsFeature;
+  readonly trees: TreesFeature;
+  readonly disposables: readonly vscode.Disposable[];
+}
+
+/** Registers every heavy feature (their commands, providers, views and managers). */
+export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDeps): HeavyFeatures {
+  const { log, profiles, onDidChangeProfiles } = deps;
+  const slos = new SloManager({ log });
+  const slosFor = (uri: vscode.Uri | undefined) => slos.slosFor(uri);
+  const tags = registerTags(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles });
+  const trees = registerTrees(context, { log, profiles, onDidChangeProfiles });
+  const disposables = [
+    slos, tags, trees,
+    registerDiagnostics(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles, slosFor, onDidChangeSlos: slos.onDidChange }),
+    registerCodeActions(context, { log, profiles }),
+    registerRuleDocumentation(context),
+    registerGitCorrelation(context, { log, profiles }),
+    registerAuthoring(context, { log, profiles, onDidChangeProfiles, lookupCommits: templateCommitsInWindow }),
+    registerMetrics(context, { profiles, onDidChange: onDidChangeProfiles }),
+    registerSlo(context, { log, slos, profiles }),
+    registerWizard(context, { log, profiles, slosFor }),
+  ];
+  return { slos, tags, trees, disposables };
+}
