@@ -6,6 +6,9 @@
 //   --keep         keep the temporary folder (user data, extensions, workspace copy) for inspection
 //   --untrusted    Restricted Mode: workspace trust on and not granted; runs only the "Restricted mode" suite
 //                  (unless --grep says otherwise) and writes test-results/integration-untrusted.json
+//
+// A test may ask to go on after a window reload (uiBridge.ts continueAfterReload): the page is reloaded
+// when the runner writes <results>.continue, and the runner in the new extension host finishes the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -23,7 +26,7 @@ const { values: options } = parseArgs({
     'no-compile': { type: 'boolean', default: false },
     grep: { type: 'string', default: '' },
     workspace: { type: 'string', default: join(repoRoot, 'examples', 'acme-shop') },
-    timeout: { type: 'string', default: '300' },
+    timeout: { type: 'string', default: '900' },
     keep: { type: 'boolean', default: false },
     untrusted: { type: 'boolean', default: false },
   },
@@ -341,6 +344,7 @@ async function main() {
     bridge = await startUiBridge(() => readyPromise);
     const require = createRequire(join(repoRoot, 'package.json'));
     let extensionHostDied = '';
+    let reloadStarted = 0;
     server = await startCodeServer({
       entry,
       userDataDir,
@@ -361,7 +365,8 @@ async function main() {
       },
       onLine: (line) => {
         logLines.push(line);
-        if (EXTENSION_HOST_DIED.test(line)) extensionHostDied = line;
+        // The extension host a reload replaces ends (reloadStarted: from the reload until the new runner takes over).
+        if (EXTENSION_HOST_DIED.test(line) && !reloadStarted) extensionHostDied = line;
         if (line.trim() && !isNoise(line) && !stopping) console.log(`  [code-server] ${line}`);
       },
     });
@@ -373,6 +378,8 @@ async function main() {
       executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false,
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // A reload the suite asks for must not stop at a "Leave site?" question.
+    page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => {}));
     page.on('pageerror', (error) => {
       if (!stopping && !isNoise(error.message)) console.log(`  [browser] page error: ${error.message}`);
     });
@@ -390,6 +397,7 @@ async function main() {
 
     const deadline = Date.now() + OVERALL_TIMEOUT_MS;
     const runnerDeadline = Date.now() + RUNNER_START_TIMEOUT_MS;
+    let reloads = 0;
     while (!(results = await readJson(resultsFile))) {
       if (interrupted) { failure = `interrupted (${interrupted})`; break; }
       if (server.exited()) { failure = 'code-server exited before the suite finished'; break; }
@@ -398,6 +406,22 @@ async function main() {
       if (Date.now() > runnerDeadline && !existsSync(`${resultsFile}.partial`)) {
         failure = `the test-runner extension did not start within ${RUNNER_START_TIMEOUT_MS / 1000} s (see test-results/code-server.log)`;
         break;
+      }
+      // A test asked to go on after a window reload (test/integration/host/extension.js): reload, and
+      // expect the runner in the new extension host to take the continuation within the start timeout.
+      const continuation = await readJson(`${resultsFile}.continue`);
+      if (continuation && continuation.reloads > reloads) {
+        reloads = continuation.reloads;
+        reloadStarted = Date.now();
+        console.log(`  [ui] reloading the window (${continuation.results.passed} passed, ${continuation.results.failed} failed so far); then running /${continuation.grep}/`);
+        await page.reload({ timeout: 120_000 });
+        await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+        console.log(`  [ui] workbench rendered again after ${((Date.now() - reloadStarted) / 1000).toFixed(1)} s`);
+      } else if (continuation && Date.now() > reloadStarted + RUNNER_START_TIMEOUT_MS) {
+        failure = `the suite asked for a window reload, but the test-runner extension did not start again within ${RUNNER_START_TIMEOUT_MS / 1000} s after it (see test-results/code-server.log)`;
+        break;
+      } else if (reloadStarted && !continuation) {
+        reloadStarted = 0; // the runner took it
       }
       await delay(250);
     }

@@ -12,6 +12,8 @@ import { durationsText, PHASE_TITLES, renderPhase, updatePreview } from './phase
 interface PageState {
   readonly draft: WizardDraft;
   readonly commits?: CommitsMessage;
+  /** How many edits the draft has had (the host keeps the count with its copy). */
+  readonly revision?: number;
 }
 
 const vscode = acquireVsCodeApi<PageState>();
@@ -21,6 +23,7 @@ const SEND_DELAY_MS = 250;
 
 let init: InitMessage | undefined;
 let draft: WizardDraft | undefined;
+let revision = 0;
 let evaluation: EvaluationMessage | undefined;
 let commits: CommitsMessage | undefined;
 let sendTimer: ReturnType<typeof setTimeout> | undefined;
@@ -43,7 +46,8 @@ const app: App = {
 /** Saves the draft in the webview state now, and sends it to the host after a pause in typing. */
 function changed(): void {
   if (!draft) return;
-  vscode.setState({ draft, commits });
+  revision += 1;
+  saveState();
   clearTimeout(sendTimer);
   sendTimer = setTimeout(sendDraft, SEND_DELAY_MS);
 }
@@ -58,7 +62,11 @@ function sendDraft(): void {
     showStatus(`Not saved: ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`);
     return;
   }
-  post({ type: 'draftChanged', draft });
+  post({ type: 'draftChanged', draft, revision });
+}
+
+function saveState(): void {
+  if (draft) vscode.setState({ draft, commits, revision });
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -76,12 +84,15 @@ function receive(message: HostMessage): void {
       init = message;
       const saved = vscode.getState();
       const fromState = saved ? wizardDraftSchema.safeParse(saved.draft) : undefined;
-      // The page's own state is the newest copy (it is saved on every keystroke); the host's is at most one pause older.
-      draft = fromState?.success ? fromState.data : message.draft;
-      commits = saved?.commits;
+      // The page's own state is saved on every keystroke, so after hiding it is the newest copy (the host's is
+      // at most one pause older); after a reload it can be older than the host's. The one with more edits wins.
+      const own = fromState?.success && (saved?.revision ?? 0) >= (message.revision ?? 0) ? fromState.data : undefined;
+      draft = own ?? message.draft;
+      revision = own ? saved?.revision ?? 0 : message.revision ?? 0;
+      commits = own ? saved?.commits : undefined;
       renderShell();
       renderCurrentPhase();
-      vscode.setState({ draft, commits });
+      saveState();
       sendDraft();
       if (!commits && (draft.assess.started || draft.assess.detected)) requestCommits();
       break;
@@ -92,8 +103,12 @@ function receive(message: HostMessage): void {
       break;
     case 'commits':
       commits = message;
-      if (draft) vscode.setState({ draft, commits });
+      saveState();
       if (draft?.phase === 'investigate') renderCurrentPhase(document.activeElement?.id || undefined);
+      break;
+    case 'trustChanged':
+      if (init) init = { ...init, canWrite: message.canWrite };
+      showTrust();
       break;
     case 'finished':
       finishing = false;
@@ -135,7 +150,6 @@ function renderShell(): void {
     sendDraft();
     post({ type: 'cancel', dirty: isDirty() });
   });
-  if (!init.canWrite) finish.setAttribute('aria-describedby', 'finish-reason');
   append(root,
     h('header', {},
       h('h1', { text: 'Incident Wizard' }),
@@ -144,9 +158,20 @@ function renderShell(): void {
     h('section', { id: 'phase', 'aria-labelledby': 'phase-heading' }),
     h('footer', {},
       h('div', { class: 'buttons' }, back, next, finish, cancel),
-      init.canWrite ? null : h('p', { id: 'finish-reason', class: 'warning', text: 'This workspace is not trusted, so the wizard cannot write the postmortem. Trust the workspace to finish; your draft is kept.' }),
+      h('p', { id: 'finish-reason', class: 'warning', hidden: true, text: 'This workspace is not trusted, so the wizard cannot write the postmortem. Trust the workspace to finish; your draft is kept.' }),
       h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' }),
       h('div', { id: 'summary', class: 'summary', 'aria-live': 'polite' })));
+  showTrust();
+}
+
+/** Shows why Finish is disabled while the workspace is not trusted, and enables it once trust is granted. */
+function showTrust(): void {
+  const canWrite = init?.canWrite ?? false;
+  document.getElementById('finish-reason')?.toggleAttribute('hidden', canWrite);
+  const finish = document.getElementById('finish');
+  if (canWrite) finish?.removeAttribute('aria-describedby');
+  else finish?.setAttribute('aria-describedby', 'finish-reason');
+  updateButtons();
 }
 
 function button(id: string, text: string, kind: 'primary' | 'secondary', onClick: () => void): HTMLButtonElement {

@@ -150,6 +150,8 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
     hasSlo: z.boolean(),
     /** Whether the workspace is trusted; Finish is disabled (with the reason) when not. */
     canWrite: z.boolean(),
+    /** How many edits the draft has had; the page keeps its own saved state only when that is at least as new. */
+    revision: z.number().int().min(0).optional(),
   }),
   z.object({ type: z.literal('commits'), commits: z.array(wizardCommitSchema).max(200), unavailable: text.optional() }),
   z.object({
@@ -169,6 +171,8 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('finished'), path: shortText }),
   z.object({ type: z.literal('error'), message: text }),
+  /** Workspace trust changed while the wizard is open (it was granted): `canWrite` replaces the one `init` gave. */
+  z.object({ type: z.literal('trustChanged'), canWrite: z.boolean() }),
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 
@@ -176,7 +180,7 @@ export type HostMessage = z.infer<typeof hostMessageSchema>;
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   /** Sent (debounced) on every edit: the host saves it and answers with an `evaluation`. */
-  z.object({ type: z.literal('draftChanged'), draft: wizardDraftSchema }),
+  z.object({ type: z.literal('draftChanged'), draft: wizardDraftSchema, revision: z.number().int().min(0).optional() }),
   z.object({ type: z.literal('requestCommits'), since: dateTime, until: dateTime }),
   z.object({ type: z.literal('finish'), draft: wizardDraftSchema }),
   z.object({ type: z.literal('cancel'), dirty: z.boolean() }),

@@ -11,6 +11,8 @@ export interface SavedDraft {
   readonly draft: WizardDraft;
   /** The folder's URI as a string; undefined when it was saved before a folder was known. */
   readonly folder: string | undefined;
+  /** How many edits the draft had when saved (0 when unknown): after a reload, the newer of this and the page's own copy wins. */
+  readonly revision: number;
 }
 
 /** One draft per workspace, in `context.workspaceState`; a stored value that no longer parses is dropped (and logged), never trusted. */
@@ -21,7 +23,7 @@ export class DraftStore {
 
   /** The saved draft, if there is a valid one. */
   get(): SavedDraft | undefined {
-    const raw = this.state.get<{ draft?: unknown; folder?: unknown }>(KEY);
+    const raw = this.state.get<{ draft?: unknown; folder?: unknown; revision?: unknown }>(KEY);
     if (!raw) return undefined;
     const parsed = wizardDraftSchema.safeParse(raw.draft);
     if (!parsed.success) {
@@ -29,11 +31,12 @@ export class DraftStore {
       void this.clear();
       return undefined;
     }
-    return { draft: parsed.data, folder: typeof raw.folder === 'string' ? raw.folder : undefined };
+    const revision = typeof raw.revision === 'number' && Number.isSafeInteger(raw.revision) && raw.revision >= 0 ? raw.revision : 0;
+    return { draft: parsed.data, folder: typeof raw.folder === 'string' ? raw.folder : undefined, revision };
   }
 
-  async save(draft: WizardDraft, folder: vscode.Uri | undefined): Promise<void> {
-    await this.state.update(KEY, { draft, folder: folder?.toString() });
+  async save(draft: WizardDraft, folder: vscode.Uri | undefined, revision = 0): Promise<void> {
+    await this.state.update(KEY, { draft, folder: folder?.toString(), revision });
     await this.updateContextKey();
   }
 

@@ -37,6 +37,8 @@ export function wizardTitle(): string {
 export class WizardPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private draft: WizardDraft;
+  /** The draft's edit count, as the page numbers its edits. */
+  private revision: number;
   private commits: WizardCommit[] = [];
   private knownRunbooks: KnownRunbook[] = [];
   private evaluateTimer: NodeJS.Timeout | undefined;
@@ -45,8 +47,9 @@ export class WizardPanel implements vscode.Disposable {
   /** Fires once when the panel is gone. */
   readonly onDidClose = this.closed.event;
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly folder: vscode.WorkspaceFolder, draft: WizardDraft, private readonly deps: WizardPanelDeps) {
+  constructor(readonly panel: vscode.WebviewPanel, private readonly folder: vscode.WorkspaceFolder, draft: WizardDraft, private readonly deps: WizardPanelDeps, revision = 0) {
     this.draft = draft;
+    this.revision = revision;
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.webview.html = wizardHtml({
@@ -59,6 +62,8 @@ export class WizardPanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
+      // Trusting the workspace while the wizard is open enables Finish at once.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.post({ type: 'trustChanged', canWrite: vscode.workspace.isTrusted })),
       this.closed,
     );
     void deps.knownRunbooks(folder, this.profile()).then((known) => { this.knownRunbooks = known; }, () => undefined);
@@ -120,6 +125,7 @@ export class WizardPanel implements vscode.Disposable {
       case 'ready': this.post(this.initMessage()); return;
       case 'draftChanged':
         this.draft = message.draft;
+        this.revision = message.revision ?? this.revision;
         await this.saveDraft();
         this.scheduleEvaluation();
         return;
@@ -153,12 +159,13 @@ export class WizardPanel implements vscode.Disposable {
       knownServices: [...new Set(this.knownRunbooks.map((r) => r.service))].slice(0, 100),
       hasSlo: this.deps.slosFor(this.folder.uri).length > 0,
       canWrite: vscode.workspace.isTrusted,
+      revision: this.revision,
     };
   }
 
   /** Saves a draft with input; an untouched draft is not worth a "Resume" entry. */
   private async saveDraft(): Promise<void> {
-    if (draftHasInput(this.draft)) await this.deps.store.save(this.draft, this.folder.uri);
+    if (draftHasInput(this.draft)) await this.deps.store.save(this.draft, this.folder.uri, this.revision);
     else await this.deps.store.clear();
   }
 

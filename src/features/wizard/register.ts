@@ -46,7 +46,7 @@ class WizardManager implements vscode.Disposable {
     }
     const folder = this.folderOf(saved?.folder) ?? this.defaultFolder();
     if (!folder) return this.noFolder();
-    this.show(folder, saved?.draft ?? emptyDraft(), false);
+    this.show(folder, saved?.draft ?? emptyDraft(), false, saved?.revision);
   }
 
   /** "Resume Wizard Draft": the open wizard, else the saved draft; resolves with whether there was one to show. */
@@ -65,34 +65,42 @@ class WizardManager implements vscode.Disposable {
       this.noFolder();
       return false;
     }
-    this.show(folder, saved.draft, false);
+    this.show(folder, saved.draft, false, saved.revision);
     return true;
   }
 
-  /** Restores a panel VS Code kept across a reload; its page state (the newest draft) wins over the saved one. */
+  /**
+   * Restores a panel VS Code kept across a reload. The page state VS Code kept can be older than the
+   * saved draft (the browser may not get to store the last copy while the page unloads), so the one
+   * with more edits wins.
+   */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const fromPage = wizardDraftSchema.safeParse((state as { draft?: unknown } | undefined)?.draft);
+    const page = state as { draft?: unknown; revision?: unknown } | undefined;
+    const fromPage = wizardDraftSchema.safeParse(page?.draft);
+    const pageRevision = typeof page?.revision === 'number' && Number.isSafeInteger(page.revision) && page.revision >= 0 ? page.revision : 0;
     const saved = this.store.get();
     const folder = this.folderOf(saved?.folder) ?? this.defaultFolder();
     if (!folder || this.current) {
       panel.dispose();
       return;
     }
-    this.attach(new WizardPanel(panel, folder, fromPage.success ? fromPage.data : saved?.draft ?? emptyDraft(), this.panelDeps()));
+    const useSaved = saved && (!fromPage.success || saved.revision > pageRevision);
+    const draft = useSaved ? saved.draft : fromPage.success ? fromPage.data : emptyDraft();
+    this.attach(new WizardPanel(panel, folder, draft, this.panelDeps(), useSaved ? saved.revision : pageRevision));
   }
 
   dispose(): void {
     this.current?.dispose();
   }
 
-  private show(folder: vscode.WorkspaceFolder, draft: WizardDraft, fresh: boolean): void {
+  private show(folder: vscode.WorkspaceFolder, draft: WizardDraft, fresh: boolean, revision = 0): void {
     if (this.current && fresh) this.current.dispose();
     if (this.current) {
       this.current.reveal();
       return;
     }
     const panel = vscode.window.createWebviewPanel(WIZARD_VIEW_TYPE, wizardTitle(), vscode.ViewColumn.Active, WizardPanel.options(this.context.extensionUri));
-    this.attach(new WizardPanel(panel, folder, draft, this.panelDeps()));
+    this.attach(new WizardPanel(panel, folder, draft, this.panelDeps(), revision));
     if (fresh) void this.store.save(draft, folder.uri);
   }
 

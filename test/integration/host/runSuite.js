@@ -83,6 +83,20 @@ async function runSuite({ mochaPath, suiteDir, grep, onProgress = () => {} } = l
   return results;
 }
 
+/** The results of two runs of one suite (before and after a window reload) as one: tests in order, counts summed. */
+function mergeResults(earlier, later) {
+  return {
+    ...earlier,
+    finishedAt: later.finishedAt,
+    durationMs: earlier.durationMs + later.durationMs,
+    passed: earlier.passed + later.passed,
+    failed: earlier.failed + later.failed,
+    pending: earlier.pending + later.pending,
+    tests: [...earlier.tests, ...later.tests],
+    errors: [...earlier.errors, ...later.errors],
+  };
+}
+
 /** Writes JSON so that a reader never sees half a file. */
 function writeJsonAtomically(file, value) {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -105,4 +119,4 @@ async function run() {
   }
 }
 
-module.exports = { runSuite, run, writeJsonAtomically, locations };
+module.exports = { runSuite, run, mergeResults, writeJsonAtomically, locations };

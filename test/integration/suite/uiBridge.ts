@@ -1,4 +1,5 @@
 // Client for the UI bridge that scripts/integration.mjs serves: asks the browser showing this workbench to do what the extension API cannot (command palette, keys, screenshots).
+import * as fs from 'node:fs/promises';
 import * as http from 'node:http';
 
 /** The bridge's base URL, or undefined when the suite runs without a browser (e.g. under @vscode/test-electron). */
@@ -104,4 +105,22 @@ export async function clickButton(within: string, name: string): Promise<void> {
 /** Types `text` into whatever has the keyboard focus, one key every `intervalMs` as a person would; resolves with the time it took. */
 export async function typeText(text: string, intervalMs = 50): Promise<number> {
   return (await call<{ ms: number }>('type', { text, intervalMs }, text.length * intervalMs * 3 + 30_000)).ms;
+}
+
+/** Whether this extension host is the one after a window reload a test asked for (continueAfterReload); suites that check what survived register only then. */
+export function afterReload(): boolean {
+  return Boolean(process.env.IW_AFTER_RELOAD);
+}
+
+/**
+ * Asks for a window reload once this run's tests are done: the test runner keeps the results so
+ * far, scripts/integration.mjs reloads the page, and the runner in the new extension host runs the
+ * suite titled `suiteTitle` (registered only when `afterReload()`), counting both parts as one run.
+ * Leave what should survive (an open panel, saved state) in place: no later suite may close it.
+ */
+export async function continueAfterReload(suiteTitle: string): Promise<void> {
+  const results = process.env.IW_TEST_RESULTS;
+  if (!results) throw new Error('IW_TEST_RESULTS is not set: only scripts/integration.mjs can reload the window between tests');
+  const grep = `^${suiteTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `;
+  await fs.writeFile(`${results}.reload-request`, JSON.stringify({ grep }));
 }

@@ -1,11 +1,11 @@
-// Integration: the incident wizard in a real VS Code, driven by its labels through the browser: four phases, hide and reopen, Finish writes a lint-clean postmortem.
+// Integration: the incident wizard in a real VS Code, driven by its labels through the browser: four phases, hide and reopen, Finish writes a lint-clean postmortem, Cancel keeps or discards the draft.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/constants';
 import { findProfile, lintWorkspaceFile, type Profile } from '../../../src/core';
 import { parseSloFile } from '../../../src/core/slo';
 import { EXTENSION_ID, eventually, workspaceUri } from './workspace';
-import { hasUiBridge, inWebview, pressKeys, runPaletteCommand, screenshot, type WebviewStep } from './uiBridge';
+import { clickButton, hasUiBridge, inWebview, pressKeys, runPaletteCommand, screenshot, type WebviewStep } from './uiBridge';
 
 const WIZARD = 'incident-wizard';
 const POSTMORTEM = 'docs/postmortems/2026-04-02-checkout-returns-502-errors.md';
@@ -21,6 +21,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     return false;
   }
 }
+
+/** Every file of the workspace copy, sorted. */
+const workspaceFiles = async () => (await vscode.workspace.findFiles('**/*')).map((u) => u.path).sort();
 
 /** Whether a webview tab (the wizard's) is open. */
 const wizardTabOpen = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview);
@@ -232,5 +235,17 @@ describe('Wizard', function () {
     await opening;
     await steps({ waitFor: '#phase-heading' });
     assert.deepEqual(await steps({ value: 'Title' }, { value: 'Incident commander' }, { value: 'Severity level' }), ['Search index stale', 'Grace Hopper', 'SEV3']);
+  });
+
+  it('on Cancel with input, Discard closes the wizard, drops the draft and writes nothing', async function () {
+    if (!hasUiBridge()) this.skip();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const before = await workspaceFiles();
+    await vscode.commands.executeCommand(Commands.openWizard);
+    await steps({ waitFor: '#phase-heading' }, { fill: 'Title', value: 'Payments webhook drops events' }, { fill: 'Resolved', value: '2026-04-06T10:30' }, { pause: 600 }, { click: 'Cancel' });
+    await clickButton('.monaco-dialog-box', 'Discard');
+    await eventually('the wizard to close after Discard', () => (wizardTabOpen() ? undefined : true));
+    assert.equal(await vscode.commands.executeCommand(Commands.resumeWizardDraft), false, 'Discard removed the draft');
+    assert.deepEqual(await workspaceFiles(), before, 'no file was written or removed');
   });
 });

@@ -71,6 +71,22 @@ describe('wizard message protocol', () => {
       assert.equal(hostMessageSchema.safeParse({ ...evaluation, findings: [finding] }).success, false);
     });
 
+    it('accepts the trust change the host sends when trust is granted while the wizard is open, and nothing else under that type', () => {
+      assert.ok(hostMessageSchema.safeParse({ type: 'trustChanged', canWrite: true }).success);
+      assert.equal(hostMessageSchema.safeParse({ type: 'trustChanged' }).success, false);
+      assert.equal(hostMessageSchema.safeParse({ type: 'trustChanged', canWrite: 'yes' }).success, false);
+      // It goes from the host to the page only.
+      assert.equal(webviewMessageSchema.safeParse({ type: 'trustChanged', canWrite: true }).success, false);
+    });
+
+    it('takes an edit count (revision) with a changed draft, optionally, as a whole number from 0', () => {
+      const draft = fullDraft(harness);
+      assert.ok(webviewMessageSchema.safeParse({ type: 'draftChanged', draft }).success, 'without one, as before');
+      assert.ok(webviewMessageSchema.safeParse({ type: 'draftChanged', draft, revision: 12 }).success);
+      assert.equal(webviewMessageSchema.safeParse({ type: 'draftChanged', draft, revision: -1 }).success, false);
+      assert.equal(webviewMessageSchema.safeParse({ type: 'draftChanged', draft, revision: 1.5 }).success, false);
+    });
+
     it('rejects unknown message types on both sides', () => {
       assert.equal(webviewMessageSchema.safeParse({ type: 'deleteEverything' }).success, false);
       assert.equal(hostMessageSchema.safeParse({ type: 'runCommand', command: 'rm' }).success, false);
