@@ -193,6 +193,8 @@ function startUiBridge(getPage) {
         else if ('attribute' in step) { results.push(await frame.locator(step.attribute).first().getAttribute(step.name, { timeout: 10_000 })); continue; }
         else if ('property' in step) { results.push(String(await frame.locator(step.property).first().evaluate((el, name) => el[name], step.name, { timeout: 10_000 }) ?? '')); continue; }
         else if ('focused' in step) { results.push(await frame.evaluate(() => globalThis.document.activeElement?.id ?? '')); continue; }
+        // A JavaScript expression evaluated in the page (checks a label cannot express); its value as JSON.
+        else if ('evaluate' in step) { results.push(JSON.stringify(await frame.evaluate(String(step.evaluate)) ?? null)); continue; }
         else if ('pause' in step) await delay(Math.min(Number(step.pause) || 0, 5_000));
         else throw new Error(`unknown webview step ${JSON.stringify(step)}`);
         results.push(null);

@@ -92,6 +92,8 @@ function receive(message: HostMessage): void {
       commits = own ? saved?.commits : undefined;
       renderShell();
       renderCurrentPhase();
+      // Start keyboard and screen-reader users at the phase's heading; Tab then reaches its first field.
+      document.getElementById('phase-heading')?.focus();
       saveState();
       sendDraft();
       if (!commits && (draft.assess.started || draft.assess.detected)) requestCommits();

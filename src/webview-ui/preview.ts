@@ -18,51 +18,42 @@ export type OpenLink = (href: string) => void;
 /** Replaces the children of `target` with the rendering of `markdown`. */
 export function renderPreview(target: HTMLElement, markdown: string, openLink: OpenLink): void {
   clear(target);
-  const stack: HTMLElement[] = [target];
-  const top = () => stack[stack.length - 1];
-  for (const token of md.parse(markdown, {})) {
+  walk(target, md.parse(markdown, {}), openLink, (into, token) => {
+    if (token.type === 'inline') walk(into, token.children ?? [], openLink, inlineLeaf);
+    else if (token.type === 'fence' || token.type === 'code_block') into.appendChild(h('pre', {}, h('code', { text: token.content })));
+    else if (token.type === 'hr') into.appendChild(h('hr'));
+    else append(into, token.content);
+  });
+}
+
+/**
+ * Walks a token list (block tokens, or an inline token's children): opening tokens add an
+ * element and nest into it, closing tokens leave it, and every other token goes to `leaf` with
+ * the element it belongs in.
+ */
+function walk(parent: HTMLElement, tokens: readonly Token[], openLink: OpenLink, leaf: (into: HTMLElement, token: Token) => void): void {
+  const stack: HTMLElement[] = [parent];
+  for (const token of tokens) {
+    const top = stack[stack.length - 1];
     if (token.nesting === 1) {
       const element = openElement(token, openLink);
-      top().appendChild(element);
+      top.appendChild(element);
       stack.push(element);
     } else if (token.nesting === -1) {
       if (stack.length > 1) stack.pop();
-    } else if (token.type === 'inline') {
-      renderInline(top(), token.children ?? [], openLink);
-    } else if (token.type === 'fence' || token.type === 'code_block') {
-      top().appendChild(h('pre', {}, h('code', { text: token.content })));
-    } else if (token.type === 'hr') {
-      top().appendChild(h('hr'));
     } else {
-      append(top(), token.content);
+      leaf(top, token);
     }
   }
 }
 
-function renderInline(parent: HTMLElement, tokens: Token[], openLink: OpenLink): void {
-  const stack: HTMLElement[] = [parent];
-  const top = () => stack[stack.length - 1];
-  for (const token of tokens) {
-    if (token.nesting === 1) {
-      const element = openElement(token, openLink);
-      top().appendChild(element);
-      stack.push(element);
-    } else if (token.nesting === -1) {
-      if (stack.length > 1) stack.pop();
-    } else if (token.type === 'text') {
-      append(top(), token.content);
-    } else if (token.type === 'code_inline') {
-      top().appendChild(h('code', { text: token.content }));
-    } else if (token.type === 'softbreak') {
-      append(top(), '\n');
-    } else if (token.type === 'hardbreak') {
-      top().appendChild(h('br'));
-    } else if (token.type === 'image') {
-      append(top(), `[image: ${token.content || token.attrGet('src') || ''}]`);
-    } else {
-      append(top(), token.content);
-    }
-  }
+/** Adds an inline token that opens nothing (text, code, breaks, images) to `into`. */
+function inlineLeaf(into: HTMLElement, token: Token): void {
+  if (token.type === 'code_inline') into.appendChild(h('code', { text: token.content }));
+  else if (token.type === 'softbreak') append(into, '\n');
+  else if (token.type === 'hardbreak') into.appendChild(h('br'));
+  else if (token.type === 'image') append(into, `[image: ${token.content || token.attrGet('src') || ''}]`);
+  else append(into, token.content); // text, and anything else as its text
 }
 
 /** The element for an opening token; links become buttons-in-disguise that ask the host to open them. */

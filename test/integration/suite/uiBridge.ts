@@ -81,6 +81,8 @@ export type WebviewStep =
   /** A DOM property, e.g. a script's `nonce` (browsers hide it from `getAttribute`). */
   | { property: string; name: string }
   | { focused: true }
+  /** A JavaScript expression evaluated inside the page (e.g. an IIFE reading the DOM); the result is its value as JSON. */
+  | { evaluate: string }
   | { pause: number };
 
 /**
