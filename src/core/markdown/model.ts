@@ -149,7 +149,8 @@ function inlineText(token: Token | undefined, env: object): string {
 
 /** Splits text into lines on CRLF, CR or LF. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Splitting on a string is several times faster than on a pattern; most texts have no CR.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /** Parses `text` into the document model. Never throws on any input string. */
@@ -158,11 +159,12 @@ export function parseMarkdown(text: string): MarkdownDocument {
   const lines = splitLines(source);
   const frontMatter = findFrontMatter(lines);
   // Blank out front matter so markdown-it sees neither a rule nor a setext heading, keeping line numbers.
-  const parseLines = frontMatter ? lines.map((l, i) => (i <= frontMatter.endLine ? '' : l)) : lines;
+  // Without front matter the source itself is parsed: markdown-it reads CRLF and CR as line ends, as splitLines does.
+  const parseText = frontMatter ? lines.map((l, i) => (i <= frontMatter.endLine ? '' : l)).join('\n') : source;
   // Block structure only; inline content is parsed below where it is read. `env` keeps the
   // reference definitions the inline parse needs to resolve `[text][label]` as a full parse does.
   const env = {};
-  const tokens = blockOnlyParser().parse(parseLines.join('\n'), env);
+  const tokens = blockOnlyParser().parse(parseText, env);
 
   const headings: Heading[] = [];
   const tables: Table[] = [];
@@ -235,8 +237,7 @@ export function parseMarkdown(text: string): MarkdownDocument {
 
   const title = headings.find((h) => h.level === 1);
   const labels = readLabels(lines, codeBlocks, frontMatter?.endLine ?? -1);
-  let inlineCode: InlineCode[] | undefined;
-  return {
+  const doc: Omit<MarkdownDocument, 'inlineCode' | 'labels'> & { labels?: readonly Label[] } = {
     lines,
     frontMatter,
     title,
@@ -245,26 +246,75 @@ export function parseMarkdown(text: string): MarkdownDocument {
     tables,
     listItems,
     codeBlocks,
-    // Read by few rules: the code spans are found on first read.
-    get inlineCode(): readonly InlineCode[] {
-      if (!inlineCode) {
-        inlineCode = [];
-        for (const token of codeSpanBlocks) collectInlineCode(token, inlineChildren(token, env), inlineCode);
-      }
-      return inlineCode;
-    },
-    labels,
   };
+  // Read by few rules: the code spans are found on first read (see INLINE_CODE).
+  Object.defineProperty(doc, CODE_SPAN_SOURCE, { value: { blocks: codeSpanBlocks, env } satisfies CodeSpanSource });
+  Object.defineProperty(doc, 'inlineCode', INLINE_CODE);
+  doc.labels = labels;
+  Object.defineProperty(doc, VIEWS, { value: new Map<string, unknown>() });
+  return doc as MarkdownDocument;
 }
+
+/** The key of a document's (non-enumerable) map of memoised views. */
+const VIEWS = Symbol('views');
+/** Views of documents not made by `parseMarkdown` (hand-built models), kept weakly. */
+const otherViews = new WeakMap<MarkdownDocument, Map<string, unknown>>();
+
+/**
+ * A fact derived from `doc` (its prose lines, its incident model, ...), computed once per
+ * document and `key`. The views live on the document itself rather than in a module-level
+ * WeakMap: a WeakMap whose values refer back to their young key kept every linted document
+ * alive until a full garbage collection, which made each minor collection several times dearer.
+ */
+export function documentView<T>(doc: MarkdownDocument, key: string, compute: () => T): T {
+  let views = (doc as { [VIEWS]?: Map<string, unknown> })[VIEWS] ?? otherViews.get(doc);
+  if (!views) {
+    views = new Map();
+    otherViews.set(doc, views);
+  }
+  if (views.has(key)) return views.get(key) as T;
+  const value = compute();
+  views.set(key, value);
+  return value;
+}
+
+/** Where a document's code spans are: the `inline` tokens holding a backtick, and the parse's `env`. */
+interface CodeSpanSource {
+  readonly blocks: readonly Token[];
+  readonly env: object;
+  found?: InlineCode[];
+}
+
+/** The key of a document's (non-enumerable) `CodeSpanSource`. */
+const CODE_SPAN_SOURCE = Symbol('codeSpanSource');
+
+/**
+ * `inlineCode` as a lazy property. One getter shared by every document: a getter written in
+ * the document's object literal is a new function per parse, which gives every document its
+ * own hidden class, and those made each garbage collection during a lint several times dearer.
+ */
+const INLINE_CODE: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: { [CODE_SPAN_SOURCE]: CodeSpanSource }): readonly InlineCode[] {
+    const source = this[CODE_SPAN_SOURCE];
+    if (!source.found) {
+      source.found = [];
+      for (const token of source.blocks) collectInlineCode(token, inlineChildren(token, source.env), source.found);
+    }
+    return source.found;
+  },
+};
 
 const LABEL = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]{1,60}?)\s*(:?)\*\*(:?)[ \t]*/;
 
 function readLabels(lines: readonly string[], codeBlocks: readonly CodeBlock[], afterLine: number): Label[] {
-  const inCode = new Set<number>();
-  for (const b of codeBlocks) for (let l = b.startLine; l < b.endLine; l++) inCode.add(l);
   const out: Label[] = [];
+  // Code blocks come in line order and do not overlap: `block` is the first that does not end before `line`.
+  let block = 0;
   for (let line = afterLine + 1; line < lines.length; line++) {
-    if (inCode.has(line)) continue;
+    while (block < codeBlocks.length && codeBlocks[block].endLine <= line) block++;
+    if (block < codeBlocks.length && codeBlocks[block].startLine <= line) continue;
     const text = lines[line];
     const m = LABEL.exec(text);
     // A label needs its colon, inside or right after the bold text.
@@ -339,31 +389,41 @@ function readTable(tokens: readonly Token[], openIndex: number, lines: readonly 
  * markdown-it pads short rows with empty cells, which get an empty range at the line's end.
  */
 function cellsOfLine(source: string, line: number, texts: readonly string[]): TableCell[] {
-  const bounds: Array<[number, number]> = [];
+  // Cell bounds as flat [start, end) pairs: a table of a long timeline has many rows, so no array per cell.
+  const bounds: number[] = [];
   let start = 0;
-  const first = source.search(/\S/);
-  if (first >= 0 && source[first] === '|') start = first + 1;
+  let first = 0;
+  while (first < source.length && isSpace(source.charCodeAt(first))) first++;
+  if (first < source.length && source.charCodeAt(first) === 0x7c /* | */) start = first + 1;
   for (let c = start; c < source.length; c++) {
     const ch = source.charCodeAt(c);
     if (ch === 0x5c /* \\ */) { c++; continue; }
     if (ch === 0x7c /* | */) {
-      bounds.push([start, c]);
+      bounds.push(start, c);
       start = c + 1;
     }
   }
-  if (source.slice(start).trim().length > 0) bounds.push([start, source.length]);
-  return texts.map((text, index) => {
-    const b = bounds[index];
-    if (!b) return { text, range: range(line, source.length, line, source.length) };
-    let [s, e] = b;
+  let last = source.length;
+  while (last > start && isSpace(source.charCodeAt(last - 1))) last--;
+  if (last > start) bounds.push(start, source.length);
+  const cells: TableCell[] = [];
+  for (let index = 0; index < texts.length; index++) {
+    const text = texts[index];
+    if (2 * index >= bounds.length) {
+      cells.push({ text, range: range(line, source.length, line, source.length) });
+      continue;
+    }
+    let s = bounds[2 * index];
+    let e = bounds[2 * index + 1];
     while (s < e && isSpace(source.charCodeAt(s))) s++;
     while (e > s && isSpace(source.charCodeAt(e - 1))) e--;
-    return { text, range: range(line, s, line, e) };
-  });
+    cells.push({ text, range: range(line, s, line, e) });
+  }
+  return cells;
 }
 
 /** Whether the UTF-16 code unit `c` is white space as JavaScript's `\s` reads it. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

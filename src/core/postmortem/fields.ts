@@ -68,9 +68,10 @@ export function readFields(doc: MarkdownDocument): Field[] {
 
 /** The first field named `names[0]`, else `names[1]`, ...: earlier names win wherever they are written. */
 export function findField(fields: readonly Field[], names: readonly string[]): Field | undefined {
-  for (const name of names.map(normalizeHeading)) {
-    const hit = fields.find((f) => normalizeHeading(f.name) === name);
-    if (hit) return hit;
+  const fieldNames = fields.map((f) => normalizeHeading(f.name));
+  for (const name of names) {
+    const index = fieldNames.indexOf(normalizeHeading(name));
+    if (index >= 0) return fields[index];
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 // The incident document model rules read: matched sections, header fields, severity, action items, timeline.
-import type { MarkdownDocument, Section } from '../markdown/model';
+import { documentView, type MarkdownDocument, type Section } from '../markdown/model';
 import type { DocumentKind, Profile, SeverityLevel } from '../profiles/types';
 import { readTimeline, type TimelineEntry } from '../timeline/timeline';
 import { readActionItems, type ActionItems } from './actionItems';
@@ -25,19 +25,13 @@ export interface IncidentModel {
   readonly timeline: readonly TimelineEntry[] | undefined;
 }
 
-const cache = new WeakMap<MarkdownDocument, Map<string, IncidentModel>>();
-
 /** Reads (once per document, kind and profile) the model of an incident document. */
 export function readIncident(doc: MarkdownDocument, kind: DocumentKind, profile: Profile): IncidentModel {
+  const perDoc = documentView(doc, 'incident', () => new Map<string, IncidentModel>());
   const key = `${kind}\u0000${profile.name}`;
-  let perDoc = cache.get(doc);
-  const hit = perDoc?.get(key);
+  const hit = perDoc.get(key);
   if (hit && hit.profile === profile) return hit;
   const model = build(doc, kind, profile);
-  if (!perDoc) {
-    perDoc = new Map();
-    cache.set(doc, perDoc);
-  }
   perDoc.set(key, model);
   return model;
 }

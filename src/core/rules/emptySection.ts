@@ -1,5 +1,5 @@
 // PM002: a required section is present but says nothing, or only its template's placeholders.
-import { findPlaceholders, referenceLabels } from './placeholders';
+import { documentReferenceLabels, findPlaceholders } from './placeholders';
 import { proseLines } from './prose';
 import type { Rule, RuleReport } from './types';
 import { incident } from './util';
@@ -13,7 +13,7 @@ export const PM002: Rule = {
   check(context) {
     const model = incident(context);
     const prose = proseLines(context.doc);
-    const refs = referenceLabels(context.doc.lines);
+    const refs = documentReferenceLabels(context.doc);
     const headingLines = new Set(context.doc.headings.map((h) => h.line));
     // A table's header and delimiter rows are structure, not content.
     const tableHeads = new Set(context.doc.tables.flatMap((t) => [t.startLine, t.startLine + 1]));

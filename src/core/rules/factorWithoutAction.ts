@@ -21,8 +21,10 @@ export function significantStems(text: string): Set<string> {
 
 /** Two stems match when the shorter (four letters or more) begins the longer: cach ~ cache, index ~ indexe. */
 function stemsMatch(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.startsWith(short);
+  // Called for every pair of stems: no destructured array per call.
+  const aShorter = a.length <= b.length;
+  const short = aShorter ? a : b;
+  return short.length >= 4 && (aShorter ? b : a).startsWith(short);
 }
 
 export const PM007: Rule = {
@@ -39,7 +41,7 @@ export const PM007: Rule = {
     const factors = context.doc.listItems.filter((li) => li.depth === 0 && li.line >= section.bodyStartLine && li.line < section.endLine);
     // Only what the item says it does counts; owners and statuses do not address a factor.
     const actionTexts = items.map((i) => [i.action, i.fields.type?.text ?? ''].join(' '));
-    const actionStems = actionTexts.map(significantStems);
+    const actionStems = actionTexts.map((t) => [...significantStems(t)]);
     const reports: RuleReport[] = [];
     factors.forEach((factor, index) => {
       const n = index + 1;
@@ -47,7 +49,8 @@ export const PM007: Rule = {
       if (actionTexts.some((t) => byNumber.test(t))) return;
       const stems = significantStems(factor.text);
       if (stems.size === 0) return;
-      if (actionStems.some((a) => [...stems].some((s) => [...a].some((t) => stemsMatch(s, t))))) return;
+      const factorStems = [...stems];
+      if (actionStems.some((a) => factorStems.some((s) => a.some((t) => stemsMatch(s, t))))) return;
       const text = factor.text.length > 60 ? `${factor.text.slice(0, 57)}...` : factor.text;
       reports.push({
         message: `Contributing factor "${text}" has no action item that addresses it; add one that names it (or refers to it as CF${n}).`,

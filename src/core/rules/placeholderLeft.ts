@@ -1,5 +1,5 @@
 // PM003: template placeholders left anywhere in the document.
-import { findPlaceholders, referenceLabels } from './placeholders';
+import { documentReferenceLabels, findPlaceholders } from './placeholders';
 import { proseLines } from './prose';
 import { range } from '../markdown/position';
 import type { Rule, RuleReport } from './types';
@@ -13,7 +13,7 @@ export const PM003: Rule = {
   kinds: ['postmortem', 'runbook', 'incident'],
   check(context) {
     const prose = proseLines(context.doc);
-    const refs = referenceLabels(context.doc.lines);
+    const refs = documentReferenceLabels(context.doc);
     const reports: RuleReport[] = [];
     // "TODO" is a real value in an action item's Status column (not started), not a blank.
     const statusCells = (incident(context).actionItems?.items ?? []).map((i) => i.fields.status?.range).filter((r) => r !== undefined);

@@ -1,4 +1,5 @@
 // Template placeholders left in a document: the one definition PM002 and PM003 share.
+import { documentView, type MarkdownDocument } from '../markdown/model';
 
 /** A placeholder found on a line. */
 export interface PlaceholderHit {
@@ -24,9 +25,7 @@ const PATTERNS: readonly RegExp[] = [
   /(?<![\w?])\?{3,}(?![\w?])/g,
 ];
 
-/** A necessary condition for any placeholder form (each pattern's fixed characters). */
-const MAY_HOLD_PLACEHOLDER = /[<[]|YYYY|HH:MM|MM\/DD|DD\/MM|\b[XYN] |\b[XN]%|TODO|TBD|TBC|FIXME|XXX|\?\?\?/;
-/** The same for the forms of PATTERNS alone (most lines that pass the test above only hold a link). */
+/** A necessary condition for the forms of PATTERNS (each pattern's fixed characters); the other forms need `<` or `[`. */
 const MAY_MATCH_PATTERNS = /YYYY|HH:MM|MM\/DD|DD\/MM|\b[XYN] |\b[XN]%|TODO|TBD|TBC|FIXME|XXX|\?\?\?/;
 
 /**
@@ -36,12 +35,16 @@ const MAY_MATCH_PATTERNS = /YYYY|HH:MM|MM\/DD|DD\/MM|\b[XYN] |\b[XN]%|TODO|TBD|T
  * `TODO`, `TBD`, `FIXME`, `???`. `referenceLabels` are `[label]` texts defined as links in the document.
  */
 export function findPlaceholders(line: string, referenceLabels: ReadonlySet<string> = new Set()): PlaceholderHit[] {
-  // Every form below needs one of these; most prose lines have none, so skip them cheaply.
-  if (!MAY_HOLD_PLACEHOLDER.test(line)) return [];
+  // Every form below needs `<`, `[` or a pattern's fixed text; most prose lines have none, so skip them cheaply
+  // (one scan of the line for the pattern texts, then `includes`, which costs next to nothing).
+  const mayMatchPatterns = MAY_MATCH_PATTERNS.test(line);
+  const hasAngle = line.includes('<');
+  const hasBracket = line.includes('[');
+  if (!mayMatchPatterns && !hasAngle && !hasBracket) return [];
   const hits: PlaceholderHit[] = [];
-  if (line.includes('<')) findAngleBlanks(line, hits);
-  if (line.includes('[')) findBracketBlanks(line, referenceLabels, hits);
-  if (!MAY_MATCH_PATTERNS.test(line)) return hits.sort((a, b) => a.start - b.start);
+  if (hasAngle) findAngleBlanks(line, hits);
+  if (hasBracket) findBracketBlanks(line, referenceLabels, hits);
+  if (!mayMatchPatterns) return hits.sort((a, b) => a.start - b.start);
   for (const pattern of PATTERNS) {
     for (const m of line.matchAll(pattern)) {
       const start = m.index ?? 0;
@@ -86,6 +89,11 @@ export function referenceLabels(lines: readonly string[]): Set<string> {
     if (m) labels.add(m[1].trim().toLowerCase());
   }
   return labels;
+}
+
+/** `referenceLabels` of a document's lines, read once per document (PM002 and PM003 both need them). */
+export function documentReferenceLabels(doc: MarkdownDocument): ReadonlySet<string> {
+  return documentView(doc, 'referenceLabels', () => referenceLabels(doc.lines));
 }
 
 /** Whether `text` holds nothing but placeholders, punctuation and filler words. */

@@ -231,9 +231,17 @@ function collectCandidates(doc: MarkdownDocument, section: Section, documentDate
 
   for (const table of doc.tables.filter((t) => inSection(t.startLine))) {
     const { timeColumn, dateColumn, zone } = tableColumns(table);
+    // The date cell (when it is its own column), then the time cell, then the other non-empty cells.
+    const separateDate = dateColumn >= 0 && dateColumn !== timeColumn;
     for (const row of table.rows) {
-      const when = [dateColumn, timeColumn].filter((i, k, all) => i >= 0 && all.indexOf(i) === k).map((i) => row.cells[i]?.text ?? '').join(' ');
-      const rest = row.cells.filter((_, i) => i !== timeColumn && i !== dateColumn).map((c) => c.text).filter((s) => s.length > 0).join(' — ');
+      const time = row.cells[timeColumn]?.text ?? '';
+      const when = separateDate ? `${row.cells[dateColumn]?.text ?? ''} ${time}` : time;
+      let rest = '';
+      for (let i = 0; i < row.cells.length; i++) {
+        const text = row.cells[i].text;
+        if (i === timeColumn || i === dateColumn || text.length === 0) continue;
+        rest = rest.length > 0 ? `${rest} — ${text}` : text;
+      }
       candidates.push({ line: row.line, kind: 'row', text: `${when} ${rest}`, extra: '', tableZone: zone });
     }
     for (let l = table.startLine; l < table.endLine; l++) taken.add(l);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseMarkdown } from '../../../../src/core/markdown/model';
+import { documentView, parseMarkdown } from '../../../../src/core/markdown/model';
 import { normalizeHeading } from '../../../../src/core/markdown/headingText';
 
 describe('parseMarkdown', () => {
@@ -83,6 +83,22 @@ describe('parseMarkdown', () => {
     const doc = parseMarkdown('Run `kubectl get pods`\nthen\n`psql -c "select 1"`.\n');
     assert.deepEqual(doc.inlineCode.map((c) => [c.line, c.content]), [[0, 'kubectl get pods'], [2, 'psql -c "select 1"']]);
   });
+
+  it('keeps inlineCode an enumerable property that a copy of the document carries', () => {
+    const doc = parseMarkdown('Run `a` then `b`.\n');
+    assert.deepEqual(Object.keys(doc), ['lines', 'frontMatter', 'title', 'headings', 'sections', 'tables', 'listItems', 'codeBlocks', 'inlineCode', 'labels']);
+    assert.deepEqual({ ...doc }.inlineCode.map((c) => c.content), ['a', 'b']);
+    assert.equal(doc.inlineCode, doc.inlineCode);
+  });
+
+  it('reads CRLF, CR and LF line ends alike', () => {
+    for (const end of ['\r\n', '\r', '\n']) {
+      const doc = parseMarkdown(['# T', '', '## A', 'text', '| a | b |', '|---|---|', '| 1 | 2 |'].join(end));
+      assert.deepEqual(doc.lines, ['# T', '', '## A', 'text', '| a | b |', '|---|---|', '| 1 | 2 |']);
+      assert.deepEqual(doc.sections.map((s) => [s.heading.text, s.bodyStartLine]), [['T', 1], ['A', 3]]);
+      assert.deepEqual(doc.tables[0].rows[0].cells.map((c) => [c.text, c.range.start.character, c.range.end.character]), [['1', 2, 3], ['2', 6, 7]]);
+    }
+  });
 });
 
 describe('normalizeHeading', () => {
@@ -101,4 +117,19 @@ describe('normalizeHeading', () => {
   for (const [input, expected] of cases) {
     it(`normalises "${input}" to "${expected}"`, () => assert.equal(normalizeHeading(input), expected));
   }
+});
+
+describe('documentView', () => {
+  it('computes a view once per document and key, also for a document not made by parseMarkdown', () => {
+    let calls = 0;
+    const count = () => ++calls;
+    const doc = parseMarkdown('# T\n');
+    assert.equal(documentView(doc, 'x', count), 1);
+    assert.equal(documentView(doc, 'x', count), 1);
+    assert.equal(documentView(doc, 'y', count), 2);
+    assert.equal(documentView(parseMarkdown('# T\n'), 'x', count), 3);
+    const handMade = { ...doc };
+    assert.equal(documentView(handMade, 'x', count), 4);
+    assert.equal(documentView(handMade, 'x', count), 4);
+  });
 });
