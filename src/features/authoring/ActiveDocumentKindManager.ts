@@ -1,6 +1,7 @@
 // Keeps the `incidentWorkbench:activeDocumentKind` context key on the active editor's document kind, for menus' `when` clauses.
 import * as vscode from 'vscode';
 import { parseMarkdown } from '../../core';
+import { byteLength, maxFileSize } from '../shared/fileSizeLimit';
 import type { ProfileSource } from '../shared/profileSettings';
 import { isMarkdown, kindOf } from './activeRecord';
 import { AuthoringContextKeys } from './ids';
@@ -32,7 +33,11 @@ export class ActiveDocumentKindManager implements vscode.Disposable {
     if (document && isMarkdown(document)) {
       try {
         const profile = this.profiles.profileFor(document.uri);
-        kind = kindOf(document.uri, profile, parseMarkdown(document.getText())) ?? '';
+        // Over the size limit, the folder alone decides: parsing on every editor switch would hold up the extension host.
+        const text = document.getText();
+        const limit = maxFileSize(document.uri);
+        const parsed = byteLength(text, limit) > limit ? undefined : parseMarkdown(text);
+        kind = kindOf(document.uri, profile, parsed) ?? '';
       } catch (e) {
         this.log.error(`Could not tell the kind of ${document.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
       }

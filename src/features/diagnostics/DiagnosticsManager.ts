@@ -4,6 +4,7 @@ import { kindFromProfileFolders, lintWorkspaceFile, type Finding, type Profile }
 import { DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE, Settings } from '../../constants';
 import type { SloDefinition } from '../../core/slo/types';
 import { toVsRange, toVsSeverity } from '../shared/convert';
+import { byteLength, formatSize, maxFileSize } from '../shared/fileSizeLimit';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
 
 /** What the manager needs from the extension. */
@@ -19,8 +20,6 @@ export interface DiagnosticsDeps {
   readonly onDidChangeSlos?: vscode.Event<void>;
 }
 
-/** Documents larger than this many bytes (UTF-8) are not linted unless the setting says otherwise: linting blocks the extension host (a 20 MB file took 17 s). */
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** While edits keep coming, the longest wait for findings, in debounce delays. */
 const MAX_WAIT_DEBOUNCES = 2;
@@ -64,7 +63,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.collection.delete(uri);
       return undefined;
     }
-    const limit = this.maxFileSize(uri);
+    const limit = maxFileSize(uri);
     const size = byteLength(text, limit);
     if (size > limit) {
       this.collection.set(uri, [tooLargeDiagnostic(size, limit)]);
@@ -89,11 +88,6 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   private enabled(uri: vscode.Uri): boolean {
     return vscode.workspace.getConfiguration(Settings.section, uri).get<boolean>(Settings.diagnosticsEnabled, true);
-  }
-
-  private maxFileSize(uri: vscode.Uri): number {
-    const value = vscode.workspace.getConfiguration(Settings.section, uri).get<number>(Settings.diagnosticsMaxFileSize, DEFAULT_MAX_FILE_SIZE);
-    return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_FILE_SIZE;
   }
 
   private isCandidate(doc: vscode.TextDocument): boolean {
@@ -154,16 +148,6 @@ export class DiagnosticsManager implements vscode.Disposable {
 /** The rule's documentation page, shipped with the extension. */
 export function ruleDocUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
-}
-
-/** The UTF-8 size of `text`, cheaply: a text with more UTF-16 units than `limit` is over it anyway. */
-function byteLength(text: string, limit: number): number {
-  return text.length > limit ? text.length : Buffer.byteLength(text, 'utf8');
-}
-
-/** `820 KB`, `20.0 MB`. */
-function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /**

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { kindFromProfileFolders, parseMarkdown, type DocumentKind, type Profile } from '../../core';
 import { summarizeIncident, summarizeRunbook, type IncidentSummary, type RunbookSummary } from '../../core/trees/model';
+import { Settings } from '../../constants';
+import { formatSize, maxFileSize } from '../shared/fileSizeLimit';
 import type { ProfileSource } from '../shared/profileSettings';
 
 /** What the manager needs from the extension. */
@@ -128,6 +130,13 @@ export class TreeDocumentManager implements vscode.Disposable {
     if (kindFromProfileFolders(path, profile) === undefined) return undefined;
     let text: string;
     try {
+      // A document over the size limit is left out of the side bar (and logged): parsing it would hold up the extension host.
+      const limit = maxFileSize(uri);
+      const { size } = await vscode.workspace.fs.stat(uri);
+      if (size > limit) {
+        this.deps.log.info(`Not reading ${path} for the side bar: ${formatSize(size)} is over the ${formatSize(limit)} limit (${Settings.section}.${Settings.diagnosticsMaxFileSize}).`);
+        return undefined;
+      }
       text = decoder.decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
       // Deleted between the event and the read: the delete event removes it.
