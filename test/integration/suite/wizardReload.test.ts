@@ -35,7 +35,11 @@ describe('Wizard reload', function () {
     await steps({ waitFor: '#phase-heading' });
     await steps(...Object.entries(ASSESS).map(([label, value]) => ({ fill: label, value })), { click: 'Next' }, { fill: 'Why 1', value: WHY });
     assert.deepEqual(await steps({ text: '#phase-heading' }, { value: 'Why 1' }), ['Investigate', WHY]);
-    await steps({ pause: 600 }); // the page sends the draft to the host after a 250 ms pause in typing
+    // The page sends the draft to the host after a 250 ms pause in typing; VS Code then writes
+    // workspace and webview state to the browser's storage shortly after. A reload in the same
+    // instant can beat that write (VS Code for the Web cannot wait for it while unloading; a clean
+    // CI run under load lost the last second of input that way), so pause as a user would.
+    await steps({ pause: 3000 });
     await continueAfterReload(AFTER_RELOAD);
   });
 });
@@ -49,6 +53,12 @@ if (afterReload()) {
       if (!hasUiBridge()) this.skip();
       await eventually('the wizard panel to be restored', () => (wizardTabOpen() ? true : undefined), 60_000);
       await steps({ waitFor: '#phase-heading' });
+      // The revived page first shows the state VS Code kept for it, which can be older than the last
+      // edit (a page does not get to save on unload); the host then sends the newer saved draft. On a
+      // loaded machine the host's features load seconds after the window, so wait for that answer.
+      const api = await vscode.extensions.getExtension<{ featuresReady: Promise<unknown> }>(EXTENSION_ID)?.activate();
+      await api?.featuresReady;
+      await eventually('the restored page to show the Investigate phase', async () => ((await steps({ text: '#phase-heading' }))[0] === 'Investigate' ? true : undefined), 60_000);
       const [heading, current, why] = await steps({ text: '#phase-heading' }, { text: '[aria-current="step"]' }, { value: 'Why 1' });
       assert.equal(heading, 'Investigate');
       assert.match(current ?? '', /Investigate/);
