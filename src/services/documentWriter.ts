@@ -84,10 +84,9 @@ async function realWorkspaceFolder(root: string): Promise<string> {
  * folder, not a link put there meanwhile. Nothing is created before the existing part passed.
  */
 async function makeFolderInside(realRoot: string, segments: readonly string[]): Promise<string> {
-  const shown = (count: number) => segments.slice(0, count).join('/') || 'the workspace folder';
-  let existing = 0;
-  while (existing < segments.length && (await lstatOrUndefined(path.join(realRoot, ...segments.slice(0, existing + 1))))) existing++;
-  let current = await realFolderInside(realRoot, path.join(realRoot, ...segments.slice(0, existing)), shown(existing));
+  const shown = (count: number) => shownFolder(segments, count);
+  const { existing, real } = await existingFolderInside(realRoot, segments);
+  let current = real;
   for (let made = existing; made < segments.length; made++) {
     current = path.join(current, segments[made]);
     try {
@@ -105,6 +104,49 @@ async function makeFolderInside(realRoot: string, segments: readonly string[]): 
   }
   // Once more as a whole, links followed, just before the file is opened.
   return realFolderInside(realRoot, current, shown(segments.length));
+}
+
+function shownFolder(segments: readonly string[], count: number): string {
+  return segments.slice(0, count).join('/') || 'the workspace folder';
+}
+
+/**
+ * How many of the folders `segments` under `realRoot` exist, and the real path of the deepest
+ * one, refused (WriteRefusedError) unless it leads inside `realRoot`. Creates nothing.
+ */
+async function existingFolderInside(realRoot: string, segments: readonly string[]): Promise<{ existing: number; real: string }> {
+  let existing = 0;
+  while (existing < segments.length && (await lstatOrUndefined(path.join(realRoot, ...segments.slice(0, existing + 1))))) existing++;
+  return { existing, real: await realFolderInside(realRoot, path.join(realRoot, ...segments.slice(0, existing)), shownFolder(segments, existing)) };
+}
+
+/**
+ * Why `writeNewDocument` would refuse `relativePath` under `root` before creating anything (an
+ * unsafe path, a workspace folder that is gone, a folder that links outside), or undefined.
+ * For commands that write several files at once and must refuse them all before the first.
+ */
+export async function refusalFor(root: string, relativePath: string): Promise<string | undefined> {
+  try {
+    assertSafeRelativePath(relativePath);
+    await existingFolderInside(await realWorkspaceFolder(root), relativePath.split('/').slice(0, -1));
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * Which names are taken in the folder of `relativePath`, for core's `nextFreePath`. Compared
+ * without case, so a case-insensitive file system never gets a name that only differs in case.
+ */
+export async function takenNamesIn(root: string, relativePath: string): Promise<(candidate: string) => boolean> {
+  let names: Set<string>;
+  try {
+    names = new Set((await fs.readdir(path.resolve(root, ...path.posix.dirname(relativePath).split('/')))).map((n) => n.toLowerCase()));
+  } catch {
+    names = new Set();
+  }
+  return (candidate) => names.has(path.posix.basename(candidate).toLowerCase());
 }
 
 /** The real path of `folder`, refused unless it is `realRoot` or inside it, and a folder. */

@@ -1,9 +1,7 @@
 // Writes a new document at a path core computed (never over an existing file) and opens it with the cursor on the first blank to fill.
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { firstBlankLine, nextFreePath, UnsafePathError } from '../../core';
-import { existsUnder, writeNewDocument, WriteRefusedError } from '../../services/documentWriter';
+import { existsUnder, takenNamesIn, writeNewDocument, WriteRefusedError } from '../../services/documentWriter';
 
 /** What to do when the path is taken; `ask` shows a modal choice, the others are for callers that must not block. */
 export type IfExists = 'ask' | 'open' | 'next' | 'fail';
@@ -32,7 +30,7 @@ export async function createAndOpen(request: NewDocument, log: vscode.LogOutputC
   let relativePath = request.relativePath;
 
   if (await existsUnder(root, relativePath)) {
-    const alternative = nextFreePath(relativePath, await takenIn(root, relativePath));
+    const alternative = nextFreePath(relativePath, await takenNamesIn(root, relativePath));
     const choice = await chooseOnConflict(request, alternative);
     if (choice === 'open') {
       await showDocument(uriOf(relativePath), undefined);
@@ -70,31 +68,18 @@ async function chooseOnConflict(request: NewDocument, alternative: string): Prom
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; nothing was written.', request.relativePath));
       return undefined;
     case 'ask': {
-      const create = vscode.l10n.t('Create {0}', path.posix.basename(alternative));
+      const name = alternative.slice(alternative.lastIndexOf('/') + 1);
+      const create = vscode.l10n.t('Create {0}', name);
       const openExisting = vscode.l10n.t('Open Existing');
       const choice = await vscode.window.showWarningMessage(
         vscode.l10n.t('{0} already exists.', request.relativePath),
-        { modal: true, detail: vscode.l10n.t('Nothing is overwritten. Open the existing {0}, or create a new one named {1} next to it.', request.what, path.posix.basename(alternative)) },
+        { modal: true, detail: vscode.l10n.t('Nothing is overwritten. Open the existing {0}, or create a new one named {1} next to it.', request.what, name) },
         openExisting,
         create,
       );
       return choice === openExisting ? 'open' : choice === create ? 'next' : undefined;
     }
   }
-}
-
-/**
- * Which names are taken in the folder of `relativePath`, for core's `nextFreePath`. Compared
- * without case, so a case-insensitive file system never gets a name that only differs in case.
- */
-async function takenIn(root: string, relativePath: string): Promise<(candidate: string) => boolean> {
-  let names: Set<string>;
-  try {
-    names = new Set((await fs.readdir(path.resolve(root, ...path.posix.dirname(relativePath).split('/')))).map((n) => n.toLowerCase()));
-  } catch {
-    names = new Set();
-  }
-  return (candidate) => names.has(path.posix.basename(candidate).toLowerCase());
 }
 
 /** The range to select: the first `<...>` blank on the template's first line to fill, else the start of that line. */

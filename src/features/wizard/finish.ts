@@ -1,11 +1,10 @@
 // Finish: writes the wizard's postmortem and chosen runbook skeletons through one WorkspaceEdit (never over an existing file, never outside the folder), opens the postmortem and reports the linter's result.
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { assertSafeRelativePath, lintWorkspaceFile, nextFreePath, type Profile } from '../../core';
+import { lintWorkspaceFile, nextFreePath, type Profile } from '../../core';
 import { plural } from '../../core/text';
 import type { SloDefinition } from '../../core/slo';
 import { evaluateDraft, runbookSkeletons } from '../../core/wizard';
+import { existsUnder, refusalFor, takenNamesIn } from '../../services/documentWriter';
 import type { WizardCommit, WizardDraft } from '../../webview/protocol';
 
 /** What Finish needs besides the draft. */
@@ -54,15 +53,15 @@ export async function finishWizard(draft: WizardDraft, context: FinishContext, o
   const root = folder.uri.fsPath;
   const notes: string[] = [];
   const planned: PlannedFile[] = [];
-  const postmortemPath = await freePath(root, evaluation.path);
+  const postmortemPath = (await existsUnder(root, evaluation.path)) ? nextFreePath(evaluation.path, await takenNamesIn(root, evaluation.path)) : evaluation.path;
   if (postmortemPath !== evaluation.path) notes.push(vscode.l10n.t('{0} already exists, so the postmortem was written to {1}.', evaluation.path, postmortemPath));
   planned.push({ relativePath: postmortemPath, text: evaluation.markdown, what: 'postmortem' });
   for (const runbook of runbookSkeletons(profile, draft, date)) {
-    if (await exists(root, runbook.path)) notes.push(vscode.l10n.t('The runbook {0} already exists and was left as it is.', runbook.path));
+    if (await existsUnder(root, runbook.path)) notes.push(vscode.l10n.t('The runbook {0} already exists and was left as it is.', runbook.path));
     else planned.push({ relativePath: runbook.path, text: runbook.text, what: 'runbook' });
   }
   for (const file of planned) {
-    const problem = await unsafeTarget(root, file.relativePath);
+    const problem = await refusalFor(root, file.relativePath);
     if (problem) return { written: false, reason: vscode.l10n.t('Nothing was written: {0}', problem) };
   }
 
@@ -93,51 +92,4 @@ export async function finishWizard(draft: WizardDraft, context: FinishContext, o
     if (choice === openProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   return { written: true, path: postmortemPath, uri };
-}
-
-/** `relative`, or the next free variant of it (`-2`, `-3`, ...) when a file is there. */
-async function freePath(root: string, relative: string): Promise<string> {
-  if (!(await exists(root, relative))) return relative;
-  let names: Set<string>;
-  try {
-    names = new Set((await fs.readdir(path.resolve(root, ...path.posix.dirname(relative).split('/')))).map((n) => n.toLowerCase()));
-  } catch {
-    names = new Set();
-  }
-  return nextFreePath(relative, (candidate) => names.has(path.posix.basename(candidate).toLowerCase()));
-}
-
-async function exists(root: string, relative: string): Promise<boolean> {
-  try {
-    await fs.lstat(path.resolve(root, ...relative.split('/')));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Why writing `relative` under `root` would be unsafe, or undefined: the path must be a safe
- * relative path, and its nearest existing folder (after following links) must be inside the real root.
- */
-async function unsafeTarget(root: string, relative: string): Promise<string | undefined> {
-  try {
-    assertSafeRelativePath(relative);
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-  const realRoot = await fs.realpath(root);
-  let folder = path.dirname(path.resolve(realRoot, ...relative.split('/')));
-  for (;;) {
-    try {
-      const real = await fs.realpath(folder);
-      const rel = path.relative(realRoot, real);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) return vscode.l10n.t('{0} leads to a folder outside the workspace.', path.posix.dirname(relative));
-      return undefined;
-    } catch {
-      const parent = path.dirname(folder);
-      if (parent === folder) return undefined;
-      folder = parent;
-    }
-  }
 }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { writeNewDocument, WriteRefusedError } from '../../../src/services/documentWriter';
+import { refusalFor, takenNamesIn, writeNewDocument, WriteRefusedError } from '../../../src/services/documentWriter';
 
 /** Every file and folder under `dir`, relative, sorted. */
 function tree(dir: string): string[] {
@@ -160,5 +160,38 @@ describe('writeNewDocument', () => {
     assert.ok(swaps > 10, `the folder was swapped ${swaps} times`);
     assert.equal(outcomes.written + outcomes.refused, 300);
     assert.deepEqual(tree(outside), [], 'nothing was left outside the workspace');
+  });
+});
+
+describe('refusalFor and takenNamesIn (checks before a multi-file write)', () => {
+  let base: string;
+  let root: string;
+  let outside: string;
+  beforeEach(() => {
+    base = realpathSync(mkdtempSync(path.join(tmpdir(), 'iw-refusal-')));
+    root = path.join(base, 'workspace');
+    outside = path.join(base, 'outside');
+    mkdirSync(root);
+    mkdirSync(outside);
+  });
+  afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+  it('accepts a new path under missing folders and creates nothing while checking', async () => {
+    assert.equal(await refusalFor(root, 'docs/postmortems/2026-03-15-outage.md'), undefined);
+    assert.deepEqual(tree(root), []);
+  });
+
+  it('gives writeNewDocument\'s reason for a folder that links outside, and for an unsafe path', async () => {
+    symlinkSync(outside, path.join(root, 'docs'));
+    assert.match(await refusalFor(root, 'docs/postmortems/x.md') ?? '', /docs links to a folder outside the workspace/);
+    assert.deepEqual(tree(outside), []);
+    assert.ok(await refusalFor(root, '../x.md'), 'a path that climbs out is refused');
+  });
+
+  it('says which names are taken in the folder, ignoring case', async () => {
+    mkdirSync(path.join(root, 'docs'));
+    writeFileSync(path.join(root, 'docs', 'Outage.md'), '');
+    const taken = await takenNamesIn(root, 'docs/new.md');
+    assert.deepEqual([taken('docs/outage.md'), taken('docs/other.md')], [true, false]);
   });
 });
