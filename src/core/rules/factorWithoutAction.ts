@@ -13,10 +13,26 @@ const STOP_WORDS = new Set(('about above after again against also because been b
 export function significantStems(text: string): Set<string> {
   const stems = new Set<string>();
   for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (raw.length < 4 || STOP_WORDS.has(raw) || /^\d+$/.test(raw)) continue;
-    stems.add(raw.replace(/(?:ing|ed|es|s)$/, '').slice(0, 8));
+    if (raw.length < 4 || STOP_WORDS.has(raw) || isAsciiDigits(raw)) continue;
+    stems.add(raw.slice(0, raw.length - suffixLength(raw)).slice(0, 8));
   }
   return stems;
+}
+
+/** `/^\d+$/.test(word)` without a regex call per word. */
+function isAsciiDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return word.length > 0;
+}
+
+/** The length of the crude suffix `word.replace(/(?:ing|ed|es|s)$/, '')` removes (the leftmost match: the longest). */
+function suffixLength(word: string): number {
+  if (word.endsWith('ing')) return 3;
+  if (word.endsWith('ed') || word.endsWith('es')) return 2;
+  return word.endsWith('s') ? 1 : 0;
 }
 
 /** Two stems match when the shorter (four letters or more) begins the longer: cach ~ cache, index ~ indexe. */

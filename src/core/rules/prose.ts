@@ -1,5 +1,5 @@
 // The prose of a document, line by line, with code, comments and front matter blanked (columns preserved).
-import { documentView, isSpace, type MarkdownDocument } from '../markdown/model';
+import { documentIncludes, documentView, isSpace, type MarkdownDocument } from '../markdown/model';
 
 /**
  * Each line of `doc` with fenced and indented code blocks, inline code spans, HTML comments,
@@ -18,6 +18,10 @@ function readProseLines(doc: MarkdownDocument): readonly string[] {
   for (const block of doc.codeBlocks) {
     for (let i = block.startLine; i < block.endLine && i < out.length; i++) out[i] = blank(out[i]);
   }
+  // Each marker below is searched for once in the whole text; most documents lack some of them.
+  const hasComments = documentIncludes(doc, '<!--');
+  const hasTicks = documentIncludes(doc, '`');
+  const hasLinks = documentIncludes(doc, '](');
   let inComment = false;
   for (let i = 0; i < out.length; i++) {
     let line = out[i];
@@ -31,7 +35,7 @@ function readProseLines(doc: MarkdownDocument): readonly string[] {
       inComment = false;
     }
     // Each replacement below needs its marker on the line; most prose lines have none.
-    if (line.includes('<!--')) {
+    if (hasComments && line.includes('<!--')) {
       line = line.replace(/<!--.*?-->/g, blank);
       const open = line.indexOf('<!--');
       if (open >= 0) {
@@ -39,8 +43,8 @@ function readProseLines(doc: MarkdownDocument): readonly string[] {
         inComment = true;
       }
     }
-    if (line.includes('`')) line = blankCodeSpans(line);
-    if (line.includes('](')) line = blankLinkDestinations(line);
+    if (hasTicks && line.includes('`')) line = blankCodeSpans(line);
+    if (hasLinks && line.includes('](')) line = blankLinkDestinations(line);
     out[i] = line;
   }
   return out;

@@ -47,12 +47,23 @@ interface Candidate {
 }
 
 const LEADING_NOISE = /^[\s*_`[(>|#-]+/;
-const APPROXIMATE = /^(?:~|≈|ca\.?\s|circa\s|approx(?:\.|imately)?\s|around\s|about\s|roughly\s)\s*/i;
-const AT = /^at\s+/i;
-const APPROXIMATE_AFTER = /^\s*(?:\(\s*(?:approx(?:\.|imately)?|est(?:imated)?\.?|roughly)\s*\)|approx(?:\.|imately)(?![A-Za-z]))/i;
-const TIME_AT = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])(?:\s*([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?/;
-const RANGE_END = /^\s*(?:–|—|-|to|until)\s*(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?(?![A-Za-z]))?/;
-const SECOND_TIME = /^\s*[([]\s*\d{1,2}:\d{2}(?::\d{2})?[^)\]]{0,24}[)\]]/;
+// parseEntry's patterns are sticky (`y`): each matches exactly at `lastIndex`, where `^` on a
+// `slice` of the rest of the entry used to match (no substring per attempt; none looks behind).
+const APPROXIMATE = /(?:~|≈|ca\.?\s|circa\s|approx(?:\.|imately)?\s|around\s|about\s|roughly\s)\s*/iy;
+const AT = /at\s+/iy;
+const APPROXIMATE_AFTER = /\s*(?:\(\s*(?:approx(?:\.|imately)?|est(?:imated)?\.?|roughly)\s*\)|approx(?:\.|imately)(?![A-Za-z]))/iy;
+const TIME_AT = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])(?:\s*([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?/y;
+const RANGE_END = /\s*(?:–|—|-|to|until)\s*(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?(?![A-Za-z]))?/y;
+const SECOND_TIME = /\s*[([]\s*\d{1,2}:\d{2}(?::\d{2})?[^)\]]{0,24}[)\]]/y;
+const ISO_T = /T(?=\d)/y;
+const AFTER_DATE = /[\s,:–—*_)\]|-]*/y;
+const ZONE_OPEN = /\s*\(?\s*/y;
+const ZONE_CLOSE = /\s*\)/y;
+/** `sticky` matched at `pos` of `text`, or null. */
+function execAt(sticky: RegExp, text: string, pos: number): RegExpExecArray | null {
+  sticky.lastIndex = pos;
+  return sticky.exec(text);
+}
 const WEEKDAY_ONLY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\b[\s.,)]*$/i;
 const NOTE_WORDS = /\btimes?\b|\btime ?zones?\b|\bclock\b|\bevents?\b|\bhappened\b|\boccurred\b/i;
 
@@ -160,7 +171,7 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
   let pos = 0;
   let approximate = false;
   const skip = (re: RegExp) => {
-    const m = re.exec(t.slice(pos));
+    const m = execAt(re, t, pos);
     if (m) pos += m[0].length;
     return m !== null;
   };
@@ -170,14 +181,14 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
   if (dateMatch) {
     date = { ...dateMatch, text: t.slice(pos, pos + dateMatch.length) };
     pos += dateMatch.length;
-    const iso = /^T(?=\d)/.exec(t.slice(pos));
+    const iso = execAt(ISO_T, t, pos);
     if (iso) pos += 1;
-    else skip(/^[\s,:–—*_)\]|-]*/);
+    else skip(AFTER_DATE);
     if (skip(APPROXIMATE)) approximate = true;
     skip(AT);
     if (skip(APPROXIMATE)) approximate = true;
   }
-  const timeMatch = TIME_AT.exec(t.slice(pos));
+  const timeMatch = execAt(TIME_AT, t, pos);
   let time: ParsedEntry['time'];
   if (timeMatch) {
     let hours = +timeMatch[1];
@@ -192,7 +203,7 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
       let zone = readZone();
       if (!zone) {
         // A range "14:32–14:40 UTC": the zone after its end applies to its start.
-        const end = RANGE_END.exec(t.slice(pos));
+        const end = execAt(RANGE_END, t, pos);
         if (end) {
           const afterEnd = pos + end[0].length;
           const saved = pos;
@@ -214,12 +225,12 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
   return { date, time, rest };
 
   function readZone(): TimeZone | undefined {
-    const open = /^\s*\(?\s*/.exec(t.slice(pos));
+    const open = execAt(ZONE_OPEN, t, pos);
     const at = pos + (open?.[0].length ?? 0);
     const found = zoneAtStart(t.slice(at));
     if (!found) return undefined;
     pos = at + found.length;
-    skip(/^\s*\)/);
+    skip(ZONE_CLOSE);
     return found.zone;
   }
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { documentView, parseMarkdown } from '../../../../src/core/markdown/model';
+import { documentIncludes, documentView, parseMarkdown } from '../../../../src/core/markdown/model';
 import { normalizeHeading } from '../../../../src/core/markdown/headingText';
 
 describe('parseMarkdown', () => {
@@ -131,5 +131,22 @@ describe('documentView', () => {
     const handMade = { ...doc };
     assert.equal(documentView(handMade, 'x', count), 4);
     assert.equal(documentView(handMade, 'x', count), 4);
+  });
+});
+
+describe('documentIncludes', () => {
+  it('finds a marker on any line, also in a document not made by parseMarkdown', () => {
+    const doc = parseMarkdown('\uFEFF# T\r\n\r\ntext <!-- c -->\r\n');
+    assert.equal(documentIncludes(doc, '<!--'), true);
+    assert.equal(documentIncludes(doc, '`'), false);
+    const handMade = { ...doc, lines: ['# T', 'a `b`'] };
+    assert.equal(documentIncludes(handMade, '`'), true);
+    assert.equal(documentIncludes(handMade, '<!--'), false);
+  });
+
+  it('leaves a NUL read as U+FFFD and CR line ends as LF, as markdown-it does', () => {
+    const doc = parseMarkdown('# A\u0000B\r\rtext\r');
+    assert.equal(doc.headings[0].text, 'A\uFFFDB');
+    assert.deepEqual(doc.sections.map((s) => [s.heading.text, s.bodyStartLine, s.endLine]), [['A\uFFFDB', 1, 4]]);
   });
 });
