@@ -3,7 +3,7 @@ import {
   hostMessageSchema, parseMessage, WIZARD_PHASES, wizardDraftSchema,
   type HostMessage, type WebviewMessage, type WizardDraft, type WizardFinding, type WizardPhase,
 } from '../webview/protocol';
-import { draftHasInput } from '../webview/draft';
+import { draftHasInput, revisionOf } from '../webview/draft';
 import { findingIsFor, type App, type CommitsMessage, type EvaluationMessage, type InitMessage } from './app';
 import { append, clear, h } from './dom';
 import { durationsText, PHASE_TITLES, renderPhase, updatePreview } from './phases';
@@ -86,9 +86,9 @@ function receive(message: HostMessage): void {
       const fromState = saved ? wizardDraftSchema.safeParse(saved.draft) : undefined;
       // The page's own state is saved on every keystroke, so after hiding it is the newest copy (the host's is
       // at most one pause older); after a reload it can be older than the host's. The one with more edits wins.
-      const own = fromState?.success && (saved?.revision ?? 0) >= (message.revision ?? 0) ? fromState.data : undefined;
+      const own = fromState?.success && revisionOf(saved?.revision) >= revisionOf(message.revision) ? fromState.data : undefined;
       draft = own ?? message.draft;
-      revision = own ? saved?.revision ?? 0 : message.revision ?? 0;
+      revision = own ? revisionOf(saved?.revision) : revisionOf(message.revision);
       commits = own ? saved?.commits : undefined;
       renderShell();
       renderCurrentPhase();

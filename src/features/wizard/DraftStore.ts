@@ -1,6 +1,7 @@
 // Keeps the incident wizard's draft in the workspace state (it survives closing VS Code) and the "has draft" context key in step with it.
 import * as vscode from 'vscode';
 import { ContextKeys } from '../../constants';
+import { revisionOf } from '../../webview/draft';
 import { wizardDraftSchema, type WizardDraft } from '../../webview/protocol';
 
 /** The workspace-state key of the saved draft. */
@@ -31,8 +32,7 @@ export class DraftStore {
       void this.clear();
       return undefined;
     }
-    const revision = typeof raw.revision === 'number' && Number.isSafeInteger(raw.revision) && raw.revision >= 0 ? raw.revision : 0;
-    return { draft: parsed.data, folder: typeof raw.folder === 'string' ? raw.folder : undefined, revision };
+    return { draft: parsed.data, folder: typeof raw.folder === 'string' ? raw.folder : undefined, revision: revisionOf(raw.revision) };
   }
 
   async save(draft: WizardDraft, folder: vscode.Uri | undefined, revision = 0): Promise<void> {

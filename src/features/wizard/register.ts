@@ -4,6 +4,7 @@ import { servicesFromRunbookNames, type Profile } from '../../core';
 import type { SloDefinition } from '../../core/slo';
 import { draftFromIncidentRecord, type KnownRunbook } from '../../core/wizard';
 import { Commands, WIZARD_VIEW_TYPE } from '../../constants';
+import { revisionOf } from '../../webview/draft';
 import { emptyDraft, wizardDraftSchema, type WizardDraft } from '../../webview/protocol';
 import { activeRecord } from '../authoring/activeRecord';
 import { runbookFileNames } from '../authoring/serviceSuggestions';
@@ -77,7 +78,7 @@ class WizardManager implements vscode.Disposable {
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const page = state as { draft?: unknown; revision?: unknown } | undefined;
     const fromPage = wizardDraftSchema.safeParse(page?.draft);
-    const pageRevision = typeof page?.revision === 'number' && Number.isSafeInteger(page.revision) && page.revision >= 0 ? page.revision : 0;
+    const pageRevision = revisionOf(page?.revision);
     const saved = this.store.get();
     const folder = this.folderOf(saved?.folder) ?? this.defaultFolder();
     if (!folder || this.current) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { draftHasInput } from '../../../../src/webview/draft';
+import { draftHasInput, revisionOf } from '../../../../src/webview/draft';
 import { emptyDraft } from '../../../../src/webview/protocol';
 
 describe('whether a wizard draft holds input (src/webview/draft.ts)', () => {
@@ -24,5 +24,12 @@ describe('whether a wizard draft holds input (src/webview/draft.ts)', () => {
     const withRunbook = emptyDraft();
     withRunbook.document.runbooks = [{ service: 'checkout', failureMode: '', action: 'create' }];
     assert.equal(draftHasInput(withRunbook), true);
+  });
+});
+
+describe('the edit count of a stored draft (revisionOf)', () => {
+  it('keeps a non-negative safe integer and reads anything else as 0', () => {
+    assert.deepEqual([revisionOf(7), revisionOf(0)], [7, 0]);
+    assert.deepEqual([revisionOf(-1), revisionOf(1.5), revisionOf('3'), revisionOf(undefined), revisionOf(2 ** 53)], [0, 0, 0, 0, 0]);
   });
 });
