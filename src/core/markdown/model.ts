@@ -275,6 +275,17 @@ export function documentIncludes(doc: MarkdownDocument, needle: string): boolean
   return source !== undefined ? source.includes(needle) : doc.lines.some((line) => line.includes(needle));
 }
 
+/**
+ * Whether `pattern` (neither global nor sticky, and unable to match a line break) matches in
+ * the source text of `doc`. One search of the whole text costs less than one per line, so a
+ * pass that tests each line first asks whether any line can match; whether a miss here rules
+ * out a match in a derived view of the lines (such as the prose lines) is the caller's proof.
+ */
+export function documentMatches(doc: MarkdownDocument, pattern: RegExp): boolean {
+  const source = (doc as { [SOURCE]?: string })[SOURCE];
+  return source !== undefined ? pattern.test(source) : doc.lines.some((line) => pattern.test(line));
+}
+
 /** The key of a document's (non-enumerable) map of memoised views. */
 const VIEWS = Symbol('views');
 /** Views of documents not made by `parseMarkdown` (hand-built models), kept weakly. */

@@ -1,5 +1,5 @@
 // PM002: a required section is present but says nothing, or only its template's placeholders.
-import { documentReferenceLabels, findPlaceholders } from './placeholders';
+import { documentPlaceholders, type PlaceholderHit } from './placeholders';
 import { proseLines } from './prose';
 import type { Rule, RuleReport } from './types';
 import { incident } from './util';
@@ -13,7 +13,7 @@ export const PM002: Rule = {
   check(context) {
     const model = incident(context);
     const prose = proseLines(context.doc);
-    const refs = documentReferenceLabels(context.doc);
+    const placeholders = documentPlaceholders(context.doc);
     const headingLines = new Set(context.doc.headings.map((h) => h.line));
     // A table's header and delimiter rows are structure, not content.
     const tableHeads = new Set(context.doc.tables.flatMap((t) => [t.startLine, t.startLine + 1]));
@@ -24,7 +24,7 @@ export const PM002: Rule = {
       let hasProse = false;
       for (let line = section.bodyStartLine; line < section.endLine && !hasProse; line++) {
         if (headingLines.has(line) || tableHeads.has(line)) continue;
-        hasProse = lineHasContent(prose[line], refs);
+        hasProse = lineHasContent(prose[line], placeholders[line]);
       }
       if (hasProse) continue;
       // A code block is content (a runbook step may be only a command).
@@ -37,9 +37,9 @@ export const PM002: Rule = {
   },
 };
 
-/** Whether a prose line says something: a letter or digit once placeholders, list marks and table pipes are removed. */
-function lineHasContent(line: string, refs: ReadonlySet<string>): boolean {
+/** Whether a prose line says something: a letter or digit once its placeholders (`hits`, in line order), list marks and table pipes are removed. */
+function lineHasContent(line: string, hits: readonly PlaceholderHit[]): boolean {
   let text = line;
-  for (const hit of findPlaceholders(text, refs).reverse()) text = text.slice(0, hit.start) + text.slice(hit.end);
+  for (let i = hits.length - 1; i >= 0; i--) text = text.slice(0, hits[i].start) + text.slice(hits[i].end);
   return /[\p{L}\p{N}]/u.test(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, '').replace(/[|:\-–—*_>#\s]/g, ''));
 }

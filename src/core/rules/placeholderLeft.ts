@@ -1,6 +1,5 @@
 // PM003: template placeholders left anywhere in the document.
-import { documentReferenceLabels, findPlaceholders } from './placeholders';
-import { proseLines } from './prose';
+import { documentPlaceholders } from './placeholders';
 import { range } from '../markdown/position';
 import type { Rule, RuleReport } from './types';
 import { incident } from './util';
@@ -12,15 +11,14 @@ export const PM003: Rule = {
   defaultSeverity: 'warning',
   kinds: ['postmortem', 'runbook', 'incident'],
   check(context) {
-    const prose = proseLines(context.doc);
-    const refs = documentReferenceLabels(context.doc);
+    const placeholders = documentPlaceholders(context.doc);
     const reports: RuleReport[] = [];
     // "TODO" is a real value in an action item's Status column (not started), not a blank.
     const statusCells = (incident(context).actionItems?.items ?? []).map((i) => i.fields.status?.range).filter((r) => r !== undefined);
     const isStatusTodo = (line: number, start: number, text: string) =>
       text === 'TODO' && statusCells.some((r) => r.start.line === line && r.start.character <= start && start < r.end.character);
-    prose.forEach((text, line) => {
-      for (const hit of findPlaceholders(text, refs)) {
+    placeholders.forEach((hits, line) => {
+      for (const hit of hits) {
         if (isStatusTodo(line, hit.start, hit.text)) continue;
         reports.push({ message: `Placeholder "${hit.text}" is still in the document; replace it with the real value.`, range: range(line, hit.start, line, hit.end) });
       }

@@ -1,5 +1,6 @@
 // Template placeholders left in a document: the one definition PM002 and PM003 share.
-import { documentView, type MarkdownDocument } from '../markdown/model';
+import { documentIncludes, documentMatches, documentView, type MarkdownDocument } from '../markdown/model';
+import { proseLines } from './prose';
 
 /** A placeholder found on a line. */
 export interface PlaceholderHit {
@@ -35,9 +36,13 @@ const MAY_MATCH_PATTERNS = /YYYY|HH:MM|MM\/DD|DD\/MM|\b[XYN] |\b[XN]%|TODO|TBD|T
  * `TODO`, `TBD`, `FIXME`, `???`. `referenceLabels` are `[label]` texts defined as links in the document.
  */
 export function findPlaceholders(line: string, referenceLabels: ReadonlySet<string> = new Set()): PlaceholderHit[] {
+  return placeholdersOn(line, referenceLabels, MAY_MATCH_PATTERNS.test(line));
+}
+
+/** `findPlaceholders`, told whether `MAY_MATCH_PATTERNS` matches `line`. */
+function placeholdersOn(line: string, referenceLabels: ReadonlySet<string>, mayMatchPatterns: boolean): PlaceholderHit[] {
   // Every form below needs `<`, `[` or a pattern's fixed text; most prose lines have none, so skip them cheaply
   // (one scan of the line for the pattern texts, then `includes`, which costs next to nothing).
-  const mayMatchPatterns = MAY_MATCH_PATTERNS.test(line);
   const hasAngle = line.includes('<');
   const hasBracket = line.includes('[');
   if (!mayMatchPatterns && !hasAngle && !hasBracket) return [];
@@ -53,6 +58,38 @@ export function findPlaceholders(line: string, referenceLabels: ReadonlySet<stri
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `MAY_MATCH_PATTERNS` for a source line, where a prose line has runs blanked to spaces (see
+ * `proseLines`): a run starts with a code span's backtick, a comment's `<`, after a link's `](`,
+ * or at the line's start, and ends with a backtick, a `>` or right before a kept `)`. So the
+ * space of `X ` may be a backtick or `<` in the source, and every other character of a match is
+ * there as it is in the prose: a prose line matches only if its source line matches this.
+ */
+const MAY_MATCH_PATTERNS_IN_SOURCE = /YYYY|HH:MM|MM\/DD|DD\/MM|\b[XYN][ `<]|\b[XN]%|TODO|TBD|TBC|FIXME|XXX|\?\?\?/;
+
+const NO_HITS: readonly PlaceholderHit[] = Object.freeze([]);
+
+/**
+ * The placeholders on each prose line of `doc` (`findPlaceholders` with the document's reference
+ * labels), found once per document for PM002 and PM003. Searches of the whole source first
+ * rule out the forms most documents lack, so most lines cost a look for `<` and `[` only.
+ */
+export function documentPlaceholders(doc: MarkdownDocument): ReadonlyArray<readonly PlaceholderHit[]> {
+  return documentView(doc, 'placeholders', () => {
+    const prose = proseLines(doc);
+    const refs = documentReferenceLabels(doc);
+    const anyPattern = documentMatches(doc, MAY_MATCH_PATTERNS_IN_SOURCE);
+    const anyAngleOrBracket = documentIncludes(doc, '<') || documentIncludes(doc, '[');
+    const out: Array<readonly PlaceholderHit[]> = new Array(prose.length);
+    for (let i = 0; i < prose.length; i++) {
+      const line = prose[i];
+      const mayMatchPatterns = anyPattern && MAY_MATCH_PATTERNS.test(line);
+      out[i] = mayMatchPatterns || anyAngleOrBracket ? placeholdersOn(line, refs, mayMatchPatterns) : NO_HITS;
+    }
+    return out;
+  });
 }
 
 /** `<name>`-style blanks: not HTML tags, autolinks, e-mail addresses, or variables inside a name. */
@@ -93,7 +130,8 @@ export function referenceLabels(lines: readonly string[]): Set<string> {
 
 /** `referenceLabels` of a document's lines, read once per document (PM002 and PM003 both need them). */
 export function documentReferenceLabels(doc: MarkdownDocument): ReadonlySet<string> {
-  return documentView(doc, 'referenceLabels', () => referenceLabels(doc.lines));
+  // A definition needs `]:`; most documents have none.
+  return documentView(doc, 'referenceLabels', () => (documentIncludes(doc, ']:') ? referenceLabels(doc.lines) : new Set<string>()));
 }
 
 /** Whether `text` holds nothing but placeholders, punctuation and filler words. */

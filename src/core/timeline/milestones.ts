@@ -106,7 +106,9 @@ export interface MilestoneHit {
 export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<Record<Milestone, MilestoneHit>> {
   const timed = entries.filter((e) => e.minutes !== undefined);
   const text = (e: TimelineEntry) => (e.body || e.text);
-  const marked = (m: Milestone) => timed.find((e) => MARKERS[m].test(text(e)));
+  // Every marker starts with `[`: without one in any event, no event is marked (one look per event, not one per milestone).
+  const anyMarker = timed.some((e) => text(e).includes('['));
+  const marked = (m: Milestone) => (anyMarker ? timed.find((e) => MARKERS[m].test(text(e))) : undefined);
   const keyword = (m: Milestone, from: number | undefined, to?: number) =>
     timed.find((e) => (from === undefined || (e.minutes as number) >= from) && (to === undefined || (e.minutes as number) <= to) && KEYWORDS[m].test(text(e)));
   const hit = (milestone: Milestone, entry: TimelineEntry | undefined, how: MilestoneHit['how']): MilestoneHit | undefined =>

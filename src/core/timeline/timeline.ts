@@ -1,9 +1,9 @@
 // Reads a postmortem's timeline (tables, lists, bold times, one heading per event) into timed entries in UTC.
-import type { MarkdownDocument, Section, Table } from '../markdown/model';
+import { isSpace, type MarkdownDocument, type Section, type Table } from '../markdown/model';
 import { range, type Range } from '../markdown/position';
 import { dayNumber, type CalendarDate } from '../postmortem/dates';
 import { dateAt, findDate, type DateMatch } from './dateText';
-import { findZone, toUtcMinutes, zoneAtStart, type TimeZone } from './zones';
+import { findZone, toUtcMinutes, zoneAt, type TimeZone } from './zones';
 
 export { ZONE_OFFSETS, zoneIn, findZone, type TimeZone } from './zones';
 export { MILESTONE_PATTERNS, MILESTONE_WORDS, MILESTONE_MARKERS, MILESTONES, milestones, classifyMilestones, type Milestone, type MilestoneHit } from './milestones';
@@ -46,7 +46,18 @@ interface Candidate {
   readonly tableZone?: TimeZone;
 }
 
-const LEADING_NOISE = /^[\s*_`[(>|#-]+/;
+/** What an entry may open with before its date or time: white space and `*_`[(>|#-` (marks, pipes, bullets). */
+function isLeadingNoise(c: number): boolean {
+  return c === 0x2a || c === 0x5f || c === 0x60 || c === 0x5b || c === 0x28 || c === 0x3e || c === 0x7c || c === 0x23 || c === 0x2d || isSpace(c);
+}
+/** What separates the time from the event text: white space and `*_]):–—|,.;-`. */
+function isRestLead(c: number): boolean {
+  return c === 0x2a || c === 0x5f || c === 0x5d || c === 0x29 || c === 0x3a || c === 0x2013 || c === 0x2014 || c === 0x7c || c === 0x2c || c === 0x2e || c === 0x3b || c === 0x2d || isSpace(c);
+}
+/** What trails an entry's text: white space, `*`, `_` and `|`. */
+function isRestTail(c: number): boolean {
+  return c === 0x2a || c === 0x5f || c === 0x7c || isSpace(c);
+}
 // parseEntry's patterns are sticky (`y`): each matches exactly at `lastIndex`, where `^` on a
 // `slice` of the rest of the entry used to match (no substring per attempt; none looks behind).
 const APPROXIMATE = /(?:~|≈|ca\.?\s|circa\s|approx(?:\.|imately)?\s|around\s|about\s|roughly\s)\s*/iy;
@@ -102,7 +113,7 @@ export function readTimeline(doc: MarkdownDocument, section: Section, documentDa
   for (const c of candidates) {
     const parsed = parseEntry(c.text, yearOf());
     if (!parsed) continue;
-    const body = [parsed.rest, c.extra].filter((t) => t.length > 0).join(' ').trim();
+    const body = parsed.rest.length > 0 && c.extra.length > 0 ? `${parsed.rest} ${c.extra}`.trim() : (parsed.rest || c.extra).trim();
     const dayHere = parsed.date ? dayNumber(parsed.date.date) : undefined;
     const isDateLine = c.kind === 'heading' || c.kind === 'line';
     if (!parsed.time) {
@@ -167,7 +178,9 @@ interface ParsedEntry {
 
 /** Reads the date and time an entry opens with; undefined when it opens with neither. */
 export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | undefined {
-  const t = raw.replace(LEADING_NOISE, '');
+  let from = 0;
+  while (from < raw.length && isLeadingNoise(raw.charCodeAt(from))) from++;
+  const t = from === 0 ? raw : raw.slice(from);
   let pos = 0;
   let approximate = false;
   const skip = (re: RegExp) => {
@@ -221,13 +234,18 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
     }
   }
   if (!date && !time) return undefined;
-  const rest = t.slice(pos).replace(/^[\s*_\]):–—|,.;-]+/, '').replace(/[\s*_|]+$/, '').trim();
+  // The rest without its leading separators and trailing marks (both runs include all white space, so it is trimmed).
+  let restStart = pos;
+  while (restStart < t.length && isRestLead(t.charCodeAt(restStart))) restStart++;
+  let restEnd = t.length;
+  while (restEnd > restStart && isRestTail(t.charCodeAt(restEnd - 1))) restEnd--;
+  const rest = t.slice(restStart, restEnd);
   return { date, time, rest };
 
   function readZone(): TimeZone | undefined {
     const open = execAt(ZONE_OPEN, t, pos);
     const at = pos + (open?.[0].length ?? 0);
-    const found = zoneAtStart(t.slice(at));
+    const found = zoneAt(t, at);
     if (!found) return undefined;
     pos = at + found.length;
     skip(ZONE_CLOSE);

@@ -47,6 +47,8 @@ export const ZONE_SOURCE = [
 ].join('|');
 
 const ZONE_AT_START = new RegExp(`^(?:${ZONE_SOURCE})`);
+/** `ZONE_AT_START` at any index (sticky): no slice of the text per attempt; the pattern looks only ahead. */
+const ZONE_AT = new RegExp(`(?:${ZONE_SOURCE})`, 'y');
 const ZONE_ANYWHERE = new RegExp(`(?<![A-Za-z0-9/])(?:${ZONE_SOURCE})`, 'g');
 
 /**
@@ -94,6 +96,15 @@ export function findZone(text: string): TimeZone | undefined {
 /** The zone at the start of `text`, with the length of its token, for reading a time's suffix. */
 export function zoneAtStart(text: string): { zone: TimeZone; length: number } | undefined {
   const m = ZONE_AT_START.exec(text);
+  if (!m) return undefined;
+  const zone = parseZone(m[0]);
+  return zone ? { zone, length: m[0].length } : undefined;
+}
+
+/** `zoneAtStart(text.slice(index))` without the slice. */
+export function zoneAt(text: string, index: number): { zone: TimeZone; length: number } | undefined {
+  ZONE_AT.lastIndex = index;
+  const m = ZONE_AT.exec(text);
   if (!m) return undefined;
   const zone = parseZone(m[0]);
   return zone ? { zone, length: m[0].length } : undefined;

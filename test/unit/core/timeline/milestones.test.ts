@@ -53,6 +53,10 @@ describe('classifyMilestones', () => {
     assert.deepEqual(Object.keys(found), ['start', 'detection']);
   });
 
+  it('starts every marker with "[" (classifyMilestones skips the marker search when no event holds one)', () => {
+    for (const m of MILESTONES) for (const marker of MILESTONE_MARKERS[m]) assert.ok(marker.startsWith('['), `${m}: ${marker}`);
+  });
+
   it('matches phrases as whole words, hyphen or space alike', () => {
     assert.match('on-call notified via chat', MILESTONE_PATTERNS.detection);
     assert.match('we did a roll-back', MILESTONE_PATTERNS.mitigation);

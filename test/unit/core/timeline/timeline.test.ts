@@ -5,6 +5,7 @@ import { parseMarkdown } from '../../../../src/core/markdown/model';
 import { readIncident } from '../../../../src/core/postmortem/model';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 import { parseEntry, readTimeline, zoneIn, type TimelineEntry } from '../../../../src/core/timeline/timeline';
+import { zoneAt, zoneAtStart } from '../../../../src/core/timeline/zones';
 
 const harness = findProfile('harness') as Profile;
 const FIXTURES = path.resolve(__dirname, '../../../../..', 'test', 'fixtures', 'timelines');
@@ -174,5 +175,13 @@ describe('readTimeline', () => {
     const doc = parseMarkdown('# T\n\n## Timeline\n- 14:28 UTC start\n');
     const entries = readTimeline(doc, doc.sections[1], { year: 2026, month: 3, day: 15 });
     assert.equal(entries[0].minutes, Date.UTC(2026, 2, 15, 14, 28) / 60_000);
+  });
+});
+
+describe('zoneAt', () => {
+  it('reads the zone at an index as zoneAtStart reads it from a slice', () => {
+    const text = '14:32 UTC+2) a, 9:00 PST b, 10:00 Eastern Standard Time c, 11:00 US/Pacific, 12:00 +05:30, 13:00 Z, 1 Zulu, 2 ESTx, 3 utc';
+    for (let i = 0; i <= text.length; i++) assert.deepEqual(zoneAt(text, i), zoneAtStart(text.slice(i)), `at ${i}`);
+    assert.deepEqual(zoneAt(text, 6), { zone: { name: 'UTC+2', fixedOffset: 120 }, length: 5 });
   });
 });
