@@ -12,11 +12,34 @@ const STOP_WORDS = new Set(('about above after again against also because been b
 /** The significant word stems of `text`: four or more letters, not a stop word, crude suffixes removed. */
 export function significantStems(text: string): Set<string> {
   const stems = new Set<string>();
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (raw.length < 4 || STOP_WORDS.has(raw) || isAsciiDigits(raw)) continue;
-    stems.add(raw.slice(0, raw.length - suffixLength(raw)).slice(0, 8));
+  const lower = text.toLowerCase();
+  // The runs of letters and digits, as `lower.split(/[^\p{L}\p{N}]+/u)` finds them, without the
+  // Unicode-class split (the costliest step of this rule): ASCII is classified by hand.
+  let start = -1;
+  for (let i = 0; i <= lower.length; ) {
+    const cp = i < lower.length ? (lower.codePointAt(i) as number) : -1;
+    const inWord = cp >= 0 && isLetterOrNumber(cp);
+    if (inWord && start < 0) start = i;
+    if (!inWord && start >= 0) {
+      addStem(stems, lower.slice(start, i));
+      start = -1;
+    }
+    i += cp > 0xffff ? 2 : 1;
   }
   return stems;
+}
+
+function addStem(stems: Set<string>, raw: string): void {
+  if (raw.length < 4 || STOP_WORDS.has(raw) || isAsciiDigits(raw)) return;
+  stems.add(raw.slice(0, raw.length - suffixLength(raw)).slice(0, 8));
+}
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+/** Whether the code point `cp` is a letter or a number (`[\p{L}\p{N}]`). */
+function isLetterOrNumber(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
 }
 
 /** `/^\d+$/.test(word)` without a regex call per word. */

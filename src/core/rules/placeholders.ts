@@ -107,9 +107,22 @@ function findAngleBlanks(line: string, hits: PlaceholderHit[]): void {
   }
 }
 
+const BRACKET_BLANK = /(?<![\]!\\])\[([^\][\n]{1,60})\](?![([:])/g;
+
+/** Whether some `]` of `line` is followed by neither `(`, `[` nor `:` (or ends the line). */
+function hasBareClosingBracket(line: string): boolean {
+  for (let at = line.indexOf(']'); at >= 0; at = line.indexOf(']', at + 1)) {
+    const next = line.charCodeAt(at + 1);
+    if (next !== 0x28 /* ( */ && next !== 0x5b /* [ */ && next !== 0x3a /* : */) return true;
+  }
+  return false;
+}
+
 /** `[Name]`-style blanks that are not links or reference labels. */
 function findBracketBlanks(line: string, referenceLabels: ReadonlySet<string>, hits: PlaceholderHit[]): void {
-  for (const m of line.matchAll(/(?<![\]!\\])\[([^\][\n]{1,60})\](?![([:])/g)) {
+  // A blank's `]` is followed by neither `(`, `[` nor `:`; lines whose brackets are all links have no blank.
+  if (!hasBareClosingBracket(line)) return;
+  for (const m of line.matchAll(BRACKET_BLANK)) {
     const inner = m[1].trim();
     if (referenceLabels.has(inner.toLowerCase())) continue;
     if (BRACKET_WORDS.test(inner) || BRACKET_PROMPTS.test(inner)) {

@@ -181,25 +181,27 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
   let from = 0;
   while (from < raw.length && isLeadingNoise(raw.charCodeAt(from))) from++;
   const t = from === 0 ? raw : raw.slice(from);
+  // `pos` walks along `t`; `lengthAt` tells how far each optional piece reaches (no closure or match array per entry).
   let pos = 0;
   let approximate = false;
-  const skip = (re: RegExp) => {
-    const m = execAt(re, t, pos);
-    if (m) pos += m[0].length;
-    return m !== null;
-  };
-  if (skip(APPROXIMATE)) approximate = true;
+  let n = lengthAt(APPROXIMATE, t, pos);
+  if (n >= 0) {
+    pos += n;
+    approximate = true;
+  }
   const dateMatch = dateAt(t, pos, defaultYear);
   let date: ParsedEntry['date'];
   if (dateMatch) {
     date = { ...dateMatch, text: t.slice(pos, pos + dateMatch.length) };
     pos += dateMatch.length;
-    const iso = execAt(ISO_T, t, pos);
-    if (iso) pos += 1;
-    else skip(AFTER_DATE);
-    if (skip(APPROXIMATE)) approximate = true;
-    skip(AT);
-    if (skip(APPROXIMATE)) approximate = true;
+    if (lengthAt(ISO_T, t, pos) >= 0) pos += 1;
+    else pos += Math.max(0, lengthAt(AFTER_DATE, t, pos));
+    for (const piece of AFTER_DATE_PIECES) {
+      n = lengthAt(piece, t, pos);
+      if (n < 0) continue;
+      pos += n;
+      if (piece === APPROXIMATE) approximate = true;
+    }
   }
   const timeMatch = execAt(TIME_AT, t, pos);
   let time: ParsedEntry['time'];
@@ -213,24 +215,23 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
       if (meridiem === 'a' && hours === 12) hours = 0;
       const start = pos;
       pos += timeMatch[0].length;
-      let zone = readZone();
+      let zone = zoneAfter(t, pos);
       if (!zone) {
         // A range "14:32–14:40 UTC": the zone after its end applies to its start.
-        const end = execAt(RANGE_END, t, pos);
-        if (end) {
-          const afterEnd = pos + end[0].length;
-          const saved = pos;
-          pos = afterEnd;
-          zone = readZone();
-          if (!zone) pos = saved;
-        }
+        const rangeEnd = lengthAt(RANGE_END, t, pos);
+        if (rangeEnd >= 0) zone = zoneAfter(t, pos + rangeEnd);
       }
+      if (zone) pos = zone.end;
       const text = t.slice(start, pos).trim();
       // A second rendering of the same time, "13:14 EDT (17:14 UTC)", is dropped from the event text.
-      skip(SECOND_TIME);
+      pos += Math.max(0, lengthAt(SECOND_TIME, t, pos));
       // "14:30 (approx.)", "14:30 approx." mark the time as approximate.
-      if (skip(APPROXIMATE_AFTER)) approximate = true;
-      time = { hours, minutes, zone, text, approximate };
+      n = lengthAt(APPROXIMATE_AFTER, t, pos);
+      if (n >= 0) {
+        pos += n;
+        approximate = true;
+      }
+      time = { hours, minutes, zone: zone?.zone, text, approximate };
     }
   }
   if (!date && !time) return undefined;
@@ -241,16 +242,24 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
   while (restEnd > restStart && isRestTail(t.charCodeAt(restEnd - 1))) restEnd--;
   const rest = t.slice(restStart, restEnd);
   return { date, time, rest };
+}
 
-  function readZone(): TimeZone | undefined {
-    const open = execAt(ZONE_OPEN, t, pos);
-    const at = pos + (open?.[0].length ?? 0);
-    const found = zoneAt(t, at);
-    if (!found) return undefined;
-    pos = at + found.length;
-    skip(ZONE_CLOSE);
-    return found.zone;
-  }
+/** What may follow a date before the time, in order: "approx.", "at", "approx." again. */
+const AFTER_DATE_PIECES: readonly RegExp[] = [APPROXIMATE, AT, APPROXIMATE];
+
+/** The length of the match of `sticky` at `pos` of `text`, or -1. */
+function lengthAt(sticky: RegExp, text: string, pos: number): number {
+  sticky.lastIndex = pos;
+  return sticky.test(text) ? sticky.lastIndex - pos : -1;
+}
+
+/** The zone written at `pos` (optionally in parentheses), and where it ends. */
+function zoneAfter(t: string, pos: number): { zone: TimeZone; end: number } | undefined {
+  const at = pos + Math.max(0, lengthAt(ZONE_OPEN, t, pos));
+  const found = zoneAt(t, at);
+  if (!found) return undefined;
+  const end = at + found.length;
+  return { zone: found.zone, end: end + Math.max(0, lengthAt(ZONE_CLOSE, t, end)) };
 }
 
 function collectCandidates(doc: MarkdownDocument, section: Section, documentDate: CalendarDate | undefined): Candidate[] {
