@@ -426,12 +426,20 @@ function cellsOfLine(source: string, line: number, texts: readonly string[]): Ta
   let first = 0;
   while (first < source.length && isSpace(source.charCodeAt(first))) first++;
   if (first < source.length && source.charCodeAt(first) === 0x7c /* | */) start = first + 1;
-  for (let c = start; c < source.length; c++) {
-    const ch = source.charCodeAt(c);
-    if (ch === 0x5c /* \\ */) { c++; continue; }
-    if (ch === 0x7c /* | */) {
+  if (source.indexOf('\\', start) < 0) {
+    // No escapes (most rows): every pipe splits, found by the native search.
+    for (let c = source.indexOf('|', start); c >= 0; c = source.indexOf('|', c + 1)) {
       bounds.push(start, c);
       start = c + 1;
+    }
+  } else {
+    for (let c = start; c < source.length; c++) {
+      const ch = source.charCodeAt(c);
+      if (ch === 0x5c /* \\ */) { c++; continue; }
+      if (ch === 0x7c /* | */) {
+        bounds.push(start, c);
+        start = c + 1;
+      }
     }
   }
   let last = source.length;

@@ -41,5 +41,9 @@ export const PM002: Rule = {
 function lineHasContent(line: string, hits: readonly PlaceholderHit[]): boolean {
   let text = line;
   for (let i = hits.length - 1; i >= 0; i--) text = text.slice(0, hits[i].start) + text.slice(hits[i].end);
-  return /[\p{L}\p{N}]/u.test(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, '').replace(/[|:\-–—*_>#\s]/g, ''));
+  // Pipes, colons, dashes, marks and spaces are neither letters nor digits: only the list mark (which may hold digits or an `x`) is taken off first.
+  return LETTER_OR_DIGIT.test(text.replace(LIST_MARK, ''));
 }
+
+const LIST_MARK = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;

@@ -58,12 +58,40 @@ function suffixLength(word: string): number {
   return word.endsWith('s') ? 1 : 0;
 }
 
-/** Two stems match when the shorter (four letters or more) begins the longer: cach ~ cache, index ~ indexe. */
-function stemsMatch(a: string, b: string): boolean {
-  // Called for every pair of stems: no destructured array per call.
-  const aShorter = a.length <= b.length;
-  const short = aShorter ? a : b;
-  return short.length >= 4 && (aShorter ? b : a).startsWith(short);
+/**
+ * The action items' stems, indexed so that a factor's stems are matched without comparing every
+ * pair. Two stems match when the shorter (four letters or more) begins the longer: cach ~ cache, index ~ indexe.
+ */
+interface StemIndex {
+  /** Whether some stem of `stems` matches some indexed stem. */
+  matchesAny(stems: Iterable<string>): boolean;
+}
+
+/**
+ * Indexes `groups` of stems: every stem (four letters or more) and every prefix of it of four
+ * letters or more. A stem `s` matches an indexed `t` when `t` begins with `s` (then `s` is one of
+ * `t`'s prefixes) or `s` begins with `t` (then `t` is one of `s`'s prefixes and an indexed stem).
+ */
+function stemIndex(groups: ReadonlyArray<ReadonlySet<string>>): StemIndex {
+  const stems = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const group of groups) {
+    for (const t of group) {
+      if (t.length < 4) continue;
+      stems.add(t);
+      for (let n = 4; n <= t.length; n++) prefixes.add(t.slice(0, n));
+    }
+  }
+  return {
+    matchesAny(candidates) {
+      for (const s of candidates) {
+        if (s.length < 4) continue;
+        if (prefixes.has(s)) return true;
+        for (let n = 4; n < s.length; n++) if (stems.has(s.slice(0, n))) return true;
+      }
+      return false;
+    },
+  };
 }
 
 export const PM007: Rule = {
@@ -80,7 +108,7 @@ export const PM007: Rule = {
     const factors = context.doc.listItems.filter((li) => li.depth === 0 && li.line >= section.bodyStartLine && li.line < section.endLine);
     // Only what the item says it does counts; owners and statuses do not address a factor.
     const actionTexts = items.map((i) => [i.action, i.fields.type?.text ?? ''].join(' '));
-    const actionStems = actionTexts.map((t) => [...significantStems(t)]);
+    const actionStems = stemIndex(actionTexts.map((t) => significantStems(t)));
     const reports: RuleReport[] = [];
     factors.forEach((factor, index) => {
       const n = index + 1;
@@ -88,8 +116,7 @@ export const PM007: Rule = {
       if (actionTexts.some((t) => byNumber.test(t))) return;
       const stems = significantStems(factor.text);
       if (stems.size === 0) return;
-      const factorStems = [...stems];
-      if (actionStems.some((a) => factorStems.some((s) => a.some((t) => stemsMatch(s, t))))) return;
+      if (actionStems.matchesAny(stems)) return;
       const text = factor.text.length > 60 ? `${factor.text.slice(0, 57)}...` : factor.text;
       reports.push({
         message: `Contributing factor "${text}" has no action item that addresses it; add one that names it (or refers to it as CF${n}).`,
