@@ -94,6 +94,9 @@ function stemIndex(groups: ReadonlyArray<ReadonlySet<string>>): StemIndex {
   };
 }
 
+/** A reference to a contributing factor by number: `CF2`, `CF-2`, `factor 2`, `factor #2` (the number as written). */
+const FACTOR_REFERENCE = /\b(?:CF-?(\d+)|factor\s*#?(\d+))\b/gi;
+
 export const PM007: Rule = {
   id: 'PM007',
   name: 'factor-without-action',
@@ -109,11 +112,13 @@ export const PM007: Rule = {
     // Only what the item says it does counts; owners and statuses do not address a factor.
     const actionTexts = items.map((i) => [i.action, i.fields.type?.text ?? ''].join(' '));
     const actionStems = stemIndex(actionTexts.map((t) => significantStems(t)));
+    // The factor numbers the items refer to ("CF2", "CF-2", "factor #2"), as written: one search per item, not one new pattern per factor.
+    const referred = new Set<string>();
+    for (const t of actionTexts) for (const m of t.matchAll(FACTOR_REFERENCE)) referred.add(m[1] ?? m[2]);
     const reports: RuleReport[] = [];
     factors.forEach((factor, index) => {
       const n = index + 1;
-      const byNumber = new RegExp(`\\b(?:CF-?${n}|factor\\s*#?${n})\\b`, 'i');
-      if (actionTexts.some((t) => byNumber.test(t))) return;
+      if (referred.has(String(n))) return;
       const stems = significantStems(factor.text);
       if (stems.size === 0) return;
       if (actionStems.matchesAny(stems)) return;

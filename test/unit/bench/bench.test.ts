@@ -36,6 +36,10 @@ describe('bench/run.mjs', function () {
         assert.ok(s.min <= s.median && s.median <= s.max);
       }
       assert.equal(json.runs.scan.parity.sameFiles, true, 'rg and both scan engines find the same files');
+      // markdownlint-cli2 is a devDependency: the CLI benchmark times it on the same files.
+      assert.equal(typeof json.runs.cli.markdownlintCli2VsOurs, 'number');
+      assert.ok(json.runs.cli.markdownlintCli2VsOurs > 0);
+      assert.deepEqual(json.runs.lint['50k'].rounds, { warmup: 1, timed: 3 }, 'the tiny mode warms up one round, with no time target');
       assert.match(result.stdout, /lintVsParse50k/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
