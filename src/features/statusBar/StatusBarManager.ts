@@ -21,9 +21,11 @@ export class StatusBarManager implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.languages.onDidChangeDiagnostics(() => this.update()),
       vscode.workspace.onDidChangeConfiguration(() => void this.refreshFolders()),
+      // The first refresh comes from here too: reading the folders' configuration files at start-up
+      // fires this for every folder. Not refreshing in the constructor keeps the settings read and the
+      // file search (10-40 ms measured on this machine) out of activate().
       onDidChangeProfiles(() => void this.refreshFolders()),
     );
-    void this.refreshFolders();
   }
 
   /** Shows the items only in workspaces that have incident documents, or while one is open. */
