@@ -13,6 +13,11 @@ const STOP_WORDS = new Set(('about above after again against also because been b
 export function significantStems(text: string): Set<string> {
   const stems = new Set<string>();
   const lower = text.toLowerCase();
+  // Printable ASCII text (most): its letters and digits are [a-z0-9] once lower-cased, split natively.
+  if (!NOT_PRINTABLE_ASCII.test(lower)) {
+    for (const raw of lower.split(ASCII_SEPARATORS)) addStem(stems, raw);
+    return stems;
+  }
   // The runs of letters and digits, as `lower.split(/[^\p{L}\p{N}]+/u)` finds them, without the
   // Unicode-class split (the costliest step of this rule): ASCII is classified by hand.
   let start = -1;
@@ -35,6 +40,8 @@ function addStem(stems: Set<string>, raw: string): void {
 }
 
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const NOT_PRINTABLE_ASCII = /[^\t\n\r\x20-\x7e]/;
+const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
 /** Whether the code point `cp` is a letter or a number (`[\p{L}\p{N}]`). */
 function isLetterOrNumber(cp: number): boolean {
@@ -59,35 +66,26 @@ function suffixLength(word: string): number {
 }
 
 /**
- * The action items' stems, indexed so that a factor's stems are matched without comparing every
- * pair. Two stems match when the shorter (four letters or more) begins the longer: cach ~ cache, index ~ indexe.
+ * The action items' stems (four letters or more, each once), for matching a factor's stems. Two
+ * stems match when the shorter (four letters or more) begins the longer: cach ~ cache, index ~ indexe.
+ * A few factors against a few dozen stems: comparing the pairs costs less than indexing prefixes.
  */
 interface StemIndex {
   /** Whether some stem of `stems` matches some indexed stem. */
   matchesAny(stems: Iterable<string>): boolean;
 }
 
-/**
- * Indexes `groups` of stems: every stem (four letters or more) and every prefix of it of four
- * letters or more. A stem `s` matches an indexed `t` when `t` begins with `s` (then `s` is one of
- * `t`'s prefixes) or `s` begins with `t` (then `t` is one of `s`'s prefixes and an indexed stem).
- */
 function stemIndex(groups: ReadonlyArray<ReadonlySet<string>>): StemIndex {
-  const stems = new Set<string>();
-  const prefixes = new Set<string>();
-  for (const group of groups) {
-    for (const t of group) {
-      if (t.length < 4) continue;
-      stems.add(t);
-      for (let n = 4; n <= t.length; n++) prefixes.add(t.slice(0, n));
-    }
-  }
+  const unique = new Set<string>();
+  for (const group of groups) for (const t of group) if (t.length >= 4) unique.add(t);
+  const stems = [...unique];
   return {
     matchesAny(candidates) {
       for (const s of candidates) {
         if (s.length < 4) continue;
-        if (prefixes.has(s)) return true;
-        for (let n = 4; n < s.length; n++) if (stems.has(s.slice(0, n))) return true;
+        for (const t of stems) {
+          if (t.length >= s.length ? t.startsWith(s) : s.startsWith(t)) return true;
+        }
       }
       return false;
     },
@@ -114,7 +112,11 @@ export const PM007: Rule = {
     const actionStems = stemIndex(actionTexts.map((t) => significantStems(t)));
     // The factor numbers the items refer to ("CF2", "CF-2", "factor #2"), as written: one search per item, not one new pattern per factor.
     const referred = new Set<string>();
-    for (const t of actionTexts) for (const m of t.matchAll(FACTOR_REFERENCE)) referred.add(m[1] ?? m[2]);
+    for (const t of actionTexts) {
+      // exec on the one pattern (matchAll would copy it for every item).
+      FACTOR_REFERENCE.lastIndex = 0;
+      for (let m = FACTOR_REFERENCE.exec(t); m; m = FACTOR_REFERENCE.exec(t)) referred.add(m[1] ?? m[2]);
+    }
     const reports: RuleReport[] = [];
     factors.forEach((factor, index) => {
       const n = index + 1;
