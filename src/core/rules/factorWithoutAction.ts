@@ -13,24 +13,13 @@ const STOP_WORDS = new Set(('about above after again against also because been b
 export function significantStems(text: string): Set<string> {
   const stems = new Set<string>();
   const lower = text.toLowerCase();
-  // Printable ASCII text (most): its letters and digits are [a-z0-9] once lower-cased, split natively.
+  // Printable ASCII text (most): its letters and digits are [a-z0-9] once lower-cased, and the
+  // split needs no Unicode classes.
   if (!NOT_PRINTABLE_ASCII.test(lower)) {
     for (const raw of lower.split(ASCII_SEPARATORS)) addStem(stems, raw);
     return stems;
   }
-  // The runs of letters and digits, as `lower.split(/[^\p{L}\p{N}]+/u)` finds them, without the
-  // Unicode-class split (the costliest step of this rule): ASCII is classified by hand.
-  let start = -1;
-  for (let i = 0; i <= lower.length; ) {
-    const cp = i < lower.length ? (lower.codePointAt(i) as number) : -1;
-    const inWord = cp >= 0 && isLetterOrNumber(cp);
-    if (inWord && start < 0) start = i;
-    if (!inWord && start >= 0) {
-      addStem(stems, lower.slice(start, i));
-      start = -1;
-    }
-    i += cp > 0xffff ? 2 : 1;
-  }
+  for (const raw of lower.split(/[^\p{L}\p{N}]+/u)) addStem(stems, raw);
   return stems;
 }
 
@@ -39,15 +28,8 @@ function addStem(stems: Set<string>, raw: string): void {
   stems.add(raw.slice(0, raw.length - suffixLength(raw)).slice(0, 8));
 }
 
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 const NOT_PRINTABLE_ASCII = /[^\t\n\r\x20-\x7e]/;
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
-
-/** Whether the code point `cp` is a letter or a number (`[\p{L}\p{N}]`). */
-function isLetterOrNumber(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a);
-  return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
-}
 
 /** `/^\d+$/.test(word)` without a regex call per word. */
 function isAsciiDigits(word: string): boolean {
@@ -65,31 +47,20 @@ function suffixLength(word: string): number {
   return word.endsWith('s') ? 1 : 0;
 }
 
-/**
- * The action items' stems (four letters or more, each once), for matching a factor's stems. Two
- * stems match when the shorter (four letters or more) begins the longer: cach ~ cache, index ~ indexe.
- * A few factors against a few dozen stems: comparing the pairs costs less than indexing prefixes.
- */
-interface StemIndex {
-  /** Whether some stem of `stems` matches some indexed stem. */
-  matchesAny(stems: Iterable<string>): boolean;
-}
-
-function stemIndex(groups: ReadonlyArray<ReadonlySet<string>>): StemIndex {
+/** The stems of `groups` that can match another (four letters or more), each once. */
+function matchableStems(groups: ReadonlyArray<ReadonlySet<string>>): string[] {
   const unique = new Set<string>();
   for (const group of groups) for (const t of group) if (t.length >= 4) unique.add(t);
-  const stems = [...unique];
-  return {
-    matchesAny(candidates) {
-      for (const s of candidates) {
-        if (s.length < 4) continue;
-        for (const t of stems) {
-          if (t.length >= s.length ? t.startsWith(s) : s.startsWith(t)) return true;
-        }
-      }
-      return false;
-    },
-  };
+  return [...unique];
+}
+
+/** Whether some stem of `candidates` matches one of `stems`: the shorter (four letters or more) begins the longer (cach ~ cache, index ~ indexe). */
+function anyStemMatches(candidates: Iterable<string>, stems: readonly string[]): boolean {
+  for (const s of candidates) {
+    if (s.length < 4) continue;
+    for (const t of stems) if (t.length >= s.length ? t.startsWith(s) : s.startsWith(t)) return true;
+  }
+  return false;
 }
 
 /** A reference to a contributing factor by number: `CF2`, `CF-2`, `factor 2`, `factor #2` (the number as written). */
@@ -109,7 +80,7 @@ export const PM007: Rule = {
     const factors = context.doc.listItems.filter((li) => li.depth === 0 && li.line >= section.bodyStartLine && li.line < section.endLine);
     // Only what the item says it does counts; owners and statuses do not address a factor.
     const actionTexts = items.map((i) => [i.action, i.fields.type?.text ?? ''].join(' '));
-    const actionStems = stemIndex(actionTexts.map((t) => significantStems(t)));
+    const actionStems = matchableStems(actionTexts.map((t) => significantStems(t)));
     // The factor numbers the items refer to ("CF2", "CF-2", "factor #2"), as written: one search per item, not one new pattern per factor.
     const referred = new Set<string>();
     for (const t of actionTexts) {
@@ -123,7 +94,7 @@ export const PM007: Rule = {
       if (referred.has(String(n))) return;
       const stems = significantStems(factor.text);
       if (stems.size === 0) return;
-      if (actionStems.matchesAny(stems)) return;
+      if (anyStemMatches(stems, actionStems)) return;
       const text = factor.text.length > 60 ? `${factor.text.slice(0, 57)}...` : factor.text;
       reports.push({
         message: `Contributing factor "${text}" has no action item that addresses it; add one that names it (or refers to it as CF${n}).`,

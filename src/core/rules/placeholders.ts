@@ -61,13 +61,18 @@ function placeholdersOn(line: string, referenceLabels: ReadonlySet<string>, mayM
 }
 
 /**
- * `MAY_MATCH_PATTERNS` for a source line, where a prose line has runs blanked to spaces (see
+ * `MAY_MATCH_PATTERNS` made to test a source line, where a prose line has runs blanked to spaces (see
  * `proseLines`): a run starts with a code span's backtick, a comment's `<`, after a link's `](`,
  * or at the line's start, and ends with a backtick, a `>` or right before a kept `)`. So the
  * space of `X ` may be a backtick or `<` in the source, and every other character of a match is
  * there as it is in the prose: a prose line matches only if its source line matches this.
  */
-const MAY_MATCH_PATTERNS_IN_SOURCE = /YYYY|HH:MM|MM\/DD|DD\/MM|\b[XYN][ `<]|\b[XN]%|TODO|TBD|TBC|FIXME|XXX|\?\?\?/;
+const MAY_MATCH_PATTERNS_IN_SOURCE = new RegExp(replaceOnce(MAY_MATCH_PATTERNS.source, '\\b[XYN] ', '\\b[XYN][ `<]'));
+
+function replaceOnce(text: string, part: string, by: string): string {
+  if (text.split(part).length !== 2) throw new Error(`expected "${part}" once in ${text}`);
+  return text.replace(part, by);
+}
 
 const NO_HITS: readonly PlaceholderHit[] = Object.freeze([]);
 

@@ -46,8 +46,7 @@ export const ZONE_SOURCE = [
   '[A-Z][A-Za-z]+(?:_[A-Z][A-Za-z]+)*\\/[A-Z][A-Za-z_]+(?:\\/[A-Z][A-Za-z_]+)?',
 ].join('|');
 
-const ZONE_AT_START = new RegExp(`^(?:${ZONE_SOURCE})`);
-/** `ZONE_AT_START` at any index (sticky): no slice of the text per attempt; the pattern looks only ahead. */
+/** A zone token at an index (sticky): no slice of the text per attempt; the pattern looks only ahead. */
 const ZONE_AT = new RegExp(`(?:${ZONE_SOURCE})`, 'y');
 const ZONE_ANYWHERE = new RegExp(`(?<![A-Za-z0-9/])(?:${ZONE_SOURCE})`, 'g');
 
@@ -95,13 +94,10 @@ export function findZone(text: string): TimeZone | undefined {
 
 /** The zone at the start of `text`, with the length of its token, for reading a time's suffix. */
 export function zoneAtStart(text: string): { zone: TimeZone; length: number } | undefined {
-  const m = ZONE_AT_START.exec(text);
-  if (!m) return undefined;
-  const zone = parseZone(m[0]);
-  return zone ? { zone, length: m[0].length } : undefined;
+  return zoneAt(text, 0);
 }
 
-/** `zoneAtStart(text.slice(index))` without the slice. */
+/** The zone token starting exactly at `index` of `text`, with its length (`zoneAtStart` of the rest, without a slice). */
 export function zoneAt(text: string, index: number): { zone: TimeZone; length: number } | undefined {
   ZONE_AT.lastIndex = index;
   const m = ZONE_AT.exec(text);
