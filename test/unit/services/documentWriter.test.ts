@@ -18,6 +18,16 @@ const refused = (reason: WriteRefusedError['reason'], message: RegExp) => (e: un
   return true;
 };
 
+/** A fresh temporary folder holding `workspace/` (the root under test) and a sibling `outside/`. */
+function workspaceBesideOutside(prefix: string): { base: string; root: string; outside: string } {
+  const base = realpathSync(mkdtempSync(path.join(tmpdir(), prefix)));
+  const root = path.join(base, 'workspace');
+  const outside = path.join(base, 'outside');
+  mkdirSync(root);
+  mkdirSync(outside);
+  return { base, root, outside };
+}
+
 /** The user tests fall back to when they run as root, who may write into read-only folders. */
 const NOBODY = 65534;
 const isRoot = () => process.getuid?.() === 0;
@@ -27,11 +37,7 @@ describe('writeNewDocument', () => {
   let root: string;
   let outside: string;
   beforeEach(() => {
-    base = realpathSync(mkdtempSync(path.join(tmpdir(), 'iw-writer-')));
-    root = path.join(base, 'workspace');
-    outside = path.join(base, 'outside');
-    mkdirSync(root);
-    mkdirSync(outside);
+    ({ base, root, outside } = workspaceBesideOutside('iw-writer-'));
   });
   afterEach(() => {
     chmodSync(base, 0o700);
@@ -168,11 +174,7 @@ describe('refusalFor and takenNamesIn (checks before a multi-file write)', () =>
   let root: string;
   let outside: string;
   beforeEach(() => {
-    base = realpathSync(mkdtempSync(path.join(tmpdir(), 'iw-refusal-')));
-    root = path.join(base, 'workspace');
-    outside = path.join(base, 'outside');
-    mkdirSync(root);
-    mkdirSync(outside);
+    ({ base, root, outside } = workspaceBesideOutside('iw-refusal-'));
   });
   afterEach(() => rmSync(base, { recursive: true, force: true }));
 
