@@ -23,6 +23,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { codeServerAppRoot } from '../scripts/codeServer.mjs';
 import { cachedPostmortemCorpus, cachedTree, generatePostmortem, GENERATOR_VERSION } from './generate.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,13 +77,18 @@ try {
   notes.markdownlintVsLint50k = 'markdownlint is not installed (npm install -D markdownlint)';
 }
 
+/**
+ * The ripgrep both sides of scanVsRipgrep run: `--rg PATH` or RG_PATH when given, else what the
+ * extension's own locator finds (src/services/tags/ripgrepLocator.ts): the ripgrep bundled in the
+ * code-server install the integration tests use (the one VS Code users get), else `rg` on the PATH.
+ */
 function findRipgrep() {
-  for (const candidate of [opts.rg, process.env.RG_PATH, '/usr/bin/rg', 'rg']) {
-    if (!candidate) continue;
-    const r = spawnSync(candidate, ['--version'], { encoding: 'utf8' });
-    if (r.status === 0) return { path: candidate, version: r.stdout.split('\n')[0] };
-  }
-  return undefined;
+  const explicit = opts.rg ?? process.env.RG_PATH;
+  const { locateRipgrep } = requireOut('services/tags/ripgrepLocator.js');
+  const found = explicit ? { path: explicit, source: 'given' } : locateRipgrep(codeServerAppRoot());
+  if (!found) return undefined;
+  const r = spawnSync(found.path, ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? { path: found.path, source: found.source, version: r.stdout.split('\n')[0] } : undefined;
 }
 
 // ---------------------------------------------------------------- measuring
@@ -227,7 +233,7 @@ async function benchScan(rg) {
   const incremental = await benchIncremental(root, viaRg.files);
   return {
     tree: { root, cached, ...manifest },
-    rg: { path: rg.path, version: rg.version, args: rgArgs },
+    rg: { path: rg.path, source: rg.source, version: rg.version, args: rgArgs },
     ...timed,
     scanVsRipgrep: round(timed.scanRipgrepEngine.median / timed.ripgrep.median),
     nodeScanVsRipgrep: round(timed.scanNodeEngine.median / timed.ripgrep.median),
@@ -408,10 +414,11 @@ function verdict(name, value) {
 const started = performance.now();
 const rg = findRipgrep();
 if (!rg) {
-  console.error('bench: ripgrep (rg) was not found; pass --rg PATH');
+  console.error(`bench: no ripgrep was found under ${codeServerAppRoot()} (install code-server with \`node scripts/codeServer.mjs install\`) ` +
+    'nor on the PATH (apt-get install ripgrep); or pass --rg PATH');
   process.exit(2);
 }
-log(`bench: mode ${mode}, seed ${seed}, generator v${GENERATOR_VERSION}, node ${process.version}, ${cpus().length} cpus`);
+log(`bench: mode ${mode}, seed ${seed}, generator v${GENERATOR_VERSION}, node ${process.version}, ${cpus().length} cpus, ripgrep ${rg.path} (${rg.version}, ${rg.source})`);
 const lint = await benchLint();
 const scan = await benchScan(rg);
 const cliRun = await benchCli();

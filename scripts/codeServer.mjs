@@ -2,6 +2,7 @@
 //
 // CLI: node scripts/codeServer.mjs install            ensure it is installed, print the entry point
 //      node scripts/codeServer.mjs path               print the install folder (installed or not)
+//      node scripts/codeServer.mjs app-root           print VS Code's install folder inside it (vscode.env.appRoot there)
 //      node scripts/codeServer.mjs start <folder>     start on a free port and print the URL (Ctrl+C stops)
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
@@ -50,6 +51,11 @@ export function node24Dir() {
 /** The Node 24 binary code-server runs on. */
 export function node24Binary() {
   return join(node24Dir(), 'bin', 'node');
+}
+
+/** VS Code's own install folder inside code-server (`vscode.env.appRoot` there): its ripgrep lives below it. */
+export function codeServerAppRoot(dir = installDir()) {
+  return join(dir, 'node_modules', 'code-server', 'lib', 'vscode');
 }
 
 /** code-server's entry point inside the install folder. */
@@ -187,7 +193,7 @@ export async function ensureCodeServer({ log = console.log } = {}) {
   } catch (error) {
     const tail = (await readFile(logFile, 'utf8').catch(() => '')).split('\n').slice(-40).join('\n');
     throw new Error(`Installing code-server failed: ${error.message}\n--- last lines of ${logFile} ---\n${tail}\n` +
-      'Needed: Debian packages build-essential python3 libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config.');
+      'Check the Debian packages it builds against with `node scripts/provision.mjs --for start --check`.');
   }
   await writeFile(join(attempt, '.complete'), `${new Date().toISOString()}\n`);
   try {
@@ -384,6 +390,8 @@ async function main(argv) {
   const [command, folder] = argv;
   if (command === 'path') {
     console.log(installDir());
+  } else if (command === 'app-root') {
+    console.log(codeServerAppRoot());
   } else if (command === 'install') {
     console.log(await ensureCodeServer());
   } else if (command === 'start') {
@@ -399,7 +407,7 @@ async function main(argv) {
     process.on('SIGTERM', stop);
     await server.exitPromise;
   } else {
-    console.error('usage: node scripts/codeServer.mjs install | path | start <folder>');
+    console.error('usage: node scripts/codeServer.mjs install | path | app-root | start <folder>');
     process.exitCode = 2;
   }
 }

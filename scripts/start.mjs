@@ -5,6 +5,7 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink } from 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { cacheDir, ensureCodeServer, freePort, repoRoot, startCodeServer } from './codeServer.mjs';
+import { provision } from './provision.mjs';
 
 const workspace = join(repoRoot, 'examples', 'acme-shop');
 
@@ -54,6 +55,9 @@ async function main() {
     process.exit(result.status ?? 0);
   }
 
+  // The first run installs the Debian packages code-server builds against, then code-server itself
+  // (a few minutes, once); later runs find both and start in seconds.
+  provision({ purpose: 'start' });
   const entry = await ensureCodeServer();
   const extensionsDir = join(cacheDir(), 'dev-extensions');
   const link = await linkRepository(extensionsDir);

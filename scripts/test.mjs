@@ -1,12 +1,18 @@
-// Runs every check in order (type check, lint, unit tests, integration tests) and prints `N passed, N failed` last, summing unit and integration tests.
+// Sets up what the tests need (Debian packages, code-server), runs every check in order (type check, lint, unit tests, integration tests) and prints `N passed, N failed` last, summing unit and integration tests.
 //
 // Usage: npm test [-- --unit]   (--unit skips the integration tests: the main run, the wizard run and the Restricted Mode run)
+// Set-up first (scripts/provision.mjs): missing Debian packages are installed as root or with passwordless
+// sudo, else the run stops at once with the command to run. Then code-server is installed once into the
+// user's cache (a few minutes the first time): the integration tests run in it and the scanner's unit tests
+// use its ripgrep. If that install fails, it is reported once and the integration stages are not run.
 // Every stage runs even if an earlier one failed, so one run shows everything; a stage that
 // fails without a failing test of its own (a type error, a lint error, a crashed runner)
 // counts as one failure in the last line. The exit code is non-zero if any stage failed.
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureCodeServer } from './codeServer.mjs';
+import { provision, ProvisionError } from './provision.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
@@ -54,6 +60,7 @@ if (!unitOnly) {
     command: process.execPath,
     args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', '^(?!Wizard)'],
     counts: lastLineCounts,
+    needsCodeServer: true,
   });
   // The wizard suites in a window of their own: their reload test needs VS Code's storage to keep the
   // last writes across a page reload, and after the other suites' minutes of activity (a 20 MB file,
@@ -63,6 +70,7 @@ if (!unitOnly) {
     command: process.execPath,
     args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', '^Wizard'],
     counts: lastLineCounts,
+    needsCodeServer: true,
   });
   // The same runner again with workspace trust on and not granted: the "Restricted mode" suite.
   stages.push({
@@ -70,6 +78,7 @@ if (!unitOnly) {
     command: process.execPath,
     args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--untrusted'],
     counts: lastLineCounts,
+    needsCodeServer: true,
   });
 }
 
@@ -77,7 +86,32 @@ const started = Date.now();
 let passed = 0;
 let failed = 0;
 const failedStages = [];
+const notRun = [];
+
+console.log('\n===== Set-up: system packages (scripts/provision.mjs)');
+try {
+  provision({ purpose: unitOnly ? 'unit' : 'test' });
+} catch (error) {
+  console.error(error instanceof ProvisionError ? error.message : error.stack);
+  console.log(`\nNot run: ${stages.map((s) => s.title).join('; ')}.`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+console.log('\n===== Set-up: code-server (the integration tests run in it; the scanner tests use its ripgrep)');
+const setupStarted = Date.now();
+try {
+  await ensureCodeServer();
+  console.log(`----- code-server is installed (${((Date.now() - setupStarted) / 1000).toFixed(1)} s)`);
+} catch (error) {
+  console.error(error.message);
+  failedStages.push('Set-up: installing code-server');
+  failed += 1;
+  // One failure, one message: the integration stages would only try the same build again.
+  notRun.push(...stages.filter((s) => s.needsCodeServer).map((s) => s.title));
+}
+
 for (const stage of stages) {
+  if (notRun.includes(stage.title)) continue;
   console.log(`\n===== ${stage.title}`);
   const stageStarted = Date.now();
   const { code, output } = await run(stage.command, stage.args);
@@ -91,6 +125,7 @@ for (const stage of stages) {
   console.log(`----- ${stage.title}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - stageStarted) / 1000).toFixed(1)} s`);
 }
 
+if (notRun.length) console.log(`\nNot run, because code-server could not be installed: ${notRun.join('; ')}.`);
 console.log(`\n${failedStages.length ? `Failed stages: ${failedStages.join('; ')}` : 'All stages passed'}` +
   `${unitOnly ? ' (integration tests skipped: --unit)' : ''}; ${((Date.now() - started) / 1000).toFixed(1)} s in all.`);
 console.log(`${passed} passed, ${failed} failed`);

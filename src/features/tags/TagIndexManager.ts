@@ -7,7 +7,7 @@ import {
   type IncidentDocumentRef, type IncidentSummary, type IncidentTag, type TagScan,
 } from '../../core/tags';
 import { globsToIgnorePatterns, IgnoreRules } from '../../services/tags/ignoreRules';
-import { findBundledRipgrep, ripgrepVersion } from '../../services/tags/ripgrepLocator';
+import { locateRipgrep, ripgrepVersion } from '../../services/tags/ripgrepLocator';
 import { rescanTagFile, scanTags } from '../../services/tags/tagScanner';
 import { DEFAULT_MAX_FILE_SIZE, type FileTags, type TagScanEngine, type TagScanStats } from '../../services/tags/tagScanTypes';
 import { ruleDocUri } from '../diagnostics/DiagnosticsManager';
@@ -304,11 +304,12 @@ export class TagIndexManager implements vscode.Disposable {
 
   private ripgrepPath(): Promise<string | undefined> {
     this.ripgrep ??= (async () => {
-      const found = findBundledRipgrep(vscode.env.appRoot);
-      const version = found ? await ripgrepVersion(found) : undefined;
-      if (found && version) this.deps.log.info(`Tag scans use VS Code's ripgrep: ${found} (${version}).`);
-      else this.deps.log.info(`VS Code's ripgrep was not found under ${vscode.env.appRoot}; tag scans use the Node scanner.`);
-      return version ? found : undefined;
+      const found = locateRipgrep(vscode.env.appRoot);
+      const version = found ? await ripgrepVersion(found.path) : undefined;
+      const which = found?.source === 'bundled' ? "VS Code's ripgrep" : 'the ripgrep on the PATH';
+      if (found && version) this.deps.log.info(`Tag scans use ${which}: ${found.path} (${version}).`);
+      else this.deps.log.info(`No ripgrep was found under ${vscode.env.appRoot} or on the PATH; tag scans use the Node scanner.`);
+      return version ? found?.path : undefined;
     })();
     return this.ripgrep;
   }

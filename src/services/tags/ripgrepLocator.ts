@@ -1,4 +1,4 @@
-// Finds the ripgrep binary VS Code ships, from its install folder (`vscode.env.appRoot`), as it moved between releases.
+// Finds a ripgrep binary: the one VS Code ships under its install folder (`vscode.env.appRoot`, as it moved between releases), else `rg` on the PATH. The extension, the tests and the bench all look here.
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,6 +44,30 @@ export function findBundledRipgrep(appRoot: string | undefined): string | undefi
   }
   found.push(...ripgrepCandidates(appRoot));
   return found.find(isExecutable);
+}
+
+/** A ripgrep binary and where it came from. */
+export interface RipgrepLocation {
+  readonly path: string;
+  /** `bundled`: the one inside a VS Code (or code-server) install; `path`: an `rg` found on the PATH. */
+  readonly source: 'bundled' | 'path';
+}
+
+/** The first executable `rg` in the folders of `pathVariable` (the PATH's syntax), or undefined. */
+export function findRipgrepOnPath(pathVariable: string | undefined = process.env.PATH): string | undefined {
+  const exe = process.platform === 'win32' ? 'rg.exe' : 'rg';
+  return (pathVariable ?? '').split(path.delimiter).filter(Boolean).map((folder) => path.join(folder, exe)).find(isExecutable);
+}
+
+/**
+ * The ripgrep to use: the one bundled with the VS Code whose install folder is `appRoot` first (it is
+ * the version the editor was tested with and needs no install), else `rg` on the PATH.
+ */
+export function locateRipgrep(appRoot: string | undefined, pathVariable: string | undefined = process.env.PATH): RipgrepLocation | undefined {
+  const bundled = findBundledRipgrep(appRoot);
+  if (bundled) return { path: bundled, source: 'bundled' };
+  const onPath = findRipgrepOnPath(pathVariable);
+  return onPath ? { path: onPath, source: 'path' } : undefined;
 }
 
 function isExecutable(file: string): boolean {

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { cleanExcludes, expandBraces, globsToIgnorePatterns, IgnoreRules } from '../../../../src/services/tags/ignoreRules';
-import { findBundledRipgrep, ripgrepCandidates } from '../../../../src/services/tags/ripgrepLocator';
+import { findBundledRipgrep, findRipgrepOnPath, locateRipgrep, ripgrepCandidates } from '../../../../src/services/tags/ripgrepLocator';
 import { ripgrepWalkArgs } from '../../../../src/services/tags/ripgrepTagScanner';
 
 describe('tag scan rules', () => {
@@ -104,6 +104,32 @@ describe('tag scan rules', () => {
         assert.equal(findBundledRipgrep(appRoot), bin);
       } finally {
         rmSync(appRoot, { recursive: true, force: true });
+      }
+    });
+
+    it('prefers the bundled ripgrep, then the first executable rg on the PATH', function () {
+      if (process.platform === 'win32') this.skip(); // The fake binaries rely on the executable bit.
+      const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'iw-rgpath-')));
+      try {
+        const [empty, notExecutable, first, second] = ['empty', 'plain', 'first', 'second'].map((name) => path.join(root, name));
+        for (const folder of [empty, notExecutable, first, second]) mkdirSync(folder);
+        writeFileSync(path.join(notExecutable, 'rg'), '#!/bin/sh\n');
+        for (const folder of [first, second]) {
+          writeFileSync(path.join(folder, 'rg'), '#!/bin/sh\n');
+          chmodSync(path.join(folder, 'rg'), 0o755);
+        }
+        const searchPath = [empty, notExecutable, first, second].join(path.delimiter);
+        assert.equal(findRipgrepOnPath(searchPath), path.join(first, 'rg'));
+        assert.equal(findRipgrepOnPath(empty), undefined);
+        assert.deepEqual(locateRipgrep(path.join(root, 'no-vscode'), searchPath), { path: path.join(first, 'rg'), source: 'path' });
+        assert.equal(locateRipgrep(undefined, empty), undefined);
+        const bundled = path.join(root, 'app', 'node_modules', '@vscode', 'ripgrep-universal', 'bin', `${process.platform}-${process.arch}`, 'rg');
+        mkdirSync(path.dirname(bundled), { recursive: true });
+        writeFileSync(bundled, '#!/bin/sh\n');
+        chmodSync(bundled, 0o755);
+        assert.deepEqual(locateRipgrep(path.join(root, 'app'), searchPath), { path: bundled, source: 'bundled' });
+      } finally {
+        rmSync(root, { recursive: true, force: true });
       }
     });
   });

@@ -1,18 +1,37 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { IgnoreRules } from '../../../../src/services/tags/ignoreRules';
+import { findBundledRipgrep, findRipgrepOnPath } from '../../../../src/services/tags/ripgrepLocator';
 import { scanTagsWithNode } from '../../../../src/services/tags/nodeTagScanner';
 import { scanTagsWithRipgrep } from '../../../../src/services/tags/ripgrepTagScanner';
 import { rescanTagFile, scanTags } from '../../../../src/services/tags/tagScanner';
 import type { FileTags, TagScanOptions, TagScanResult } from '../../../../src/services/tags/tagScanTypes';
 import { EXPECTED_STATS, EXPECTED_TAGGED, SCAN_TREE, TEST_EXCLUDES, TEST_MAX_FILE_SIZE, writeScanTree } from '../../../fixtures/tags/scanTree';
 
-/** Debian's ripgrep, when installed; the parity tests skip (saying why) without it. */
-const SYSTEM_RG = '/usr/bin/rg';
-const hasRipgrep = existsSync(SYSTEM_RG);
-/** Another ripgrep to check parity with, e.g. VS Code's bundled one: `IW_TEST_RIPGREP=<path> npx mocha`. */
-const OTHER_RG = process.env.IW_TEST_RIPGREP;
+const REPO = path.resolve(__dirname, '../../../../..');
+
+/**
+ * The ripgrep binaries the parity tests compare with the Node scanner, found through the locator the
+ * extension uses: the one bundled in the code-server install the integration tests use (`npm test`
+ * installs it first; always checked, and a failure says how to install it when it is missing), the
+ * `rg` on the PATH (Debian's, which `npm test` installs) when there is one, and `IW_TEST_RIPGREP` when set.
+ */
+function ripgrepsToCompare(): { name: string; path: string | undefined; missing: string }[] {
+  const appRoot = execFileSync(process.execPath, [path.join(REPO, 'scripts', 'codeServer.mjs'), 'app-root'], { encoding: 'utf8' }).trim();
+  const bundled = findBundledRipgrep(appRoot);
+  const onPath = findRipgrepOnPath();
+  const list = [{
+    name: "code-server's bundled ripgrep",
+    path: bundled,
+    missing: `no ripgrep under ${appRoot}: install code-server with \`node scripts/codeServer.mjs install\` (npm test does it first)`,
+  }];
+  if (onPath && onPath !== bundled) list.push({ name: `the ripgrep on the PATH (${onPath})`, path: onPath, missing: '' });
+  const named = process.env.IW_TEST_RIPGREP;
+  if (named) list.push({ name: `IW_TEST_RIPGREP (${named})`, path: existsSync(named) ? named : undefined, missing: `IW_TEST_RIPGREP names ${named}, which does not exist` });
+  return list;
+}
 
 /** Each tagged file with its tag heads (date and slug) and problem codes. */
 function summary(result: Pick<TagScanResult, 'files'>): Record<string, string[]> {
@@ -104,22 +123,17 @@ describe('tag scanners', () => {
     });
   });
 
-  describe('ripgrep and Node parity', () => {
-    before(function () {
-      if (!hasRipgrep) this.skip(); // ripgrep is not installed at /usr/bin/rg (Debian's ripgrep package); parity cannot be checked here.
+  for (const ripgrep of ripgrepsToCompare()) describe(`parity of ${ripgrep.name} with the Node scanner`, () => {
+    let rgPath: string;
+    before(() => {
+      if (!ripgrep.path) throw new Error(`cannot check parity: ${ripgrep.missing}`);
+      rgPath = ripgrep.path;
     });
 
     it('gives the same files, tags, ranges and counts as the Node scanner', async () => {
-      const [node, rg] = [await scanTagsWithNode(options), await scanTagsWithRipgrep(SYSTEM_RG, options)];
+      const [node, rg] = [await scanTagsWithNode(options), await scanTagsWithRipgrep(rgPath, options)];
       assert.equal(rg.engine, 'ripgrep');
       assert.deepEqual(summary(rg), EXPECTED_TAGGED);
-      assert.deepEqual(rg.files, node.files);
-      assert.deepEqual(rg.stats, node.stats);
-    });
-
-    it('gives the same results with the ripgrep named in IW_TEST_RIPGREP (the one VS Code bundles)', async function () {
-      if (!OTHER_RG || !existsSync(OTHER_RG)) this.skip(); // IW_TEST_RIPGREP names no ripgrep binary.
-      const [node, rg] = [await scanTagsWithNode(options), await scanTagsWithRipgrep(OTHER_RG as string, options)];
       assert.deepEqual(rg.files, node.files);
       assert.deepEqual(rg.stats, node.stats);
     });
@@ -127,7 +141,7 @@ describe('tag scanners', () => {
     it('agrees with .gitignore turned off and with paths given', async () => {
       for (const variant of [{ useGitignore: false }, { paths: ['src', 'generated.ts'] }, { paths: ['packages'] }]) {
         const node = await scanTagsWithNode({ ...options, ...variant });
-        const rg = await scanTagsWithRipgrep(SYSTEM_RG, { ...options, ...variant });
+        const rg = await scanTagsWithRipgrep(rgPath, { ...options, ...variant });
         assert.deepEqual(rg.files, node.files, JSON.stringify(variant));
         assert.deepEqual(rg.stats, node.stats, JSON.stringify(variant));
       }
@@ -136,7 +150,7 @@ describe('tag scanners', () => {
     it('agrees on the sample workspace with the default size limit and no excludes', async () => {
       const sample = path.resolve(__dirname, '../../../../../examples/acme-shop');
       const node = await scanTagsWithNode({ root: sample });
-      const rg = await scanTagsWithRipgrep(SYSTEM_RG, { root: sample });
+      const rg = await scanTagsWithRipgrep(rgPath, { root: sample });
       assert.deepEqual(summary(node), {
         'services/payment-service/app/webhooks.py': ['2026-03-20 payment-service-crashloop'],
         'services/user-service/src/preferences.ts': ['2026-03-15'],
@@ -147,11 +161,11 @@ describe('tag scanners', () => {
 
     it('reports partial results and stops when cancelled', async () => {
       const seen: string[] = [];
-      const full = await scanTagsWithRipgrep(SYSTEM_RG, { ...options, onFile: (f) => seen.push(f.path) });
+      const full = await scanTagsWithRipgrep(rgPath, { ...options, onFile: (f) => seen.push(f.path) });
       assert.deepEqual([...seen].sort(), full.files.map((f) => f.path));
       const controller = new AbortController();
       controller.abort();
-      const cancelled = await scanTagsWithRipgrep(SYSTEM_RG, { ...options, signal: controller.signal });
+      const cancelled = await scanTagsWithRipgrep(rgPath, { ...options, signal: controller.signal });
       assert.equal(cancelled.cancelled, true);
     });
   });
@@ -165,7 +179,7 @@ describe('tag scanners', () => {
     });
 
     it('uses the Node scanner when asked, or when no ripgrep is given', async () => {
-      assert.equal((await scanTags({ ...options, engine: 'node', rgPath: SYSTEM_RG })).engine, 'node');
+      assert.equal((await scanTags({ ...options, engine: 'node', rgPath: path.join(root, 'any-rg') })).engine, 'node');
       assert.equal((await scanTags(options)).engine, 'node');
     });
   });
