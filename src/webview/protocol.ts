@@ -57,6 +57,8 @@ export const wizardDraftSchema = z.object({
     /** Share of users or requests affected, `0`..`100`, or empty. */
     affectedPercent: z.string().regex(/^(\d{1,3}(\.\d+)?)?$/, 'must be a number from 0 to 100 or empty'),
     whatChanged: text,
+    /** When the change happened, if not at the start of the incident (a draft saved before this field existed reads as empty). */
+    changedAt: dateTime.default(''),
     /** Answers to the profile's severity decision tree so far, in question order. */
     severityAnswers: list(z.boolean()),
     /** A severity id of the profile's scale, or empty. */
@@ -96,7 +98,7 @@ export function emptyDraft(): WizardDraft {
     version: 1,
     phase: 'assess',
     assess: {
-      title: '', whatIsBroken: '', affectedUsers: '', affectedTenants: '', affectedPercent: '', whatChanged: '',
+      title: '', whatIsBroken: '', affectedUsers: '', affectedTenants: '', affectedPercent: '', whatChanged: '', changedAt: '',
       severityAnswers: [], severity: '', started: '', detected: '', mitigated: '', resolved: '', incidentCommander: '', services: [],
     },
     investigate: { suspectedCommits: [], whys: [''], rootCause: '', contributingFactors: [''] },

@@ -8,9 +8,10 @@ import { promptFor } from '../templates/prompts';
 import {
   actionItemColumns, documentTitle, FIVE_WHYS_PROMPT, formatDuration, headerFieldsOf, headerValue, investigationSectionId, minutesBetween, type TemplateValues,
 } from '../templates/templates';
-import type { WizardActionItem, WizardCommit, WizardDraft } from '../../webview/protocol';
+import type { WizardActionItem, WizardCommit, WizardDraft, WizardRunbookChoice } from '../../webview/protocol';
 import { escapeInline, escapeListItem, escapeParagraphs, escapeTableCell } from './escape';
 import { sectionNames } from '../postmortem/sections';
+import { runbookPath } from './runbooks';
 import { FIXED_PART_FIELDS, fixedPartsBySection, postmortemSections, type FixedPart } from './sections';
 
 /** What the wizard knows besides the draft. */
@@ -29,13 +30,23 @@ export interface RenderedLine {
   readonly field?: string;
 }
 
-/** The four timeline milestones, the draft field of each and the words the timeline core recognises. */
+/**
+ * The four timeline milestones: the draft field of each, the marker the timeline core reads
+ * (`MILESTONE_MARKERS`: a marked row is the milestone whatever other rows say), the event
+ * written when the user described none, and the prompt when the time is blank too.
+ */
 const MILESTONE_ROWS = [
-  { field: 'started', event: 'Incident started', prompt: 'Incident started: <first error or symptom>' },
-  { field: 'detected', event: 'Incident detected', prompt: 'Detected: <alert fired or first report>' },
-  { field: 'mitigated', event: 'Impact mitigated', prompt: 'Mitigation started: <rollback, failover, ...>' },
-  { field: 'resolved', event: 'Incident resolved', prompt: 'Resolved: <how recovery was confirmed>' },
+  { field: 'started', marker: '[start]', event: 'Incident started', prompt: 'Incident started: <first error or symptom>' },
+  { field: 'detected', marker: '[detected]', event: 'Incident detected', prompt: 'Detected: <alert fired or first report>' },
+  { field: 'mitigated', marker: '[mitigated]', event: 'Impact mitigated', prompt: 'Mitigation started: <rollback, failover, ...>' },
+  { field: 'resolved', marker: '[resolved]', event: 'Incident resolved', prompt: 'Resolved: <how recovery was confirmed>' },
 ] as const;
+
+/** Normalised names of a section or header field that takes what changed (the incident's trigger). */
+const TRIGGER_NAMES = ['trigger', 'triggers', 'what changed', 'change', 'triggering change'];
+
+/** Normalised names of a header field that names the incident commander. */
+const COMMANDER_NAMES = ['incident commander', 'commander', 'ic'];
 
 /** Header fields the draft fills, by normalised name, with the field findings on them point to. */
 const HEADER_FIELDS: Readonly<Record<string, string>> = {
@@ -50,6 +61,11 @@ const HEADER_FIELDS: Readonly<Record<string, string>> = {
   'services': 'assess.services',
   'service': 'assess.services',
   'affected users': 'assess.affectedUsers',
+  'trigger': 'assess.whatChanged',
+  'triggers': 'assess.whatChanged',
+  'what changed': 'assess.whatChanged',
+  'change': 'assess.whatChanged',
+  'triggering change': 'assess.whatChanged',
 };
 
 /** Collects lines, never two blank ones in a row. */
@@ -115,6 +131,12 @@ function wizardHeaderValue(field: string, draft: WizardDraft, values: TemplateVa
       const parts = [a.affectedPercent ? `${a.affectedPercent}%` : '', escapeInline(a.affectedUsers)].filter(Boolean);
       return parts.join(' — ') || '<affected users>';
     }
+    case 'trigger':
+    case 'triggers':
+    case 'what changed':
+    case 'change':
+    case 'triggering change':
+      return escapeInline(a.whatChanged) || '<what changed>';
     default:
       return headerValue(field, 'postmortem', values);
   }
@@ -136,19 +158,104 @@ function renderHeader(out: Lines, profile: Profile, draft: WizardDraft, values: 
     out.add(`**Services:** ${services.map(escapeInline).join(', ')}`, 'assess.services');
   }
   if (draft.assess.affectedPercent && !names.has('affected users')) out.add(`**Affected:** ${draft.assess.affectedPercent}%`, 'assess.affectedPercent');
+  // The incident commander is a field of its own even where the header names only authors (git may name someone else).
+  if (draft.assess.incidentCommander.trim() && !fields.some((f) => COMMANDER_NAMES.includes(normalizeHeading(f)))) {
+    out.add(`**Incident Commander:** ${escapeInline(draft.assess.incidentCommander)}`, 'assess.incidentCommander');
+  }
   out.blank();
+}
+
+/** Where the profile takes what changed: a header field or a section (by id or name), else nowhere (it goes into the summary). */
+function triggerPlace(profile: Profile): { field: string } | { sectionId: string } | undefined {
+  const field = headerFieldsOf(profile, 'postmortem').find((f) => TRIGGER_NAMES.includes(normalizeHeading(f)));
+  if (field) return { field };
+  const section = postmortemSections(profile).find((s) => s.id === 'trigger' || TRIGGER_NAMES.some((n) => sectionNames(s).has(n)));
+  return section ? { sectionId: section.id } : undefined;
+}
+
+/** Whether `text` already holds `part` (white space and case ignored): the user pasted the same words into both fields. */
+function holds(text: string, part: string): boolean {
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(part) !== '' && norm(text).includes(norm(part));
+}
+
+/**
+ * The summary's paragraphs: the user's summary, then what is broken (plain when there is no
+ * summary, labelled after one) and, when the profile has no place for the trigger, what
+ * changed. Text the summary already holds is not repeated. `labelled` labels every part
+ * (they go into another section when the profile has no summary).
+ */
+function summaryParts(draft: WizardDraft, hasTriggerPlace: boolean, labelled: boolean): Array<{ text: string; field: string }> {
+  const summary = escapeParagraphs(draft.document.summary);
+  const broken = escapeParagraphs(draft.assess.whatIsBroken);
+  const changed = escapeParagraphs(draft.assess.whatChanged);
+  const parts: Array<{ text: string; field: string }> = [];
+  if (summary) parts.push({ text: labelled ? `**Summary:** ${summary}` : summary, field: 'document.summary' });
+  if (broken && !holds(summary, broken)) parts.push({ text: summary || labelled ? `**What broke:** ${broken}` : broken, field: 'assess.whatIsBroken' });
+  if (!hasTriggerPlace && changed && !holds(summary, changed)) parts.push({ text: `**What changed:** ${changed}`, field: 'assess.whatChanged' });
+  return parts;
+}
+
+function addParts(out: Lines, parts: ReadonlyArray<{ text: string; field: string }>): void {
+  parts.forEach((part, i) => {
+    if (i > 0) out.blank();
+    out.add(part.text, part.field);
+  });
+}
+
+/** The trigger section: the Document phase's text and what changed (Assess), both kept unless one holds the other. */
+function triggerParts(draft: WizardDraft, sectionId: string): Array<{ text: string; field: string }> {
+  const own = escapeParagraphs(draft.document.otherSections[sectionId] ?? '');
+  const changed = escapeParagraphs(draft.assess.whatChanged);
+  const parts: Array<{ text: string; field: string }> = [];
+  if (own) parts.push({ text: own, field: `document.otherSections.${sectionId}` });
+  if (changed && !holds(own, changed)) parts.push({ text: own ? `**What changed:** ${changed}` : changed, field: 'assess.whatChanged' });
+  return parts;
 }
 
 function paragraphsOr(text: string, id: string, title: string): string {
   return escapeParagraphs(text) || promptFor(id, title);
 }
 
+/** The first sentence of `text`, on one line and at most 160 characters (cut at a word): a timeline event. */
+export function eventText(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  const sentence = /^(.+?[.!?])(?=\s+[A-Z]|$)/.exec(one)?.[1] ?? one;
+  if (sentence.length <= 160) return sentence;
+  const cut = sentence.slice(0, 159);
+  return `${cut.replace(/\s+\S*$/, '') || cut}…`;
+}
+
+/**
+ * The timeline table. Each milestone row carries its marker, so the metrics find it whatever
+ * the other rows say, and reads like an event when the user said what happened then: the
+ * change (at the start time, or a row of its own at its own time), what broke, the detection
+ * and the mitigation (their first sentences). Rows are in time order.
+ */
 function timelineBody(out: Lines, draft: WizardDraft): void {
-  out.add('| Time (UTC) | Event |\n|---|---|', 'assess.started');
-  for (const row of MILESTONE_ROWS) {
-    const value = draft.assess[row.field];
-    out.add(value ? `| ${timeText(value)} | ${row.event} |` : `| <YYYY-MM-DD HH:MM> | ${row.prompt} |`, `assess.${row.field}`);
+  const a = draft.assess;
+  const change = eventText(a.whatChanged);
+  const changeOwnRow = a.changedAt !== '' && a.changedAt !== a.started;
+  const described: Record<(typeof MILESTONE_ROWS)[number]['field'], string> = {
+    started: change && !changeOwnRow ? change : eventText(a.whatIsBroken),
+    detected: eventText(draft.document.detection),
+    mitigated: eventText(draft.document.mitigation),
+    resolved: '',
+  };
+  const rows: Array<{ time: string; text: string; field: string }> = MILESTONE_ROWS.map((row) => {
+    const time = a[row.field];
+    const event = described[row.field];
+    const cell = event ? `${row.marker} ${escapeTableCell(event)}` : time ? `${row.marker} ${row.event}` : row.prompt;
+    // Findings on a milestone row are about its time.
+    return { time, text: `| ${time ? timeText(time) : '<YYYY-MM-DD HH:MM>'} | ${cell} |`, field: `assess.${row.field}` };
+  });
+  if (changeOwnRow) {
+    const row = { time: a.changedAt, text: `| ${timeText(a.changedAt)} | ${change ? escapeTableCell(change) : '<what changed>'} |`, field: 'assess.whatChanged' };
+    const at = rows.findIndex((r) => r.time !== '' && r.time > a.changedAt);
+    rows.splice(at < 0 ? rows.length : at, 0, row);
   }
+  out.add('| Time (UTC) | Event |\n|---|---|', 'assess.started');
+  for (const row of rows) out.add(row.text, row.field);
 }
 
 function whysList(whys: readonly string[]): string {
@@ -204,20 +311,53 @@ function cellPrompt(column: string): string {
   }
 }
 
-function suspectedCommits(draft: WizardDraft, commits: readonly WizardCommit[] = []): string {
-  const lines = filled(draft.investigate.suspectedCommits).map((hash) => {
+/** The suspected commits as a list: hash, date, subject and author when the commit is known, else the hash. */
+function suspectedCommitsList(draft: WizardDraft, commits: readonly WizardCommit[] = []): string {
+  return filled(draft.investigate.suspectedCommits).map((hash) => {
     const c = commits.find((x) => x.shortHash.startsWith(hash) || hash.startsWith(x.shortHash));
     if (!c) return `- \`${hash}\``;
     const when = c.date.slice(0, 16).replace('T', ' ');
     return `- \`${c.shortHash}\` ${when} ${escapeListItem(c.subject)}${c.author ? ` (${escapeInline(c.author)})` : ''}`;
-  });
-  return lines.length ? `### Suspected changes\n\n${lines.join('\n')}` : '';
+  }).join('\n');
+}
+
+/** `to` relative to the folder of `from` (both workspace-relative, `/`-separated), as a link destination. */
+function relativeHref(from: string, to: string): string {
+  const base = from.split('/').slice(0, -1);
+  const target = to.split('/');
+  let common = 0;
+  while (common < base.length && common < target.length - 1 && base[common] === target[common]) common++;
+  const path = [...base.slice(common).map(() => '..'), ...target.slice(common)].join('/');
+  return encodeURI(path).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The runbooks chosen in the Document phase, as a list, each linked to the file Finish writes or the one it updates. */
+function runbooksList(profile: Profile, draft: WizardDraft, date: string | undefined): string {
+  const postmortem = date ? safePath(() => wizardPostmortemPath(profile, draft, date)) : undefined;
+  return draft.document.runbooks.filter((r) => r.service.trim() || r.failureMode.trim() || r.path?.trim()).map((choice: WizardRunbookChoice) => {
+    const service = escapeInline(choice.service);
+    const mode = escapeInline(choice.failureMode);
+    const what = `${choice.action === 'create' ? 'Create' : 'Update'} the runbook${service ? ` for ${service}` : ''}${mode ? ` (${mode})` : ''}`;
+    const path = date ? safePath(() => runbookPath(profile, choice, date)) : choice.path?.trim();
+    if (!path) return `- ${escapeListItem(what)}`;
+    const label = path.replace(/[[\]\\]/g, (c) => `\\${c}`);
+    return `- ${escapeListItem(what)}: ${postmortem ? `[${label}](${relativeHref(postmortem, path)})` : `\`${path.replace(/`/g, '')}\``}`;
+  }).join('\n');
+}
+
+/** A path the profile's patterns give, or undefined when they cannot give one (no runbooks, no date). */
+function safePath(compute: () => string | undefined): string | undefined {
+  try {
+    return compute();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The fixed parts the profile has no section for (their text goes into a section of its own, or under the summary with a label). */
 function foldedParts(fixed: Map<string, FixedPart>): Set<FixedPart> {
   const present = new Set(fixed.values());
-  return new Set((['impact', 'detection', 'mitigation', 'whys', 'contributingFactors'] as FixedPart[]).filter((p) => !present.has(p)));
+  return new Set((['impact', 'detection', 'mitigation', 'rootCause', 'whys', 'contributingFactors'] as FixedPart[]).filter((p) => !present.has(p)));
 }
 
 /**
@@ -235,7 +375,7 @@ function extraTitle(profile: Profile, part: FixedPart): string | undefined {
   return EXTRA_TITLES[part]?.find((title) => !used.has(normalizeHeading(title)));
 }
 
-const FOLD_LABELS: Partial<Record<FixedPart, string>> = { impact: 'Impact', detection: 'Detection', mitigation: 'Mitigation' };
+const FOLD_LABELS: Partial<Record<FixedPart, string>> = { impact: 'Impact', detection: 'Detection', mitigation: 'Mitigation', rootCause: 'Root cause' };
 
 function addFolded(out: Lines, draft: WizardDraft, parts: readonly FixedPart[]): void {
   const d = draft.document;
@@ -247,11 +387,24 @@ function addFolded(out: Lines, draft: WizardDraft, parts: readonly FixedPart[]):
     } else if (part === 'contributingFactors' && filled(draft.investigate.contributingFactors).length) {
       out.blank();
       out.add(`Contributing factors:\n\n${factorsList(draft.investigate.contributingFactors)}`, field);
+    } else if (part === 'rootCause') {
+      const text = escapeParagraphs(draft.investigate.rootCause);
+      if (text) {
+        out.blank();
+        out.add(`**${FOLD_LABELS[part]}:** ${text}`, field);
+      }
     } else if (part === 'impact' || part === 'detection' || part === 'mitigation') {
       const text = escapeParagraphs(d[part]);
-      if (!text) continue;
-      out.blank();
-      out.add(`**${FOLD_LABELS[part]}:** ${text}`, field);
+      if (text) {
+        out.blank();
+        out.add(`**${FOLD_LABELS[part]}:** ${text}`, field);
+      }
+      // Who is affected (Assess) goes with the impact, wherever that is written.
+      const facts = part === 'impact' ? impactFacts(draft) : '';
+      if (facts) {
+        out.blank();
+        out.add(facts, 'assess.affectedUsers');
+      }
     }
   }
 }
@@ -301,13 +454,23 @@ export function renderWizardLines(profile: Profile, draft: WizardDraft, context:
     else if (summaryId) foldInto.set(summaryId, [...(foldInto.get(summaryId) ?? []), part]);
   }
   const d = draft.document;
+  const trigger = triggerPlace(profile);
+  const hasSummary = [...fixed.values()].includes('summary');
+  const summary = summaryParts(draft, trigger !== undefined, !hasSummary);
+  const hasActionItems = [...fixed.values()].includes('actionItems');
+  const commits = suspectedCommitsList(draft, context.commits);
+  const runbooks = runbooksList(profile, draft, context.date);
   for (const section of sections) {
     const part = fixed.get(section.id);
     const field = part ? FIXED_PART_FIELDS[part] : `document.otherSections.${section.id}`;
     out.add(`## ${section.title}`, field);
     out.blank();
     switch (part) {
-      case 'summary': out.add(paragraphsOr(d.summary, section.id, section.title), field); break;
+      case 'summary': {
+        if (summary.length > 0) addParts(out, summary);
+        else out.add(promptFor(section.id, section.title), field);
+        break;
+      }
       case 'impact': {
         const facts = impactFacts(draft);
         const text = escapeParagraphs(d.impact);
@@ -324,24 +487,42 @@ export function renderWizardLines(profile: Profile, draft: WizardDraft, context:
       case 'rootCause': out.add(paragraphsOr(draft.investigate.rootCause, section.id, section.title), field); break;
       case 'whys': out.add(whysList(draft.investigate.whys) || FIVE_WHYS_PROMPT, field); break;
       case 'contributingFactors': out.add(factorsList(draft.investigate.contributingFactors) || promptFor(section.id, section.title), field); break;
-      case 'actionItems': actionItemsBody(out, profile, draft.improve.actionItems); break;
+      case 'actionItems': {
+        actionItemsBody(out, profile, draft.improve.actionItems);
+        if (runbooks) {
+          out.blank();
+          out.add(`Runbooks to create or update:\n\n${runbooks}`, 'document.runbooks');
+        }
+        break;
+      }
       default: {
-        const text = d.otherSections[section.id] ?? '';
-        // The trigger is what changed, unless the Document phase says otherwise.
-        const fallback = section.id === 'trigger' ? draft.assess.whatChanged : '';
-        out.add(paragraphsOr(text.trim() ? text : fallback, section.id, section.title), text.trim() || !fallback.trim() ? field : 'assess.whatChanged');
+        // The trigger section holds what changed (Assess) as well as its own text.
+        const parts = trigger && 'sectionId' in trigger && trigger.sectionId === section.id ? triggerParts(draft, section.id) : [];
+        if (parts.length > 0) addParts(out, parts);
+        else out.add(paragraphsOr(d.otherSections[section.id] ?? '', section.id, section.title), field);
+      }
+    }
+    // Without a summary section, the summary's parts go into the first section, labelled.
+    if (!hasSummary && section.id === summaryId) {
+      for (const p of summary) {
+        out.blank();
+        out.add(p.text, p.field);
       }
     }
     addFolded(out, draft, foldInto.get(section.id) ?? []);
-    if (section.id === investigation) {
-      const commits = suspectedCommits(draft, context.commits);
-      if (commits) {
-        out.blank();
-        out.add(commits, 'investigate.suspectedCommits');
-      }
+    if (section.id === investigation && commits) {
+      out.blank();
+      out.add(`### Suspected changes\n\n${commits}`, 'investigate.suspectedCommits');
     }
     out.blank();
     if (section.id === rootCauseId) addExtraSections(out, draft, extras);
+  }
+  // What the profile has no section for gets a heading of its own at the end, never dropped.
+  if (!investigation && commits) {
+    out.add(`## Suspected Changes\n\n${commits}\n`, 'investigate.suspectedCommits');
+  }
+  if (!hasActionItems && runbooks) {
+    out.add(`## Runbooks\n\n${runbooks}\n`, 'document.runbooks');
   }
   while (out.lines.length > 0 && out.lines[out.lines.length - 1].text === '') out.lines.pop();
   return out.lines;

@@ -33,6 +33,19 @@ export function suggestRunbooks(knownRunbooks: readonly KnownRunbook[], services
 }
 
 /**
+ * The workspace-relative path of a chosen runbook: the existing file for `update`, the
+ * profile's runbook pattern for `create` (undefined without a service or runbook documents).
+ * Throws when `date` is not YYYY-MM-DD.
+ */
+export function runbookPath(profile: Profile, choice: WizardRunbookChoice, date: string): string | undefined {
+  if (choice.action === 'update') return choice.path?.trim() || undefined;
+  const service = choice.service.trim();
+  const failureMode = choice.failureMode.trim();
+  if (!profile.documents.runbook || !service) return undefined;
+  return documentPath(profile, 'runbook', { date, slug: failureMode ? `${service} ${failureMode}` : service, service, failureMode });
+}
+
+/**
  * The runbook skeletons Finish writes: for each runbook choice with action `create` (and a
  * service), the path from the profile's runbook pattern and the text of a new runbook.
  */
@@ -44,8 +57,8 @@ export function runbookSkeletons(profile: Profile, draft: WizardDraft, date: str
     const failureMode = choice.failureMode.trim();
     if (choice.action !== 'create' || !service) continue;
     const title = failureMode ? `${service} ${failureMode}` : service;
-    const path = documentPath(profile, 'runbook', { date, slug: title, service, failureMode });
-    if (out.some((r) => r.path === path)) continue;
+    const path = runbookPath(profile, choice, date);
+    if (!path || out.some((r) => r.path === path)) continue;
     out.push({ path, text: renderDocument(profile, 'runbook', { title, date, service, failureMode: failureMode || undefined }) });
   }
   return out;

@@ -13,6 +13,7 @@ export function fullDraft(profile: Profile): WizardDraft {
     affectedTenants: 'eu-1, eu-2',
     affectedPercent: '40',
     whatChanged: 'Deploy 4812 lowered the database connection pool size from 50 to 5.',
+    changedAt: '',
     severityAnswers: [false, true],
     severity: profile.severities[1].id,
     started: '2026-03-15T14:28',
