@@ -1,7 +1,8 @@
 // Decides which kind of incident document a file is, from the profile's folders or, failing that, its path.
 import type { MarkdownDocument } from '../markdown/model';
 import { matchSections } from '../postmortem/sections';
-import type { DocumentKind, Profile } from '../profiles/types';
+import { normalizeHeading } from '../markdown/headingText';
+import type { DocumentKind, DocumentKindSpec, DocumentVariant, Profile } from '../profiles/types';
 import { DOCUMENT_KINDS } from '../profiles/types';
 
 /** File names inside a document folder that are not documents of its kind. */
@@ -77,4 +78,36 @@ export function kindFromContent(doc: MarkdownDocument, profile: Profile, kinds: 
     if (score > 0 && (!best || score > best.score)) best = { kind, score };
   }
   return best?.kind;
+}
+
+/**
+ * The variant of `spec` (an alert or a procedure runbook, say) that the document's title and
+ * headings reveal: the variant whose signal words they use most, counting a title that is a
+ * single CamelCase alert name ("KubePodCrashLooping") as an alert signal. Undefined when the
+ * kind has no variants, or no variant leads (the document then needs every required section).
+ */
+export function documentVariant(doc: MarkdownDocument, spec: DocumentKindSpec): DocumentVariant | undefined {
+  if (!spec.variants || spec.variants.length === 0) return undefined;
+  const texts = doc.headings.map((h) => normalizeHeading(h.text));
+  const title = doc.title?.text.trim() ?? '';
+  let best: DocumentVariant | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const variant of spec.variants) {
+    const words = variant.signals.map((s) => new RegExp(`(?:^|\\s)${escapeRegExp(normalizeHeading(s))}(?:$|\\s)`, 'u'));
+    let score = texts.filter((t) => words.some((w) => w.test(t))).length;
+    if (variant.signals.some((s) => /^alerts?$/i.test(s)) && /^`?[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+`?$/.test(title)) score++;
+    if (score > bestScore) {
+      best = variant;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore && score > 0) {
+      tie = true;
+    }
+  }
+  return tie ? undefined : best;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -20,6 +20,27 @@ export interface SectionSpec {
   readonly synonyms: readonly string[];
   /** Whether a document without this section gets a missing-section finding. */
   readonly required: boolean;
+  /**
+   * Verbs (base form, e.g. `check`, `restart`, `fail over`) of steps that do this section's
+   * work: a numbered or titled step, or a list item, that starts with one of them and holds a
+   * command satisfies the section (runbooks write "1. Check the logs" rather than "Diagnosis").
+   */
+  readonly stepVerbs?: readonly string[];
+}
+
+/**
+ * A variant of a document kind that needs only some of its sections, e.g. an alert runbook
+ * (symptoms to escalation) or a procedure runbook (steps and a check that they worked).
+ */
+export interface DocumentVariant {
+  /** Stable identifier, e.g. `alert` or `procedure`. */
+  readonly id: string;
+  /** How messages name a document of this variant, e.g. `procedure runbook`. */
+  readonly title: string;
+  /** The ids of the sections a document of this variant must have; a section the profile does not require stays optional. */
+  readonly required: readonly string[];
+  /** Words in the title or headings that reveal the variant, e.g. `Alert`, `Meaning`; `Steps`, `Procedure`. */
+  readonly signals: readonly string[];
 }
 
 /** Where documents of one kind live and what they contain. */
@@ -38,6 +59,11 @@ export interface DocumentKindSpec {
    * matter keys, or rows of a summary table), e.g. Date, Severity, Duration, Author.
    */
   readonly headerFields?: readonly string[];
+  /**
+   * Variants told apart by their title and headings; a document that reveals none (or a tie)
+   * needs every section marked `required`.
+   */
+  readonly variants?: readonly DocumentVariant[];
 }
 
 /** One level of a severity scale. */

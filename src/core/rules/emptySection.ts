@@ -18,13 +18,15 @@ export const PM002: Rule = {
     // A table's header and delimiter rows are structure, not content.
     const tableHeads = new Set(context.doc.tables.flatMap((t) => [t.startLine, t.startLine + 1]));
     const reports: RuleReport[] = [];
-    for (const { spec, section } of model.sections) {
+    for (const { spec, section, labelEnd } of model.sections) {
       if (!spec.required || !section) continue;
       // Prose first: it usually settles the question on the section's first line.
       let hasProse = false;
       for (let line = section.bodyStartLine; line < section.endLine && !hasProse; line++) {
         if (headingLines.has(line) || tableHeads.has(line)) continue;
-        hasProse = lineHasContent(prose[line], placeholders[line]);
+        // A bold label (`**Impact:** text`) starts its own line: only the value after it is content.
+        const from = line === section.heading.line && labelEnd !== undefined ? labelEnd : 0;
+        hasProse = lineHasContent(prose[line].slice(from), from ? placeholders[line].filter((h) => h.start >= from).map((h) => ({ ...h, start: h.start - from, end: h.end - from })) : placeholders[line]);
       }
       if (hasProse) continue;
       // A code block is content (a runbook step may be only a command).

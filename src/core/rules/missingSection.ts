@@ -1,8 +1,8 @@
 // PM001 and RB001: a document lacks a section its profile requires.
-import { matchSections } from '../postmortem/sections';
+import { documentVariant } from '../lint/documentKind';
 import type { DocumentKind } from '../profiles/types';
 import type { Rule, RuleContext, RuleReport } from './types';
-import { documentAnchor } from './util';
+import { documentAnchor, incident } from './util';
 
 /**
  * Where a missing section is reported: the title line (the first level-1 heading), or the
@@ -12,9 +12,16 @@ export function missingSectionReports(context: RuleContext): RuleReport[] {
   const spec = context.profile.documents[context.kind];
   if (!spec) return [];
   const at = documentAnchor(context);
-  return matchSections(context.doc, spec.sections)
-    .filter((m) => m.spec.required && !m.section)
-    .map((m) => ({ message: `Missing required section "${m.spec.title}".`, range: at }));
+  // An alert runbook and a procedure runbook need different sections; a document that shows neither needs every required one.
+  const variant = documentVariant(context.doc, spec);
+  const byDefault = spec.sections.filter((s) => s.required).map((s) => s.id);
+  // A variant only narrows what the profile (and its configuration) requires.
+  const required = variant ? byDefault.filter((id) => variant.required.includes(id)) : byDefault;
+  // Messages name the variant only when it asks for less than the profile.
+  const named = variant && required.length < byDefault.length ? variant : undefined;
+  return incident(context).sections
+    .filter((m) => required.includes(m.spec.id) && !m.section)
+    .map((m) => ({ message: named ? `Missing required section "${m.spec.title}" (${/^[aeiou]/i.test(named.title) ? 'an' : 'a'} ${named.title} needs it).` : `Missing required section "${m.spec.title}".`, range: at }));
 }
 
 function missingSectionRule(id: string, kind: DocumentKind, noun: string): Rule {
