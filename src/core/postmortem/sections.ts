@@ -187,7 +187,9 @@ const QUESTIONS: readonly (readonly [RegExp, readonly string[]])[] = [
   [/^(?:how|why) (?:did|does|could|would) (?:this|it|that|the [\w ]+) (?:happen|occur)$|^why (?:this|it|that|the [\w ]+) happened$|^what (?:caused|causes) (?:this|it|that|the [\w ]+)$|^why did (?:this|it|that|the [\w ]+) (?:fail|break)$/u, ['root causes', 'root cause', 'cause']],
   [/^how (?:was|were|did we|we|did you|did they) (?:it |this |that |the [\w ]+ )?(?:detect|detected|notice|noticed|discover|discovered|find|found|spot|spotted)\b/u, ['detection']],
   [/^how (?:was|were|did we|we|did you|did they) (?:it |this |that |the [\w ]+ )?(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|recovered|respond|responded)\b/u, ['resolution', 'mitigation', 'recovery', 'response']],
-  [/\b(?:doing|do|did|done|going to do) about (?:it|this|that)$|^how (?:are|will|do|can|could|should) we (?:prevent|preventing|avoid|avoiding|stop|stopping) (?:it|this|that|the [\w ]+|recurrence|a recurrence)(?: (?:from )?(?:happening|occurring)(?: again)?| again| in the future)?$|^how (?:to|do we|will we|can we) (?:fix|prevent) (?:it|this|that)$/u, ['action items']],
+  // "What we're doing about it" tells both what was done and what will be.
+  [/\b(?:doing|do|did|done|going to do) about (?:it|this|that)$/u, ['action items', 'resolution', 'mitigation', 'remediation']],
+  [/^how (?:are|will|do|can|could|should) we (?:prevent|preventing|avoid|avoiding|stop|stopping) (?:it|this|that|the [\w ]+|recurrence|a recurrence)(?: (?:from )?(?:happening|occurring)(?: again)?| again| in the future)?$|^how (?:to|do we|will we|can we) (?:fix|prevent) (?:it|this|that)$/u, ['action items']],
   [/^what (?:did )?we (?:learn|learned|learnt)$|^how(?:d| did) we do$|^how did it go$/u, ['lessons learned']],
   [/^what (?:is|was|were|are) the (.+)$/u, []],
   [/^what happened$/u, ['summary']],

@@ -1,5 +1,6 @@
 // PM001 and RB001: a document lacks a section its profile requires.
 import { documentVariant } from '../lint/documentKind';
+import { SECTION_ROLES } from '../postmortem/model';
 import type { DocumentKind } from '../profiles/types';
 import type { Rule, RuleContext, RuleReport } from './types';
 import { documentAnchor, incident } from './util';
@@ -19,8 +20,11 @@ export function missingSectionReports(context: RuleContext): RuleReport[] {
   const required = variant ? byDefault.filter((id) => variant.required.includes(id)) : byDefault;
   // Messages name the variant only when it asks for less than the profile.
   const named = variant && required.length < byDefault.length ? variant : undefined;
-  return incident(context).sections
-    .filter((m) => required.includes(m.spec.id) && !m.section)
+  const model = incident(context);
+  // Action items written where they arise ("Action point: ..." under a lesson) are the document's action items.
+  const itemsElsewhere = (model.actionItems?.items.length ?? 0) > 0;
+  return model.sections
+    .filter((m) => required.includes(m.spec.id) && !m.section && !(itemsElsewhere && (SECTION_ROLES.actionItems as readonly string[]).includes(m.spec.id)))
     .map((m) => ({ message: named ? `Missing required section "${m.spec.title}" (${/^[aeiou]/i.test(named.title) ? 'an' : 'a'} ${named.title} needs it).` : `Missing required section "${m.spec.title}".`, range: at }));
 }
 
