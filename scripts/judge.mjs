@@ -1,0 +1,223 @@
+// Judgement on real documents (issue #17): lints the documents of the judged set (test/judged/labels.yaml)
+// in-process through the compiled core, scores each rule's findings against the labels (precision and
+// recall, for the tuning part, the hold-out part and all), compares the time to detect and to recover the
+// product computes with the hand-computed ones, and prints the targets with PASS or FAIL.
+//
+// Usage: node scripts/judge.mjs [--corpus DIR] [--labels FILE] [--tuning-only] [--rule ID|times]...
+//                               [--json FILE] [--check]
+//   --corpus DIR    the real documents (default ../shared/corpus, relative to the repository root)
+//   --labels FILE   the labels (default test/judged/labels.yaml)
+//   --tuning-only   print only the tuning part (the part rules may be tuned on)
+//   --rule ID       also list each wrong, missed and debatable finding of rule ID with document and line;
+//                   `--rule times` lists each document's measures; may be repeated
+//   --json FILE     write the figures as JSON
+//   --check         exit 1 when a target is missed on all documents (without it, targets are reported only)
+// Needs the compiled code (`npx tsc -p .`); `npm run judge` compiles first.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+function fail(message) {
+  console.error(`judge: ${message}`);
+  process.exit(2);
+}
+
+let opts;
+try {
+  ({ values: opts } = parseArgs({
+    options: {
+      corpus: { type: 'string', default: join(repoRoot, '..', 'shared', 'corpus') },
+      labels: { type: 'string', default: join(repoRoot, 'test', 'judged', 'labels.yaml') },
+      'tuning-only': { type: 'boolean', default: false },
+      rule: { type: 'string', multiple: true, default: [] },
+      json: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  }));
+} catch (e) {
+  fail(`${e.message}. Run with --help for the options.`);
+}
+if (opts.help) {
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  const head = lines.slice(0, lines.findIndex((l) => !l.startsWith('//')));
+  console.log(head.map((l) => l.slice(3)).join('\n'));
+  process.exit(0);
+}
+
+function requireOut(rel) {
+  const file = join(repoRoot, 'out', rel);
+  if (!existsSync(file)) fail(`${file} is missing; compile first with \`npx tsc -p .\` (or run \`npm run judge\`).`);
+  return require(file);
+}
+const { lintText } = requireOut('src/core/lint/lint.js');
+const { findProfile } = requireOut('src/core/profiles/index.js');
+const { ALL_RULES } = requireOut('src/core/rules/index.js');
+const { summarizeIncident } = requireOut('src/core/metrics/incident.js');
+const { parseLabels, checkLabels, keyKind, HOLDOUT_PATHS } = requireOut('test/judged/labels.js');
+const score = requireOut('test/judged/score.js');
+
+const corpus = resolve(opts.corpus);
+if (!existsSync(corpus) || !statSync(corpus).isDirectory()) {
+  fail(`the corpus directory ${corpus} does not exist. The judged set lints the real documents of issue #17, ` +
+    'expected at ../shared/corpus next to the repository; pass --corpus DIR to point elsewhere.');
+}
+if (!existsSync(opts.labels)) fail(`the labels file ${opts.labels} does not exist.`);
+
+// ------------------------------------------------------------------ labels
+
+const parsed = parseLabels(readFileSync(opts.labels, 'utf8'));
+const texts = new Map();
+const textOf = (path) => {
+  if (!texts.has(path)) {
+    const file = join(corpus, path);
+    texts.set(path, existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined);
+  }
+  return texts.get(path);
+};
+const labelErrors = [
+  ...parsed.errors,
+  ...checkLabels(parsed.documents, {
+    lineCount: (path) => textOf(path)?.split('\n').length,
+    sectionIds: (name, kind) => findProfile(name)?.documents[kind]?.sections.map((s) => s.id),
+    ruleIds: new Set(ALL_RULES.map((r) => r.id)),
+    holdout: HOLDOUT_PATHS,
+  }),
+];
+if (labelErrors.length) fail(`the labels in ${opts.labels} are not usable:\n  ${labelErrors.join('\n  ')}`);
+
+// ------------------------------------------------------------------ lint and judge each document
+
+const results = parsed.documents.map((doc) => {
+  const text = textOf(doc.path);
+  const profile = findProfile(doc.profile);
+  const sections = profile.documents[doc.kind]?.sections ?? [];
+  let findings;
+  try {
+    findings = lintText(text, doc.kind, profile, { path: doc.path }).findings;
+  } catch (e) {
+    fail(`linting ${doc.path} threw: ${e.stack ?? e}`);
+  }
+  const reported = findings.map((f) => ({
+    rule: f.ruleId,
+    line: f.range.start.line + 1,
+    message: f.message,
+    ...(keyKind(f.ruleId) === 'section' ? { section: score.sectionFromMessage(f.message, sections) } : {}),
+  }));
+  const outcomes = score.judgeDocument(doc, reported);
+  let times;
+  if (doc.times && doc.times !== 'unreadable') {
+    const m = summarizeIncident(doc.path, text, profile, doc.kind).metrics;
+    const actual = { detect: m.timeToDetect.minutes, recover: m.timeToRecover.minutes };
+    times = { ...score.judgeTimes(doc.times, actual), reasons: { detect: m.timeToDetect.reason, recover: m.timeToRecover.reason } };
+  }
+  return { doc, outcomes, times };
+});
+
+function part(name, rows) {
+  const timed = rows.filter((r) => r.times);
+  return {
+    name,
+    documents: rows.length,
+    rules: score.tally(rows.map((r) => r.outcomes)),
+    times: { documents: timed.length, within: timed.filter((r) => r.times.ok).length },
+  };
+}
+const parts = [
+  part('tuning', results.filter((r) => !r.doc.holdout)),
+  part('hold-out', results.filter((r) => r.doc.holdout)),
+  part('all', results),
+];
+const shown = opts['tuning-only'] ? parts.slice(0, 1) : parts;
+
+// ------------------------------------------------------------------ print
+
+const pct = (v) => (v === undefined ? '—' : `${Math.round(v * 100)}%`);
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+
+console.log(`Judgement on real documents: ${parsed.documents.length} labelled documents of ${corpus}`);
+console.log('Precision: share of reported findings that are right. Recall: share of expected findings reported.');
+console.log('Debatable findings (labelled so) are neither right nor wrong and are left out of both.');
+console.log(`The hold-out part (${results.filter((r) => r.doc.holdout).length} documents) is never used to tune a rule; its figures are printed apart.`);
+for (const p of shown) {
+  console.log(`\n${p.name} part: ${p.documents} documents`);
+  console.log(`${pad('rule', 6)}${lpad('docs', 5)}${lpad('expected', 9)}${lpad('reported', 9)}${lpad('right', 7)}${lpad('wrong', 7)}${lpad('missed', 7)}${lpad('debatable', 10)}${lpad('precision', 11)}${lpad('recall', 8)}`);
+  for (const t of p.rules) {
+    const reported = t.right + t.wrong + t.debatable;
+    console.log(`${pad(t.rule, 6)}${lpad(t.documents, 5)}${lpad(t.expected, 9)}${lpad(reported, 9)}${lpad(t.right, 7)}${lpad(t.wrong, 7)}${lpad(t.missed, 7)}${lpad(t.debatable, 10)}${lpad(pct(score.precision(t)), 11)}${lpad(pct(score.recall(t)), 8)}`);
+  }
+  const { documents, within } = p.times;
+  console.log(`Times to detect and recover within 20% (or ${score.TIME_TOLERANCE.minutes} min) of the hand-computed ones: ${within} of ${documents} documents with a readable timeline (${pct(score.ratio(within, documents))})`);
+}
+
+console.log('\nTargets (issue #17)');
+for (const t of score.TARGETS) {
+  const cells = shown.map((p) => `${p.name} ${pct(t.value(p))} ${score.meets(t, p) ? 'PASS' : 'FAIL'}`);
+  console.log(`  ${pad(`${t.label} >= ${Math.round(t.min * 100)}%`, 58)} ${cells.join('   ')}`);
+}
+
+for (const wanted of opts.rule) {
+  const rule = wanted.toUpperCase();
+  console.log(`\nDetails: ${wanted}`);
+  for (const r of results) {
+    if (opts['tuning-only'] && r.doc.holdout) continue;
+    const tag = r.doc.holdout ? ' [hold-out]' : '';
+    if (rule === 'TIMES') {
+      if (r.times) {
+        for (const c of r.times.checks) {
+          const why = c.actual === null ? ` (${r.times.reasons[c.metric]})` : '';
+          console.log(`  ${c.ok ? 'ok  ' : 'MISS'} ${r.doc.path}${tag}: time to ${c.metric} ${c.actual === null ? 'not computed' : `${c.actual} min`}, hand-computed ${c.expected} min${why}`);
+        }
+      } else if (r.doc.times === 'unreadable') {
+        console.log(`  --   ${r.doc.path}${tag}: unreadable (${r.doc.timesNote})`);
+      }
+      continue;
+    }
+    const o = r.outcomes.find((x) => x.rule === rule);
+    if (!o) continue;
+    for (const f of o.wrong) console.log(`  WRONG    ${r.doc.path}:${f.line}${tag} ${f.message}`);
+    for (const l of o.missed) console.log(`  MISSED   ${r.doc.path}${l.line ? `:${l.line}` : ''}${tag} ${l.section ? `section ${l.section}: ` : ''}${l.why}`);
+    for (const f of o.debatable) console.log(`  debatable ${r.doc.path}:${f.line}${tag} ${f.message}`);
+  }
+}
+
+if (opts.json) {
+  const figures = (p) => ({
+    documents: p.documents,
+    rules: Object.fromEntries(p.rules.map((t) => [t.rule, { ...t, precision: score.precision(t) ?? null, recall: score.recall(t) ?? null }])),
+    times: { ...p.times, share: score.ratio(p.times.within, p.times.documents) ?? null },
+    targets: score.TARGETS.map((t) => ({ target: t.label, min: t.min, value: t.value(p) ?? null, met: score.meets(t, p) })),
+  });
+  const out = {
+    date: new Date().toISOString(),
+    node: process.version,
+    corpus,
+    labels: opts.labels,
+    tolerance: score.TIME_TOLERANCE,
+    parts: Object.fromEntries(shown.map((p) => [p.name, figures(p)])),
+    documents: results.filter((r) => !(opts['tuning-only'] && r.doc.holdout)).map((r) => ({
+      path: r.doc.path,
+      holdout: r.doc.holdout,
+      wrong: r.outcomes.flatMap((o) => o.wrong.map((f) => ({ rule: f.rule, line: f.line, message: f.message }))),
+      missed: r.outcomes.flatMap((o) => o.missed.map((l) => ({ rule: l.rule, line: l.line ?? null, section: l.section ?? null }))),
+      times: r.times ? r.times.checks : null,
+    })),
+  };
+  writeFileSync(opts.json, JSON.stringify(out, null, 2) + '\n');
+  console.log(`\nWrote ${opts.json}`);
+}
+
+if (opts.check) {
+  const all = parts[2];
+  const missed = score.TARGETS.filter((t) => !score.meets(t, all));
+  if (missed.length) {
+    console.error(`judge: ${missed.length} target(s) missed on all documents: ${missed.map((t) => t.label).join('; ')}`);
+    process.exit(1);
+  }
+}
