@@ -30,6 +30,8 @@ export function toJson(reports: readonly FileReport[]): object {
       path: r.path,
       kind: r.kind,
       findings: r.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, ...oneBased(f) })),
+      // Which heading satisfied which profile section, and how (title, synonym, head noun, bold label, step...).
+      ...(r.sections ? { sections: r.sections.map((s) => ({ section: s.section, id: s.id, heading: s.heading, line: s.line, how: s.how })) } : {}),
     })),
     summary: summarize(reports),
   };

@@ -1,6 +1,8 @@
 // `incident-workbench lint`: lints files and folders and prints the findings as text or JSON.
 import * as path from 'node:path';
-import { kindFromProfileFolders, lintNamedFile, toPosix, type DocumentKind, type Finding, type Profile } from '../core';
+import { kindFromProfileFolders, lintNamedFile, parseMarkdown, toPosix, type DocumentKind, type Finding, type Profile } from '../core';
+import { readIncident } from '../core/postmortem/model';
+import { explainSections, type SectionExplanation } from '../core/postmortem/sections';
 import type { SloDefinition } from '../core/slo/types';
 import { UsageError } from './common';
 import { findMarkdownFiles, isDirectory, readText } from '../services/fileSystemService';
@@ -10,6 +12,8 @@ export interface FileReport {
   readonly path: string;
   readonly kind: DocumentKind;
   readonly findings: readonly Finding[];
+  /** Which heading satisfied which profile section (when `explainSections` was asked for). */
+  readonly sections?: readonly SectionExplanation[];
 }
 
 /** What `lint` needs besides the paths. */
@@ -21,6 +25,8 @@ export interface LintCommandOptions {
   readonly root?: string;
   /** The SLOs of the workspace (for PM015). */
   readonly slos?: readonly SloDefinition[];
+  /** Also tell, per file, which heading satisfied which profile section (the JSON output shows it). */
+  readonly explainSections?: boolean;
 }
 
 /**
@@ -62,5 +68,7 @@ async function lintFile(file: string, options: LintCommandOptions): Promise<File
     throw new UsageError(code === 'ENOENT' ? `${file}: no such file or folder.` : `${file}: cannot be read (${code ?? String(e)}).`);
   }
   const { kind, findings } = lintNamedFile(relativeToRoot(file, options.root), text, options.profile, options.kind, { slos: options.slos });
-  return { path: toPosix(file), kind, findings };
+  if (!options.explainSections) return { path: toPosix(file), kind, findings };
+  const sections = explainSections(readIncident(parseMarkdown(text), kind, options.profile).sections);
+  return { path: toPosix(file), kind, findings, sections };
 }

@@ -117,7 +117,7 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   // slo.yaml feeds PM015; its own problems are reported by `slo`, not here, so they never fail lint.
   const sloFile = await findSloFile(root ?? '.');
   const slos = sloFile ? (await loadSloFile(sloFile)).slos : undefined;
-  const reports = await lintPaths(positionals.length > 0 ? positionals : ['.'], { profile, root, slos, kind: values.kind as DocumentKind | undefined });
+  const reports = await lintPaths(positionals.length > 0 ? positionals : ['.'], { profile, root, slos, kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
   const output = formatReports(reports, values.format as Format);
   if (output) io.out(output);
   const summary = summarize(reports);

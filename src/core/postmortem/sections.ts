@@ -390,3 +390,46 @@ function holdsCommand(doc: MarkdownDocument, from: number, to: number): boolean 
   return doc.codeBlocks.some((b) => b.startLine >= from && b.startLine < to && b.content.trim().length > 0)
     || doc.inlineCode.some((c) => c.line >= from && c.line < to && /\s|[|=()<>$]/u.test(c.content.trim()));
 }
+
+/** Which heading (or label, or step) satisfied which profile section, as `--format json` and the hover tell it. */
+export interface SectionExplanation {
+  /** The profile section's id, e.g. `root-cause`. */
+  readonly id: string;
+  /** The profile section's title, e.g. `Root Cause`. */
+  readonly section: string;
+  /** The heading, label or step text that provides it. */
+  readonly heading: string;
+  /** 1-based line of that heading. */
+  readonly line: number;
+  readonly how: SectionMatchHow;
+  /** The title, synonym or verb it was read as. */
+  readonly name: string;
+}
+
+/** The matched sections of `matches`, explained, in the profile's order. */
+export function explainSections(matches: readonly SectionMatch[]): SectionExplanation[] {
+  return matches.flatMap((m) => (m.section && m.how ? [{
+    id: m.spec.id,
+    section: m.spec.title,
+    heading: m.section.heading.text,
+    line: m.section.heading.line + 1,
+    how: m.how,
+    name: m.name ?? normalizeHeading(m.spec.title),
+  }] : []));
+}
+
+/** One sentence saying how a match was made, e.g. `Satisfies the profile's "Impact" section (head noun "impact").` */
+export function describeMatch(m: SectionMatch): string | undefined {
+  if (!m.section || !m.how) return undefined;
+  const why: Record<SectionMatchHow, string> = {
+    title: 'its title',
+    synonym: `the synonym "${m.name ?? ''}"`,
+    qualified: `"${m.name ?? ''}" with a qualifier`,
+    'head noun': `head noun "${m.name ?? ''}"`,
+    combined: `"${m.name ?? ''}", one part of a combined heading`,
+    question: `a question asking for "${m.name ?? ''}"`,
+    'bold label': `a bold label read as "${m.name ?? ''}"`,
+    step: `a step whose verb "${m.name ?? ''}" does its work`,
+  };
+  return `Satisfies the profile's "${m.spec.title}" section (${why[m.how]}).`;
+}
