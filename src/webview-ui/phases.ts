@@ -44,7 +44,8 @@ function assess(app: App): HTMLElement[] {
       textField(app, 'assess.affectedUsers', 'Affected users', { rows: 2, hint: 'Which users, and what they could not do.' }),
       textField(app, 'assess.affectedTenants', 'Affected tenants or customers'),
       textField(app, 'assess.affectedPercent', 'Share affected (%)', { type: 'text', placeholder: '0 to 100', maxLength: 10 })),
-    textField(app, 'assess.whatChanged', 'What changed', { rows: 2, hint: 'Deploys, configuration or traffic changes just before it started.' }),
+    textField(app, 'assess.whatChanged', 'What changed', { rows: 2, hint: 'Deploys, configuration or traffic changes just before it started. The postmortem names it as the trigger and as an event of the timeline.' }),
+    textField(app, 'assess.changedAt', 'When it changed (UTC)', { type: 'datetime-local', hint: 'Leave it empty when the change came at the start of the incident.' }),
     textField(app, 'assess.services', 'Affected services', {
       hint: 'Comma-separated, e.g. checkout-api, payment-service.',
       parse: (value) => value.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 100),

@@ -245,7 +245,8 @@ function timelineBody(out: Lines, draft: WizardDraft): void {
   const rows: Array<{ time: string; text: string; field: string }> = MILESTONE_ROWS.map((row) => {
     const time = a[row.field];
     const event = described[row.field];
-    const cell = event ? `${row.marker} ${escapeTableCell(event)}` : time ? `${row.marker} ${row.event}` : row.prompt;
+    // A row without a time carries no marker: PM010 then says the milestone is missing, and the field to fill.
+    const cell = event ? `${time ? `${row.marker} ` : ''}${escapeTableCell(event)}` : time ? `${row.marker} ${row.event}` : row.prompt;
     // Findings on a milestone row are about its time.
     return { time, text: `| ${time ? timeText(time) : '<YYYY-MM-DD HH:MM>'} | ${cell} |`, field: `assess.${row.field}` };
   });

@@ -122,7 +122,11 @@ export class WizardPanel implements vscode.Disposable {
 
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready': this.post(this.initMessage()); return;
+      case 'ready':
+        this.post(this.initMessage());
+        // A draft with suspected commits (restored after a reload or restart) gets its commits again, so the page and the postmortem show their subjects.
+        if (this.suspectedCommitsUnknown(this.draft)) this.post(await this.lookupCommits(...this.commitWindow(this.draft)));
+        return;
       case 'draftChanged':
         this.draft = message.draft;
         this.revision = message.revision ?? this.revision;
@@ -199,9 +203,22 @@ export class WizardPanel implements vscode.Disposable {
     return { type: 'commits', commits: this.commits };
   }
 
+  /** Whether a commit the draft marks as suspected is not among the commits looked up (the postmortem would name it by its hash alone). */
+  private suspectedCommitsUnknown(draft: WizardDraft): boolean {
+    return draft.investigate.suspectedCommits.some((hash) => !this.commits.some((c) => c.shortHash.startsWith(hash) || hash.startsWith(c.shortHash)));
+  }
+
+  /** The incident window the Investigate phase lists commits for: from the start (or detection) to the resolution (or mitigation). */
+  private commitWindow(draft: WizardDraft): [string, string] {
+    const { started, detected, mitigated, resolved } = draft.assess;
+    return [started || detected, resolved || mitigated];
+  }
+
   private async finish(draft: WizardDraft): Promise<void> {
     this.draft = draft;
     await this.saveDraft();
+    // The postmortem names each suspected commit with its subject: look them up when this session has not yet.
+    if (this.suspectedCommitsUnknown(draft)) await this.lookupCommits(...this.commitWindow(draft));
     const result = await finishWizard(draft, {
       folder: this.folder, profile: this.profile(), date: today(), commits: this.commits, slos: this.deps.slosFor(this.folder.uri), log: this.deps.log,
     }, async (path) => {

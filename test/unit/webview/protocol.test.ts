@@ -28,6 +28,14 @@ describe('wizard message protocol', () => {
       assert.deepEqual(parsed.data, full);
     });
 
+    it('reads a draft saved before the change got a time of its own as one whose change came at the start', () => {
+      const saved = changed(fullDraft(harness), 'assess.changedAt', undefined);
+      const parsed = wizardDraftSchema.safeParse(saved);
+      assert.ok(parsed.success);
+      assert.equal(parsed.data.assess.changedAt, '');
+      assert.equal(wizardDraftSchema.safeParse(changed(fullDraft(harness), 'assess.changedAt', '14:05')).success, false);
+    });
+
     const bad: Array<[string, string, unknown]> = [
       ['a number as the title', 'assess.title', 42],
       ['an unknown phase', 'phase', 'celebrate'],

@@ -104,12 +104,12 @@ describe('where the wizard writes each answer', () => {
       assert.deepEqual(late.map((r) => r[0]), ['2026-03-15 14:28', '2026-03-15 14:32', '2026-03-15 14:40', '2026-03-15 14:50', '2026-03-15 15:19']);
     });
 
-    it('keeps what the user described on a row whose time is still blank, and the prompts where nothing is known', () => {
+    it('keeps what the user described on a row whose time is still blank (unmarked, so PM010 asks for the time), and the prompts where nothing is known', () => {
       const p = profile('harness');
       const draft = emptyDraft();
       draft.assess.whatChanged = CHANGED;
       assert.deepEqual(timelineRows(renderWizardPostmortem(p, draft, context)), [
-        ['<YYYY-MM-DD HH:MM>', `[start] ${CHANGED}`],
+        ['<YYYY-MM-DD HH:MM>', CHANGED],
         ['<YYYY-MM-DD HH:MM>', 'Detected: <alert fired or first report>'],
         ['<YYYY-MM-DD HH:MM>', 'Mitigation started: <rollback, failover, ...>'],
         ['<YYYY-MM-DD HH:MM>', 'Resolved: <how recovery was confirmed>'],
