@@ -30,6 +30,55 @@ const wizardTabOpen = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).s
 
 const steps = (...list: WebviewStep[]) => inWebview(WIZARD, list);
 
+/** A text typed into a field (by its label, `nth` match), and how the postmortem writes it when not as typed. */
+interface Typed {
+  readonly fill: string;
+  readonly value: string;
+  readonly nth?: number;
+  readonly written?: string;
+}
+
+/** Every text field of the four phases, as the user types them under the harness profile. */
+const ASSESS: readonly Typed[] = [
+  { fill: 'Title', value: 'Checkout returns 502 errors' },
+  { fill: 'What is broken', value: 'Checkout requests fail with HTTP 502.' },
+  { fill: 'Affected users', value: 'Customers paying for their cart' },
+  { fill: 'Affected tenants or customers', value: 'All EU tenants' },
+  { fill: 'Share affected (%)', value: '35', written: '35%' },
+  { fill: 'What changed', value: 'Deploy of checkout-api v2.14 with per-request connections.' },
+  { fill: 'When it changed (UTC)', value: '2026-04-02T14:20', written: '| 2026-04-02 14:20 | Deploy of checkout-api v2.14 with per-request connections. |' },
+  { fill: 'Affected services', value: 'user-service, checkout-api' },
+  { fill: 'Incident commander', value: 'Ada Lovelace', written: '**Incident Commander:** Ada Lovelace' },
+];
+const TIMES: readonly Typed[] = [
+  { fill: 'Started', value: '2026-04-02T14:28', written: '| 2026-04-02 14:28 | [start] Checkout requests fail with HTTP 502. |' },
+  { fill: 'Detected', value: '2026-04-02T14:40', written: '| 2026-04-02 14:40 | [detected] The checkout error-rate alert fired at 14:40, twelve minutes after the start. |' },
+  { fill: 'Mitigated', value: '2026-04-02T15:02', written: '| 2026-04-02 15:02 | [mitigated] The on-call engineer rolled back checkout-api to v2.13 at 15:02; errors stopped by 15:15. |' },
+  { fill: 'Resolved', value: '2026-04-02T15:15', written: '| 2026-04-02 15:15 | [resolved] Incident resolved |' },
+];
+const INVESTIGATE: readonly Typed[] = [
+  { fill: 'Why 1', value: 'Checkout returned 502 because the API pods ran out of database connections.' },
+  { fill: 'Why 2', value: 'The pool was exhausted because v2.14 opened a connection per request.' },
+  { fill: 'Root cause', value: 'Release v2.14 of checkout-api opened a new PostgreSQL connection for every request instead of reusing the pool, so under normal evening traffic the 100-connection limit was reached within eight minutes and requests failed with 502.' },
+  { fill: 'Contributing factor 1', value: 'No alert on database connection pool saturation.' },
+];
+const DOCUMENT: readonly Typed[] = [
+  { fill: 'Summary', value: 'For 47 minutes checkout failed for about a third of EU customers after a release exhausted database connections. Rolling back the release ended it.' },
+  { fill: 'Impact', value: 'About 35% of checkout attempts in the EU failed with HTTP 502 between 14:28 and 15:15 UTC.' },
+  { fill: 'Detection', value: 'The checkout error-rate alert fired at 14:40, twelve minutes after the start.' },
+  { fill: 'Mitigation', value: 'The on-call engineer rolled back checkout-api to v2.13 at 15:02; errors stopped by 15:15.' },
+];
+const RUNBOOK_MODE: Typed = { fill: 'Failure mode of the checkout-api runbook', value: 'connection pool exhausted', written: 'Create the runbook for checkout-api (connection pool exhausted): [docs/runbooks/checkout-api-connection-pool-exhausted.md](../runbooks/checkout-api-connection-pool-exhausted.md)' };
+const IMPROVE: readonly Typed[] = [
+  { fill: 'Action', value: 'Alert when the database connection pool is above 80% for five minutes', nth: 0 },
+  { fill: 'Owner', value: 'Grace Hopper', nth: 0 },
+  { fill: 'Due date', value: '2026-04-30', nth: 0 },
+  { fill: 'Action', value: 'Add a load test that checks connection reuse in CI', nth: 1 },
+  { fill: 'Owner', value: 'Ada Lovelace', nth: 1 },
+  { fill: 'Due date', value: '2026-05-15', nth: 1 },
+];
+const fills = (typed: readonly Typed[]): WebviewStep[] => typed.map(({ fill, value, nth }) => (nth === undefined ? { fill, value } : { fill, value, nth }));
+
 /** The text of `selector` once it satisfies `test` (the host's evaluation arrives a moment after typing). */
 function textOnce(selector: string, test: (text: string) => boolean, what: string): Promise<string> {
   return eventually(what, async () => {
@@ -94,20 +143,10 @@ describe('Wizard', function () {
 
     // Assess: severity through the decision tree (not down, but a major feature degraded: SEV2).
     await steps(
-      { fill: 'Title', value: 'Checkout returns 502 errors' },
-      { fill: 'What is broken', value: 'Checkout requests fail with HTTP 502.' },
-      { fill: 'Affected users', value: 'Customers paying for their cart' },
-      { fill: 'Affected tenants or customers', value: 'All EU tenants' },
-      { fill: 'Share affected (%)', value: '35' },
-      { fill: 'What changed', value: 'Deploy of checkout-api v2.14 at 14:20' },
-      { fill: 'Affected services', value: 'user-service, checkout-api' },
-      { fill: 'Incident commander', value: 'Ada Lovelace' },
+      ...fills(ASSESS),
       { check: 'No', nth: 0 },
       { check: 'Yes', nth: 1 },
-      { fill: 'Started', value: '2026-04-02T14:28' },
-      { fill: 'Detected', value: '2026-04-02T14:40' },
-      { fill: 'Mitigated', value: '2026-04-02T15:02' },
-      { fill: 'Resolved', value: '2026-04-02T15:15' },
+      ...fills(TIMES),
     );
     const [severity] = await steps({ value: 'Severity level' });
     assert.equal(severity, 'SEV2', 'the decision tree chose SEV2');
@@ -136,25 +175,14 @@ describe('Wizard', function () {
     assert.equal(investigateHeading, 'Investigate');
     assert.equal(focused, 'phase-heading');
     await textOnce('#commits-status', (t) => /Commits unavailable: /.test(t), 'the commits status');
-    await steps(
-      { fill: 'Why 1', value: 'Checkout returned 502 because the API pods ran out of database connections.' },
-      { click: 'Add a why' },
-      { fill: 'Why 2', value: 'The pool was exhausted because v2.14 opened a connection per request.' },
-      { fill: 'Root cause', value: 'Release v2.14 of checkout-api opened a new PostgreSQL connection for every request instead of reusing the pool, so under normal evening traffic the 100-connection limit was reached within eight minutes and requests failed with 502.' },
-      { fill: 'Contributing factor 1', value: 'No alert on database connection pool saturation.' },
-    );
+    await steps(...fills(INVESTIGATE.slice(0, 1)), { click: 'Add a why' }, ...fills(INVESTIGATE.slice(1)));
     await screenshots('investigate');
 
     // Document: the preview shows the postmortem as it will be written.
     await steps({ click: 'Next' });
-    await steps(
-      { fill: 'Summary', value: 'For 47 minutes checkout failed for about a third of EU customers after a release exhausted database connections. Rolling back the release ended it.' },
-      { fill: 'Impact', value: 'About 35% of checkout attempts in the EU failed with HTTP 502 between 14:28 and 15:15 UTC.' },
-      { fill: 'Detection', value: 'The checkout error-rate alert fired at 14:40, twelve minutes after the start.' },
-      { fill: 'Mitigation', value: 'The on-call engineer rolled back checkout-api to v2.13 at 15:02; errors stopped by 15:15.' },
-    );
+    await steps(...fills(DOCUMENT));
     await textOnce('#runbooks', (t) => t.includes('Create a runbook for checkout-api'), 'the runbook suggestions');
-    await steps({ check: 'Create a runbook for checkout-api' }, { fill: 'Failure mode of the checkout-api runbook', value: 'connection pool exhausted' });
+    await steps({ check: 'Create a runbook for checkout-api' }, ...fills([RUNBOOK_MODE]));
     await textOnce('#preview', (t) => t.includes('Postmortem: Checkout returns 502 errors') && t.includes('twelve minutes after the start'), 'the preview');
     await screenshots('document');
 
@@ -162,16 +190,12 @@ describe('Wizard', function () {
     await steps({ click: 'Next' });
     await steps(
       { click: 'Add action item' },
-      { fill: 'Action', value: 'Alert when the database connection pool is above 80% for five minutes', nth: 0 },
-      { fill: 'Owner', value: 'Grace Hopper', nth: 0 },
+      ...fills(IMPROVE.slice(0, 3)),
       { select: 'Priority', value: 'P0', nth: 0 },
-      { fill: 'Due date', value: '2026-04-30', nth: 0 },
       { select: 'Type', value: 'monitoring', nth: 0 },
       { click: 'Add action item' },
-      { fill: 'Action', value: 'Add a load test that checks connection reuse in CI', nth: 1 },
-      { fill: 'Owner', value: 'Ada Lovelace', nth: 1 },
+      ...fills(IMPROVE.slice(3)),
       { select: 'Priority', value: 'P2', nth: 1 },
-      { fill: 'Due date', value: '2026-05-15', nth: 1 },
       { select: 'Type', value: 'testing', nth: 1 },
     );
     await textOnce('#slo-impact', (t) => /error budget/.test(t), 'the SLO impact sentence');
@@ -191,6 +215,10 @@ describe('Wizard', function () {
     assert.match(text, /\| Alert when the database connection pool is above 80% for five minutes \| Grace Hopper \| 2026-04-30 \| P0 \| monitoring \|/);
     assert.match(text, /\| Add a load test that checks connection reuse in CI \| Ada Lovelace \| 2026-05-15 \| P2 \| testing \|/);
     assert.ok(await exists(workspaceUri(RUNBOOK)), 'the chosen runbook skeleton was written');
+    // Every text typed into the wizard is in the file, where a reader looks for it.
+    const missing = [...ASSESS, ...TIMES, ...INVESTIGATE, ...DOCUMENT, RUNBOOK_MODE, ...IMPROVE].filter((t) => !text.includes(t.written ?? t.value));
+    assert.deepEqual(missing.map((t) => `${t.fill}: ${t.written ?? t.value}`), [], text);
+    assert.match(text, /## Summary\n\nFor 47 minutes checkout failed[^\n]*\n\n\*\*What broke:\*\* Checkout requests fail with HTTP 502\.\n\n\*\*What changed:\*\* Deploy of checkout-api v2\.14/);
 
     // Lint-clean: by the linter itself, and in the Problems panel once the opened file was linted.
     const profile = findProfile('harness') as Profile;
