@@ -1,5 +1,5 @@
 // Time to detect, mitigate and recover and the duration of one incident, from its timeline's milestones; null when not computable.
-import { classifyMilestones, type Milestone, type MilestoneHit } from '../timeline/milestones';
+import { classifyMilestones, MILESTONES, type Milestone, type MilestoneHit } from '../timeline/milestones';
 import type { TimelineEntry } from '../timeline/timeline';
 
 /** The four measures, each from one milestone to another. */
@@ -37,6 +37,11 @@ export interface IncidentMetrics {
   readonly duration: Interval;
   /** What a reader must know about how the values were read (e.g. the start taken as the first event). */
   readonly notes: readonly string[];
+  /**
+   * Which event was taken for each milestone and why, one line each, in milestone order:
+   * `detection: 07:55 users notice checkout errors (the first alert, page or report)`.
+   */
+  readonly explanation: readonly string[];
 }
 
 /**
@@ -56,6 +61,13 @@ export function computeMetrics(entries: readonly TimelineEntry[] | undefined): I
   if (found.start?.how === 'first-entry') {
     notes.push(`No event says when the incident started, so the first timed event (${found.start.entry.timeText}) is taken as the start.`);
   }
+  if (found.start && found.start.entry.minutes === undefined) {
+    notes.push(`The start (${found.start.entry.timeText}) has a date and no time, so it is read as the start of that day and the measures from it are approximate.`);
+  }
+  const slipped = MILESTONES.map((m) => found[m]?.entry).filter((e, i, all): e is TimelineEntry => e?.slipDays !== undefined && all.indexOf(e) === i);
+  for (const e of slipped) {
+    notes.push(`The date of the event at ${e.timeText} (line ${e.line + 1}) is ${e.slipDays} days before the events listed above it; it is read on their day.`);
+  }
   return {
     milestones: found,
     timeToDetect: measure('timeToDetect'),
@@ -63,11 +75,20 @@ export function computeMetrics(entries: readonly TimelineEntry[] | undefined): I
     timeToRecover: measure('timeToRecover'),
     duration: measure('duration'),
     notes,
+    explanation: MILESTONES.flatMap((m) => (found[m] ? [explainMilestone(found[m] as MilestoneHit)] : [])),
   };
 }
 
+/** `detection: 07:55 users notice checkout errors (the first alert, page or report)`: the event taken for a milestone, and why. */
+export function explainMilestone(hit: MilestoneHit): string {
+  const e = hit.entry;
+  const words = e.text.length > 70 ? `${e.text.slice(0, 69).trimEnd()}…` : e.text;
+  return `${hit.milestone}: ${e.timeText} ${words} (${hit.why})`;
+}
+
 function interval(from: MilestoneHit | undefined, to: MilestoneHit | undefined, fromName: Milestone, toName: Milestone, noTimes: string | undefined): Interval {
-  const approximate = Boolean(from?.entry.approximate || to?.entry.approximate);
+  // A date-only start counts from the start of its day, so the measure is approximate.
+  const approximate = Boolean(from?.entry.approximate || to?.entry.approximate || from?.entry.minutes === undefined || to?.entry.minutes === undefined);
   const none = (reason: string): Interval => ({ minutes: null, from, to, reason, approximate });
   if (noTimes) return none(noTimes);
   if (!from || !to) {
@@ -80,13 +101,13 @@ function interval(from: MilestoneHit | undefined, to: MilestoneHit | undefined, 
     const [dated, undated] = a.dated ? [fromName, toName] : [toName, fromName];
     return none(`the ${dated} time has a date and the ${undated} time has none`);
   }
-  if (a.zoned !== b.zoned) {
+  if (a.zoned !== b.zoned && a.minutes !== undefined && b.minutes !== undefined) {
     const [zoned, plain] = a.zoned ? [a, b] : [b, a];
     if (zoned.utcOffset !== 0) {
       return none(`the ${zoned === a ? fromName : toName} time names a time zone (${zoned.zone}) and the ${plain === a ? fromName : toName} time does not`);
     }
   }
-  const minutes = (b.minutes as number) - (a.minutes as number);
+  const minutes = ((b.minutes ?? b.dayStart) as number) - ((a.minutes ?? a.dayStart) as number);
   if (minutes < 0) return none(`the ${toName} event (${b.timeText}) is earlier than the ${fromName} event (${a.timeText})`);
   return { minutes, from, to, approximate };
 }

@@ -19,13 +19,15 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly string[]>> = {
     'start', 'started', 'starts', 'began', 'begins', 'first error', 'first errors', 'first failure', 'first failures',
     'first failed', 'first 5xx', 'first report', 'first reports', 'first occurred', 'first occurrence', 'outage begins',
     'outage began', 'outage started', 'incident begins', 'incident began', 'incident started', 'errors start',
-    'error spike', 'errors spike', 'errors spiked', 'errors began', 'impact start', 'impact started', 'impact began',
-    'issue first occurred', 'degradation began', 'degradation started',
+    'errors started', 'error spike', 'errors spike', 'errors spiked', 'errors began', 'impact start', 'impact started', 'impact began',
+    'issue first occurred', 'degradation began', 'degradation started', 'started failing', 'began failing', 'started erroring',
+    'went down', 'goes down', 'stopped working', 'stopped responding',
   ],
   detection: [
     'alert', 'alerts', 'alerted', 'alerting', 'alarm', 'alarms', 'monitor fired', 'monitor fires', 'monitor triggered',
-    'paged', 'paging', 'pages the', 'pages on call', 'detect', 'detected', 'detects', 'noticed', 'notices',
-    'reported', 'reports', 'reported by', 'user report', 'customer report', 'on call notified', 'oncall notified',
+    'paged', 'paging', 'pages the', 'pages on call', 'pager', 'detect', 'detected', 'detects', 'noticed', 'notices', 'notice that',
+    'reported', 'reports', 'reported by', 'user report', 'user reports', 'customer report',
+    'customer reports', 'user emails', 'user emailed', 'on call notified', 'oncall notified',
     'on call was notified', 'on call pinged', 'pinged', 'notified', 'escalated to', 'escalates to', 'incident declared',
     'declared', 'declares',
   ],
@@ -34,14 +36,60 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly string[]>> = {
     'rolled * back', 'revert', 'reverted', 'reverts', 'reverting', 'fail over', 'failed over', 'failing over', 'hot fix',
     'workaround', 'scaled up', 'scaled out', 'restart', 'restarted', 'restarts', 'drain', 'drained', 'disabled',
     'rate limit', 'rate limited', 'blocked', 'contained', 'containment', 'fix deployed', 'fix applied', 'fix rolled out',
-    'deployed * fix', 'applied * fix', 'applied', 'patched',
+    'deployed * fix', 'applied * fix', 'applied', 'patched', 'revoked', 'revokes', 'destroyed', 'rotated', 'suspended',
+    'taken down', 'takedown', 'client hold', 'clienthold', 'paused',
   ],
   resolution: [
     'resolved', 'resolves', 'recovered', 'recovery complete', 'restored', 'back to normal', 'back online', 'all clear',
     'closed', 'fully operational', 'operating normally', 'outage ends', 'outage ended', 'incident ends', 'incident ended',
-    'incident over', 'ended', 'resolution', 'healthy again', 'is healthy',
+    'incident over', 'ended', 'resolution', 'healthy again', 'is healthy', 'is back', 'are back', 'back to zero', 'drop to zero', 'drops to zero', 'dropped to zero',
+    'returned to normal', 'normal again', 'revoked', 'revokes', 'destroyed', 'taken down', 'takedown', 'client hold', 'clienthold',
   ],
 };
+
+/**
+ * Words that tell what kind of event an event is, beyond the milestones' own words; the choice
+ * of milestones reads them (docs/metrics.md lists them). `impact`: users or systems are hurt;
+ * `trigger`: a change that may have caused the incident; `response`: people start working on
+ * it; `communication`: telling others (a notice, a status page, a mailing list), which is
+ * never the detection nor the mitigation.
+ */
+export const EVENT_WORDS = {
+  impact: [
+    'errors', 'error rate', 'erroring', 'failing', 'failed', 'outage', 'is down', 'was down', 'were down', 'being down',
+    'unavailable', 'unresponsive', 'unreachable', 'not responding', 'responding slow', 'very slow', 'slowness',
+    'timeouts', 'timing out', 'timed out', 'degraded', 'broken', '5xx', 'crash loop', 'crashloop', 'crashing', 'exploited',
+    'leaked', 'exposed', 'compromised', 'phishing', 'data loss', 'not working', 'unable to', 'containing * token',
+    'containing * secret', 'containing * credentials', 'containing * password',
+  ],
+  trigger: [
+    'deploy', 'deploys', 'deployed', 'deploying', 'deployment', 'merged', 'merges', 'released', 'release', 'rolled out',
+    'rollout', 'pushed', 'pushes', 'uploaded', 'upgraded', 'upgrade', 'migrated', 'migration', 'config change',
+    'configuration change', 'changed', 'bump', 'updated', 'enabled', 'introduced',
+  ],
+  response: [
+    'investigating', 'investigation', 'investigate', 'investigates', 'looking into', 'begins looking', 'started looking',
+    'acknowledged', 'acknowledges', 'joins', 'joined', 'triage', 'triaging', 'responds', 'responded',
+  ],
+  communication: [
+    'mailing list', 'status page', 'statuspage', 'announce', 'announced', 'announces', 'announcement', 'blog', 'banner',
+    'posts a notice', 'posted a notice', 'post a notice', 'tweet', 'tweeted', 'social media', 'newsletter', 'press',
+    'disclosure', 'published', 'publishes', 'advisory', 'users notified', 'customers notified', 'teams notified',
+    'notified users', 'notified customers', 'notified the teams', 'notified affected', 'notifies',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Verbs of a change made to fix something: an event of recovery with one of these was also the fix. */
+const FIX = wordsPattern([
+  ...EVENT_WORDS.trigger, 'updates', 'corrects', 'corrected', 'fixes', 'fixed', 'replaced', 'replaces', 'removed', 'removes',
+  'deleted', 'deletes', 'cleaned up', 'increased', 'recreated', 'redeployed', 'redeploys', 'reconfigured',
+]);
+
+/** The start words that say only that something began; they mark the start only in an event that is no detection, response, fix or message. */
+const GENERIC_START = new Set(['start', 'started', 'starts', 'began', 'begins']);
+
+/** A user, customer or outsider telling the team, however worded ("A user emails security about ...", "a member posts about ..."). */
+const OUTSIDE_REPORT = /(?<![\w-])(?:users?|customers?|members?|researchers?|someone|community|reporters?|contributors?)(?![\w-])[^.;\n]{0,50}?(?<![\w-])(?:emails?|emailed|contacts?|contacted|reports?|reported|posts?|posted|complains?|complained|opens?|opened|files?|filed|writes?|wrote|tells?|told)(?![\w-])/i;
 
 /**
  * Explicit markers, written anywhere in an event (`- 14:32 [detection] the queue alarm went
@@ -85,48 +133,183 @@ export const MILESTONE_PATTERNS: Readonly<Record<Milestone, RegExp>> = Object.fr
 
 const KEYWORDS = Object.fromEntries(MILESTONES.map((m) => [m, wordsPattern(MILESTONE_WORDS[m])])) as Record<Milestone, RegExp>;
 const MARKERS = Object.fromEntries(MILESTONES.map((m) => [m, markersPattern(MILESTONE_MARKERS[m])])) as Record<Milestone, RegExp>;
+const EXPLICIT_START = wordsPattern(MILESTONE_WORDS.start.filter((w) => !GENERIC_START.has(w)));
+const ANY_START = KEYWORDS.start;
+const IMPACT = wordsPattern(EVENT_WORDS.impact);
+const TRIGGER = wordsPattern(EVENT_WORDS.trigger);
+const RESPONSE = wordsPattern(EVENT_WORDS.response);
+const COMMUNICATION = wordsPattern(EVENT_WORDS.communication);
+/** An address ending in `@` (`incidents@`), as timelines name the lists they wrote to. */
+const LIST_ADDRESS = /\w@(?![\w.])/;
+
+/** How a milestone was chosen. */
+export type MilestoneHow =
+  /** An explicit `[detection]`-style marker. */
+  | 'marker'
+  /** One of `MILESTONE_WORDS`. */
+  | 'keyword'
+  /** Start: no event says the incident started, so the first timed event is taken. */
+  | 'first-entry'
+  /** Start: the first event that shows impact before the detection. */
+  | 'impact'
+  /** Start: the last change (deploy, merge, upload) before the detection, when no event shows impact before it. */
+  | 'trigger'
+  /** Detection: the first response (investigating, joins, acknowledged) when no alert, page or report comes before it. */
+  | 'response'
+  /** Mitigation: no event of its own, so the resolution event, which fixed the incident, is taken. */
+  | 'resolution';
 
 /** A milestone, the event that marks it, and how it was recognised. */
 export interface MilestoneHit {
   readonly milestone: Milestone;
   readonly entry: TimelineEntry;
-  /**
-   * `marker`: an explicit `[detection]`-style marker. `keyword`: one of `MILESTONE_WORDS`.
-   * `first-entry`: no event says the incident started, so the first timed event is taken as the start.
-   */
-  readonly how: 'marker' | 'keyword' | 'first-entry';
+  readonly how: MilestoneHow;
+  /** Why this event was taken, as a phrase for the hover and the index ("the first alert, page or report"). */
+  readonly why: string;
+}
+
+/** What the words of one event say it is. */
+interface EventKinds {
+  readonly explicitStart: boolean;
+  readonly genericStart: boolean;
+  readonly impact: boolean;
+  readonly trigger: boolean;
+  readonly detection: boolean;
+  readonly response: boolean;
+  readonly mitigation: boolean;
+  readonly resolution: boolean;
+  readonly communication: boolean;
+}
+
+function kindsOf(text: string): EventKinds {
+  const communication = COMMUNICATION.test(text) || LIST_ADDRESS.test(text);
+  const detection = KEYWORDS.detection.test(text) || OUTSIDE_REPORT.test(text);
+  const response = RESPONSE.test(text);
+  const mitigation = KEYWORDS.mitigation.test(text);
+  const explicitStart = EXPLICIT_START.test(text);
+  return {
+    explicitStart,
+    genericStart: !explicitStart && ANY_START.test(text) && !detection && !response && !mitigation && !communication,
+    impact: IMPACT.test(text),
+    trigger: TRIGGER.test(text) && !mitigation && !communication,
+    detection,
+    response,
+    mitigation,
+    resolution: KEYWORDS.resolution.test(text),
+    communication,
+  };
+}
+
+/** Minutes of an entry: its time, or the start of its day for a date-only event (which can only be a start). */
+function minutesOf(e: TimelineEntry): number {
+  return (e.minutes ?? e.dayStart) as number;
 }
 
 /**
- * Finds each milestone among the timed entries. A marked entry wins. Otherwise the first entry
- * whose text has one of the milestone's words, in time order: the start at or before the first
- * detection event (else the first timed entry), the detection at or after the start, the
- * mitigation at or after the start, the resolution at or after the detection and the mitigation.
+ * Finds each milestone as a careful reader would. A marked event wins. Otherwise, from the
+ * events' words and their order:
+ * - detection: the first alert, page, monitor, or report by a user or outsider (`D`); failing
+ *   that, the first response (investigating, joins); a message to others (a notice, the status
+ *   page, a mailing list) is never the detection;
+ * - start: the first explicit start ("outage begins", "first errors", "started failing"); else
+ *   the first event before `D` that shows impact (errors, down, unresponsive, leaked) or says
+ *   only that something began; else the last change before `D` (deploy, merge, upload),
+ *   which may be a date-only event; else `D` itself when it shows impact; else the first timed event;
+ * - mitigation: the first fix (rollback, revert, restart, revoked, ...) at or after the
+ *   detection, messages excluded; else the resolution event;
+ * - resolution: the first event of recovery (resolved, restored, back online, is back) at or
+ *   after the start, the detection and the mitigation, preferring one that is not a message.
+ * The start is at or before the detection, which is at or before the mitigation and resolution.
  */
 export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<Record<Milestone, MilestoneHit>> {
-  const timed = entries.filter((e) => e.minutes !== undefined);
+  // Timed events, and date-only events (which can only mark the start), in the order written.
+  const events = readDateSlips(entries.filter((e) => e.minutes !== undefined || e.dayStart !== undefined));
+  const timed = events.filter((e) => e.minutes !== undefined);
+  const kinds = new Map<TimelineEntry, EventKinds>();
+  const kind = (e: TimelineEntry) => {
+    let k = kinds.get(e);
+    if (!k) kinds.set(e, (k = kindsOf(e.body || e.text)));
+    return k;
+  };
   const text = (e: TimelineEntry) => (e.body || e.text);
   // Every marker starts with `[`: without one in any event, no event is marked (one look per event, not one per milestone).
   const anyMarker = timed.some((e) => text(e).includes('['));
   const marked = (m: Milestone) => (anyMarker ? timed.find((e) => MARKERS[m].test(text(e))) : undefined);
-  const keyword = (m: Milestone, from: number | undefined, to?: number) =>
-    timed.find((e) => (from === undefined || (e.minutes as number) >= from) && (to === undefined || (e.minutes as number) <= to) && KEYWORDS[m].test(text(e)));
-  const hit = (milestone: Milestone, entry: TimelineEntry | undefined, how: MilestoneHit['how']): MilestoneHit | undefined =>
-    entry ? { milestone, entry, how } : undefined;
-  const at = (h: MilestoneHit | undefined) => h?.entry.minutes;
+  const hit = (milestone: Milestone, entry: TimelineEntry | undefined, how: MilestoneHow, why: string): MilestoneHit | undefined =>
+    entry ? { milestone, entry, how, why } : undefined;
+  const first = (list: readonly TimelineEntry[], test: (k: EventKinds) => boolean, from?: number, before?: number) =>
+    list.find((e) => (from === undefined || minutesOf(e) >= from) && (before === undefined || minutesOf(e) < before) && test(kind(e)));
+  const isDetection = (k: EventKinds) => k.detection && !k.communication;
 
   const found: Partial<Record<Milestone, MilestoneHit>> = {};
-  const firstDetection = marked('detection') ?? keyword('detection', undefined);
-  found.start = hit('start', marked('start'), 'marker')
-    ?? hit('start', keyword('start', undefined, firstDetection?.minutes), 'keyword')
-    ?? hit('start', timed[0], 'first-entry');
-  found.detection = hit('detection', marked('detection'), 'marker') ?? hit('detection', keyword('detection', at(found.start)), 'keyword');
-  found.mitigation = hit('mitigation', marked('mitigation'), 'marker') ?? hit('mitigation', keyword('mitigation', at(found.start)), 'keyword');
-  const resolutionFrom = Math.max(...[at(found.start), at(found.detection), at(found.mitigation)].filter((v): v is number => v !== undefined));
-  found.resolution = hit('resolution', marked('resolution'), 'marker')
-    ?? hit('resolution', keyword('resolution', Number.isFinite(resolutionFrom) ? resolutionFrom : undefined), 'keyword');
+  const markedStart = marked('start');
+  const markedDetection = marked('detection');
+  // The first detection of the whole timeline bounds the start; the start may be a date-only event.
+  const firstSignal = markedDetection ?? first(timed, isDetection) ?? first(timed, (k) => k.response && !k.communication);
+  const signalAt = firstSignal ? minutesOf(firstSignal) : undefined;
+  // An explicit start counts up to the first fix (a later "errors started" is a relapse, not the start).
+  const firstFix = first(timed, (k) => k.mitigation || k.resolution);
+  const fixBound = firstFix ? minutesOf(firstFix) + 1 : undefined;
+  const lastTrigger = signalAt === undefined ? undefined : [...events].reverse().find((e) => minutesOf(e) < signalAt && kind(e).trigger);
+  const impactBefore = signalAt === undefined ? undefined : first(events, (k) => k.impact || k.genericStart, undefined, signalAt);
+  found.start = hit('start', markedStart, 'marker', 'marked as the start')
+    ?? hit('start', first(timed, (k) => k.explicitStart, undefined, fixBound), 'keyword', 'the first event that says the incident started')
+    ?? hit('start', impactBefore, 'impact', impactBefore && kind(impactBefore).impact ? 'the first event that shows impact before the detection' : 'the first event before the detection that says something began')
+    ?? hit('start', lastTrigger, 'trigger', 'the last change before the detection')
+    ?? hit('start', firstSignal && kind(firstSignal).impact ? firstSignal : undefined, 'impact', 'the detection shows the impact itself')
+    ?? hit('start', timed[0], 'first-entry', 'no event says when the incident started, so the first timed event');
+  const startAt = found.start ? minutesOf(found.start.entry) : undefined;
+  found.detection = hit('detection', markedDetection, 'marker', 'marked as the detection')
+    ?? hit('detection', first(timed, isDetection, startAt), 'keyword', 'the first alert, page or report')
+    ?? hit('detection', first(timed, (k) => k.response && !k.communication, startAt), 'response', 'no alert, page or report: the first response');
+  const detectedAt = found.detection ? minutesOf(found.detection.entry) : startAt;
+  found.mitigation = hit('mitigation', marked('mitigation'), 'marker', 'marked as the mitigation')
+    ?? hit('mitigation', first(timed, (k) => k.mitigation && !k.communication, detectedAt), 'keyword', 'the first fix after the detection');
+  const bounds = [startAt, found.detection && minutesOf(found.detection.entry), found.mitigation && minutesOf(found.mitigation.entry)].filter((v): v is number => v !== undefined);
+  const resolutionFrom = bounds.length ? Math.max(...bounds) : undefined;
+  found.resolution = hit('resolution', marked('resolution'), 'marker', 'marked as the resolution')
+    ?? hit('resolution', first(timed, (k) => k.resolution && !k.communication, resolutionFrom), 'keyword', 'the first event that says the service recovered')
+    ?? hit('resolution', first(timed, (k) => k.resolution, resolutionFrom), 'keyword', 'the first message that says the service recovered');
+  if (!found.mitigation && found.resolution?.how === 'keyword' && FIX.test(text(found.resolution.entry))) {
+    found.mitigation = { milestone: 'mitigation', entry: found.resolution.entry, how: 'resolution', why: 'no fix of its own before the recovery, so the recovery event' };
+  }
   for (const m of MILESTONES) if (!found[m]) delete found[m];
   return found;
+}
+
+/**
+ * The events with each slip of the pen in a date read as a careful reader reads it: when an
+ * event's own date puts it days before the event listed above it, but on that event's day its
+ * time follows it within twelve hours, it is read on that day, and so are the events after it
+ * that carry the same mistaken date ("2026-06-28 14:09", then "2026-06-11 14:15"). PM009
+ * still reports the order as written.
+ */
+function readDateSlips(events: readonly TimelineEntry[]): readonly TimelineEntry[] {
+  let out: TimelineEntry[] | undefined;
+  let previous: number | undefined;
+  // The written day that was mistaken, and the days added to it.
+  let slip: { day: number; days: number } | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (e.minutes === undefined) continue;
+    const writtenDay = Math.floor((e.minutes + e.utcOffset) / 1440);
+    if (slip && slip.day !== writtenDay) slip = undefined;
+    let at = e.minutes + (slip ? slip.days * 1440 : 0);
+    if (!slip && e.dated && previous !== undefined && previous - at >= 1440) {
+      const days = Math.floor((previous + e.utcOffset) / 1440) - writtenDay;
+      const moved = at + days * 1440;
+      if (moved >= previous && moved < previous + 720) {
+        slip = { day: writtenDay, days };
+        at = moved;
+      }
+    }
+    if (slip) {
+      out ??= [...events];
+      out[i] = { ...e, minutes: at, slipDays: slip.days };
+    }
+    previous = at;
+  }
+  return out ?? events;
 }
 
 /** The entry of each milestone found (see `classifyMilestones`); the start falls back to the first timed entry. */

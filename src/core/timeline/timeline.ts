@@ -31,6 +31,28 @@ export interface TimelineEntry {
   readonly zone: string | undefined;
   /** The offset east of UTC applied to the time, in minutes (0 when no zone was stated). */
   readonly utcOffset: number;
+  /**
+   * For an event with a date and no time (`- 2026-03-03: image pushed`): minutes since 1970 at
+   * the start of that day, so the event can still mark a start to the day; undefined otherwise.
+   */
+  readonly dayStart?: number;
+  /** Whether the date was written without a year and none was known (`Jan 14, 10:18 AM`): days and times compare within the timeline only. */
+  readonly yearGuessed?: boolean;
+  /** Whether the time is relative to the incident's start (`T+15m`) rather than a clock time. */
+  readonly relative?: boolean;
+  /**
+   * Set on the copies the milestones are chosen from, when the event's own date is taken for a
+   * slip of the pen (a date days before the events listed above it, with the clock running on):
+   * the days added to read it on their day. `minutes` is then the corrected time.
+   */
+  readonly slipDays?: number;
+}
+
+/** A line of a timeline that looks like an event with a time, but whose time could not be read. */
+export interface UnreadTimeLine {
+  readonly line: number;
+  /** The line as written, trimmed. */
+  readonly text: string;
 }
 
 type CandidateKind = 'row' | 'item' | 'heading' | 'line';
@@ -64,9 +86,19 @@ const APPROXIMATE = /(?:~|≈|ca\.?\s|circa\s|approx(?:\.|imately)?\s|around\s|a
 const AT = /at\s+/iy;
 const APPROXIMATE_AFTER = /\s*(?:\(\s*(?:approx(?:\.|imately)?|est(?:imated)?\.?|roughly)\s*\)|approx(?:\.|imately)(?![A-Za-z]))/iy;
 const TIME_AT = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])(?:\s*([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?/y;
+/** `1625`, `2309` (four digits, no colon); accepted only where nothing else could be meant (see `hhmmAccepted`). */
+const TIME_HHMM = /([01]\d|2[0-3])([0-5]\d)(?![\d])(?:\s?h(?:rs?)?(?![A-Za-z]))?/y;
+/** What may follow a four-digit time for it to be read as one: `:`, a dash, `|`, `]`, `)` or `,` (after closing marks). */
+const HHMM_FOLLOW = /[*_`]*\s*(?:[:|\])–—,]|-\s|$)/y;
+/** `10 AM`, `2pm`, `3 p.m.`: an hour with its meridiem and no minutes. */
+const HOUR_MERIDIEM = /(\d{1,2})\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])/y;
+/** `T+15m`, `T+1h30m`, `T+2d`, `T+00:15`, `T+0`, `T-5m`: a time relative to the incident's start. */
+const RELATIVE = /T\s?([+\u2212-])\s?(?:(\d{1,3}):(\d{2})|(?=\d)(?:(\d+)\s?d(?:ays?)?\s?)?(?:(\d+)\s?h(?:ours?|rs?)?\s?)?(?:(\d+)\s?m(?:in(?:utes?|s)?)?)?(\d+)?)(?![A-Za-z\d])/y;
 const RANGE_END = /\s*(?:–|—|-|to|until)\s*(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?(?![A-Za-z]))?/y;
 const SECOND_TIME = /\s*[([]\s*\d{1,2}:\d{2}(?::\d{2})?[^)\]]{0,24}[)\]]/y;
 const ISO_T = /T(?=\d)/y;
+/** A footnote reference right after a date (`2026-03-03[^2]:`), left out of the event text. */
+const FOOTNOTE = /\[\^[^\]\s]{1,20}\]/y;
 const AFTER_DATE = /[\s,:–—*_)\]|-]*/y;
 const ZONE_OPEN = /\s*\(?\s*/y;
 const ZONE_CLOSE = /\s*\)/y;
@@ -76,6 +108,13 @@ function execAt(sticky: RegExp, text: string, pos: number): RegExpExecArray | nu
   return sticky.exec(text);
 }
 const WEEKDAY_ONLY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\b[\s.,)]*$/i;
+/** A heading or line that names only a day: `### Monday`, `**Tuesday:**`, `Day 2`. */
+const DAY_ONLY = /^[\s*_#>`[(]*(?:(mon|tues|wednes|thurs|fri|satur|sun)day|day\s+(\d{1,2}))\b[\s*_:.,)\]]*$/i;
+const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
+/** A year for dates written without one when the document states none (a leap year, so February 29 reads). */
+const GUESSED_YEAR = 2000;
+/** Text near the start of a line that looks like a time the reader could not read (`??:??`, `[???]`, `10h30`, `9.15`, `1625`). */
+const TIME_LIKE = /\?\?|\b\d{1,2}[:h.]\d{2}\b|\b\d{3,4}\b|\b\d{1,2}\s?[ap]\.?m\b|\bT\s?[+-]\s?\d|\b(?:noon|midnight|morning|afternoon|evening)\b/i;
 const NOTE_WORDS = /\btimes?\b|\btime ?zones?\b|\bclock\b|\bevents?\b|\bhappened\b|\boccurred\b/i;
 
 /**
@@ -110,11 +149,26 @@ export function readTimeline(doc: MarkdownDocument, section: Section, documentDa
     return year;
   };
 
+  // The weekday of the last day heading (`### Monday`), to move to the next such day.
+  let lastWeekday: number | undefined;
+  let yearGuessed = false;
+
   for (const c of candidates) {
     const parsed = parseEntry(c.text, yearOf());
-    if (!parsed) continue;
+    if (!parsed) {
+      const day = (c.kind === 'heading' || c.kind === 'line') ? DAY_ONLY.exec(c.text) : null;
+      if (day) {
+        // A day named without a date: Monday after Sunday is one day later, "Day 3" after "Day 1" two.
+        const index = day[1] ? WEEKDAYS.indexOf(day[1].toLowerCase()) : +day[2];
+        if (lastWeekday !== undefined) dayOffset += day[1] ? (index - lastWeekday + 7) % 7 || 7 : Math.max(1, index - lastWeekday);
+        lastWeekday = index;
+        previous = undefined;
+      }
+      continue;
+    }
     const body = parsed.rest.length > 0 && c.extra.length > 0 ? `${parsed.rest} ${c.extra}`.trim() : (parsed.rest || c.extra).trim();
     const dayHere = parsed.date ? dayNumber(parsed.date.date) : undefined;
+    if (parsed.date?.yearGuessed) yearGuessed = true;
     const isDateLine = c.kind === 'heading' || c.kind === 'line';
     if (!parsed.time) {
       if (dayHere === undefined) continue;
@@ -122,19 +176,29 @@ export function readTimeline(doc: MarkdownDocument, section: Section, documentDa
       currentDay = dayHere;
       dayOffset = 0;
       previous = undefined;
-      const eventText = WEEKDAY_ONLY.test(parsed.rest) ? '' : parsed.rest;
+      lastWeekday = undefined;
+      const eventText = WEEKDAY_ONLY.test(parsed.rest) || !/[A-Za-z]/.test(parsed.rest) ? '' : parsed.rest;
       const eventBody = WEEKDAY_ONLY.test(parsed.rest) ? c.extra : body;
       if (/[A-Za-z]/.test(eventText) || (!isDateLine && /[A-Za-z]/.test(eventBody))) {
-        entries.push(entry(doc, c.line, parsed.date?.text ?? '', undefined, true, undefined, eventText || firstLine(eventBody), eventBody, false, 0, sectionZone !== undefined));
+        const e = entry(doc, c.line, parsed.date?.text ?? '', undefined, true, undefined, eventText || firstLine(eventBody), eventBody, false, 0, sectionZone !== undefined);
+        entries.push({ ...e, dayStart: dayHere * 1440, ...(yearGuessed ? { yearGuessed } : {}) });
       }
       continue;
     }
     const { hours, minutes: mins } = parsed.time;
+    const text = /[A-Za-z]/.test(parsed.rest) ? parsed.rest : firstLine(c.extra);
+    if (parsed.time.relative !== undefined) {
+      // `T+15m`: minutes after the start of the current day (or of the timeline), in no zone.
+      const at = ((dayHere ?? currentDay ?? 0) + dayOffset) * 1440 + parsed.time.relative;
+      entries.push({ ...entry(doc, c.line, parsed.time.text, at, dayHere !== undefined || currentDay !== undefined, undefined, text, body, parsed.time.approximate, 0, false), relative: true });
+      continue;
+    }
     const zone = parsed.time.zone ?? c.tableZone ?? sectionZone;
     if (dayHere !== undefined && (noteDay === undefined || isDateLine)) {
       // A dated entry moves the timeline to its day, unless a note dates everything "unless otherwise noted".
       currentDay = dayHere;
       dayOffset = 0;
+      lastWeekday = undefined;
     }
     const base = dayHere ?? (currentDay ?? 0) + dayOffset;
     let local = base * 1440 + hours * 60 + mins;
@@ -145,10 +209,39 @@ export function readTimeline(doc: MarkdownDocument, section: Section, documentDa
       utc = toUtcMinutes(zone, local);
     }
     previous = utc;
-    const text = /[A-Za-z]/.test(parsed.rest) ? parsed.rest : firstLine(c.extra);
-    entries.push(entry(doc, c.line, parsed.time.text, utc, dayHere !== undefined || currentDay !== undefined, zone?.name, text, body, parsed.time.approximate, local - utc, zone !== undefined));
+    const e = entry(doc, c.line, parsed.time.text, utc, dayHere !== undefined || currentDay !== undefined, zone?.name, text, body, parsed.time.approximate, local - utc, zone !== undefined);
+    entries.push(yearGuessed ? { ...e, yearGuessed } : e);
   }
   return entries;
+}
+
+/**
+ * The lines of a timeline section that open like events with a time (`[??:??]`, `10h30`, `9.15`,
+ * `noon`) but whose time `readTimeline` could not read, in line order; for telling the writer
+ * which line to fix. Only what opens an entry counts: a time later in a sentence is prose.
+ */
+export function unreadTimeLines(doc: MarkdownDocument, section: Section, documentDate?: CalendarDate): UnreadTimeLine[] {
+  const year = documentDate?.year;
+  const out: UnreadTimeLine[] = [];
+  const seen = new Set<number>();
+  for (const c of collectCandidates(doc, section, documentDate)) {
+    seen.add(c.line);
+    const parsed = parseEntry(c.text, year);
+    if (parsed?.time || (parsed?.date && !TIME_LIKE.test(parsed.rest.slice(0, 24)))) continue;
+    if (TIME_LIKE.test(stripNoise(c.text).slice(0, 24))) out.push({ line: c.line, text: doc.lines[c.line].trim() });
+  }
+  for (let line = section.bodyStartLine; line < section.endLine; line++) {
+    const text = doc.lines[line].trim();
+    if (seen.has(line) || text.length === 0 || doc.listItems.some((li) => line > li.line && line < li.endLine)) continue;
+    if (/^[*_`[(]/.test(text) && TIME_LIKE.test(stripNoise(text).slice(0, 12))) out.push({ line, text });
+  }
+  return out.sort((x, y) => x.line - y.line);
+}
+
+function stripNoise(text: string): string {
+  let from = 0;
+  while (from < text.length && isLeadingNoise(text.charCodeAt(from))) from++;
+  return text.slice(from);
 }
 
 function entry(
@@ -165,13 +258,16 @@ function firstLine(text: string): string {
 
 /** What an entry's text starts with: an optional date, an optional time, and the rest. */
 interface ParsedEntry {
-  readonly date?: DateMatch & { readonly text: string };
+  /** The date; `yearGuessed` when it has no year and no default year was given (then the year is a placeholder). */
+  readonly date?: DateMatch & { readonly text: string; readonly yearGuessed: boolean };
   readonly time?: {
     readonly hours: number;
     readonly minutes: number;
     readonly zone: TimeZone | undefined;
     readonly text: string;
     readonly approximate: boolean;
+    /** For `T+15m`: minutes after the incident's start (then `hours` and `minutes` are 0). */
+    readonly relative?: number;
   };
   readonly rest: string;
 }
@@ -189,13 +285,13 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
     pos += n;
     approximate = true;
   }
-  const dateMatch = dateAt(t, pos, defaultYear);
+  const dateMatch = dateAt(t, pos, defaultYear ?? GUESSED_YEAR);
   let date: ParsedEntry['date'];
   if (dateMatch) {
-    date = { ...dateMatch, text: t.slice(pos, pos + dateMatch.length) };
+    date = { ...dateMatch, text: t.slice(pos, pos + dateMatch.length), yearGuessed: !dateMatch.yearWritten && defaultYear === undefined };
     pos += dateMatch.length;
     if (lengthAt(ISO_T, t, pos) >= 0) pos += 1;
-    else pos += Math.max(0, lengthAt(AFTER_DATE, t, pos));
+    else pos += Math.max(0, lengthAt(FOOTNOTE, t, pos)) + Math.max(0, lengthAt(AFTER_DATE, t, pos + Math.max(0, lengthAt(FOOTNOTE, t, pos))));
     for (const piece of AFTER_DATE_PIECES) {
       n = lengthAt(piece, t, pos);
       if (n < 0) continue;
@@ -203,38 +299,32 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
       if (piece === APPROXIMATE) approximate = true;
     }
   }
-  const timeMatch = execAt(TIME_AT, t, pos);
+  const clock = clockAt(t, pos, date !== undefined);
   let time: ParsedEntry['time'];
-  if (timeMatch) {
-    let hours = +timeMatch[1];
-    const minutes = +timeMatch[2];
-    const meridiem = timeMatch[4]?.toLowerCase();
-    const valid = meridiem ? hours >= 1 && hours <= 12 && minutes <= 59 : hours <= 23 && minutes <= 59;
-    if (valid) {
-      if (meridiem === 'p' && hours < 12) hours += 12;
-      if (meridiem === 'a' && hours === 12) hours = 0;
-      const start = pos;
-      pos += timeMatch[0].length;
-      let zone = zoneAfter(t, pos);
-      if (!zone) {
-        // A range "14:32–14:40 UTC": the zone after its end applies to its start.
-        const rangeEnd = lengthAt(RANGE_END, t, pos);
-        if (rangeEnd >= 0) zone = zoneAfter(t, pos + rangeEnd);
-      }
-      if (zone) pos = zone.end;
-      const text = t.slice(start, pos).trim();
-      // A second rendering of the same time, "13:14 EDT (17:14 UTC)", is dropped from the event text.
-      pos += Math.max(0, lengthAt(SECOND_TIME, t, pos));
-      // "14:30 (approx.)", "14:30 approx." mark the time as approximate.
-      n = lengthAt(APPROXIMATE_AFTER, t, pos);
-      if (n >= 0) {
-        pos += n;
-        approximate = true;
-      }
-      time = { hours, minutes, zone: zone?.zone, text, approximate };
+  if (clock) {
+    const start = pos;
+    pos += clock.length;
+    let zone = clock.relative === undefined ? zoneAfter(t, pos) : undefined;
+    if (!zone && clock.relative === undefined) {
+      // A range "14:32–14:40 UTC": the zone after its end applies to its start.
+      const rangeEnd = lengthAt(RANGE_END, t, pos);
+      if (rangeEnd >= 0) zone = zoneAfter(t, pos + rangeEnd);
     }
+    if (zone) pos = zone.end;
+    const text = t.slice(start, pos).trim();
+    // A second rendering of the same time, "13:14 EDT (17:14 UTC)", is dropped from the event text.
+    pos += Math.max(0, lengthAt(SECOND_TIME, t, pos));
+    // "14:30 (approx.)", "14:30 approx." mark the time as approximate.
+    n = lengthAt(APPROXIMATE_AFTER, t, pos);
+    if (n >= 0) {
+      pos += n;
+      approximate = true;
+    }
+    time = { hours: clock.hours, minutes: clock.minutes, zone: zone?.zone, text, approximate, relative: clock.relative };
   }
   if (!date && !time) return undefined;
+  // A time in a code span (`` `14:32 UTC` ``): its closing backtick is not part of the text.
+  if (from > 0 && raw.charCodeAt(from - 1) === 0x60 && t.charCodeAt(pos) === 0x60) pos++;
   // The rest without its leading separators and trailing marks (both runs include all white space, so it is trimmed).
   let restStart = pos;
   while (restStart < t.length && isRestLead(t.charCodeAt(restStart))) restStart++;
@@ -242,6 +332,52 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
   while (restEnd > restStart && isRestTail(t.charCodeAt(restEnd - 1))) restEnd--;
   const rest = t.slice(restStart, restEnd);
   return { date, time, rest };
+}
+
+/** A clock time at `pos`: `14:32`, `14:32:05`, `2:54 PM`, `10 AM`, `1625` (see `hhmmAccepted`), or `T+15m`. */
+function clockAt(t: string, pos: number, afterDate: boolean): { hours: number; minutes: number; length: number; relative?: number } | undefined {
+  const c = t.charCodeAt(pos);
+  if (c === 0x54 /* T */) {
+    const r = execAt(RELATIVE, t, pos);
+    if (!r) return undefined;
+    // `T+00:15`, else days, hours and minutes; a bare number counts as minutes (`T+15`, `T+1h30`).
+    const offset = r[2] !== undefined ? +r[2] * 60 + +r[3] : +(r[4] ?? 0) * 1440 + +(r[5] ?? 0) * 60 + +(r[6] ?? 0) + +(r[7] ?? 0);
+    return { hours: 0, minutes: 0, length: r[0].length, relative: r[1] === '+' ? offset : -offset };
+  }
+  if (c < 0x30 || c > 0x39) return undefined;
+  const m = execAt(TIME_AT, t, pos);
+  if (m) {
+    let hours = +m[1];
+    const minutes = +m[2];
+    const meridiem = m[4]?.toLowerCase();
+    const valid = meridiem ? hours >= 1 && hours <= 12 && minutes <= 59 : hours <= 23 && minutes <= 59;
+    if (!valid) return undefined;
+    if (meridiem === 'p' && hours < 12) hours += 12;
+    if (meridiem === 'a' && hours === 12) hours = 0;
+    return { hours, minutes, length: m[0].length };
+  }
+  const h = execAt(HOUR_MERIDIEM, t, pos);
+  if (h) {
+    let hours = +h[1];
+    if (hours < 1 || hours > 12) return undefined;
+    if (h[2].toLowerCase() === 'p' && hours < 12) hours += 12;
+    if (h[2].toLowerCase() === 'a' && hours === 12) hours = 0;
+    return { hours, minutes: 0, length: h[0].length };
+  }
+  const four = execAt(TIME_HHMM, t, pos);
+  if (four && hhmmAccepted(t, pos + four[0].length, afterDate || four[0].length > 4)) return { hours: +four[1], minutes: +four[2], length: four[0].length };
+  return undefined;
+}
+
+/**
+ * Whether four digits (`1625`) end a time at `end`: after a date, with an `h` suffix, before a
+ * zone, or before the separator an entry's time is followed by (`:`, a dash, `|`, `]`, `)`, `,`).
+ */
+function hhmmAccepted(t: string, end: number, sure: boolean): boolean {
+  if (sure) return true;
+  const at = end + Math.max(0, lengthAt(ZONE_OPEN, t, end));
+  if (zoneAt(t, at)) return true;
+  return lengthAt(HHMM_FOLLOW, t, end) >= 0;
 }
 
 /** What may follow a date before the time, in order: "approx.", "at", "approx." again. */
@@ -280,7 +416,8 @@ function collectCandidates(doc: MarkdownDocument, section: Section, documentDate
         if (i === timeColumn || i === dateColumn || text.length === 0) continue;
         rest = rest.length > 0 ? `${rest} — ${text}` : text;
       }
-      candidates.push({ line: row.line, kind: 'row', text: `${when} ${rest}`, extra: '', tableZone: zone });
+      // ` | ` keeps the cells apart as the table did, so a bare `1625` cell reads as a time.
+      candidates.push({ line: row.line, kind: 'row', text: rest ? `${when} | ${rest}` : when, extra: '', tableZone: zone });
     }
     for (let l = table.startLine; l < table.endLine; l++) taken.add(l);
   }
@@ -305,7 +442,7 @@ function collectCandidates(doc: MarkdownDocument, section: Section, documentDate
   for (let line = section.bodyStartLine; line < section.endLine; line++) {
     if (taken.has(line) || code.has(line) || inItem.has(line)) continue;
     const text = doc.lines[line].trim();
-    if (text.length > 0 && parseEntry(text, year)) candidates.push({ line, kind: 'line', text, extra: '' });
+    if (text.length > 0 && (parseEntry(text, year) || DAY_ONLY.test(text))) candidates.push({ line, kind: 'line', text, extra: '' });
   }
   candidates.sort((a, b) => a.line - b.line);
 

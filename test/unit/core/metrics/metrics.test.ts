@@ -44,8 +44,8 @@ describe('computeMetrics', () => {
     ['bold-entries-note-date.md', [103, 25, 28, 131]],
     // 09:12 → 09:14, 09:14 → 09:24 (marked, not the 09:20 rollback), 09:14 → 09:37, 09:12 → 09:37.
     ['bold-paragraphs-markers.md', [2, 10, 23, 25]],
-    // Start and detection are the same event; no resolution event.
-    ['iana-zone-note.md', [0, 25, null, null]],
+    // Start and detection are the same event (the alert shows the impact); errors drop to zero with the revert.
+    ['iana-zone-note.md', [0, 25, 25, 25]],
   ];
   for (const [file, expected] of cases) {
     it(`computes ${expected.map((v) => (v === null ? '—' : v)).join(' / ')} minutes for ${file}`, () => {
@@ -54,9 +54,8 @@ describe('computeMetrics', () => {
   }
 
   it('says why a measure is null and that the start was taken as the first event', () => {
-    const m = metricsOf(readFileSync(path.join(FIXTURES, 'iana-zone-note.md'), 'utf8'));
-    assert.equal(m.timeToRecover.reason, 'no resolution event in the timeline');
-    assert.equal(m.duration.reason, 'no resolution event in the timeline');
+    const m = metricsOf(timeline(['- 13:59 Queue depth grows', '- 14:10 Deploy paused while we look'], '2026-03-15'));
+    assert.equal(m.timeToDetect.reason, 'no detection event in the timeline');
     assert.deepEqual(m.notes, ['No event says when the incident started, so the first timed event (13:59) is taken as the start.']);
   });
 

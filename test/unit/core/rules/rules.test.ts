@@ -193,7 +193,7 @@ describe('PM010 timeline-milestones', () => {
 
   it('asks for times when no event has one', () => {
     const text = replaceSection(CLEAN_POSTMORTEM, 'Timeline', '## Timeline\n- errors began\n- we fixed it\n\n');
-    assert.match(run('PM010', text)[0], /has no timed events/);
+    assert.match(run('PM010', text)[0], /None of the timeline's events has a time/);
   });
 });
 
