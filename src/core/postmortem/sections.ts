@@ -99,7 +99,8 @@ function stemmedNames(spec: SectionSpec): ReadonlyMap<string, string> {
   let names = namesCache.get(spec);
   if (!names) {
     const map = new Map<string, string>();
-    for (const n of sectionNames(spec)) map.set(stem(n), n);
+    // The title first: a synonym that stems to the same phrase ("Triggers") does not replace it.
+    for (const n of sectionNames(spec)) if (!map.has(stem(n))) map.set(stem(n), n);
     names = map;
     namesCache.set(spec, names);
   }

@@ -39,6 +39,8 @@ describe('incident-workbench lint', () => {
     const code = await run(['lint', '--format', 'json'], io);
     assert.equal(code, 1);
     const json = JSON.parse(io.stdout.join('\n'));
+    // Each file's `sections` (which heading satisfied which section) has its own test below.
+    for (const file of json.files) delete file.sections;
     assert.deepEqual(json, {
       files: [
         { path: 'docs/postmortems/2026-03-15-ok.md', kind: 'postmortem', findings: [] },
@@ -53,6 +55,18 @@ describe('incident-workbench lint', () => {
       ],
       summary: { files: 2, errors: 2, warnings: 0, infos: 0 },
     });
+  });
+
+  it('tells in JSON, per file, which heading satisfied which profile section and how', async () => {
+    writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-21-labels.md'), '# Upload outage\n\n## Incident Impact\nUploads failed.\n\n**Mitigation:** rolled back.\n');
+    const io = capture();
+    await run(['lint', '--format', 'json', 'docs/postmortems/2026-03-21-labels.md'], io);
+    const [file] = JSON.parse(io.stdout.join('\n')).files;
+    assert.deepEqual(file.sections, [
+      { section: 'Impact', id: 'impact', heading: 'Incident Impact', line: 3, how: 'head noun' },
+      { section: 'Mitigation', id: 'mitigation', heading: 'Mitigation', line: 6, how: 'bold label' },
+    ]);
+    assert.deepEqual(Object.keys(file), ['path', 'kind', 'findings', 'sections']);
   });
 
   it('exits 0 and prints a text summary when every document is complete', async () => {

@@ -76,3 +76,56 @@ describe('PM001 missing-section (harness)', () => {
     assert.deepEqual(findings.map((f) => [f.ruleId, f.message]), [['RB001', 'Missing required section "Recovery Verification".']]);
   });
 });
+
+describe('RB001: alert and procedure runbooks', () => {
+  const rb001 = (text: string) => pm001(text, harness, 'runbook').map((f) => f.message);
+
+  it('asks a procedure runbook only for its steps and a check that they worked', () => {
+    const procedure = [
+      '## Background', 'Why someone needs access.',
+      '## Steps', '1. Add the user: `acl add <user>`',
+      '## Testing Access', 'Log in as them: `ssh <user>@bastion`',
+    ].join('\n');
+    assert.deepEqual(rb001(procedure), []);
+  });
+
+  it('says a procedure runbook needs the verification it lacks', () => {
+    assert.deepEqual(rb001('## Prerequisites\nAn admin account.\n## Steps\n1. Add the user: `acl add <user>`\n'), [
+      'Missing required section "Recovery Verification" (a procedure runbook needs it).',
+    ]);
+  });
+
+  it('asks an alert runbook (named for its alert) for every section, reading "Meaning" as its symptoms', () => {
+    const alert = [
+      '# DiskAlmostFull',
+      '## Meaning', 'The disk is over 90%.',
+      '## Diagnosis', '`df -h /data`',
+      '## Mitigation', '`logrotate -f /etc/logrotate.conf`',
+    ].join('\n');
+    assert.deepEqual(rb001(alert), ['Missing required section "Escalation Path".', 'Missing required section "Recovery Verification".']);
+  });
+
+  it('keeps reporting what an alert runbook truly lacks when its steps are numbered', () => {
+    const steps = [
+      '# Worker is down',
+      '## Symptoms', 'Alert WorkerDown fires.',
+      '1. Check status: `svc status worker`',
+      '2. Restart: `svc restart worker`',
+      '3. Re-check: `svc status worker`',
+    ].join('\n');
+    assert.deepEqual(rb001(steps), ['Missing required section "Escalation Path".']);
+  });
+});
+
+describe('PM001: action items written where they arise', () => {
+  it('reports no missing Action Items when labelled action items stand under other sections', () => {
+    const text = complete.replace('## Action Items\nx', '## Lessons\n\nThe alert came late.\n\nAction point: page on webhook errors.');
+    const messages = pm001(text).map((f) => f.message);
+    assert.equal(messages.includes('Missing required section "Action Items".'), false);
+  });
+
+  it('still reports a postmortem that has no action items anywhere', () => {
+    const text = complete.replace('## Action Items\nx', '## Lessons\n\nThe alert came late.');
+    assert.deepEqual(pm001(text).map((f) => f.message), ['Missing required section "Action Items".']);
+  });
+});
