@@ -182,16 +182,15 @@ function holds(text: string, part: string): boolean {
 /**
  * The summary's paragraphs: the user's summary, then what is broken (plain when there is no
  * summary, labelled after one) and, when the profile has no place for the trigger, what
- * changed. Text the summary already holds is not repeated. `labelled` labels every part
- * (they go into another section when the profile has no summary).
+ * changed. Text the summary already holds is not repeated.
  */
-function summaryParts(draft: WizardDraft, hasTriggerPlace: boolean, labelled: boolean): Array<{ text: string; field: string }> {
+function summaryParts(draft: WizardDraft, hasTriggerPlace: boolean): Array<{ text: string; field: string }> {
   const summary = escapeParagraphs(draft.document.summary);
   const broken = escapeParagraphs(draft.assess.whatIsBroken);
   const changed = escapeParagraphs(draft.assess.whatChanged);
   const parts: Array<{ text: string; field: string }> = [];
-  if (summary) parts.push({ text: labelled ? `**Summary:** ${summary}` : summary, field: 'document.summary' });
-  if (broken && !holds(summary, broken)) parts.push({ text: summary || labelled ? `**What broke:** ${broken}` : broken, field: 'assess.whatIsBroken' });
+  if (summary) parts.push({ text: summary, field: 'document.summary' });
+  if (broken && !holds(summary, broken)) parts.push({ text: summary ? `**What broke:** ${broken}` : broken, field: 'assess.whatIsBroken' });
   if (!hasTriggerPlace && changed && !holds(summary, changed)) parts.push({ text: `**What changed:** ${changed}`, field: 'assess.whatChanged' });
   return parts;
 }
@@ -444,23 +443,34 @@ export function renderWizardLines(profile: Profile, draft: WizardDraft, context:
   const fixed = fixedPartsBySection(profile);
   const folded = foldedParts(fixed);
   const investigation = investigationSectionId(profile, 'postmortem');
-  // Whys and factors without a section of their own get one after the root cause; the rest goes under the summary with a label.
+  // Whys and factors without a section of their own get one after the root cause; the rest goes under the summary with a label
+  // (a Summary section of its own, first, when the profile has none: '' stands for it).
   const rootCauseId = [...fixed].find(([, p]) => p === 'rootCause')?.[0];
-  const summaryId = [...fixed].find(([, p]) => p === 'summary')?.[0] ?? sections[0]?.id;
+  const summaryId = [...fixed].find(([, p]) => p === 'summary')?.[0] ?? '';
   const foldInto = new Map<string, FixedPart[]>();
   const extras: Array<{ part: FixedPart; title: string }> = [];
   for (const part of folded) {
     const title = rootCauseId ? extraTitle(profile, part) : undefined;
     if (title) extras.push({ part, title });
-    else if (summaryId) foldInto.set(summaryId, [...(foldInto.get(summaryId) ?? []), part]);
+    else foldInto.set(summaryId, [...(foldInto.get(summaryId) ?? []), part]);
   }
   const d = draft.document;
   const trigger = triggerPlace(profile);
-  const hasSummary = [...fixed.values()].includes('summary');
-  const summary = summaryParts(draft, trigger !== undefined, !hasSummary);
+  const summary = summaryParts(draft, trigger !== undefined);
   const hasActionItems = [...fixed.values()].includes('actionItems');
   const commits = suspectedCommitsList(draft, context.commits);
   const runbooks = runbooksList(profile, draft, context.date);
+  if (!summaryId) {
+    const own = new Lines();
+    addParts(own, summary);
+    addFolded(own, draft, foldInto.get('') ?? []);
+    if (own.lines.length > 0) {
+      out.add('## Summary', 'document.summary');
+      out.blank();
+      for (const line of own.lines) out.add(line.text, line.field);
+      out.blank();
+    }
+  }
   for (const section of sections) {
     const part = fixed.get(section.id);
     const field = part ? FIXED_PART_FIELDS[part] : `document.otherSections.${section.id}`;
@@ -503,13 +513,6 @@ export function renderWizardLines(profile: Profile, draft: WizardDraft, context:
         else out.add(paragraphsOr(d.otherSections[section.id] ?? '', section.id, section.title), field);
       }
     }
-    // Without a summary section, the summary's parts go into the first section, labelled.
-    if (!hasSummary && section.id === summaryId) {
-      for (const p of summary) {
-        out.blank();
-        out.add(p.text, p.field);
-      }
-    }
     addFolded(out, draft, foldInto.get(section.id) ?? []);
     if (section.id === investigation && commits) {
       out.blank();
@@ -521,6 +524,11 @@ export function renderWizardLines(profile: Profile, draft: WizardDraft, context:
   // What the profile has no section for gets a heading of its own at the end, never dropped.
   if (!investigation && commits) {
     out.add(`## Suspected Changes\n\n${commits}\n`, 'investigate.suspectedCommits');
+  }
+  if (!hasActionItems && draft.improve.actionItems.some((i) => [i.action, i.owner].some((v) => v.trim()))) {
+    out.add('## Action Items\n', FIXED_PART_FIELDS.actionItems);
+    actionItemsBody(out, profile, draft.improve.actionItems);
+    out.blank();
   }
   if (!hasActionItems && runbooks) {
     out.add(`## Runbooks\n\n${runbooks}\n`, 'document.runbooks');

@@ -172,6 +172,15 @@ describe('every field the wizard asks for lands in the postmortem', () => {
     }
   }
 
+  it('writes every token under a profile of the user\'s with only an Impact and a Timeline section, under headings of their own where needed', () => {
+    const harness = BUILT_IN_PROFILES[0];
+    const postmortem = harness.documents.postmortem as NonNullable<Profile['documents']['postmortem']>;
+    const sparse: Profile = { ...harness, documents: { ...harness.documents, postmortem: { ...postmortem, sections: postmortem.sections.filter((s) => ['impact', 'timeline'].includes(s.id)) } } };
+    for (const base of [fullDraft(harness), emptyDraft()]) {
+      assert.deepEqual(check(wizardDraftSchema, sparse, base).filter((r) => !r.found).map((r) => `${r.field} (${r.token})`), []);
+    }
+  });
+
   it('fails for a text field added to the protocol without a place in the postmortem', () => {
     const assessSchema = wizardDraftSchema.shape.assess.extend({ customerQuote: z.string().max(500) });
     const extended = wizardDraftSchema.extend({ assess: assessSchema });
