@@ -53,7 +53,7 @@ export function fixesFor(finding: Finding, context: FixContext): Fix[] {
       if (column && table) fixes.push(addColumn(context.doc, table, column));
       const item = itemAt(context, finding.range.start.line);
       if (item?.form === 'list') {
-        const convert = listToTable(context);
+        const convert = listToTable(context, item);
         if (convert) fixes.push(convert);
       }
       break;
@@ -116,9 +116,9 @@ function addColumn(doc: MarkdownDocument, table: Table, column: string): Fix {
   return { title: `Add a "${column}" column to the action items table`, edits, preferred: true, kind: 'quickfix' };
 }
 
-/** Rewrites list-form action items as the profile's table (Action plus its required columns). */
-function listToTable(context: FixContext): Fix | undefined {
-  const items = readIncident(context.doc, context.kind, context.profile).actionItems?.items.filter((i) => i.form === 'list') ?? [];
+/** Rewrites the list-form action items of `at`'s section as the profile's table (Action plus its required columns). */
+function listToTable(context: FixContext, at: ActionItem): Fix | undefined {
+  const items = readIncident(context.doc, context.kind, context.profile).actionItems?.items.filter((i) => i.form === 'list' && i.region.start === at.region.start) ?? [];
   if (items.length === 0) return undefined;
   const required = context.profile.actionItems.requiredColumns.filter((c) => fieldOfColumn(c) !== 'action');
   const columns = ['Action', ...required];

@@ -4,7 +4,7 @@ import type { DocumentKind, Profile, SeverityLevel } from '../profiles/types';
 import { readTimeline, type TimelineEntry } from '../timeline/timeline';
 import { readActionItems, type ActionItems } from './actionItems';
 import { parseDate, type CalendarDate } from './dates';
-import { findField, matchSeverity, readFields, SEVERITY_FIELD_NAMES, type Field } from './fields';
+import { findField, readFields, readSeverity, type Field } from './fields';
 import { matchSections, type SectionMatch } from './sections';
 
 /** Everything the rules know about one incident document. */
@@ -15,12 +15,13 @@ export interface IncidentModel {
   /** The profile's sections for this kind, each with the document section providing it. */
   readonly sections: readonly SectionMatch[];
   readonly fields: readonly Field[];
-  /** The severity field, when the document states one. */
+  /** The severity field, when the document states one (else where a sentence names it, see `readSeverity`). */
   readonly severityField: Field | undefined;
   /** The scale level it names, when it names one. */
   readonly severity: SeverityLevel | undefined;
   /** The incident date: a Date field, else the date in the file's title. */
   readonly date: CalendarDate | undefined;
+  /** The action items of the Action Items section and of every other follow-up section; undefined without any. */
   readonly actionItems: ActionItems | undefined;
   readonly timeline: readonly TimelineEntry[] | undefined;
 }
@@ -62,8 +63,7 @@ function build(doc: MarkdownDocument, kind: DocumentKind, profile: Profile): Inc
   const specs = profile.documents[kind]?.sections ?? [];
   const sections = matchSections(doc, specs);
   const fields = readFields(doc);
-  const severityField = findField(fields, SEVERITY_FIELD_NAMES);
-  const severity = severityField ? matchSeverity(severityField.value, profile) : undefined;
+  const { field: severityField, level: severity } = readSeverity(doc, fields, profile);
   const dateField = findField(fields, ['date', 'incident date', 'date of incident', 'started', 'start date']);
   let date: CalendarDate | undefined;
   const parsed = dateField ? parseDate(dateField.value.slice(0, 10)) : undefined;
@@ -78,7 +78,7 @@ function build(doc: MarkdownDocument, kind: DocumentKind, profile: Profile): Inc
   const timelineSection = sectionByRole(model, SECTION_ROLES.timeline);
   return {
     ...model,
-    actionItems: actionSection ? readActionItems(doc, actionSection) : undefined,
+    actionItems: readActionItems(doc, actionSection),
     timeline: timelineSection ? readTimeline(doc, timelineSection, date) : undefined,
   };
 }

@@ -32,7 +32,7 @@ export interface ActionItemSummary {
   readonly done: boolean;
   /** Where the Status value is written, when the item has one (a table cell may be empty). */
   readonly statusRange: Range | undefined;
-  readonly form: 'table' | 'list';
+  readonly form: ActionItem['form'];
 }
 
 /** What the Incidents and Action Items views know of one postmortem or incident record. */
