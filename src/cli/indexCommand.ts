@@ -22,7 +22,8 @@ summary lines, then one row per incident (date, title, severity, duration, time 
 time to recover, action items), between markers; text outside the markers is kept.
   --format markdown  print the index file as it would be written (default)
   --format json      print [{"path","date","title","severity","durationMinutes","ttdMinutes",
-                     "ttrMinutes","openActionItems"}], null where a value cannot be computed
+                     "ttrMinutes","openActionItems","milestones"}], null where a value cannot be
+                     computed; milestones: the event taken for each milestone, and why
   --write            write the file (PATH, default per profile: docs/incidents/index.md)
   --check            write nothing; exit 1 when the file is not up to date
 Exit codes: 0 done, 1 --check found the index out of date, 2 usage or configuration error.`;

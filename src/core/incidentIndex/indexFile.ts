@@ -19,6 +19,11 @@ export interface IndexEntry {
   readonly ttrMinutes: number | null;
   /** Action items not done; null when the document has no Action Items section. */
   readonly openActionItems: number | null;
+  /**
+   * The event taken for each milestone and why (`detection: 07:55 users notice checkout
+   * errors (the first alert, page or report)`), in milestone order; empty without a timeline.
+   */
+  readonly milestones: readonly string[];
 }
 
 /** The first line of the generated block; everything outside the block is left as it is. */
@@ -56,6 +61,7 @@ export function indexEntries(incidents: readonly IncidentSummary[]): IndexEntry[
     ttdMinutes: i.metrics.timeToDetect.minutes,
     ttrMinutes: i.metrics.timeToRecover.minutes,
     openActionItems: i.actionItems ? i.actionItems.open : null,
+    milestones: i.metrics.explanation,
   }));
 }
 

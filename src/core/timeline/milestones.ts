@@ -36,7 +36,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly string[]>> = {
     'rolled * back', 'revert', 'reverted', 'reverts', 'reverting', 'fail over', 'failed over', 'failing over', 'hot fix',
     'workaround', 'scaled up', 'scaled out', 'restart', 'restarted', 'restarts', 'drain', 'drained', 'disabled',
     'rate limit', 'rate limited', 'blocked', 'contained', 'containment', 'fix deployed', 'fix applied', 'fix rolled out',
-    'deployed * fix', 'applied * fix', 'applied', 'patched', 'revoked', 'revokes', 'destroyed', 'rotated', 'suspended',
+    'deployed * fix', 'applied * fix', 'applied', 'patched', 'revoked', 'revokes', 'destroyed', 'suspended',
     'taken down', 'takedown', 'client hold', 'clienthold', 'paused',
   ],
   resolution: [

@@ -88,6 +88,8 @@ function hoverText(summary: IncidentSummary): vscode.MarkdownString {
     const end = (hit: typeof interval.from, name: string) => (hit ? `${name} ${cell(hit.entry.timeText)}: ${cell(short(hit.entry.text))}` : `no ${name} event`);
     md.appendMarkdown(`| ${def.label} | ${interval.minutes === null ? '—' : formatInterval(interval)} | ${end(interval.from, def.from)} | ${end(interval.to, def.to)} |\n`);
   }
+  // Which event was taken for each milestone, and why, so a reader can check the choice.
+  if (summary.metrics.explanation.length) md.appendMarkdown(`\n**Milestones**\n\n${summary.metrics.explanation.map((e) => `- ${escape(e)}`).join('\n')}\n`);
   const reasons = METRIC_IDS.filter((id) => summary.metrics[id].minutes === null).map((id) => `${METRICS[id].label}: ${summary.metrics[id].reason}.`);
   const notes = [...summary.metrics.notes, ...reasons];
   if (notes.length) md.appendMarkdown(`\n${notes.map((n) => `- ${escape(n)}`).join('\n')}\n`);

@@ -36,9 +36,21 @@ describe('the incident index', () => {
   it('lists the sample workspace\'s incidents with the numbers checked by hand, oldest first', () => {
     assert.deepEqual(indexEntries(sample()), [
       // 14:28 first 504 → 14:32 alert → 15:19 resolved.
-      { path: USER, date: '2026-03-15', title: 'User service timeouts on preferences endpoint', severity: 'SEV2', durationMinutes: 51, ttdMinutes: 4, ttrMinutes: 47, openActionItems: 4 },
+      { path: USER, date: '2026-03-15', title: 'User service timeouts on preferences endpoint', severity: 'SEV2', durationMinutes: 51, ttdMinutes: 4, ttrMinutes: 47, openActionItems: 4,
+        milestones: [
+        'start: 14:28 First 504 responses from api-gateway on GET /api/users/:id/preference… (the first event that says the incident started)',
+        'detection: 14:32 Datadog monitor "api-gateway p99 latency > 2000ms" fires and pages th… (the first alert, page or report)',
+        'mitigation: 14:40 Mitigation starts: CREATE INDEX CONCURRENTLY idx_preferences_user_id… (the first fix after the detection)',
+        'resolution: 15:19 p99 latency has stayed under 300 ms for ten minutes. Incident resolve… (the first event that says the service recovered)',
+      ] },
       // 09:12 first failures → 09:14 PagerDuty → 09:37 resolved.
-      { path: PAYMENT, date: '2026-03-20', title: 'Payment service crash loop', severity: 'SEV1', durationMinutes: 25, ttdMinutes: 2, ttrMinutes: 23, openActionItems: 3 },
+      { path: PAYMENT, date: '2026-03-20', title: 'Payment service crash loop', severity: 'SEV1', durationMinutes: 25, ttdMinutes: 2, ttrMinutes: 23, openActionItems: 3,
+        milestones: [
+        'start: 09:12 UTC First Stripe webhook deliveries fail signature verification; payment-… (the first event before the detection that says something began)',
+        'detection: 09:14 UTC PagerDuty incident #4521 opens automatically from the Kubernetes heal… (the first alert, page or report)',
+        'mitigation: 09:24 UTC Mitigation starts: `kubectl rollout restart deployment/payment-servic… (the first fix after the detection)',
+        'resolution: 09:37 UTC Stripe retries of the failed deliveries have drained and checkout suc… (the first event that says the service recovered)',
+      ] },
     ]);
   });
 
@@ -48,7 +60,7 @@ describe('the incident index', () => {
 
   it('writes null, and a dash in Markdown, where a value cannot be computed', () => {
     const undated = summarizeIncident('docs/postmortems/notes.md', '# Queue stall\n\n## Timeline\n- errors began\n', harness);
-    assert.deepEqual(indexEntries([undated]), [{ path: 'docs/postmortems/notes.md', date: null, title: 'Queue stall', severity: null, durationMinutes: null, ttdMinutes: null, ttrMinutes: null, openActionItems: null }]);
+    assert.deepEqual(indexEntries([undated]), [{ path: 'docs/postmortems/notes.md', date: null, title: 'Queue stall', severity: null, durationMinutes: null, ttdMinutes: null, ttrMinutes: null, openActionItems: null, milestones: [] }]);
     assert.match(renderIndexBlock([undated], INDEX), /\| — \| \[Queue stall\]\(\.\.\/postmortems\/notes\.md\) \| — \| — \| — \| — \| — \|/);
   });
 
