@@ -130,7 +130,8 @@ function applySections(
     modified.set(draft.spec.id, ref);
     const synonyms = m.synonyms ?? [...draft.spec.synonyms, ...(m.addSynonyms ?? [])];
     draft.spec = {
-      id: draft.spec.id,
+      // Keeps what the configuration cannot change (the id, a runbook section's step verbs).
+      ...draft.spec,
       title: m.title ?? draft.spec.title,
       synonyms: dedupe(synonyms),
       required: m.required ?? draft.spec.required,
