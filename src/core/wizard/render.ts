@@ -43,7 +43,7 @@ const MILESTONE_ROWS = [
 ] as const;
 
 /** Normalised names of a section or header field that takes what changed (the incident's trigger). */
-const TRIGGER_NAMES = ['trigger', 'triggers', 'what changed', 'change', 'triggering change'];
+const TRIGGER_NAMES = ['trigger', 'triggers', 'what changed', 'triggering change'];
 
 /** Normalised names of a header field that names the incident commander. */
 const COMMANDER_NAMES = ['incident commander', 'commander', 'ic'];
@@ -61,11 +61,7 @@ const HEADER_FIELDS: Readonly<Record<string, string>> = {
   'services': 'assess.services',
   'service': 'assess.services',
   'affected users': 'assess.affectedUsers',
-  'trigger': 'assess.whatChanged',
-  'triggers': 'assess.whatChanged',
-  'what changed': 'assess.whatChanged',
-  'change': 'assess.whatChanged',
-  'triggering change': 'assess.whatChanged',
+  ...Object.fromEntries(TRIGGER_NAMES.map((name) => [name, 'assess.whatChanged'])),
 };
 
 /** Collects lines, never two blank ones in a row. */
@@ -131,13 +127,8 @@ function wizardHeaderValue(field: string, draft: WizardDraft, values: TemplateVa
       const parts = [a.affectedPercent ? `${a.affectedPercent}%` : '', escapeInline(a.affectedUsers)].filter(Boolean);
       return parts.join(' — ') || '<affected users>';
     }
-    case 'trigger':
-    case 'triggers':
-    case 'what changed':
-    case 'change':
-    case 'triggering change':
-      return escapeInline(a.whatChanged) || '<what changed>';
     default:
+      if (TRIGGER_NAMES.includes(normalizeHeading(field))) return escapeInline(a.whatChanged) || '<what changed>';
       return headerValue(field, 'postmortem', values);
   }
 }
@@ -250,7 +241,7 @@ function timelineBody(out: Lines, draft: WizardDraft): void {
     return { time, text: `| ${time ? timeText(time) : '<YYYY-MM-DD HH:MM>'} | ${cell} |`, field: `assess.${row.field}` };
   });
   if (changeOwnRow) {
-    const row = { time: a.changedAt, text: `| ${timeText(a.changedAt)} | ${change ? escapeTableCell(change) : '<what changed>'} |`, field: 'assess.whatChanged' };
+    const row = { time: a.changedAt, text: `| ${timeText(a.changedAt)} | ${change ? escapeTableCell(change) : '<what changed>'} |`, field: 'assess.changedAt' };
     const at = rows.findIndex((r) => r.time !== '' && r.time > a.changedAt);
     rows.splice(at < 0 ? rows.length : at, 0, row);
   }

@@ -63,6 +63,15 @@ describe('where the wizard writes each answer', () => {
       assert.ok(sectionText(modelOf(harness, renderWizardPostmortem(harness, issueDraft(harness), context)), ['summary']).includes(`**What changed:** ${CHANGED}`));
     });
 
+    it('writes what changed into a Trigger header field when a profile of the user\'s has one', () => {
+      const harness = profile('harness');
+      const postmortem = harness.documents.postmortem as NonNullable<Profile['documents']['postmortem']>;
+      const withField: Profile = { ...harness, documents: { ...harness.documents, postmortem: { ...postmortem, headerFields: ['Date', 'Severity', 'Trigger'] } } };
+      const markdown = renderWizardPostmortem(withField, issueDraft(withField), context);
+      assert.match(markdown, new RegExp(`\\*\\*Trigger:\\*\\* ${CHANGED.replace(/\./g, '\\.')}\n`));
+      assert.ok(!sectionText(modelOf(withField, markdown), ['summary']).includes(CHANGED), 'not twice');
+    });
+
     it('writes what changed alone as the trigger when the Document phase left the trigger empty', () => {
       const google = profile('google-sre');
       const model = modelOf(google, renderWizardPostmortem(google, issueDraft(google, (d) => { d.document.otherSections.trigger = ''; }), context));
