@@ -30,8 +30,9 @@ const PATTERNS: readonly RegExp[] = [
 const MAY_MATCH_PATTERNS = /YYYY|HH:MM|MM\/DD|DD\/MM|\b[XYN] |\b[XN]%|TODO|TBD|TBC|FIXME|XXX|\?\?\?/;
 
 /**
- * Finds the placeholders on one line of prose (code and comments already blanked):
- * `<name>`-style blanks that are not HTML tags, autolinks or e-mail addresses;
+ * Finds the placeholders on one line of prose (code and comments already blanked), outside
+ * template-engine tags (ERB, Jinja, Go templates): `<name>`-style blanks that are not HTML
+ * tags, autolinks or e-mail addresses;
  * `YYYY-MM-DD`, `HH:MM`; `[Name]`-style blanks that are not links; `X hours Y minutes`;
  * `TODO`, `TBD`, `FIXME`, `???`. `referenceLabels` are `[label]` texts defined as links in the document.
  */
@@ -40,12 +41,14 @@ export function findPlaceholders(line: string, referenceLabels: ReadonlySet<stri
 }
 
 /** `findPlaceholders`, told whether `MAY_MATCH_PATTERNS` matches `line`. */
-function placeholdersOn(line: string, referenceLabels: ReadonlySet<string>, mayMatchPatterns: boolean): PlaceholderHit[] {
+function placeholdersOn(source: string, referenceLabels: ReadonlySet<string>, mayMatchPatterns: boolean): PlaceholderHit[] {
   // Every form below needs `<`, `[` or a pattern's fixed text; most prose lines have none, so skip them cheaply
   // (one scan of the line for the pattern texts, then `includes`, which costs next to nothing).
+  if (!mayMatchPatterns && !source.includes('<') && !source.includes('[')) return [];
+  // Template-engine tags are code, not blanks: what is inside them is no placeholder either.
+  const line = TEMPLATE_OPENER.test(source) ? blankTemplateTags(source) : source;
   const hasAngle = line.includes('<');
   const hasBracket = line.includes('[');
-  if (!mayMatchPatterns && !hasAngle && !hasBracket) return [];
   const hits: PlaceholderHit[] = [];
   if (hasAngle) findAngleBlanks(line, hits);
   if (hasBracket) findBracketBlanks(line, referenceLabels, hits);
@@ -58,6 +61,20 @@ function placeholdersOn(line: string, referenceLabels: ReadonlySet<string>, mayM
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/** The opening of a template-engine tag: ERB `<%`, Jinja and Go templates `{{`, `{%`, `{#`. */
+const TEMPLATE_OPENER = /<%|\{[{%#]/;
+/**
+ * Template-engine tags: ERB `<%= name %>`, `<% if x %>`, `<%# note %>`; Jinja `{{ name }}`,
+ * `{% if x < 3 %}`, `{# note #}`; Go templates `{{ .Name }}`, `{{- range .Items }}`. An ERB tag
+ * left open runs to the end of the line.
+ */
+const TEMPLATE_TAG = /<%.*?(?:%>|$)|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/g;
+
+/** `line` with its template-engine tags blanked to spaces (columns kept). */
+function blankTemplateTags(line: string): string {
+  return line.replace(TEMPLATE_TAG, (tag) => ' '.repeat(tag.length));
 }
 
 /**
