@@ -72,7 +72,7 @@ export function decide({ needed, installed, root, passwordlessSudo, dpkgAvailabl
     action: 'stop',
     missing,
     message: `Missing Debian packages: ${missing.join(', ')}.\n` +
-      `They can only be installed as root, and sudo asks for a password here. Run this, then run the command again:\n\n` +
+      `They can only be installed as root, and there is no passwordless sudo here. Run this, then run the command again:\n\n` +
       `  ${installCommand(missing, { root: false })}\n`,
   };
 }
