@@ -1,6 +1,6 @@
 // Matches a document's headings (and bold labels, and runbook steps) to the sections a profile asks for, by meaning.
 import { normalizeHeading } from '../markdown/headingText';
-import { documentView, type Heading, type MarkdownDocument, type Section } from '../markdown/model';
+import { documentMatches, documentView, type Heading, type MarkdownDocument, type Section } from '../markdown/model';
 import { range } from '../markdown/position';
 import type { SectionSpec } from '../profiles/types';
 
@@ -63,7 +63,7 @@ interface Reading {
  */
 export function matchSections(doc: MarkdownDocument, specs: readonly SectionSpec[]): SectionMatch[] {
   const candidates = documentCandidates(doc);
-  const readings = candidates.map((c) => readCandidate(c.section.heading.text, specs));
+  const readings = candidates.map((c) => cachedReading(c.section.heading.text, specs));
   const tiers: ((reading: Reading, c: Candidate) => boolean)[] = [
     (r, c) => c.source === 'heading' && (r.how === 'title' || r.how === 'synonym'),
     (r, c) => c.source === 'heading' && r.how === 'qualified',
@@ -123,6 +123,25 @@ function suffixName(phrase: string, spec: SectionSpec): string | undefined {
     if (phrase === stemmed || phrase.endsWith(` ${stemmed}`)) return name;
   }
   return undefined;
+}
+
+const readingCache = new WeakMap<readonly SectionSpec[], Map<string, Map<SectionSpec, Reading>>>();
+const READING_CACHE_LIMIT = 2048;
+
+/** `readCandidate`, remembered per spec list (a profile's) and heading text: the same headings come back on every lint. */
+function cachedReading(text: string, specs: readonly SectionSpec[]): Map<SectionSpec, Reading> {
+  let perSpecs = readingCache.get(specs);
+  if (!perSpecs) {
+    perSpecs = new Map();
+    readingCache.set(specs, perSpecs);
+  }
+  let reading = perSpecs.get(text);
+  if (!reading) {
+    reading = readCandidate(text, specs);
+    if (perSpecs.size >= READING_CACHE_LIMIT) perSpecs.clear();
+    perSpecs.set(text, reading);
+  }
+  return reading;
 }
 
 /**
@@ -264,18 +283,19 @@ const TRAILING_REFERENCES = /^(?:\s*(?:\^\[[^\]]*\]\([^)]*\)\^|\[\[[^\]]*\]\]\([
  * Each becomes a pseudo-section running to the next heading or label.
  */
 function boldLabels(doc: MarkdownDocument): Candidate[] {
-  const blocked = new Set<number>();
-  for (const b of doc.codeBlocks) for (let l = b.startLine; l < b.endLine; l++) blocked.add(l);
-  for (const t of doc.tables) for (let l = t.startLine; l < t.endLine; l++) blocked.add(l);
-  for (const i of doc.listItems) for (let l = i.line; l < i.endLine; l++) blocked.add(l);
+  // Most documents have no line starting with bold text: one search of the text settles it.
+  if (!documentMatches(doc, /^(?:\*\*|__)\S/m)) return [];
+  const inBlock = (line: number) => doc.codeBlocks.some((b) => line >= b.startLine && line < b.endLine)
+    || doc.tables.some((t) => line >= t.startLine && line < t.endLine)
+    || doc.listItems.some((i) => line >= i.line && line < i.endLine);
   const headingLines = new Set(doc.headings.map((h) => h.line));
   const start = doc.frontMatter ? doc.frontMatter.endLine + 1 : 0;
   const found: { line: number; name: string; labelEnd: number }[] = [];
   for (let line = start; line < doc.lines.length; line++) {
     const text = doc.lines[line];
-    if (blocked.has(line) || headingLines.has(line) || (text[0] !== '*' && text[0] !== '_')) continue;
+    if ((text[0] !== '*' && text[0] !== '_') || headingLines.has(line)) continue;
     const m = BOLD_LABEL.exec(text);
-    if (!m) continue;
+    if (!m || inBlock(line)) continue;
     let name = m[2].trim();
     // After the closing marks: footnote marks, a colon, footnote marks again, then the value.
     let at = text.length - m[3].length;
@@ -296,7 +316,7 @@ function boldLabels(doc: MarkdownDocument): Candidate[] {
       found.push({ line, name, labelEnd: at });
     } else if (value === '') {
       const next = doc.lines[line + 1];
-      if (next === undefined || next.trim() === '' || blocked.has(line + 1) || headingLines.has(line + 1)) found.push({ line, name, labelEnd: text.length });
+      if (next === undefined || next.trim() === '' || headingLines.has(line + 1) || inBlock(line + 1)) found.push({ line, name, labelEnd: text.length });
     }
   }
   const nextBoundary = (line: number): number => {
@@ -339,7 +359,8 @@ function findStep(doc: MarkdownDocument, verbs: readonly string[]): { section: S
     if (verb && holdsCommand(doc, section.bodyStartLine, section.endLine)) steps.push({ section, verb });
   }
   for (const item of doc.listItems) {
-    const verb = leadingVerb(normalizeHeading(item.text), forms);
+    // Not `normalizeHeading`: its memo is for the few names compared on every lint, not every list item.
+    const verb = leadingVerb(item.text.toLowerCase().replace(/[*_`~]/gu, '').replace(/[’']/gu, '').trim(), forms);
     if (!verb || !holdsCommand(doc, item.line, item.endLine)) continue;
     const enclosing = enclosingHeading(doc, item.line);
     const heading: Heading = { level: Math.min(6, (enclosing?.level ?? 1) + 1), text: item.text.trim(), line: item.line, range: range(item.line, 0, item.line, doc.lines[item.line].length) };
