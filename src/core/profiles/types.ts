@@ -26,6 +26,10 @@ export interface SectionSpec {
    * command satisfies the section (runbooks write "1. Check the logs" rather than "Diagnosis").
    */
   readonly stepVerbs?: readonly string[];
+  /** The questions the process asks in this section, in order; a new document writes each with a blank for its answer. */
+  readonly questions?: readonly string[];
+  /** The process's checklist for this section, in order; a new document writes each as an unchecked task item. */
+  readonly checklist?: readonly string[];
 }
 
 /**
@@ -118,7 +122,11 @@ export interface Profile {
     readonly requiredColumns: readonly string[];
     /** The fewest action items a postmortem may have. */
     readonly minimum: number;
+    /** Days after the incident when the open action items are reviewed, when the process says (e.g. 14). */
+    readonly followUpReviewDays?: number;
   };
+  /** Hours from resolution by which a required postmortem must exist, when the process says (e.g. 24 or 48). */
+  readonly postmortemDeadlineHours?: number;
   /** Incident roles the process names, e.g. Incident Commander. */
   readonly roles?: readonly string[];
   /** Per-rule levels that differ from the rules' defaults. */
