@@ -1,6 +1,6 @@
-// `incident-workbench lint`: lints files and folders and prints the findings as text or JSON.
+// `incident-workbench lint`: lints files and folders and prints the findings as text or JSON, and what it skipped.
 import * as path from 'node:path';
-import { kindFromProfileFolders, lintNamedFile, parseMarkdown, toPosix, type DocumentKind, type Finding, type Profile } from '../core';
+import { DOCUMENT_KINDS, kindFromProfileFolders, lintNamedFile, parseMarkdown, toPosix, type DocumentKind, type Finding, type Profile } from '../core';
 import { readIncident } from '../core/postmortem/model';
 import { explainSections, type SectionExplanation } from '../core/postmortem/sections';
 import type { SloDefinition } from '../core/slo/types';
@@ -29,28 +29,69 @@ export interface LintCommandOptions {
   readonly explainSections?: boolean;
 }
 
+/** Markdown files found in the folders given that were not linted, by reason. */
+export interface SkippedFiles {
+  /** In none of the profile's document folders. */
+  readonly outsideFolders: readonly string[];
+  /** In a document folder, but named README, index, changelog, contributing, licence or template. */
+  readonly notDocuments: readonly string[];
+}
+
+/** What `lint` did: the files linted and the Markdown files it passed over. */
+export interface LintRun {
+  readonly reports: FileReport[];
+  readonly skipped: SkippedFiles;
+}
+
 /**
  * Lints `paths`. A folder contributes the Markdown files under it that the profile's
- * folders classify; a file named explicitly is always linted, its kind taken from the
- * profile's folders, else words in its path, else its content, else `postmortem`.
- * Throws a `UsageError` for a path that does not exist.
+ * folders classify (all of them with `kind`); the others are listed in `skipped`. A file named
+ * explicitly is always linted, its kind taken from the profile's folders, else words in its
+ * path, else its content, else `postmortem`. Throws a `UsageError` for a path that does not exist.
  */
-export async function lintPaths(paths: readonly string[], options: LintCommandOptions): Promise<FileReport[]> {
+export async function lintPaths(paths: readonly string[], options: LintCommandOptions): Promise<LintRun> {
   const reports: FileReport[] = [];
+  const outsideFolders: string[] = [];
+  const notDocuments: string[] = [];
   for (const given of paths) {
     if (await isDirectory(given)) {
       for (const file of await findMarkdownFiles(given)) {
-        if (options.kind ?? kindFromProfileFolders(relativeToRoot(file, options.root), options.profile)) {
+        const relative = relativeToRoot(file, options.root);
+        if (options.kind ?? kindFromProfileFolders(relative, options.profile)) {
           reports.push(await lintFile(file, options));
+        } else {
+          // Skipped for its name when a document of any other name would be linted in its place.
+          const sibling = `${relative.slice(0, relative.length - path.basename(relative).length)}document.md`;
+          (kindFromProfileFolders(sibling, options.profile) ? notDocuments : outsideFolders).push(toPosix(file));
         }
       }
     } else {
       reports.push(await lintFile(given, options));
     }
   }
-  return reports;
+  return { reports, skipped: { outsideFolders, notDocuments } };
 }
 
+/** How many files the lint passed over and why, with the option that includes them; empty when none. */
+export function skippedMessages(skipped: SkippedFiles, profile: Profile): string[] {
+  const lines: string[] = [];
+  const files = (n: number) => `${n} Markdown file${n === 1 ? '' : 's'}`;
+  const { outsideFolders, notDocuments } = skipped;
+  if (outsideFolders.length > 0) {
+    const folders = DOCUMENT_KINDS.flatMap((kind) => {
+      const folder = profile.documents[kind]?.folder;
+      return folder === undefined ? [] : [`${folder || '.'} for ${kind}s`];
+    });
+    const examples = outsideFolders.slice(0, 3).join(', ') + (outsideFolders.length > 3 ? ', ...' : '');
+    lines.push(`skipped ${files(outsideFolders.length)} in none of the ${profile.name} profile's folders (${folders.join(', ')}): ${examples}. ` +
+      `To lint ${outsideFolders.length === 1 ? 'it' : 'them'}, give the kind with --kind ${DOCUMENT_KINDS.join('|')}, or set the folders in .incident-workbench.yaml.`);
+  }
+  if (notDocuments.length > 0) {
+    lines.push(`skipped ${files(notDocuments.length)} named README, index, changelog, contributing, license or template, which are not incident documents` +
+      ` (--kind lints ${notDocuments.length === 1 ? 'it' : 'them'} too).`);
+  }
+  return lines;
+}
 
 /** `file` relative to the config's folder, so profile folders match when the CLI runs from a subfolder. */
 function relativeToRoot(file: string, root: string | undefined): string {

@@ -5,7 +5,7 @@ import { templateCommitsInWindow } from '../services/gitService';
 import { findSloFile, loadSloFile } from '../services/sloService';
 import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
 import { chooseProfile, UsageError, type Io } from './common';
-import { lintPaths } from './lintCommand';
+import { lintPaths, skippedMessages } from './lintCommand';
 import { NEW_USAGE, runNew } from './newCommand';
 import { INDEX_USAGE, runIndex } from './indexCommand';
 import { runSlo, SLO_USAGE } from './sloCommand';
@@ -30,8 +30,10 @@ ${synopsis(TAGS_USAGE)}
 
 Without --profile or --config, lint uses the nearest .incident-workbench.yaml found upwards from
 the first path (stopping at the repository root), else the harness profile.
+A folder is searched for the Markdown files in the profile's folders (with --kind, all of them);
+the files passed over are counted on stderr, with the reason.
 lint exits 0 when there is no error-level finding (and no more warnings than --max-warnings),
-1 when there is, 2 on a usage or configuration error.`;
+1 when there is, 2 on a usage or configuration error or when no file at all was linted.`;
 
 export type { Io } from './common';
 
@@ -117,9 +119,16 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   // slo.yaml feeds PM015; its own problems are reported by `slo`, not here, so they never fail lint.
   const sloFile = await findSloFile(root ?? '.');
   const slos = sloFile ? (await loadSloFile(sloFile)).slos : undefined;
-  const reports = await lintPaths(positionals.length > 0 ? positionals : ['.'], { profile, root, slos, kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
+  const paths = positionals.length > 0 ? positionals : ['.'];
+  const { reports, skipped } = await lintPaths(paths, { profile, root, slos, kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
   const output = formatReports(reports, values.format as Format);
   if (output) io.out(output);
+  for (const line of skippedMessages(skipped, profile)) io.err(`incident-workbench: ${line}`);
+  if (reports.length === 0) {
+    // A lint that read nothing must not pass in CI as if everything were fine.
+    io.err(`incident-workbench: no file was linted in ${paths.join(', ')}; exiting with code 2.`);
+    return 2;
+  }
   const summary = summarize(reports);
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
     io.err(`incident-workbench: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}.`);

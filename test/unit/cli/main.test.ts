@@ -85,6 +85,34 @@ describe('incident-workbench lint', () => {
     ]);
   });
 
+  it('says how many Markdown files of a folder it skipped and why, with the option that includes them', async () => {
+    mkdirSync(path.join(dir, 'postmortems'));
+    writeFileSync(path.join(dir, 'postmortems', '2026-01-01-a.md'), COMPLETE);
+    writeFileSync(path.join(dir, 'postmortems', '2026-01-02-b.md'), COMPLETE);
+    const io = capture();
+    assert.equal(await run(['lint', '.'], io), 1);
+    assert.deepEqual(io.stderr, [
+      "incident-workbench: skipped 3 Markdown files in none of the harness profile's folders (docs/postmortems for postmortems, docs/runbooks for runbooks, docs/incidents for incidents): notes.md, postmortems/2026-01-01-a.md, postmortems/2026-01-02-b.md. To lint them, give the kind with --kind postmortem|runbook|incident, or set the folders in .incident-workbench.yaml.",
+      'incident-workbench: skipped 1 Markdown file named README, index, changelog, contributing, license or template, which are not incident documents (--kind lints it too).',
+    ]);
+    assert.match(io.stdout.join('\n'), /\n2 files linted: 2 errors/);
+  });
+
+  it('exits 2 when a folder gives nothing to lint, instead of passing silently, and lints it with --kind', async () => {
+    mkdirSync(path.join(dir, 'postmortems'));
+    writeFileSync(path.join(dir, 'postmortems', '2026-01-01-a.md'), COMPLETE);
+    const io = capture();
+    assert.equal(await run(['lint', 'postmortems', '--format', 'json'], io), 2);
+    assert.deepEqual(JSON.parse(io.stdout.join('')).summary, { files: 0, errors: 0, warnings: 0, infos: 0 });
+    assert.match(io.stderr[0], /^incident-workbench: skipped 1 Markdown file in none of the harness profile's folders .*: postmortems\/2026-01-01-a\.md\. To lint it, give the kind with --kind /);
+    assert.equal(io.stderr[1], 'incident-workbench: no file was linted in postmortems; exiting with code 2.');
+    const forced = capture();
+    assert.equal(await run(['lint', 'postmortems', '--kind', 'postmortem'], forced), 0);
+    assert.deepEqual([forced.stdout, forced.stderr], [['1 file linted: 0 errors, 0 warnings, 0 infos.'], []]);
+    mkdirSync(path.join(dir, 'empty'));
+    assert.equal(await run(['lint', 'empty'], capture()), 2);
+  });
+
   it('always lints a file named explicitly, taking its kind from the path or the content', async () => {
     writeFileSync(path.join(dir, 'ops-runbook.md'), '# DB\n## Symptoms\n');
     writeFileSync(path.join(dir, 'writeup.md'), '# X\n## Symptoms\n## Diagnosis Steps\n## Escalation\n');

@@ -1,6 +1,6 @@
 // The Get Started walkthrough of the manifest: its ids, buttons, completion events and images, and the CI guide its last step opens.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/main';
@@ -94,6 +94,8 @@ describe('docs/ci.md (the walkthrough\'s last step)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'iw-ci-doc-'));
     try {
       mkdirSync(path.join(dir, 'docs', 'postmortems'), { recursive: true });
+      // A folder with nothing to lint exits 2 (no silent pass), so give the commands one document.
+      writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-01-example.md'), '# Postmortem: example\n');
       for (const command of commands) {
         const args = command.split(/\s+/).map((a) => (a === 'docs' ? path.join(dir, 'docs') : a));
         const out: string[] = [];
