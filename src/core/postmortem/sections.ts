@@ -1,6 +1,7 @@
 // Matches a document's headings (and bold labels, and runbook steps) to the sections a profile asks for, by meaning.
 import { normalizeHeading } from '../markdown/headingText';
-import { documentMatches, documentView, type Heading, type MarkdownDocument, type Section } from '../markdown/model';
+import { documentMatches, documentView } from '../markdown/documentViews';
+import type { Heading, MarkdownDocument, Section } from '../markdown/model';
 import { range } from '../markdown/position';
 import type { SectionSpec } from '../profiles/types';
 
