@@ -59,29 +59,37 @@ export const PM009: Rule = {
     // Each event out of place is reported once, against its neighbour in the in-order run:
     // the one above it when it happened before that one, else the one below it.
     let above: TimelineEntry | undefined;
+    // A run of events out of place against the same neighbour and in order among themselves (a
+    // block under a mistaken date) is one mistake: reported once, on its first event, with a count.
+    let run: { report: number; last: number; others: number; message: string; anchor: TimelineEntry } | undefined;
     for (let i = 0; i < timed.length; i++) {
       const entry = timed[i];
       if (keep.has(i)) {
         above = entry;
+        run = undefined;
         continue;
       }
       const at = entry.minutes as number;
       const days = (other: TimelineEntry) => (entry.dated && other.dated && day(entry) !== day(other) ? ` (on ${day(entry)}, ${at < (other.minutes as number) ? 'before' : 'after'} ${day(other)})` : '');
+      let anchor: TimelineEntry | undefined;
+      let message: string | undefined;
       if (above && at < (above.minutes as number)) {
-        reports.push({
-          message: `Timeline event at ${entry.timeText} is listed after the event at ${above.timeText} (line ${above.line + 1}) but happened earlier${days(above)}; keep the timeline in time order.`,
-          range: entry.range,
-        });
+        anchor = above;
+        message = `Timeline event at ${entry.timeText} is listed after the event at ${above.timeText} (line ${above.line + 1}) but happened earlier${days(above)}; keep the timeline in time order.`;
+      } else {
+        for (let j = i + 1; j < timed.length && !anchor; j++) if (keep.has(j)) anchor = timed[j];
+        if (anchor) message = `Timeline event at ${entry.timeText} is listed before the event at ${anchor.timeText} (line ${anchor.line + 1}) but happened later${days(anchor)}; keep the timeline in time order.`;
+      }
+      if (!anchor || !message) continue;
+      if (run && run.anchor === anchor && at >= run.last) {
+        run.last = at;
+        run.others++;
+        const tail = `; so ${run.others === 1 ? 'is the event' : `are the ${run.others} events`} listed right after it`;
+        reports[run.report] = { ...reports[run.report], message: run.message.replace('; keep the timeline', `${tail}; keep the timeline`) };
         continue;
       }
-      let below: TimelineEntry | undefined;
-      for (let j = i + 1; j < timed.length && !below; j++) if (keep.has(j)) below = timed[j];
-      if (below) {
-        reports.push({
-          message: `Timeline event at ${entry.timeText} is listed before the event at ${below.timeText} (line ${below.line + 1}) but happened later${days(below)}; keep the timeline in time order.`,
-          range: entry.range,
-        });
-      }
+      run = { report: reports.length, last: at, others: 0, message, anchor };
+      reports.push({ message, range: entry.range });
     }
     return reports;
   },

@@ -252,8 +252,11 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
   const fixBound = firstFix ? minutesOf(firstFix) + 1 : undefined;
   const lastTrigger = signalAt === undefined ? undefined : [...events].reverse().find((e) => minutesOf(e) < signalAt && kind(e).trigger);
   const impactBefore = signalAt === undefined ? undefined : first(events, (k) => k.impact || k.genericStart, undefined, signalAt);
+  const explicit = first(timed, (k) => k.explicitStart, undefined, fixBound);
+  // An event that shows impact before the one that says it started ("first report that 503s are served") is the earlier start.
+  const saysStarted = explicit && !(impactBefore && minutesOf(impactBefore) < minutesOf(explicit)) ? explicit : undefined;
   found.start = hit('start', markedStart, 'marker', 'marked as the start')
-    ?? hit('start', first(timed, (k) => k.explicitStart, undefined, fixBound), 'keyword', 'the first event that says the incident started')
+    ?? hit('start', saysStarted, 'keyword', 'the first event that says the incident started')
     ?? hit('start', impactBefore, 'impact', impactBefore && kind(impactBefore).impact ? 'the first event that shows impact before the detection' : 'the first event before the detection that says something began')
     ?? hit('start', lastTrigger, 'trigger', 'the last change before the detection')
     ?? hit('start', firstSignal && kind(firstSignal).impact ? firstSignal : undefined, 'impact', 'the detection shows the impact itself')

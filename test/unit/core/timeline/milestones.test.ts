@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
 import { readIncident } from '../../../../src/core/postmortem/model';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
+import { EVENT_WORDS } from '../../../../src/core/timeline/milestones';
 import { classifyMilestones, MILESTONE_MARKERS, MILESTONE_PATTERNS, MILESTONE_WORDS, MILESTONES, milestones } from '../../../../src/core/timeline/timeline';
 
 const harness = findProfile('harness') as Profile;
@@ -47,6 +48,59 @@ describe('classifyMilestones', () => {
     });
   });
 
+  it('takes the last change before the first alert as the start when no event shows impact before it', () => {
+    assert.deepEqual(hits([
+      '- 09:00 Staging deployed with the new certificates',
+      '- 12:15 Production deployed with the new certificates',
+      '- 19:00 Error tracker began sending alerts: TLS errors from the scraper',
+      '- 19:30 Certificates updated on the load balancers; services are restored',
+    ]), { start: '12:15 trigger', detection: '19:00 keyword', mitigation: '19:30 resolution', resolution: '19:30 keyword' });
+  });
+
+  it('never takes a message to others (a banner, a mailing list) as the detection', () => {
+    assert.deepEqual(hits([
+      '- 07:40 Checkout errors start for card payments',
+      '- 07:55 Users report failed payments to support',
+      '- 11:20 Banner posted on the status page; teams notified',
+      '- 11:30 Payment provider failed over',
+      '- 11:45 Payments back to normal',
+    ]), { start: '07:40 keyword', detection: '07:55 keyword', mitigation: '11:30 keyword', resolution: '11:45 keyword' });
+  });
+
+  it('takes the first response as the detection when no alert or report comes before it, not a later notice', () => {
+    assert.deepEqual(hits([
+      '- 2026-03-11 08:00 Sync jobs failing for the EU tenants',
+      '- 2026-03-11 09:30 Engineers started investigating the failed jobs',
+      '- 2026-03-15 10:00 Affected teams notified by email',
+      '- 2026-03-15 12:00 Sync jobs restarted; backlog restored',
+    ]), { start: '08:00 impact', detection: '09:30 response', mitigation: '12:00 keyword', resolution: '12:00 keyword' });
+  });
+
+  it('lets an event that shows impact earlier win over a later "first report"', () => {
+    assert.deepEqual(hits([
+      '- 04:49 A user sees the bot unresponsive',
+      '- 07:18 On-call pinged',
+      '- 08:02 First report that 503s are served to webhooks',
+      '- 08:12 Config reverted',
+      '- 08:27 Resolved',
+    ]), { start: '04:49 impact', detection: '07:18 keyword', mitigation: '08:12 keyword', resolution: '08:27 keyword' });
+  });
+
+  it('can start at a date-only event, read as the start of its day', () => {
+    const doc = parseMarkdown('# I\n\n## Timeline\n- 2026-01-10: image pushed containing the deploy token\n- 2026-03-02 09:00 UTC: a researcher reports the token\n- 2026-03-02 09:20 UTC: token revoked\n');
+    const found = classifyMilestones(readIncident(doc, 'postmortem', harness).timeline ?? []);
+    assert.deepEqual([found.start?.entry.timeText, found.start?.entry.dayStart, found.detection?.entry.timeText], ['2026-01-10', Date.UTC(2026, 0, 10) / 60_000, '09:00 UTC']);
+  });
+
+  it('reads a block of events under a mistaken earlier date on the day of the events above it', () => {
+    const found = classifyMilestones(readIncident(parseMarkdown([
+      '# I', '', '## Timeline', '### 2026-06-28 13:59', 'Error alerts posted to chat.', '### 2026-06-11 14:15', 'Error rate confirmed on the dashboard.',
+      '### 2026-06-11 14:24', 'Deployed a revert; errors drop to zero.', '',
+    ].join('\n')), 'postmortem', harness).timeline ?? []);
+    assert.deepEqual([found.detection?.entry.timeText, found.resolution?.entry.timeText, found.resolution?.entry.slipDays], ['13:59', '14:24', 17]);
+    assert.equal((found.resolution?.entry.minutes as number) - (found.detection?.entry.minutes as number), 25);
+  });
+
   it('keeps the milestones() shape the rules use', () => {
     const doc = parseMarkdown('# I\n\n## Timeline\n- 09:00 errors began\n- 09:05 alert\n');
     const found = milestones(readIncident(doc, 'postmortem', harness).timeline ?? []);
@@ -67,6 +121,14 @@ describe('classifyMilestones', () => {
 });
 
 describe('docs/metrics.md', () => {
+  it('lists the words of every kind of event in its row', () => {
+    const docs = readFileSync(path.resolve(__dirname, '../../../../..', 'docs', 'metrics.md'), 'utf8');
+    for (const [kind, words] of Object.entries(EVENT_WORDS)) {
+      const row = docs.split('\n').find((l) => l.startsWith(`| ${kind} |`)) ?? '';
+      assert.deepEqual([...row.matchAll(/`([^`]+)`/g)].map((x) => x[1]), [...words], `row of ${kind}`);
+    }
+  });
+
   it('lists every milestone word and marker in the milestone\'s row', () => {
     const docs = readFileSync(path.resolve(__dirname, '../../../../..', 'docs', 'metrics.md'), 'utf8');
     for (const m of MILESTONES) {

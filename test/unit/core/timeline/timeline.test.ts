@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
 import { readIncident } from '../../../../src/core/postmortem/model';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
-import { parseEntry, readTimeline, zoneIn, type TimelineEntry } from '../../../../src/core/timeline/timeline';
+import { parseEntry, readTimeline, unreadTimeLines, zoneIn, type TimelineEntry } from '../../../../src/core/timeline/timeline';
 import { zoneAt, zoneAtStart } from '../../../../src/core/timeline/zones';
 
 const harness = findProfile('harness') as Profile;
@@ -107,6 +107,80 @@ describe('readTimeline', () => {
         '7 2026-06-28 20:59 [13:59] US/Pacific Error tracker posts alerts to chat about a high error rate.',
         '11 2026-06-28 21:24 [14:24] US/Pacific Deployed code to revert to the previous behaviour; errors drop to zero.',
       ]);
+    });
+  });
+
+  describe('times as teams write them', () => {
+    it('reads "Jan 14, 10:18 AM" table rows without a year, comparing days within the timeline', () => {
+      const entries = fixture('table-month-day-12h.md');
+      assert.deepEqual(entries.map((e) => `${e.line + 1} ${e.timeText} ${e.text}`), [
+        '7 10:02 AM Release 7.2 of the auth service deployed',
+        '8 10:09 AM Login errors start for users on mobile',
+        '9 10:18 AM Support reports a spike in login tickets; on-call paged',
+        '10 10:31 AM Rolled back to release 7.1',
+        '11 10:44 AM Login success rate back to normal; incident resolved',
+      ]);
+      assert.equal((entries[2].minutes as number) - (entries[1].minutes as number), 9);
+      assert.ok(entries.every((e) => e.yearGuessed && e.dated));
+    });
+
+    it('reads four-digit times after a date ("2026-02-02 1625:")', () => {
+      assert.deepEqual(fixture('hhmm-dated-list.md').map(show), [
+        '7 2026-02-02 16:25 [1625] UTC nightly import job starts; queue depth begins to grow',
+        '8 2026-02-02 17:10 [1710] UTC queue depth alert fires, on-call paged',
+        '9 2026-02-02 17:42 [1742] UTC stuck workers restarted',
+        '10 2026-02-02 18:05 [1805] UTC queue drained; incident resolved',
+      ]);
+    });
+
+    it('reads times in code spans under bold date lines, with an EN DASH before the text', () => {
+      assert.deepEqual(fixture('date-headings-bullets.md').map(show), [
+        '7 2026-04-09 22:40 [22:40 UTC] UTC certificate on the edge proxy expires; API clients start failing TLS handshakes',
+        '8 2026-04-09 23:05 [23:05 UTC] UTC synthetic check alert fires and pages the on-call',
+        '12 2026-04-10 00:12 [00:12 UTC] UTC new certificate installed and the proxy restarted',
+        '13 2026-04-10 00:20 [00:20 UTC] UTC handshakes succeed again; incident resolved',
+      ]);
+    });
+
+    it('reads T+ times as minutes after the start, in no zone', () => {
+      const entries = fixture('relative-times.md');
+      assert.deepEqual(entries.map((e) => [e.timeText, e.minutes, e.relative]), [['T+0', 0, true], ['T+4m', 4, true], ['T+15m', 15, true], ['T+1h10m', 70, true]]);
+    });
+
+    it('moves to the next day under a weekday heading', () => {
+      assert.deepEqual(fixture('weekday-headings.md').map(show), [
+        '7 ±0d 22:10 [22:10] build workers start failing on disk space',
+        '8 ±0d 23:30 [23:30] build queue alert fires; nobody on call acknowledges',
+        '12 ±1d 09:05 [09:05] an engineer notices the alert and begins investigating',
+        '13 ±1d 09:40 [09:40] old artifacts removed and the workers restarted',
+        '14 ±1d 10:15 [10:15] builds are back to normal',
+      ]);
+    });
+
+    it('reads four digits as a time only where an entry\'s time ends (a colon, a dash, a bracket, a zone)', () => {
+      const timeline = (lines: string[]) => timelineOf(`# Incident\n\n**Date:** 2026-03-15\n\n## Timeline\n${lines.join('\n')}\n`).map(show);
+      assert.deepEqual(timeline(['- 1432: alert fired', '- [1440] rolled back', '- 1450 UTC recovered', '- 2000 users affected']), [
+        '6 2026-03-15 14:32 [1432] alert fired',
+        '7 2026-03-15 14:40 [1440] rolled back',
+        '8 2026-03-15 14:50 [1450 UTC] UTC recovered',
+      ]);
+    });
+
+    it('reads hours without minutes ("10 AM", "2pm") and leaves a footnote mark after a date out of the text', () => {
+      const timeline = (lines: string[]) => timelineOf(`# Incident\n\n**Date:** 2026-03-15\n\n## Timeline\n${lines.join('\n')}\n`).map(show);
+      assert.deepEqual(timeline(['- 10 AM: errors began', '- 2pm: resolved', '- 2026-03-01[^1]: key pushed to a public image']), [
+        '6 2026-03-15 10:00 [10 AM] errors began',
+        '7 2026-03-15 14:00 [2pm] resolved',
+        '8 - [2026-03-01] key pushed to a public image',
+      ]);
+    });
+
+    it('lists the lines whose times could not be read', () => {
+      const text = readFileSync(path.join(FIXTURES, 'unreadable-times.md'), 'utf8');
+      const doc = parseMarkdown(text);
+      const section = doc.sections.find((s) => s.heading.text === 'Timeline') as (typeof doc.sections)[number];
+      assert.deepEqual(readTimeline(doc, section), []);
+      assert.deepEqual(unreadTimeLines(doc, section).map((u) => `${u.line + 1} ${u.text}`), ['5 - [??:??] replication lag starts to grow']);
     });
   });
 
