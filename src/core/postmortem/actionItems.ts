@@ -1,7 +1,7 @@
 // Reads a postmortem's action items wherever they are written: the profile's Action Items section and every
 // other section (or bold label) named for follow-ups, as table rows, list items and "We will ..." sentences.
 import { normalizeHeading } from '../markdown/headingText';
-import { documentMatches, type ListItem, type MarkdownDocument, type Section, type Table } from '../markdown/model';
+import type { ListItem, MarkdownDocument, Section, Table } from '../markdown/model';
 import { range, type Range } from '../markdown/position';
 
 /** The fields an action item can have; the one list of their accepted column names. */
@@ -106,6 +106,19 @@ const PAST_ACTIONS_HEADING = /\b(?:taken|performed|during|done|completed)\b/;
 
 /** Whether a heading (or bold label) names a section of follow-up actions. */
 export function isFollowUpHeading(text: string): boolean {
+  // Every lint asks this of every heading; documents repeat their headings from lint to lint.
+  let known = followUpMemo.get(text);
+  if (known === undefined) {
+    known = readFollowUpHeading(text);
+    if (followUpMemo.size >= 4096) followUpMemo.clear();
+    followUpMemo.set(text, known);
+  }
+  return known;
+}
+
+const followUpMemo = new Map<string, boolean>();
+
+function readFollowUpHeading(text: string): boolean {
   const normalized = normalizeHeading(text);
   if (PAST_ACTIONS_HEADING.test(normalized)) return false;
   if (FOLLOW_UP_HEADING.test(normalized)) return true;
@@ -152,17 +165,36 @@ export function readActionItems(doc: MarkdownDocument, section: Section | undefi
 
 /** "Action point: ...", "**Action item:** ...", "Follow-up: ...", "Next step: ...": an item wherever it is written. */
 const LABELLED_ITEM = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?(?:\*\*|__)?(?:action (?:point|item)|follow[- ]?up(?: action)?|next step)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)/i;
-const MAY_HAVE_LABELLED_ITEM = /(?:action (?:point|item)|follow[- ]?up(?: action)?|next step)(?:\*\*|__)?\s*:/i;
+
+/**
+ * Whether `text` may start with a label of `LABELLED_ITEM`: its first letter, after white space,
+ * a list marker, a checkbox and bold marks, is an A, F or N. One look at a few characters, so the
+ * pattern runs on few lines (a search of the whole text for the labels cost more than this).
+ */
+function mayStartWithItemLabel(text: string): boolean {
+  const n = Math.min(text.length, 24);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 0x20;
+    if (lower === 0x61 /* a */ || lower === 0x66 /* f */ || lower === 0x6e /* n */) return true;
+    // Go on over white space, digits, `-*+_.)`, and the `[`, `x`, `]` of a checkbox; stop at anything else.
+    if (!(c === 0x20 || c === 0x09 || (c >= 0x30 && c <= 0x39) || SKIPPED_BEFORE_LABEL.includes(text[i]))) return false;
+  }
+  return false;
+}
+
+const SKIPPED_BEFORE_LABEL = '-*+_.)[]xX';
 
 /** Pushes the labelled items (`LABELLED_ITEM`) of the document, outside code. */
 function labelledItems(doc: MarkdownDocument, out: ActionItem[]): void {
-  if (!documentMatches(doc, MAY_HAVE_LABELLED_ITEM)) return;
-  const inCode = codeLines(doc);
+  let inCode: Set<number> | undefined;
   for (let line = (doc.frontMatter?.endLine ?? -1) + 1; line < doc.lines.length; line++) {
     const text = doc.lines[line];
-    if (inCode.has(line) || !MAY_HAVE_LABELLED_ITEM.test(text)) continue;
+    if (!mayStartWithItemLabel(text)) continue;
     const m = LABELLED_ITEM.exec(text);
     if (!m) continue;
+    inCode ??= codeLines(doc);
+    if (inCode.has(line)) continue;
     const li = doc.listItems.find((l) => l.line === line);
     const pieces: Piece[] = [{ line, offset: m[0].length, text: text.slice(m[0].length).trim(), own: true }];
     // The paragraph's next lines, then a list right under it ("- This has been done."), belong to it.

@@ -37,16 +37,19 @@ const MAY_MATCH_PATTERNS = /YYYY|HH:MM|MM\/DD|DD\/MM|\b[XYN] |\b[XN]%|TODO|TBD|T
  * `TODO`, `TBD`, `FIXME`, `???`. `referenceLabels` are `[label]` texts defined as links in the document.
  */
 export function findPlaceholders(line: string, referenceLabels: ReadonlySet<string> = new Set()): PlaceholderHit[] {
-  return placeholdersOn(line, referenceLabels, MAY_MATCH_PATTERNS.test(line));
+  return placeholdersOn(line, referenceLabels, MAY_MATCH_PATTERNS.test(line), true);
 }
 
-/** `findPlaceholders`, told whether `MAY_MATCH_PATTERNS` matches `line`. */
-function placeholdersOn(source: string, referenceLabels: ReadonlySet<string>, mayMatchPatterns: boolean): PlaceholderHit[] {
+/**
+ * `findPlaceholders`, told whether `MAY_MATCH_PATTERNS` matches `line` and whether the document may hold
+ * template tags at all (most hold none, so their lines skip the search for a tag).
+ */
+function placeholdersOn(source: string, referenceLabels: ReadonlySet<string>, mayMatchPatterns: boolean, mayHaveTemplateTags: boolean): PlaceholderHit[] {
   // Every form below needs `<`, `[` or a pattern's fixed text; most prose lines have none, so skip them cheaply
   // (one scan of the line for the pattern texts, then `includes`, which costs next to nothing).
   if (!mayMatchPatterns && !source.includes('<') && !source.includes('[')) return [];
   // Template-engine tags are code, not blanks: what is inside them is no placeholder either.
-  const line = TEMPLATE_OPENER.test(source) ? blankTemplateTags(source) : source;
+  const line = mayHaveTemplateTags && TEMPLATE_OPENER.test(source) ? blankTemplateTags(source) : source;
   const hasAngle = line.includes('<');
   const hasBracket = line.includes('[');
   const hits: PlaceholderHit[] = [];
@@ -104,11 +107,14 @@ export function documentPlaceholders(doc: MarkdownDocument): ReadonlyArray<reado
     const refs = documentReferenceLabels(doc);
     const anyPattern = documentMatches(doc, MAY_MATCH_PATTERNS_IN_SOURCE);
     const anyAngleOrBracket = documentIncludes(doc, '<') || documentIncludes(doc, '[');
+    const anyTemplateTag = anyAngleOrBracket || anyPattern
+      ? documentIncludes(doc, '<%') || documentIncludes(doc, '{{') || documentIncludes(doc, '{%') || documentIncludes(doc, '{#')
+      : false;
     const out: Array<readonly PlaceholderHit[]> = new Array(prose.length);
     for (let i = 0; i < prose.length; i++) {
       const line = prose[i];
       const mayMatchPatterns = anyPattern && MAY_MATCH_PATTERNS.test(line);
-      out[i] = mayMatchPatterns || anyAngleOrBracket ? placeholdersOn(line, refs, mayMatchPatterns) : NO_HITS;
+      out[i] = mayMatchPatterns || anyAngleOrBracket ? placeholdersOn(line, refs, mayMatchPatterns, anyTemplateTag) : NO_HITS;
     }
     return out;
   });
