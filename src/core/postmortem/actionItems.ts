@@ -80,7 +80,8 @@ export interface Region {
   readonly end: number;
 }
 
-const FOLLOW_UP_QUALIFIERS = String.raw`planned|proposed|corrective|preventive|preventative|prevention|remedial|remediation|review|post[- ]?incident|post[- ]?mortem|future|open|outstanding|pending|immediate|(?:short|medium|mid|long|near)[- ]?term|follow[- ]?up|recommended|agreed|next|additional|further|key`;
+/** Words that make actions, tasks or changes follow-ups (not "immediate" or "key": those may be what was done). */
+const FOLLOW_UP_QUALIFIERS = String.raw`planned|proposed|corrective|preventive|preventative|prevention|remedial|remediation|review|post[- ]?incident|post[- ]?mortem|future|open|outstanding|pending|(?:short|medium|mid|long|near)[- ]?term|follow[- ]?up|recommended|agreed|next|further`;
 const FOLLOW_UP_NOUNS = String.raw`actions?|action items?|action points?|measures|tasks|improvements|fixes|work|steps|changes|items|remediations?|follow[- ]?ups?|mitigations`;
 
 /**

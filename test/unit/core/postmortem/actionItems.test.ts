@@ -24,7 +24,7 @@ describe('action items wherever they are', () => {
       "What we're doing about it", 'What we will change', 'Action items (tracked in Jira)', '4. Next Steps:']) {
       assert.equal(isFollowUpHeading(heading), true, heading);
     }
-    for (const heading of ['Actions taken', 'Lessons learned', 'Takeaways', 'Timeline', 'Immediate actions taken during the incident', 'Mitigation', 'Call to action']) {
+    for (const heading of ['Actions taken', 'Lessons learned', 'Takeaways', 'Timeline', 'Immediate actions taken during the incident', 'Immediate actions', 'Key changes', 'Mitigation', 'Call to action']) {
       assert.equal(isFollowUpHeading(heading), false, heading);
     }
   });
