@@ -1,10 +1,13 @@
 // Builds the status update and resolution notice messages (seed 004's INCIDENT UPDATE / INCIDENT RESOLVED) from a record.
-import type { MarkdownDocument } from '../markdown/model';
+import type { MarkdownDocument, Section } from '../markdown/model';
 import { readIncident, sectionById, sectionByRole, SECTION_ROLES, type IncidentModel } from '../postmortem/model';
 import { findField } from '../postmortem/fields';
 import type { DocumentKind, Profile } from '../profiles/types';
-import { milestones } from '../timeline/timeline';
+import { milestones, type TimelineEntry } from '../timeline/timeline';
 import { formatDuration } from '../templates/templates';
+
+/** A template blank (`<...>`) left in the text: that part is not written yet. */
+const BLANK = /<[^<>\n]+>/;
 
 /** How often updates go out when the severity level does not say. */
 export const DEFAULT_UPDATE_MINUTES = 30;
@@ -34,9 +37,15 @@ function sectionParagraph(model: IncidentModel, ids: readonly string[], fallback
   for (const section of sections) {
     if (!section) continue;
     const text = firstParagraph(model.doc, section.bodyStartLine, section.endLine);
-    if (text) return text;
+    // A paragraph with a template blank left in it is not written yet.
+    if (text && !BLANK.test(text)) return text;
   }
   return undefined;
+}
+
+/** Whether a severity level's cadence sends one update, when the incident is resolved ("update on resolution"). */
+export function updatesOnResolution(cadence: string | undefined): boolean {
+  return !!cadence && /\bresol(?:ved|ution)\b/i.test(cadence) && cadenceMinutes(cadence) === undefined;
 }
 
 /** Minutes between updates for a severity level: read from its cadence ("every 30 minutes", "hourly"). */
@@ -51,27 +60,100 @@ export function cadenceMinutes(cadence: string | undefined): number | undefined 
 
 const hhmm = (d: Date) => `${d.toISOString().slice(11, 16)} UTC`;
 
-/** The INCIDENT UPDATE message for the record, as of `now`. */
+/**
+ * The latest event the timeline records, blanks left out: the one with the latest time, the
+ * last written among equals (and among events whose time could not be read, the last written).
+ */
+export function latestEvent(timeline: readonly TimelineEntry[]): TimelineEntry | undefined {
+  const written = timeline.filter((e) => e.text.trim() && !BLANK.test(e.text));
+  const timed = written.filter((e) => e.minutes !== undefined);
+  if (!timed.length) return written[written.length - 1];
+  return timed.reduce((latest, e) => ((e.minutes as number) >= (latest.minutes as number) ? e : latest));
+}
+
+/** The record's status: its Status field when it states one, else what its timeline shows (resolved, mitigating, investigating). */
+function statusOf(model: IncidentModel): string {
+  const stated = findField(model.fields, ['status'])?.value?.trim();
+  if (stated && !BLANK.test(stated)) return stated;
+  const found = milestones((model.timeline ?? []).filter((e) => !BLANK.test(e.text)));
+  return found.resolution ? 'Resolved' : found.mitigation ? 'Fixing' : 'Investigating';
+}
+
+/** A question (or a short label) whose answer says what users experience: what is broken or failing, who is affected, the symptom, the scope. */
+const IMPACT_QUESTION = /\b(?:affect(?:ed|ing)|broken|failing|symptoms?|scope)\b/i;
+
+/**
+ * The answers a section written as questions (or as short `Label:` items) gives to its impact
+ * questions, as one text ("1. What is broken? Exports hang." and "3. Who is affected? EU tenants."
+ * give "Exports hang. EU tenants."); undefined when the section answers none.
+ */
+export function impactAnswers(doc: MarkdownDocument, section: Section): string | undefined {
+  const answers: string[] = [];
+  for (const li of doc.listItems) {
+    if (li.line < section.bodyStartLine || li.line >= section.endLine || li.depth !== 0) continue;
+    const m = /^(.*?\?|[^:?]{1,40}:)\s*(.*)$/.exec(li.text.replace(/\*\*|__|`/g, '').trim());
+    const answer = m?.[2].trim();
+    if (!m || !answer || BLANK.test(answer) || !IMPACT_QUESTION.test(m[1])) continue;
+    const sentence = answer[0].toUpperCase() + answer.slice(1);
+    answers.push(/[.!?]$/.test(sentence) ? sentence : `${sentence}.`);
+  }
+  return answers.length ? answers.join(' ') : undefined;
+}
+
+/** What users are experiencing: the answers to the record's impact questions, else its impact (or boundary, or summary) paragraph. */
+function impactOf(model: IncidentModel): string {
+  for (const id of ['impact', 'boundary', 'triage', 'evidence']) {
+    const section = sectionById(model, id);
+    if (!section) continue;
+    const written = impactAnswers(model.doc, section) ?? (id === 'impact' ? sectionParagraph(model, [id]) : undefined);
+    if (written) return written;
+  }
+  return sectionParagraph(model, ['impact', 'boundary'], /\bimpact\b/i) ?? sectionParagraph(model, ['summary']) ?? 'Being assessed.';
+}
+
+/** The INCIDENT UPDATE message for the record, as of `now`: the current action is the latest event of its timeline. */
 export function statusUpdate(doc: MarkdownDocument, kind: DocumentKind, profile: Profile, now: Date): string {
   const model = readIncident(doc, kind, profile);
-  const status = findField(model.fields, ['status'])?.value || 'Investigating';
-  const impact = sectionParagraph(model, ['impact', 'boundary'], /\bimpact\b/i) ?? sectionParagraph(model, ['summary']) ?? 'Being assessed.';
-  const last = [...(model.timeline ?? [])].reverse().find((e) => e.text);
-  const current = last?.text ?? 'Investigating.';
-  const cadence = cadenceMinutes(model.severity?.updateCadence);
-  const every = cadence ?? DEFAULT_UPDATE_MINUTES;
-  const next = new Date(now.getTime() + every * 60_000);
-  const why = model.severity
-    ? cadence ? `${model.severity.id}: every ${every} minutes` : `${model.severity.id} has no update cadence in the ${profile.name} profile; every ${every} minutes`
-    : `severity unknown; every ${every} minutes`;
+  const status = statusOf(model);
+  const resolved = /resolved/i.test(status);
+  const impact = impactOf(model);
+  const current = latestEvent(model.timeline ?? [])?.text
+    ?? (model.timeline ? 'Investigating; the timeline records no event yet.' : 'Investigating; this record has no timeline to say more.');
   return [
     `INCIDENT UPDATE — ${hhmm(now)}`,
     `Status: ${status}`,
     `Impact: ${impact}`,
     `Current action: ${current}`,
-    `ETA: ${/resolved/i.test(status) ? 'Resolved' : 'Investigating'}`,
-    `Next update: ${hhmm(next)} (${why})`,
+    `ETA: ${resolved ? 'Resolved' : 'Investigating'}`,
+    `Next update: ${resolved ? 'none; the incident is resolved' : nextUpdate(model, profile, now)}`,
   ].join('\n');
+}
+
+/** Sections of a live record where the team states its own update cadence ("updates every 20 minutes"). */
+const CADENCE_SECTIONS = ['communication', 'status-updates'];
+
+/** The update cadence the record itself states, in minutes, with the heading that states it. */
+function statedCadence(model: IncidentModel): { minutes: number; where: string } | undefined {
+  for (const id of CADENCE_SECTIONS) {
+    const section = sectionById(model, id);
+    const text = section && firstParagraph(model.doc, section.bodyStartLine, section.endLine);
+    const minutes = text && /\bevery\s+\d+\s*(?:min|h)|\bhourly\b|\bevery hour\b/i.test(text) ? cadenceMinutes(text) : undefined;
+    if (section && minutes) return { minutes, where: section.heading.text };
+  }
+  return undefined;
+}
+
+/** When the next update is due and why: the severity's cadence, else the one the record states, else every DEFAULT_UPDATE_MINUTES. */
+function nextUpdate(model: IncidentModel, profile: Profile, now: Date): string {
+  const severity = model.severity;
+  if (severity && updatesOnResolution(severity.updateCadence)) return `when the incident is resolved (${severity.id}: update on resolution)`;
+  const at = (minutes: number) => hhmm(new Date(now.getTime() + minutes * 60_000));
+  const cadence = cadenceMinutes(severity?.updateCadence);
+  if (severity && cadence) return `${at(cadence)} (${severity.id}: every ${cadence} minutes)`;
+  const stated = statedCadence(model);
+  if (stated) return `${at(stated.minutes)} (every ${stated.minutes} minutes, as the ${stated.where} section says)`;
+  const why = severity ? `${severity.id} has no update cadence in the ${profile.name} profile` : 'severity unknown';
+  return `${at(DEFAULT_UPDATE_MINUTES)} (${why}; every ${DEFAULT_UPDATE_MINUTES} minutes)`;
 }
 
 /** The INCIDENT RESOLVED message for the record, as of `now`. */
@@ -92,6 +174,13 @@ export function resolutionNotice(doc: MarkdownDocument, kind: DocumentKind, prof
     `The issue affecting ${affected} has been resolved.`,
     `Duration: ${duration}`,
     `Root cause: ${sentence}`,
-    'Postmortem will be shared within 48 hours.',
+    postmortemPromise(profile, model),
   ].join('\n');
+}
+
+/** The notice's last line: when the postmortem follows, by the profile's deadline, or that the severity needs none. */
+export function postmortemPromise(profile: Profile, model: Pick<IncidentModel, 'severity'>): string {
+  if (model.severity?.requiresPostmortem === false) return `No postmortem is planned: ${model.severity.id} incidents do not require one.`;
+  const hours = profile.postmortemDeadlineHours;
+  return hours === undefined ? 'A postmortem will be shared with the team.' : `Postmortem will be shared within ${hours} hours.`;
 }

@@ -68,6 +68,7 @@ export function resolveProfile(base: Profile, overrides: ProfileOverrides): Prof
     documents,
     severities: overrides.severities ?? base.severities,
     actionItems: {
+      ...base.actionItems,
       requiredColumns: overrides.actionItems?.requiredColumns ?? base.actionItems.requiredColumns,
       minimum: overrides.actionItems?.minimum ?? base.actionItems.minimum,
     },

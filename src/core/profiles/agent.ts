@@ -27,7 +27,18 @@ export const agentProfile: Profile = {
       fileName: 'INC-YYYY-MM-DD-<slug>.md',
       headerFields: ['Date', 'Severity', 'Status', 'Incident Commander'],
       sections: [
-        { id: 'evidence', title: 'Evidence', synonyms: ['Findings', 'Observations', 'Triage Findings', 'Diagnostics'], required: true },
+        {
+          id: 'evidence', title: 'Evidence', synonyms: ['Findings', 'Observations', 'Triage Findings', 'Diagnostics'], required: true,
+          // Seed 001's triage checklist: collect data before guessing.
+          questions: [
+            'What is the user-visible symptom?',
+            'When did it start (from monitoring, not from when someone reported it)?',
+            'What changed recently: the last deploy, a config change, a dependency update?',
+            'What does the error log say (the exact error messages and stack traces)?',
+            'Is it affecting all users or a subset?',
+            'Did an automated alert catch it, or did a user report it?',
+          ],
+        },
         { id: 'timeline', title: 'Actions Taken', synonyms: ['Timeline', 'Action Log', 'Response Log', 'Containment Actions', 'Containment'], required: false },
       ],
     },
@@ -48,6 +59,8 @@ export const agentProfile: Profile = {
     fallback: 'P4',
   },
   actionItems: { requiredColumns: ['Action', 'Owner', 'Due Date'], minimum: 1 },
+  // Seed 001: the post-mortem is written within 24 hours of resolution.
+  postmortemDeadlineHours: 24,
   roles: ['Incident Commander'],
   rules: {},
 };

@@ -2,6 +2,9 @@
 import { STANDARD_RUNBOOK } from './shared';
 import type { Profile } from './types';
 
+/** Seed 004: the postmortem is written within 48 hours of the fix, while memory is fresh. */
+const POSTMORTEM_HOURS = 48;
+
 export const heaptraceProfile: Profile = {
   name: 'heaptrace',
   title: 'Heaptrace lead-engineer incident response',
@@ -29,11 +32,49 @@ export const heaptraceProfile: Profile = {
       fileName: 'YYYY-MM-DD-<slug>.md',
       headerFields: ['Date', 'Severity', 'Status', 'Incident Commander'],
       sections: [
-        { id: 'triage', title: 'Triage', synonyms: ['Triage Questions', 'Five Triage Questions', 'The Five Triage Questions', 'Triage and Scope'], required: true },
+        {
+          id: 'triage', title: 'Triage', synonyms: ['Triage Questions', 'Five Triage Questions', 'The Five Triage Questions', 'Triage and Scope'], required: true,
+          // Seed 004's five triage questions, answered as soon as the incident is declared.
+          questions: [
+            'What is broken: which feature, endpoint or page?',
+            'When did it start: was there a recent deploy, and when did errors spike in monitoring?',
+            'Who is affected: all users, one tenant, one role, one browser?',
+            'What changed: a deploy, a config change, a database migration, infrastructure, a third-party outage?',
+            'Can we mitigate immediately: roll back the last deploy, toggle a feature flag, redirect traffic, scale up resources?',
+          ],
+        },
         { id: 'timeline', title: 'Timeline', synonyms: ['Incident Timeline', 'Timeline of Events', 'Running Timeline'], required: true },
         { id: 'status-updates', title: 'Status Updates', synonyms: ['Incident Updates', 'Updates', 'Communications', 'Stakeholder Updates'], required: false },
         { id: 'fix', title: 'Fix', synonyms: ['Hotfix', 'Mitigation', 'Rollback', 'Fix and Mitigation'], required: false },
-        { id: 'verification', title: 'Resolution Checklist', synonyms: ['Verification', 'Fix Verification', 'Validation', 'Resolution Verification'], required: false },
+        {
+          id: 'verification', title: 'Resolution Checklist', synonyms: ['Verification', 'Fix Verification', 'Validation', 'Resolution Verification'], required: false,
+          // Seed 004: what must be true before the incident is called resolved.
+          checklist: [
+            'The original error no longer occurs',
+            'Affected users can complete the workflow',
+            'Error rates are back to baseline',
+            'The fix introduced no new errors',
+            'Monitoring confirms normal operation',
+            'The fix is deployed to production, not only to staging',
+          ],
+        },
+        {
+          id: 'completion-checklist', title: 'Completion Checklist', synonyms: ['Incident Checklist', 'Response Checklist', 'Incident Response Checklist'], required: false,
+          // Seed 004: the whole response, from classification to the shared postmortem.
+          checklist: [
+            'Severity classified within 5 minutes',
+            'The five triage questions answered',
+            'Blast radius documented: who and what is affected',
+            'Root cause identified, not just the symptoms',
+            'Fix minimal and targeted, with no refactoring',
+            'Fix tested in staging before production',
+            'Monitoring confirms the resolution',
+            'Status updates sent during the incident',
+            `Postmortem written within ${POSTMORTEM_HOURS} hours`,
+            'Action items have owners and deadlines',
+            'Postmortem shared with the team',
+          ],
+        },
       ],
     },
   },
@@ -53,7 +94,9 @@ export const heaptraceProfile: Profile = {
     ],
     fallback: 'SEV-3',
   },
-  actionItems: { requiredColumns: ['Action', 'Owner', 'Deadline', 'Status'], minimum: 2 },
+  // Seed 004: open items are followed up two weeks on (an unfinished item is the next incident).
+  actionItems: { requiredColumns: ['Action', 'Owner', 'Deadline', 'Status'], minimum: 2, followUpReviewDays: 14 },
+  postmortemDeadlineHours: POSTMORTEM_HOURS,
   roles: ['Incident Commander'],
   rules: { PM014: 'error' },
 };

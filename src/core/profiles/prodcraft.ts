@@ -29,7 +29,16 @@ export const prodcraftProfile: Profile = {
       fileName: 'YYYY-MM-DD-<slug>.md',
       headerFields: ['Date', 'Severity', 'Incident Commander', 'Communications Lead'],
       sections: [
-        { id: 'boundary', title: 'Current Boundary', synonyms: ['Incident Boundary', 'Confirmed Facts', 'Incident Facts', 'What Is Failing'], required: true },
+        {
+          id: 'boundary', title: 'Current Boundary', synonyms: ['Incident Boundary', 'Confirmed Facts', 'Incident Facts', 'What Is Failing'], required: true,
+          // Seed 002, step 1: the minimum facts needed to respond.
+          questions: [
+            'Which user-facing behaviour is failing?',
+            'When did it start, relative to the last deploy?',
+            'Does it involve a known unsupported flow, a coexistence seam or a rollout boundary?',
+            'Which mitigation levers exist right now: rollback, route disable, traffic shaping, read-only mode, failover?',
+          ],
+        },
         { id: 'impact', title: 'Impact', synonyms: ['User Impact', 'Customer Impact', 'Current User Impact'], required: true },
         { id: 'response-team', title: 'Response Team', synonyms: ['Roles', 'Incident Roles', 'Team', 'Responders'], required: false },
         { id: 'communication', title: 'Communication Plan', synonyms: ['Communication', 'Communications', 'Communication Cadence', 'Stakeholder Updates', 'Status Updates'], required: true },
@@ -37,7 +46,16 @@ export const prodcraftProfile: Profile = {
         { id: 'timeline', title: 'Timeline', synonyms: ['Incident Timeline', 'Timeline of Events', 'Chronology'], required: true },
         { id: 'evidence', title: 'Evidence Sources', synonyms: ['Evidence', 'Sources of Evidence', 'Evidence Log'], required: true },
         { id: 'open-questions', title: 'Open Questions', synonyms: ['Open Incident Questions', 'Unknowns', 'Uncertainties'], required: false },
-        { id: 'recovery', title: 'Recovery Verification', synonyms: ['Verification', 'Recovery', 'Recovery Checks'], required: false },
+        {
+          id: 'recovery', title: 'Recovery Verification', synonyms: ['Verification', 'Recovery', 'Recovery Checks'], required: false,
+          // Seed 002, step 6: what is confirmed before the incident is declared resolved.
+          checklist: [
+            'Alerts and customer-visible symptoms have cleared',
+            'The rollback, fail-closed behaviour or fallback path is still active as intended',
+            'Temporary guardrails that must stay until a permanent fix ships are documented',
+            'Follow-up work is handed off (runbooks, retrospective, tech-debt management)',
+          ],
+        },
         { id: 'handoff', title: 'Handoff', synonyms: ['Hand-off', 'Follow-up Work', 'Temporary Guardrails', 'Guardrails'], required: false },
       ],
     },
@@ -58,6 +76,8 @@ export const prodcraftProfile: Profile = {
     fallback: 'SEV4',
   },
   actionItems: { requiredColumns: ['Action', 'Owner', 'Deadline'], minimum: 1 },
+  // Seed 002, step 7: the postmortem within 48 hours.
+  postmortemDeadlineHours: 48,
   roles: ['Incident Commander', 'Technical Responder', 'Communications Lead'],
   rules: {},
 };

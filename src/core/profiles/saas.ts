@@ -29,11 +29,43 @@ export const saasProfile: Profile = {
       fileName: 'incident-YYYY-MM-DD-<slug>.md',
       headerFields: ['Date', 'Severity'],
       sections: [
-        { id: 'impact', title: 'Impact Assessment', synonyms: ['Impact', 'Tenant Impact', 'Affected Tenants', 'Scope'], required: true },
+        {
+          id: 'impact', title: 'Impact Assessment', synonyms: ['Impact', 'Tenant Impact', 'Affected Tenants', 'Scope'], required: true,
+          // Seed 003, step 1: the questions that set the scope and the severity.
+          questions: [
+            'Which tenants are affected (error logs by tenant id, the monitoring dashboards)?',
+            'What functionality is broken (health endpoints, critical paths, error types)?',
+            'When did it start (deploy times, metric anomalies, the first error logged)?',
+            'Is it getting worse (the error rate over the last 15 minutes)?',
+            'Is there a workaround (another path affected users can take)?',
+          ],
+        },
+        // Seed 003: the impact assessment and the evidence both carry the timeline.
+        { id: 'timeline', title: 'Timeline', synonyms: ['Incident Timeline', 'Timeline of Events', 'Chronology'], required: true },
         { id: 'evidence', title: 'Evidence', synonyms: ['Evidence Collected', 'Diagnostics', 'Logs, Metrics and Traces', 'Findings'], required: true },
         { id: 'root-cause', title: 'Root Cause', synonyms: ['Root Cause Analysis', '5 Whys', 'Five Whys', 'RCA'], required: false },
-        { id: 'fix-checklist', title: 'Fix Checklist', synonyms: ['Fix', 'Fix Plan', 'Staging Verification'], required: false },
-        { id: 'deployment-checklist', title: 'Deployment Checklist', synonyms: ['Deployment', 'Deploy Checklist', 'Post-Deploy Monitoring'], required: false },
+        {
+          id: 'fix-checklist', title: 'Fix Checklist', synonyms: ['Fix', 'Fix Plan', 'Staging Verification'], required: false,
+          checklist: [
+            'The fix is minimal and targeted: no refactoring, no extra changes',
+            'The fix addresses the root cause, not just the symptom',
+            'The test suite passes with the fix',
+            'The fix has been tested in staging',
+            'The rollback plan is documented',
+          ],
+        },
+        {
+          id: 'deployment-checklist', title: 'Deployment Checklist', synonyms: ['Deployment', 'Deploy Checklist', 'Post-Deploy Monitoring'], required: false,
+          checklist: [
+            'Fix deployed to production',
+            'Enhanced monitoring in place, watching error rate and latency',
+            'Watched after the deploy: at least 15 minutes for SEV-1 and SEV-2, 5 minutes for SEV-3 and SEV-4',
+            'Error rate back to baseline',
+            'Latency back to baseline',
+            'No new error types appearing',
+            'Affected tenants verified working',
+          ],
+        },
       ],
     },
   },

@@ -1,6 +1,9 @@
 // What each section of a new document asks the author to write, by section id: template text kept as data.
 
-/** The prompt under a section heading; `<...>` marks a blank the linter reports until it is filled. */
+/**
+ * The prompt under a section heading; `<...>` marks a blank the linter reports until it is filled.
+ * A section whose profile lists its questions or its checklist gets those instead (see `renderDocument`).
+ */
 export const SECTION_PROMPTS: Readonly<Record<string, string>> = {
   'summary': '<One paragraph: what happened, who was affected, for how long.>',
   'impact': '<Who and what was affected: users, tenants, requests (%), data, SLO and revenue impact.>',
@@ -24,16 +27,14 @@ export const SECTION_PROMPTS: Readonly<Record<string, string>> = {
   'escalation': '<Who to page next, after how long, and how to reach them.>',
   'verification': '<The check that proves recovery: the metric, its healthy value, and how long to watch it.>',
   'boundary': '<What is affected now and what is known to be safe.>',
-  'communication': '<Who is told what, on which channel, how often.>',
+  'communication': 'Internal updates in <channel> every <minutes> minutes, sent by the Communications Lead; the Incident Commander owns decisions. Customers are told <when and where, if at all>.',
   'response-team': '- Incident Commander: <name>\n- Technical Responder: <name>\n- Communications Lead: <name>',
   'open-questions': '- <A question the team still has to answer.>',
   'handoff': '<What the next shift needs to know.>',
   'supporting-information': '<Links to dashboards, logs and related tickets.>',
-  'triage': '<Answers to the triage questions: what is broken, since when, who is affected, what changed, is it getting worse.>',
+  'triage': '<Answers to the triage questions: what is broken, since when, who is affected, what changed, can it be mitigated now.>',
   'status-updates': '<Status updates sent, newest last.>',
   'fix': '<The fix: the change, how it was tested, how it was deployed.>',
-  'fix-checklist': '- [ ] <Fix written and reviewed>\n- [ ] <Test added that would have caught this>',
-  'deployment-checklist': '- [ ] <Deployed to staging and verified>\n- [ ] <Deployed to production and watched>',
 };
 
 /** The prompt for a section id without its own (a profile's custom section). */

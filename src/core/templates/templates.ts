@@ -155,6 +155,37 @@ function actionItemsBody(profile: Profile): string {
   return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows].join('\n');
 }
 
+const NUMBER_WORDS: Readonly<Record<number, string>> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six' };
+
+/** `date` (YYYY-MM-DD) plus `days`, as YYYY-MM-DD; undefined when `date` is not a date. */
+export function addDays(date: string, days: number): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  if (!m) return undefined;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)).toISOString().slice(0, 10);
+}
+
+/** The sentence under a new action items table that says when the open items are reviewed, when the profile says. */
+export function followUpReviewLine(profile: Profile, v: TemplateValues): string | undefined {
+  const days = profile.actionItems.followUpReviewDays;
+  if (days === undefined) return undefined;
+  const when = addDays(v.date, days);
+  const weeks = days / 7;
+  const span = Number.isInteger(weeks) && weeks > 0 ? (weeks === 1 ? 'one week' : `${NUMBER_WORDS[weeks] ?? weeks} weeks`) : `${days} days`;
+  return when
+    ? `The items still open are reviewed on ${when}, ${span} after the incident.`
+    : `The items still open are reviewed ${span} after the incident.`;
+}
+
+/** A section's fixed questions as a numbered list, each with a blank for its answer. */
+export function questionsBody(questions: readonly string[]): string {
+  return questions.map((q, i) => `${i + 1}. ${q} <answer>`).join('\n');
+}
+
+/** A section's checklist as unchecked task items. */
+export function checklistBody(items: readonly string[]): string {
+  return items.map((item) => `- [ ] ${item}`).join('\n');
+}
+
 function commitsBlock(v: TemplateValues): string | undefined {
   if (v.commitsUnavailable) return `### Changes in the incident window\n\nCommit correlation was not available: ${v.commitsUnavailable}`;
   if (!v.commits) return undefined;
@@ -164,9 +195,14 @@ function commitsBlock(v: TemplateValues): string | undefined {
 }
 
 function sectionBody(spec: SectionSpec, kind: DocumentKind, profile: Profile, v: TemplateValues): string {
+  if (spec.questions?.length && !(spec.id === 'evidence' && v.evidence?.trim())) return questionsBody(spec.questions);
+  if (spec.checklist?.length) return checklistBody(spec.checklist);
   switch (spec.id) {
     case 'timeline': return timelineBody(kind, v);
-    case 'action-items': return actionItemsBody(profile);
+    case 'action-items': {
+      const review = kind === 'postmortem' ? followUpReviewLine(profile, v) : undefined;
+      return review ? `${actionItemsBody(profile)}\n\n${review}` : actionItemsBody(profile);
+    }
     case 'five-whys': return FIVE_WHYS_PROMPT;
     case 'evidence': return v.evidence?.trim() || promptFor(spec.id, spec.title);
     case 'diagnosis':

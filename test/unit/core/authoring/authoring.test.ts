@@ -71,8 +71,8 @@ describe('status messages', () => {
       'The issue affecting Checkout latency has been resolved.',
       'Duration: 51 minutes',
       'Root cause: The preferences query added in commit abc123 joined on the unindexed column preferences.user_id, so every checkout ran a full table scan.',
-      'Postmortem will be shared within 48 hours.',
-    ].join('\n'));
+      'A postmortem will be shared with the team.',
+    ].join('\n'), 'seed 000 sets no deadline for the postmortem, so the notice names none');
   });
 
   it('reads cadences written in words', () => {

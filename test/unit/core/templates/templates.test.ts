@@ -18,6 +18,7 @@ function fill(text: string, profile: Profile): string {
     .replace(/<duration>/g, '47 minutes')
     .replace(/<name>/g, 'Dana Lee')
     .replace(/<priority>/g, 'P1')
+    .replace(/<minutes>/g, '20')
     .replace(/<[^<>\n]+>/g, 'the checkout deploy skipped the canary stage, so the unindexed query reached production');
 }
 
