@@ -61,11 +61,11 @@ export function cadenceMinutes(cadence: string | undefined): number | undefined 
 const hhmm = (d: Date) => `${d.toISOString().slice(11, 16)} UTC`;
 
 /**
- * The latest event the timeline records, blanks left out: the one with the latest time, the
- * last written among equals (and among events whose time could not be read, the last written).
+ * The latest event the timeline of `doc` records, template rows with a blank left out: the one
+ * with the latest time, the last written among equals (and when no time could be read, the last written).
  */
-export function latestEvent(timeline: readonly TimelineEntry[]): TimelineEntry | undefined {
-  const written = timeline.filter((e) => e.text.trim() && !BLANK.test(e.text));
+export function latestEvent(doc: MarkdownDocument, timeline: readonly TimelineEntry[]): TimelineEntry | undefined {
+  const written = timeline.filter((e) => e.text.trim() && !BLANK.test(doc.lines[e.line] ?? e.text));
   const timed = written.filter((e) => e.minutes !== undefined);
   if (!timed.length) return written[written.length - 1];
   return timed.reduce((latest, e) => ((e.minutes as number) >= (latest.minutes as number) ? e : latest));
@@ -75,7 +75,7 @@ export function latestEvent(timeline: readonly TimelineEntry[]): TimelineEntry |
 function statusOf(model: IncidentModel): string {
   const stated = findField(model.fields, ['status'])?.value?.trim();
   if (stated && !BLANK.test(stated)) return stated;
-  const found = milestones((model.timeline ?? []).filter((e) => !BLANK.test(e.text)));
+  const found = milestones((model.timeline ?? []).filter((e) => !BLANK.test(model.doc.lines[e.line] ?? e.text)));
   return found.resolution ? 'Resolved' : found.mitigation ? 'Fixing' : 'Investigating';
 }
 
@@ -117,7 +117,7 @@ export function statusUpdate(doc: MarkdownDocument, kind: DocumentKind, profile:
   const status = statusOf(model);
   const resolved = /resolved/i.test(status);
   const impact = impactOf(model);
-  const current = latestEvent(model.timeline ?? [])?.text
+  const current = latestEvent(doc, model.timeline ?? [])?.text
     ?? (model.timeline ? 'Investigating; the timeline records no event yet.' : 'Investigating; this record has no timeline to say more.');
   return [
     `INCIDENT UPDATE — ${hhmm(now)}`,
