@@ -5,6 +5,9 @@ import type { Profile } from '../core';
 import { indexEntries, indexPathFor, updateIndexText } from '../core/incidentIndex';
 import { isDirectory } from '../services/fileSystemService';
 import { readPostmortems, readTextIfExists, writeText } from '../services/indexService';
+import { IN001, missingPostmortems, requiresPostmortems, workspaceFacts } from '../core/rules/postmortemRequired';
+import { ruleLevel } from '../core/lint/lint';
+import { readWorkspaceDocuments } from '../services/workspaceDocuments';
 
 /** Where a command prints; the CLI's `Io`. */
 import { chooseProfile, UsageError as CommandUsageError, type Io as CommandIo } from './common';
@@ -64,6 +67,14 @@ async function indexCommand(args: readonly string[], io: CommandIo): Promise<num
   const { root, profile } = resolved;
 
   const incidents = await readPostmortems(root, profile);
+  // Incident records whose required postmortem is overdue (IN001): said on stderr, so the index and its JSON keep their shape.
+  const in001 = ruleLevel(IN001, profile);
+  if (in001 !== 'off' && requiresPostmortems(profile)) {
+    const documents = await readWorkspaceDocuments(root, profile);
+    for (const m of missingPostmortems(documents, profile, workspaceFacts(documents, profile, Date.now()))) {
+      io.err(`${m.path}:${m.line + 1}:1: ${in001}: ${m.message} [IN001]`);
+    }
+  }
   const indexPath = indexPathFor(profile, values.index);
   const file = path.join(root, ...indexPath.split('/'));
   const existing = await readTextIfExists(file);

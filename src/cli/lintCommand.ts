@@ -4,6 +4,7 @@ import { DOCUMENT_KINDS, kindFromProfileFolders, lintNamedFile, parseMarkdown, t
 import { readIncident } from '../core/postmortem/model';
 import { explainSections, type SectionExplanation } from '../core/postmortem/sections';
 import type { SloDefinition } from '../core/slo/types';
+import type { WorkspaceFacts } from '../core/rules/postmortemRequired';
 import { UsageError } from './common';
 import { findMarkdownFiles, isDirectory, readText } from '../services/fileSystemService';
 
@@ -25,6 +26,10 @@ export interface LintCommandOptions {
   readonly root?: string;
   /** The SLOs of the workspace (for PM015). */
   readonly slos?: readonly SloDefinition[];
+  /** True when the workspace has no SLO file (for PM016). */
+  readonly sloFileMissing?: boolean;
+  /** The workspace's postmortems (for IN001). */
+  readonly workspace?: WorkspaceFacts;
   /** Also tell, per file, which heading satisfied which profile section (the JSON output shows it). */
   readonly explainSections?: boolean;
 }
@@ -108,7 +113,7 @@ async function lintFile(file: string, options: LintCommandOptions): Promise<File
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `${file}: no such file or folder.` : `${file}: cannot be read (${code ?? String(e)}).`);
   }
-  const { kind, findings } = lintNamedFile(relativeToRoot(file, options.root), text, options.profile, options.kind, { slos: options.slos });
+  const { kind, findings } = lintNamedFile(relativeToRoot(file, options.root), text, options.profile, options.kind, { slos: options.slos, sloFileMissing: options.sloFileMissing, workspace: options.workspace });
   if (!options.explainSections) return { path: toPosix(file), kind, findings };
   const sections = explainSections(readIncident(parseMarkdown(text), kind, options.profile).sections);
   return { path: toPosix(file), kind, findings, sections };

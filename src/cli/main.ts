@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ALL_RULES, configJsonSchema, DOCUMENT_KINDS, type DocumentKind } from '../core';
 import { templateCommitsInWindow } from '../services/gitService';
 import { findSloFile, loadSloFile } from '../services/sloService';
+import { readWorkspaceFacts } from '../services/workspaceDocuments';
 import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
 import { chooseProfile, UsageError, type Io } from './common';
 import { lintPaths, skippedMessages } from './lintCommand';
@@ -120,7 +121,7 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   const sloFile = await findSloFile(root ?? '.');
   const slos = sloFile ? (await loadSloFile(sloFile)).slos : undefined;
   const paths = positionals.length > 0 ? positionals : ['.'];
-  const { reports, skipped } = await lintPaths(paths, { profile, root, slos, kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
+  const { reports, skipped } = await lintPaths(paths, { profile, root, slos, sloFileMissing: !sloFile, workspace: await readWorkspaceFacts(root ?? '.', profile), kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
   const output = formatReports(reports, values.format as Format);
   if (output) io.out(output);
   for (const line of skippedMessages(skipped, profile)) io.err(`incident-workbench: ${line}`);

@@ -1,12 +1,13 @@
 // Mechanical fixes for findings, computed as text edits in core; the editor applies them as undoable WorkspaceEdits.
 import { kindFromProfileFolders } from '../lint/documentKind';
-import { lintModel } from '../lint/lint';
+import { lintModel, type LintOptions } from '../lint/lint';
 import { parseMarkdown, type MarkdownDocument, type Table } from '../markdown/model';
 import { range, type Range } from '../markdown/position';
 import { fieldOfColumn, type ActionItem } from '../postmortem/actionItems';
 import { readIncident } from '../postmortem/model';
 import type { DocumentKind, Profile } from '../profiles/types';
 import type { Finding } from '../rules/types';
+import { sloTemplateFix, type NewFileFix } from './sloTemplate';
 
 /** A replacement of `range` by `newText`. */
 export interface TextEdit {
@@ -23,6 +24,8 @@ export interface Fix {
   readonly preferred: boolean;
   /** Disabling a rule is not a fix of the problem; editors list it last. */
   readonly kind: 'quickfix' | 'disable';
+  /** A new workspace file the fix creates (never over an existing one, never outside the workspace). */
+  readonly createFile?: NewFileFix;
 }
 
 /** What computing fixes needs besides the finding. */
@@ -63,6 +66,11 @@ export function fixesFor(finding: Finding, context: FixContext): Fix[] {
       if (text === 'YYYY-MM-DD') {
         fixes.push({ title: `Replace with today's date (${context.today})`, edits: [{ range: finding.range, newText: context.today }], preferred: true, kind: 'quickfix' });
       }
+      break;
+    }
+    case 'PM016': {
+      const file = sloTemplateFix(context.profile);
+      fixes.push({ title: file.title, edits: [], preferred: true, kind: 'quickfix', createFile: file });
       break;
     }
     default:
@@ -194,13 +202,14 @@ export interface FindingFixes {
 /**
  * Lints the workspace file at `relativePath` and returns the fixes of the findings that
  * `wanted` selects (the editor passes the diagnostics under the cursor). Empty when the
- * file is not an incident document of the profile.
+ * file is not an incident document of the profile. `options` carries what the workspace-level
+ * rules need (e.g. that there is no slo.yaml, for PM016).
  */
-export function fixesForFile(relativePath: string, text: string, profile: Profile, today: string, wanted: (finding: Finding) => boolean): FindingFixes[] {
+export function fixesForFile(relativePath: string, text: string, profile: Profile, today: string, wanted: (finding: Finding) => boolean, options: LintOptions = {}): FindingFixes[] {
   const kind = kindFromProfileFolders(relativePath, profile);
   if (!kind) return [];
   const doc = parseMarkdown(text);
   const resolved = kindFromProfileFolders(relativePath, profile, doc) ?? kind;
   const context: FixContext = { doc, kind: resolved, profile, today };
-  return lintModel(doc, resolved, profile).findings.filter(wanted).map((finding) => ({ finding, fixes: fixesFor(finding, context) }));
+  return lintModel(doc, resolved, profile, { path: relativePath, ...options }).findings.filter(wanted).map((finding) => ({ finding, fixes: fixesFor(finding, context) }));
 }

@@ -5,8 +5,8 @@ import { normalizeHeading } from '../markdown/headingText';
 import type { DocumentKind, DocumentKindSpec, DocumentVariant, Profile } from '../profiles/types';
 import { DOCUMENT_KINDS } from '../profiles/types';
 
-/** File names inside a document folder that are not documents of its kind. */
-const NON_DOCUMENT_NAMES = /^(?:readme|index|changelog|contributing|license|_?templates?(?:[-_.].*)?)\.(?:md|markdown)$/i;
+/** File names inside a document folder that are not documents of its kind (the severity matrix is the project's scale, seed 000). */
+const NON_DOCUMENT_NAMES = /^(?:readme|index|changelog|contributing|license|severity[-_]matrix|_?templates?(?:[-_.].*)?)\.(?:md|markdown)$/i;
 const MARKDOWN = /\.(?:md|markdown)$/i;
 
 /** Normalises a path to forward slashes without a leading `./`. */

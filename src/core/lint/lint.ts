@@ -3,6 +3,7 @@ import { documentIncludes, parseMarkdown, type MarkdownDocument } from '../markd
 import type { DocumentKind, FindingSeverity, Profile } from '../profiles/types';
 import { ALL_RULES, OFF_BY_DEFAULT, type Finding, type Rule } from '../rules';
 import type { SloDefinition } from '../slo/types';
+import type { WorkspaceFacts } from '../rules/postmortemRequired';
 import { readDisableComments } from './disableComments';
 import { kindFromContent, kindFromPathWords, kindFromProfileFolders } from './documentKind';
 
@@ -24,6 +25,10 @@ export interface LintOptions {
   readonly slos?: readonly SloDefinition[];
   /** The document's workspace-relative path. */
   readonly path?: string;
+  /** True when the workspace has no SLO file (for PM016); undefined when not known. */
+  readonly sloFileMissing?: boolean;
+  /** The workspace's other documents (for IN001); undefined when not known. */
+  readonly workspace?: WorkspaceFacts;
 }
 
 /** Lints an already parsed document as `kind` under `profile`. */

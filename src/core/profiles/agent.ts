@@ -62,5 +62,6 @@ export const agentProfile: Profile = {
   // Seed 001: the post-mortem is written within 24 hours of resolution.
   postmortemDeadlineHours: 24,
   roles: ['Incident Commander'],
-  rules: {},
+  // Seed 001's rules are its gates: no blame (PM013); every P1/P2 incident gets a postmortem (IN001, an error by default).
+  rules: { PM013: 'error' },
 };

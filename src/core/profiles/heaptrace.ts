@@ -98,5 +98,7 @@ export const heaptraceProfile: Profile = {
   actionItems: { requiredColumns: ['Action', 'Owner', 'Deadline', 'Status'], minimum: 2, followUpReviewDays: 14 },
   postmortemDeadlineHours: POSTMORTEM_HOURS,
   roles: ['Incident Commander'],
-  rules: { PM014: 'error' },
+  // Seed 004's mandatory rules are errors: timestamps for everything (PM010), blame the system, not the person (PM013,
+  // PM008 for a root cause that stops at a person), no AI tool references (PM014).
+  rules: { PM008: 'error', PM010: 'error', PM013: 'error', PM014: 'error' },
 };

@@ -79,5 +79,7 @@ export const prodcraftProfile: Profile = {
   // Seed 002, step 7: the postmortem within 48 hours.
   postmortemDeadlineHours: 48,
   roles: ['Incident Commander', 'Technical Responder', 'Communications Lead'],
-  rules: {},
+  // Seed 002's quality gate: the stakeholder communication cadence and its owner are explicit (PM017); a required
+  // postmortem exists within 48 hours (IN001, an error by default).
+  rules: { PM017: 'error' },
 };

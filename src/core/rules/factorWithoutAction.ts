@@ -1,5 +1,7 @@
-// PM007: a contributing factor that no action item addresses (seed 000: one action per factor at least).
-import type { Rule, RuleReport } from './types';
+// PM007: a contributing factor without an action item of its own (seed 000: at least one action item per factor).
+import type { ListItem } from '../markdown/model';
+import type { ActionItem } from '../postmortem/actionItems';
+import type { Rule, RuleContext, RuleReport } from './types';
 import { incident, sectionByRoleOf } from './util';
 
 /** Words too common in incident writing to link a factor to an action. */
@@ -47,60 +49,132 @@ function suffixLength(word: string): number {
   return word.endsWith('s') ? 1 : 0;
 }
 
-/** The stems of `groups` that can match another (four letters or more), each once. */
-function matchableStems(groups: ReadonlyArray<ReadonlySet<string>>): string[] {
-  const unique = new Set<string>();
-  for (const group of groups) for (const t of group) if (t.length >= 4) unique.add(t);
-  return [...unique];
-}
-
-/** Whether some stem of `candidates` matches one of `stems`: the shorter (four letters or more) begins the longer (cach ~ cache, index ~ indexe). */
-function anyStemMatches(candidates: Iterable<string>, stems: readonly string[]): boolean {
-  for (const s of candidates) {
+/** How many stems of `factor` match one of `action`'s: the shorter (four letters or more) begins the longer (cach ~ cache, index ~ indexe). */
+function sharedStems(factor: ReadonlySet<string>, action: readonly string[]): number {
+  let shared = 0;
+  for (const s of factor) {
     if (s.length < 4) continue;
-    for (const t of stems) if (t.length >= s.length ? t.startsWith(s) : s.startsWith(t)) return true;
+    if (action.some((t) => t.length >= 4 && (t.length >= s.length ? t.startsWith(s) : s.startsWith(t)))) shared++;
   }
-  return false;
+  return shared;
 }
 
 /** A reference to a contributing factor by number: `CF2`, `CF-2`, `factor 2`, `factor #2` (the number as written). */
 const FACTOR_REFERENCE = /\b(?:CF-?(\d+)|factor\s*#?(\d+))\b/gi;
 
+/** One contributing factor and the action item paired with it, if any. */
+export interface FactorPairing {
+  /** The factor's list item in the Contributing Factors section. */
+  readonly factor: ListItem;
+  /** Its number, 1 for the first factor (what `CF1` refers to). */
+  readonly number: number;
+  /** The action item that addresses it; undefined when none is left for it. */
+  readonly action: ActionItem | undefined;
+  /** How the pair was made: the item names the factor's number, or shares its words. */
+  readonly by: 'reference' | 'meaning' | undefined;
+  /** Action items that share words with the factor but are paired with other factors (for the message). */
+  readonly taken: readonly ActionItem[];
+}
+
+/**
+ * Pairs each contributing factor with an action item of its own. An item that refers to factors
+ * by number (`CF2`, `factor #2`) addresses exactly those (one item may name several). Every other
+ * item addresses at most one factor, chosen by the words they share: the largest set of pairs
+ * wins, and when there are not enough items to go round, the factors sharing the fewest words
+ * are the ones left without. So three factors and one action item leave two factors unpaired,
+ * whatever words the item shares with them. Factors without a significant word are left out.
+ * Undefined when the document has no Contributing Factors section or no action items section.
+ */
+export function pairFactorsWithActions(context: RuleContext): FactorPairing[] | undefined {
+  const model = incident(context);
+  const section = sectionByRoleOf(model, 'contributingFactors');
+  if (!section || !model.actionItems) return undefined;
+  const items = model.actionItems.items;
+  const factors = context.doc.listItems.filter((li) => li.depth === 0 && li.line >= section.bodyStartLine && li.line < section.endLine);
+  // Only what the item says it does counts; owners and statuses do not address a factor.
+  const actionTexts = items.map((i) => [i.action, i.fields.type?.text ?? ''].join(' '));
+  const actionStems = actionTexts.map((t) => [...significantStems(t)]);
+  // The factor numbers each item refers to, as written: one search per item, not one new pattern per factor.
+  const references = actionTexts.map((t) => {
+    const numbers = new Set<number>();
+    // exec on the one pattern (matchAll would copy it for every item).
+    FACTOR_REFERENCE.lastIndex = 0;
+    for (let m = FACTOR_REFERENCE.exec(t); m; m = FACTOR_REFERENCE.exec(t)) numbers.add(Number(m[1] ?? m[2]));
+    return numbers;
+  });
+
+  const pairs = new Map<number, { item: number; by: 'reference' | 'meaning' }>();
+  const considered: number[] = [];
+  const scores: number[][] = [];
+  factors.forEach((factor, index) => {
+    const n = index + 1;
+    const referring = references.findIndex((r) => r.has(n));
+    const stems = significantStems(factor.text);
+    scores[index] = items.map((_, i) => (references[i].size > 0 ? 0 : sharedStems(stems, actionStems[i])));
+    if (referring >= 0) pairs.set(index, { item: referring, by: 'reference' });
+    else if (stems.size > 0) considered.push(index);
+  });
+
+  // A maximum matching between the other factors and the items that name no factor (augmenting
+  // paths); the factor sharing the most words with an item goes first, so it is never the one left out.
+  const best = (f: number) => Math.max(0, ...scores[f]);
+  considered.sort((a, b) => best(b) - best(a) || a - b);
+  const owner = new Map<number, number>();
+  const candidates = (f: number) => items.map((_, i) => i).filter((i) => scores[f][i] > 0).sort((a, b) => scores[f][b] - scores[f][a] || a - b);
+  const augment = (f: number, seen: Set<number>): boolean => {
+    for (const i of candidates(f)) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const holder = owner.get(i);
+      if (holder === undefined || augment(holder, seen)) {
+        owner.set(i, f);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const f of considered) augment(f, new Set());
+  for (const [item, f] of owner) pairs.set(f, { item, by: 'meaning' });
+
+  return factors.flatMap((factor, index) => {
+    if (!pairs.has(index) && !considered.includes(index)) return [];
+    const pair = pairs.get(index);
+    const taken = pair ? [] : candidates(index).map((i) => items[i]);
+    return [{ factor, number: index + 1, action: pair ? items[pair.item] : undefined, by: pair?.by, taken }];
+  });
+}
+
+function quote(text: string, max = 60): string {
+  const t = text.trim();
+  return t.length > max ? `${t.slice(0, max - 3)}...` : t;
+}
+
 export const PM007: Rule = {
   id: 'PM007',
   name: 'factor-without-action',
-  title: 'A contributing factor has no action item that addresses it',
+  title: 'A contributing factor has no action item of its own',
   defaultSeverity: 'warning',
   kinds: ['postmortem'],
   check(context) {
-    const model = incident(context);
-    const section = sectionByRoleOf(model, 'contributingFactors');
-    const items = model.actionItems?.items ?? [];
-    if (!section || !model.actionItems) return [];
-    const factors = context.doc.listItems.filter((li) => li.depth === 0 && li.line >= section.bodyStartLine && li.line < section.endLine);
-    // Only what the item says it does counts; owners and statuses do not address a factor.
-    const actionTexts = items.map((i) => [i.action, i.fields.type?.text ?? ''].join(' '));
-    const actionStems = matchableStems(actionTexts.map((t) => significantStems(t)));
-    // The factor numbers the items refer to ("CF2", "CF-2", "factor #2"), as written: one search per item, not one new pattern per factor.
-    const referred = new Set<string>();
-    for (const t of actionTexts) {
-      // exec on the one pattern (matchAll would copy it for every item).
-      FACTOR_REFERENCE.lastIndex = 0;
-      for (let m = FACTOR_REFERENCE.exec(t); m; m = FACTOR_REFERENCE.exec(t)) referred.add(m[1] ?? m[2]);
-    }
+    const pairing = pairFactorsWithActions(context);
+    if (!pairing) return [];
+    const items = incident(context).actionItems?.items ?? [];
+    const factorCount = pairing.length;
     const reports: RuleReport[] = [];
-    factors.forEach((factor, index) => {
-      const n = index + 1;
-      if (referred.has(String(n))) return;
-      const stems = significantStems(factor.text);
-      if (stems.size === 0) return;
-      if (anyStemMatches(stems, actionStems)) return;
-      const text = factor.text.length > 60 ? `${factor.text.slice(0, 57)}...` : factor.text;
+    const count = items.length < factorCount ? ` (${factorCount} contributing factors, ${items.length} action item${items.length === 1 ? '' : 's'})` : '';
+    for (const p of pairing) {
+      if (p.action) continue;
+      const factor = `Contributing factor "${quote(p.factor.text)}"`;
+      const ask = `add one that names it (or refers to it as CF${p.number})`;
+      const other = p.taken.length > 0 ? pairing.find((q) => q.action === p.taken[0]) : undefined;
+      const message = other
+        ? `${factor} has no action item of its own: "${quote(p.taken[0].action, 50)}" addresses factor ${other.number} ("${quote(other.factor.text, 40)}"), and one item counts for one factor${count}; ${ask}.`
+        : `${factor} has no action item that addresses it${count}; ${ask}.`;
       reports.push({
-        message: `Contributing factor "${text}" has no action item that addresses it; add one that names it (or refers to it as CF${n}).`,
-        range: { start: { line: factor.line, character: 0 }, end: { line: factor.line, character: context.doc.lines[factor.line].length } },
+        message,
+        range: { start: { line: p.factor.line, character: 0 }, end: { line: p.factor.line, character: context.doc.lines[p.factor.line].length } },
       });
-    });
+    }
     return reports;
   },
 };

@@ -3,6 +3,7 @@ import { PM004, PM005 } from './actionItemFields';
 import { PM006 } from './actionItemMinimum';
 import { PM014 } from './aiReference';
 import { PM013 } from './blameLanguage';
+import { PM017 } from './communicationPlan';
 import { PM015 } from '../slo/budgetActionItem';
 import { TG001, TG002 } from '../tags/rules';
 import { PM002 } from './emptySection';
@@ -10,7 +11,9 @@ import { PM007 } from './factorWithoutAction';
 import { PM001, RB001 } from './missingSection';
 import { PM003 } from './placeholderLeft';
 import { RB002 } from './runbookCommand';
+import { IN001 } from './postmortemRequired';
 import { PM012 } from './severityChange';
+import { PM016 } from './sloDefinitionsMissing';
 import { PM011 } from './severityScale';
 import { PM010 } from './timelineMilestones';
 import { PM009 } from './timelineOrder';
@@ -20,10 +23,10 @@ import { PM008 } from './vagueRootCause';
 export * from './types';
 
 /** Every rule, in id order. */
-export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, PM015, RB001, RB002, TG001, TG002];
+export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, PM015, PM016, PM017, IN001, RB001, RB002, TG001, TG002];
 
 /** Rules that are off unless a profile or configuration turns them on. */
-export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PM014']);
+export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PM014', 'PM016', 'PM017']);
 
 /** Returns the rule with `id`, or undefined. */
 export function findRule(id: string): Rule | undefined {

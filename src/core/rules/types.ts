@@ -3,6 +3,7 @@ import type { MarkdownDocument } from '../markdown/model';
 import type { Range } from '../markdown/position';
 import type { DocumentKind, FindingSeverity, Profile } from '../profiles/types';
 import type { SloDefinition } from '../slo/types';
+import type { WorkspaceFacts } from './postmortemRequired';
 
 /** One problem found in a document. */
 export interface Finding {
@@ -24,6 +25,10 @@ export interface RuleContext {
   readonly slos?: readonly SloDefinition[];
   /** The document's path relative to the workspace root, forward slashes, when known. */
   readonly path?: string;
+  /** True when the workspace was searched and has no SLO file (slo.yaml); undefined when not known. */
+  readonly sloFileMissing?: boolean;
+  /** The other documents of the workspace, for checks across documents (IN001); undefined when not known. */
+  readonly workspace?: WorkspaceFacts;
 }
 
 /** A finding before the engine attaches the rule id and the effective severity. */

@@ -1,6 +1,6 @@
 // Offers core's fixes for the findings under the cursor as quick fixes, applied through an undoable WorkspaceEdit.
 import * as vscode from 'vscode';
-import { fixesForFile, type Fix, type FindingFixes, type Profile } from '../../core';
+import { assertSafeRelativePath, fixesForFile, type Fix, type FindingFixes, type Profile } from '../../core';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
 import { toVsRange } from '../shared/convert';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
@@ -10,19 +10,19 @@ export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
   /** The fixes of every finding of the last document asked about: VS Code asks again on each cursor move. */
-  private last: { uri: string; version: number; profile: Profile; today: string; results: FindingFixes[] } | undefined;
+  private last: { uri: string; version: number; profile: Profile; today: string; sloFileMissing: boolean; results: FindingFixes[] } | undefined;
 
   constructor(private readonly log: vscode.LogOutputChannel, private readonly profiles: ProfileSource) {}
 
   /** Lints once per document version (and profile and day), not once per request. */
-  private fixesOf(document: vscode.TextDocument, relativePath: string): FindingFixes[] {
+  private fixesOf(document: vscode.TextDocument, relativePath: string, sloFileMissing: boolean): FindingFixes[] {
     const profile = this.profiles.profileFor(document.uri);
     const today = new Date().toISOString().slice(0, 10);
     const uri = document.uri.toString();
     const l = this.last;
-    if (l && l.uri === uri && l.version === document.version && l.profile === profile && l.today === today) return l.results;
-    const results = fixesForFile(relativePath, document.getText(), profile, today, () => true);
-    this.last = { uri, version: document.version, profile, today, results };
+    if (l && l.uri === uri && l.version === document.version && l.profile === profile && l.today === today && l.sloFileMissing === sloFileMissing) return l.results;
+    const results = fixesForFile(relativePath, document.getText(), profile, today, () => true, { sloFileMissing });
+    this.last = { uri, version: document.version, profile, today, sloFileMissing, results };
     return results;
   }
 
@@ -33,7 +33,9 @@ export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
     const key = (ruleId: string, line: number, character: number) => `${ruleId}@${line}:${character}`;
     const wanted = new Map(ours.map((d) => [key(codeOf(d), d.range.start.line, d.range.start.character), d]));
     try {
-      const results = this.fixesOf(document, relativePath).filter(({ finding: f }) => wanted.has(key(f.ruleId, f.range.start.line, f.range.start.character)));
+      // PM016 is only reported when the workspace has no slo.yaml: its diagnostic says so.
+      const sloFileMissing = ours.some((d) => codeOf(d) === 'PM016');
+      const results = this.fixesOf(document, relativePath, sloFileMissing).filter(({ finding: f }) => wanted.has(key(f.ruleId, f.range.start.line, f.range.start.character)));
       const actions: vscode.CodeAction[] = [];
       const seen = new Set<string>();
       for (const { finding, fixes } of results) {
@@ -56,6 +58,13 @@ export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     const edit = new vscode.WorkspaceEdit();
     for (const e of fix.edits) edit.replace(document.uri, toVsRange(e.range), e.newText);
+    const folder = fix.createFile ? vscode.workspace.getWorkspaceFolder(document.uri) : undefined;
+    if (fix.createFile && folder) {
+      // A path core computed, checked to be a plain relative path inside the folder; an existing file is left as it is.
+      assertSafeRelativePath(fix.createFile.path);
+      const target = vscode.Uri.joinPath(folder.uri, ...fix.createFile.path.split('/'));
+      edit.createFile(target, { ignoreIfExists: true, contents: new TextEncoder().encode(fix.createFile.text) });
+    }
     action.edit = edit;
     action.isPreferred = fix.preferred;
     if (diagnostic) action.diagnostics = [diagnostic];

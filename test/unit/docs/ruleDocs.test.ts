@@ -44,12 +44,16 @@ describe('rule documentation examples', () => {
   for (const rule of markdownRules) {
     it(`${rule.id} fires on its page's Bad example and not on its Good one`, () => {
       const md = readFileSync(path.join(root, 'docs', 'rules', `${rule.id}.md`), 'utf8');
-      // PM014 is off by default; the heaptrace profile turns it on.
-      const profile = findProfile(rule.id === 'PM014' ? 'heaptrace' : 'harness') as Profile;
+      // PM014 is off by default; the heaptrace profile turns it on, prodcraft PM017; IN001 needs a deadline (agent).
+      const profile = findProfile(rule.id === 'PM014' ? 'heaptrace' : rule.id === 'PM017' ? 'prodcraft' : rule.id === 'IN001' ? 'agent' : 'harness') as Profile;
+      // PM016 and IN001 need facts about the workspace: no slo.yaml; its postmortems (one, linked from the Good example) and the time.
+      const postmortem = { path: '.agent/incidents/INC-2026-03-15-db-timeout-postmortem.md', date: undefined, links: [] };
+      const options = rule.id === 'PM016' ? { sloFileMissing: true }
+        : rule.id === 'IN001' ? { path: '.agent/incidents/INC-2026-03-15-checkout.md', workspace: { postmortems: [postmortem], now: Date.parse('2030-01-01T00:00:00Z') } } : {};
       const bad = block(md, 'Bad');
       const good = block(md, 'Good');
       assert.ok(bad && good, 'the page has a Bad and a Good markdown example');
-      const of = (text: string) => lintText(text, rule.kinds[0], profile).findings.filter((f) => f.ruleId === rule.id);
+      const of = (text: string) => lintText(text, rule.kinds[0], profile, options).findings.filter((f) => f.ruleId === rule.id);
       assert.ok(of(bad).length > 0, 'the Bad example is reported');
       assert.deepEqual(of(good).map((f) => f.message), [], 'the Good example is clean');
     });

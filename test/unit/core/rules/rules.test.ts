@@ -131,7 +131,7 @@ describe('PM007 factor-without-action', () => {
   it('reports a factor that no action item shares a significant word with', () => {
     const text = CLEAN_POSTMORTEM.replace('- No circuit breaker between the gateway and the user service', '- No circuit breaker between the gateway and the user service\n- Deploys skipped the canary stage');
     const line = lineOf(text, 'Deploys skipped');
-    assert.deepEqual(run('PM007', text), [`${line}:0-34 Contributing factor "Deploys skipped the canary stage" has no action item that addresses it; add one that names it (or refers to it as CF3).`]);
+    assert.deepEqual(run('PM007', text), [`${line}:0-34 Contributing factor "Deploys skipped the canary stage" has no action item that addresses it (3 contributing factors, 2 action items); add one that names it (or refers to it as CF3).`]);
   });
 
   it('accepts an action that refers to the factor by number', () => {
