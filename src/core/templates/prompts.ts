@@ -33,7 +33,7 @@ export const SECTION_PROMPTS: Readonly<Record<string, string>> = {
   'handoff': '<What the next shift needs to know.>',
   'supporting-information': '<Links to dashboards, logs and related tickets.>',
   'triage': '<Answers to the triage questions: what is broken, since when, who is affected, what changed, can it be mitigated now.>',
-  'status-updates': '<Status updates sent, newest last.>',
+  'status-updates': '<Status updates sent, newest last (Incident: Copy Status Update writes the next one from this record).>',
   'fix': '<The fix: the change, how it was tested, how it was deployed.>',
 };
 
