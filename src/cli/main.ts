@@ -121,7 +121,7 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   const sloFile = await findSloFile(root ?? '.');
   const slos = sloFile ? (await loadSloFile(sloFile)).slos : undefined;
   const paths = positionals.length > 0 ? positionals : ['.'];
-  const { reports, skipped } = await lintPaths(paths, { profile, root, slos, sloFileMissing: !sloFile, workspace: await readWorkspaceFacts(root ?? '.', profile), kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
+  const { reports, skipped } = await lintPaths(paths, { profile, root, slos, workspace: await readWorkspaceFacts(root ?? '.', profile), kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
   const output = formatReports(reports, values.format as Format);
   if (output) io.out(output);
   for (const line of skippedMessages(skipped, profile)) io.err(`incident-workbench: ${line}`);
