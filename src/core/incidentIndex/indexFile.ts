@@ -5,6 +5,7 @@ import type { IncidentSummary } from '../metrics/incident';
 import type { Interval } from '../metrics/metrics';
 import { parseMarkdown, splitLines } from '../markdown/model';
 import type { Profile } from '../profiles/types';
+import { MARKDOWN_LINK_TARGET, resolveRelativeLink } from '../templates/paths';
 
 /** One incident in `incident-workbench index --format json`, exactly. */
 export interface IndexEntry {
@@ -137,7 +138,7 @@ function replaceableTable(text: string, incidents: readonly IncidentSummary[], i
   for (const table of doc.tables) {
     if (table.rows.length === 0 || !table.header.cells.some((c) => /\bdate\b/i.test(c.text))) continue;
     const all = table.rows.every((row) => {
-      const targets = [...doc.lines[row.line].matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => resolveLink(from, m[1]));
+      const targets = [...doc.lines[row.line].matchAll(MARKDOWN_LINK_TARGET)].map((m) => resolveRelativeLink(from, m[1]));
       return targets.some((t) => listed.has(t));
     });
     if (all) return { startLine: table.startLine, endLine: table.endLine };
@@ -184,18 +185,3 @@ export function relativePath(from: string, to: string): string {
   return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
 }
 
-function resolveLink(from: string, link: string): string {
-  let target = link.replace(/#.*$/, '');
-  try {
-    target = decodeURIComponent(target);
-  } catch {
-    // A malformed escape is compared as written.
-  }
-  const parts = target.startsWith('/') ? [] : from.split('/').filter(Boolean);
-  for (const seg of target.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return parts.join('/');
-}

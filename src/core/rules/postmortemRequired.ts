@@ -4,6 +4,7 @@ import { dayNumber, parseDate, type CalendarDate } from '../postmortem/dates';
 import { findField } from '../postmortem/fields';
 import { readIncident, sectionByRole, SECTION_ROLES } from '../postmortem/model';
 import type { DocumentKind, Profile } from '../profiles/types';
+import { MARKDOWN_LINK_TARGET, resolveRelativeLink } from '../templates/paths';
 import { milestones } from '../timeline/timeline';
 import type { Rule, RuleContext, RuleReport } from './types';
 import { documentAnchor } from './util';
@@ -35,28 +36,12 @@ export function linkTargets(doc: MarkdownDocument, path: string): string[] {
   const targets: string[] = [];
   for (const line of doc.lines) {
     if (!line.includes('](')) continue;
-    for (const m of line.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
+    for (const m of line.matchAll(MARKDOWN_LINK_TARGET)) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(m[1])) continue;
-      targets.push(resolve(from, m[1]));
+      targets.push(resolveRelativeLink(from, m[1]));
     }
   }
   return targets;
-}
-
-function resolve(from: string, link: string): string {
-  let target = link.replace(/[#?].*$/, '');
-  try {
-    target = decodeURIComponent(target);
-  } catch {
-    // A malformed escape is compared as written.
-  }
-  const parts = target.startsWith('/') ? [] : from.split('/').filter(Boolean);
-  for (const seg of target.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return parts.join('/');
 }
 
 /** What the check needs of a postmortem at `path`. */

@@ -69,3 +69,27 @@ export function nextFreePath(path: string, exists: (candidate: string) => boolea
   }
   throw new UnsafePathError(`Too many documents named like "${path}".`);
 }
+
+/** The same Markdown link pattern everywhere: `](target)` or `](<target> "title")`; group 1 is the target. */
+export const MARKDOWN_LINK_TARGET = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+
+/**
+ * The workspace-relative path a relative Markdown link written in the folder `from` points at
+ * (fragment and query dropped, percent-escapes decoded, `.` and `..` applied; a link starting
+ * with `/` is taken from the workspace root).
+ */
+export function resolveRelativeLink(from: string, link: string): string {
+  let target = link.replace(/[#?].*$/, '');
+  try {
+    target = decodeURIComponent(target);
+  } catch {
+    // A malformed escape is compared as written.
+  }
+  const parts = target.startsWith('/') ? [] : from.split('/').filter(Boolean);
+  for (const seg of target.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
+}
