@@ -2,8 +2,8 @@
 import { parseArgs } from 'node:util';
 import { ALL_RULES, configJsonSchema, DOCUMENT_KINDS, type DocumentKind } from '../core';
 import { templateCommitsInWindow } from '../services/gitService';
-import { findSloFile, loadSloFile } from '../services/sloService';
-import { readWorkspaceFacts } from '../services/workspaceDocuments';
+import { loadSloFile } from '../services/sloService';
+import { findWorkspaceSloFile, readWorkspaceFacts } from '../services/workspaceDocuments';
 import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
 import { chooseProfile, UsageError, type Io } from './common';
 import { lintPaths, skippedMessages } from './lintCommand';
@@ -30,7 +30,8 @@ ${synopsis(TAGS_USAGE)}
   incident-workbench --help | --version
 
 Without --profile or --config, lint uses the nearest .incident-workbench.yaml found upwards from
-the first path (stopping at the repository root), else the harness profile.
+the first path (stopping at the repository root), else the harness profile. The SLO file
+(slo.yaml) is the one in the configuration file's folder, else the nearest found the same way.
 A folder is searched for the Markdown files in the profile's folders (with --kind, all of them);
 the files passed over are counted on stderr, with the reason.
 lint exits 0 when there is no error-level finding (and no more warnings than --max-warnings),
@@ -117,11 +118,11 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   if (values.kind !== undefined && !DOCUMENT_KINDS.includes(values.kind as DocumentKind)) {
     throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}, not "${values.kind}".`);
   }
-  // slo.yaml feeds PM015; its own problems are reported by `slo`, not here, so they never fail lint.
-  const sloFile = await findSloFile(root ?? '.');
-  const slos = sloFile ? (await loadSloFile(sloFile)).slos : undefined;
   const paths = positionals.length > 0 ? positionals : ['.'];
-  const { reports, skipped } = await lintPaths(paths, { profile, root, slos, workspace: await readWorkspaceFacts(root ?? '.', profile), kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
+  // slo.yaml feeds PM015, and its absence PM016; its own problems are reported by `slo`, not here, so they never fail lint.
+  const sloFile = await findWorkspaceSloFile(paths[0], root);
+  const slos = sloFile ? (await loadSloFile(sloFile)).slos : undefined;
+  const { reports, skipped } = await lintPaths(paths, { profile, root, slos, sloFileMissing: !sloFile, workspace: await readWorkspaceFacts(root ?? '.', profile), kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
   const output = formatReports(reports, values.format as Format);
   if (output) io.out(output);
   for (const line of skippedMessages(skipped, profile)) io.err(`incident-workbench: ${line}`);

@@ -1,9 +1,52 @@
-// Reads the incident documents of a workspace from disk (postmortems, incident records) for the checks across documents (IN001).
+// Reads the facts of a workspace from disk that single-document rules cannot see: its incident documents (IN001) and its SLO file (PM015, PM016).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { kindFromProfileFolders, parseMarkdown, toPosix, type Profile } from '../core';
 import { requiresPostmortems, workspaceFacts, type WorkspaceDocument, type WorkspaceFacts } from '../core/rules/postmortemRequired';
 import { findMarkdownFiles } from './fileSystemService';
+import { findSloFile } from './sloService';
+
+/** The most folders `findWorkspaceSloFile` climbs, as a guard against odd file systems. */
+const MAX_LEVELS = 256;
+
+/**
+ * The workspace's SLO file (slo.yaml, slo.yml, slos.yaml or slos.yml) for a lint of `start` (a
+ * file or folder): directly in `root` when the workspace root is known (the folder of
+ * `.incident-workbench.yaml`); else the nearest one at or above `start`, stopping after the
+ * first folder that holds `.git` (the repository root) or at the file-system root, as the
+ * configuration file is found. Undefined when there is none.
+ */
+export async function findWorkspaceSloFile(start: string, root: string | undefined): Promise<string | undefined> {
+  if (root !== undefined) return findSloFile(root);
+  let dir = path.resolve(start);
+  if (!(await isDirectory(dir))) dir = path.dirname(dir);
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    const found = await findSloFile(dir);
+    if (found) return found;
+    if (await exists(path.join(dir, '.git'))) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The postmortems and incident records under `root` according to `profile`'s folders, in path order. */
 export async function readWorkspaceDocuments(root: string, profile: Profile): Promise<WorkspaceDocument[]> {

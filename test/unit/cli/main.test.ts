@@ -13,6 +13,8 @@ function capture(): Io & { stdout: string[]; stderr: string[] } {
 }
 
 const COMPLETE = CLEAN_POSTMORTEM;
+/** A workspace's SLO file, so the tests about other things see no PM016 (no slo.yaml). */
+const SLO_YAML = 'slos:\n  - {service: user-service, objective: 99.9, window: 30d}\n';
 const INCOMPLETE = replaceSection(replaceSection(CLEAN_POSTMORTEM, 'Root Cause', ''), 'Contributing Factors', '');
 
 describe('incident-workbench lint', () => {
@@ -26,6 +28,7 @@ describe('incident-workbench lint', () => {
     writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-20-draft.md'), INCOMPLETE);
     writeFileSync(path.join(dir, 'docs', 'postmortems', 'README.md'), '# How we write postmortems\n');
     writeFileSync(path.join(dir, 'notes.md'), '# Not an incident document\n');
+    writeFileSync(path.join(dir, 'slo.yaml'), SLO_YAML);
     cwd = process.cwd();
     process.chdir(dir);
   });
@@ -151,6 +154,7 @@ describe('lint output formats', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'iw-fmt-'));
     mkdirSync(path.join(dir, 'docs', 'postmortems'), { recursive: true });
     writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-20-draft.md'), INCOMPLETE.replace('## Impact', '## Impact\nStatus: TODO'));
+    writeFileSync(path.join(dir, 'slo.yaml'), SLO_YAML);
     cwd = process.cwd();
     process.chdir(dir);
   });
@@ -207,6 +211,7 @@ describe('lint with a configuration file', () => {
     mkdirSync(path.join(dir, '.git'));
     mkdirSync(path.join(dir, 'docs', 'retros'), { recursive: true });
     writeFileSync(path.join(dir, 'docs', 'retros', '2026-03-20-draft.md'), INCOMPLETE);
+    writeFileSync(path.join(dir, 'slo.yaml'), SLO_YAML);
     cwd = process.cwd();
     process.chdir(dir);
   });
@@ -269,5 +274,54 @@ describe('the bundled CLI (dist/cli.js)', () => {
       'PM004 Action item "Write secret rotation runbooks for the remaining services" has no owner; name a person or team.',
     ]);
     assert.equal(json.summary.errors, 3);
+  });
+});
+
+describe('lint and the workspace SLO file (PM016, seed 000)', () => {
+  let dir: string;
+  let cwd: string;
+  const impactLine = CLEAN_POSTMORTEM.split('\n').indexOf('## Impact') + 1;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'iw-slo-'));
+    mkdirSync(path.join(dir, '.git'));
+    mkdirSync(path.join(dir, 'shop', 'docs', 'postmortems'), { recursive: true });
+    writeFileSync(path.join(dir, 'shop', 'docs', 'postmortems', '2026-03-15-ok.md'), CLEAN_POSTMORTEM);
+    cwd = process.cwd();
+    process.chdir(path.join(dir, 'shop'));
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function findings(args: string[]): Promise<string[]> {
+    const io = capture();
+    await run(['lint', '--format', 'json', ...args], io);
+    return JSON.parse(io.stdout.join('')).files.flatMap((f: { findings: Array<{ ruleId: string; severity: string; line: number; column: number }> }) =>
+      f.findings.map((x) => `${x.ruleId} ${x.severity} ${x.line}:${x.column}`));
+  }
+
+  it('reports a harness postmortem once, as a warning at its Impact heading, when the workspace has no slo.yaml', async () => {
+    assert.ok(impactLine > 1);
+    assert.deepEqual(await findings([]), [`PM016 warning ${impactLine}:1`]);
+  });
+
+  it('says nothing once slo.yaml is there, found at or above the folder linted', async () => {
+    writeFileSync(path.join(dir, 'shop', 'slo.yaml'), SLO_YAML);
+    assert.deepEqual(await findings([]), []);
+    assert.deepEqual(await findings(['docs/postmortems']), []);
+    process.chdir(dir);
+    assert.deepEqual(await findings(['shop/docs/postmortems/2026-03-15-ok.md']), []);
+  });
+
+  it('takes slo.yaml from the folder of .incident-workbench.yaml, not from above it', async () => {
+    writeFileSync(path.join(dir, 'slo.yaml'), SLO_YAML);
+    assert.deepEqual(await findings([]), []);
+    writeFileSync(path.join(dir, 'shop', '.incident-workbench.yaml'), 'extends: harness\n');
+    assert.deepEqual(await findings([]), [`PM016 warning ${impactLine}:1`]);
+  });
+
+  it('is not reported under a profile that leaves PM016 off', async () => {
+    assert.deepEqual((await findings(['--profile', 'google-sre'])).filter((f) => f.startsWith('PM016')), []);
   });
 });
