@@ -1,4 +1,5 @@
 // The incident document model rules read: matched sections, header fields, severity, action items, timeline.
+import { normalizeHeading } from '../markdown/headingText';
 import { documentView, type MarkdownDocument, type Section } from '../markdown/model';
 import type { DocumentKind, Profile, SeverityLevel } from '../profiles/types';
 import { readTimeline, type TimelineEntry } from '../timeline/timeline';
@@ -49,6 +50,34 @@ export const SECTION_ROLES = {
   rootCause: ['root-cause', 'root-causes', 'five-whys'],
   contributingFactors: ['contributing-factors'],
 } as const;
+
+/** The heading new postmortems give the commits made in the incident window, under the root cause. */
+export const INCIDENT_WINDOW_HEADING = 'Changes in the incident window';
+
+/** Sub-section headings (normalised) under a root cause that hold evidence gathered for it, not the statement of the cause. */
+const EVIDENCE_HEADINGS: ReadonlySet<string> = new Set([INCIDENT_WINDOW_HEADING, 'Recent changes', 'Recent deploys', 'Recent commits', 'Commits in the incident window', 'Deploys in the incident window'].map(normalizeHeading));
+
+/**
+ * The lines of `section` that are not its statement: its sub-sections that list evidence (the commits in the
+ * incident window a new postmortem writes under the root cause), heading included. Empty for most sections.
+ */
+export function evidenceLines(doc: MarkdownDocument, section: Section): ReadonlySet<number> {
+  const lines = new Set<number>();
+  const own = section.heading.level;
+  for (let i = 0; i < doc.headings.length; i++) {
+    const h = doc.headings[i];
+    if (h.line < section.bodyStartLine || h.line >= section.endLine || h.level <= own || !EVIDENCE_HEADINGS.has(normalizeHeading(h.text))) continue;
+    let end = section.endLine;
+    for (let j = i + 1; j < doc.headings.length; j++) {
+      if (doc.headings[j].level <= h.level) {
+        end = Math.min(end, doc.headings[j].line);
+        break;
+      }
+    }
+    for (let line = h.line; line < end; line++) lines.add(line);
+  }
+  return lines;
+}
 
 /** The first section present among `ids`. */
 export function sectionByRole(model: IncidentModel, ids: readonly string[]): Section | undefined {

@@ -1,0 +1,138 @@
+// Each seed's gates, one fixture per gate: the document that fails it (one finding, of one rule, at its line, at the
+// seed's level) and the document that passes (the profile's complete fixture, or the clean harness postmortem).
+import * as assert from 'node:assert/strict';
+import { lintText } from '../../../../src/core/lint/lint';
+import { parseMarkdown } from '../../../../src/core/markdown/model';
+import { findProfile, type DocumentKind, type Profile } from '../../../../src/core/profiles';
+import { CLEAN_POSTMORTEM } from '../../../fixtures/documents';
+import { readFixture } from '../profiles/profileFixtures';
+
+type Gate = { readonly rule: string; readonly line: number; readonly severity: string; readonly message: string };
+
+/** The findings `failing` has that `passing` has not, as rule, 1-based line, severity and message. */
+function newFindings(profileName: string, kind: DocumentKind, passing: string, failing: string): Gate[] {
+  const profile = findProfile(profileName) as Profile;
+  const key = (f: Gate) => `${f.rule} ${f.message}`;
+  const read = (text: string) => lintText(text, kind, profile).findings.map((f) => ({ rule: f.ruleId, line: f.range.start.line + 1, severity: f.severity, message: f.message }));
+  const before = new Set(read(passing).map(key));
+  return read(failing).filter((f) => !before.has(key(f)));
+}
+
+/** `text` with the body of the section headed `heading` (up to the next heading of its level or higher) replaced by `body`. */
+function withBody(text: string, heading: string, body: string): string {
+  const doc = parseMarkdown(text);
+  const section = doc.sections.find((s) => s.heading.text === heading);
+  if (!section) throw new Error(`no section "${heading}"`);
+  const lines = text.split('\n');
+  lines.splice(section.bodyStartLine, section.endLine - section.bodyStartLine, ...body.split('\n'), '');
+  return lines.join('\n');
+}
+
+const lineOf = (text: string, line: string) => text.split('\n').indexOf(line) + 1;
+
+/**
+ * The heaptrace postmortem fixture with its one-sentence root cause moved above the Five Whys, so the ladder alone is the
+ * Five Whys section; `level` is the ladder's heading (`###` under the root cause, `##` a section of its own).
+ */
+function heaptraceWhysApart(level: string): string {
+  const fixture = readFixture('heaptrace', 'complete.md');
+  const sentence = fixture.split('\n').find((l) => l.startsWith('**In one sentence**'))!;
+  return fixture.replace(`${sentence}\n`, '').replace('### The Five Whys', `${sentence}\n\n${level} The Five Whys`);
+}
+
+/** What a new postmortem writes under its root cause: the template's prompt and the commits of the incident window. */
+const UNSTATED = (level: string) => `<A specific, falsifiable statement: which change or condition failed, and how it caused the outage.>
+
+${level} Changes in the incident window
+
+- \`3f2a9c1\` 2026-03-15 13:58 Move the payment provider URL into the shared config (Dana Reyes)`;
+
+describe('seed gate: a root cause statement (PM002 reads only the statement, not the evidence under it)', () => {
+  const cases: Array<{ profile: string; passing: string; heading: string; level: string }> = [
+    { profile: 'harness', passing: CLEAN_POSTMORTEM, heading: 'Root Cause', level: '###' },
+    { profile: 'agent', passing: readFixture('agent', 'complete.md'), heading: 'Root Cause', level: '###' },
+    { profile: 'saas', passing: readFixture('saas', 'complete.md'), heading: 'Root Cause', level: '####' },
+    { profile: 'heaptrace', passing: heaptraceWhysApart('##'), heading: 'Root Cause Analysis', level: '###' },
+  ];
+  for (const { profile, passing, heading, level } of cases) {
+    it(`${profile}: the complete postmortem passes; its root cause with only the incident window's commits fails, an error at the heading`, () => {
+      assert.deepEqual(newFindings(profile, 'postmortem', passing, passing), []);
+      const failing = withBody(passing, heading, UNSTATED(level));
+      const line = failing.split('\n').findIndex((l) => /^#+ /.test(l) && l.replace(/^#+ /, '') === heading) + 1;
+      assert.deepEqual(newFindings(profile, 'postmortem', passing, failing).filter((f) => f.rule !== 'PM003'), [{
+        rule: 'PM002', line, severity: 'error',
+        message: `Section "${heading}" states no root cause yet (what is listed under it is evidence); write which change or condition failed and how, or what was investigated, ruled out and is still needed.`,
+      }]);
+    });
+  }
+
+  it('harness: a statement above the commits passes', () => {
+    const text = withBody(CLEAN_POSTMORTEM, 'Root Cause', UNSTATED('###').replace(/^<.*>$/m, 'The shared config had no payment provider URL after the move, so every charge request failed.'));
+    assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, text), []);
+  });
+
+  it('harness: a root cause told in sub-sections of its own (trigger, underlying cause) passes', () => {
+    const text = withBody(CLEAN_POSTMORTEM, 'Root Cause', '### Trigger\n\nA config push moved the provider URL.\n\n### Underlying cause\n\nThe config schema does not require the URL, so its absence passed validation.');
+    assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, text), []);
+  });
+});
+
+describe('seed 004 gate: the five triage questions answered (heaptrace incident record)', () => {
+  const passing = readFixture('heaptrace', 'incident.md');
+  const questions = (findProfile('heaptrace') as Profile).documents.incident!.sections.find((s) => s.id === 'triage')!.questions!;
+
+  it('fails with every question left with its blank: one PM002 error at the Triage heading', () => {
+    const failing = withBody(passing, 'Triage', questions.map((q, i) => `${i + 1}. ${q} <answer>`).join('\n'));
+    assert.deepEqual(newFindings('heaptrace', 'incident', passing, failing).filter((f) => f.rule !== 'PM003'), [
+      { rule: 'PM002', line: lineOf(failing, '## Triage'), severity: 'error', message: 'Section "Triage" answers none of its questions yet; write the answers after them.' },
+    ]);
+  });
+
+  it('fails with the questions alone, no blank after them', () => {
+    const failing = withBody(passing, 'Triage', questions.map((q, i) => `${i + 1}. ${q}`).join('\n'));
+    assert.deepEqual(newFindings('heaptrace', 'incident', passing, failing).map((f) => f.rule), ['PM002']);
+  });
+
+  it('passes once one question has an answer after it', () => {
+    const text = withBody(passing, 'Triage', questions.map((q, i) => `${i + 1}. ${q} ${i === 0 ? 'The analytics dashboard times out.' : '<answer>'}`).join('\n'));
+    assert.deepEqual(newFindings('heaptrace', 'incident', passing, text).filter((f) => f.rule !== 'PM003'), []);
+  });
+});
+
+describe('seed 004 gate: the Five Whys answered (heaptrace postmortem)', () => {
+  const passing = heaptraceWhysApart('###');
+  const rungs = passing.split('\n').filter((l) => /^\d\. \*\*(?:What happened|Why)\?\*\*/.test(l));
+  /** `passing` with its five rungs replaced by `ladder`. */
+  const withLadder = (ladder: string) => passing.replace(rungs.join('\n'), ladder);
+  const untouched = ['1. Why <did users see the failure>? Because <...>.', ...[2, 3, 4, 5].map((n) => `${n}. Why <...>? Because <...>.`)].join('\n');
+
+  it('fails with the template\'s ladder untouched: one PM002 error at the Five Whys heading', () => {
+    const failing = withLadder(untouched);
+    assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, failing).filter((f) => f.rule !== 'PM003'), [
+      { rule: 'PM002', line: lineOf(failing, '### The Five Whys'), severity: 'error', message: 'Section "The Five Whys" answers none of its whys yet; write each why and its because.' },
+    ]);
+  });
+
+  it('fails with bare rungs ("Why? Because") and passes once a rung is written', () => {
+    assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, withLadder('1. Why?\n2. Why? Because\n3. Why? ...')).map((f) => f.rule), ['PM002']);
+    assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, withLadder('1. Why did resets fail? Because the mailer could not render the template.\n2. Why? Because')), []);
+  });
+});
+
+describe('seed 004 gate: the resolution checklist ticked once the incident is resolved (heaptrace incident record)', () => {
+  const checklist = (findProfile('heaptrace') as Profile).documents.incident!.sections.find((s) => s.id === 'verification')!.checklist!;
+  const base = readFixture('heaptrace', 'incident.md').replace('**Status:** Identified', '**Status:** Resolved');
+  const passing = `${base.trimEnd()}\n\n## Resolution Checklist\n\n${checklist.map((c, i) => `- [${i < 2 ? 'x' : ' '}] ${c}`).join('\n')}\n`;
+
+  it('fails with every box unticked: one PM002 error at the checklist\'s heading', () => {
+    const failing = passing.replace(/- \[x\]/g, '- [ ]');
+    assert.deepEqual(newFindings('heaptrace', 'incident', passing, failing), [
+      { rule: 'PM002', line: lineOf(failing, '## Resolution Checklist'), severity: 'error', message: 'Section "Resolution Checklist" has no item ticked yet; tick what is done ([x]) or write what is not.' },
+    ]);
+  });
+
+  it('passes with every box unticked while the incident is still open (the checklist is optional until then)', () => {
+    const open = passing.replace(/- \[x\]/g, '- [ ]').replace('**Status:** Resolved', '**Status:** Identified');
+    assert.deepEqual(lintText(open, 'incident', findProfile('heaptrace') as Profile).findings.filter((f) => f.ruleId === 'PM002'), []);
+  });
+});
