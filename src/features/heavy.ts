@@ -12,6 +12,7 @@ import { SloManager } from './slo/SloManager';
 import { register as registerTags, type TagsFeature } from './tags/register';
 import { register as registerTrees, type TreesFeature } from './trees/register';
 import { register as registerWizard } from './wizard/register';
+import { WorkspaceFactsManager } from './shared/WorkspaceFactsManager';
 import { templateCommitsInWindow } from '../services/gitService';
 
 export { parseConfig } from '../core/config/parse';
@@ -40,9 +41,14 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
   const slosFor = (uri: vscode.Uri | undefined) => slos.slosFor(uri);
   const tags = registerTags(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles });
   const trees = registerTrees(context, { log, profiles, onDidChangeProfiles });
+  // The postmortems each folder holds (IN001), from the side bar's cache and watchers.
+  const facts = new WorkspaceFactsManager(trees.manager, profiles, log, onDidChangeProfiles);
   const disposables = [
-    slos, tags, trees,
-    registerDiagnostics(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles, slosFor, onDidChangeSlos: slos.onDidChange }),
+    slos, tags, trees, facts,
+    registerDiagnostics(context, {
+      extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles, slosFor, onDidChangeSlos: slos.onDidChange,
+      sloFileMissingFor: (uri) => slos.sloFileMissing(uri), workspaceFor: (uri) => facts.factsFor(uri), onDidChangeWorkspace: facts.onDidChange,
+    }),
     registerCodeActions(context, { log, profiles }),
     registerRuleDocumentation(context),
     registerGitCorrelation(context, { log, profiles }),

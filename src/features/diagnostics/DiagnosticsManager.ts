@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { kindFromProfileFolders, lintWorkspaceFile, type Finding, type Profile } from '../../core';
 import { DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE, Settings } from '../../constants';
 import type { SloDefinition } from '../../core/slo/types';
+import type { WorkspaceFacts } from '../../core/rules/postmortemRequired';
 import { toVsRange, toVsSeverity } from '../shared/convert';
 import { byteLength, formatSize, maxFileSize } from '../shared/fileSizeLimit';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
@@ -18,6 +19,12 @@ export interface DiagnosticsDeps {
   readonly slosFor?: (uri: vscode.Uri) => readonly SloDefinition[];
   /** Fires when an SLO file changed. */
   readonly onDidChangeSlos?: vscode.Event<void>;
+  /** True when the document's workspace folder has no SLO file (for PM016); undefined when not known yet. */
+  readonly sloFileMissingFor?: (uri: vscode.Uri) => boolean | undefined;
+  /** The postmortems of the document's workspace folder (for IN001); undefined when not needed or not read yet. */
+  readonly workspaceFor?: (uri: vscode.Uri) => WorkspaceFacts | undefined;
+  /** Fires when the workspace's postmortems changed. */
+  readonly onDidChangeWorkspace?: vscode.Event<void>;
 }
 
 
@@ -44,6 +51,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       }),
       deps.onDidChangeProfiles(() => this.lintAllOpen()),
       ...(deps.onDidChangeSlos ? [deps.onDidChangeSlos(() => this.lintAllOpen())] : []),
+      ...(deps.onDidChangeWorkspace ? [deps.onDidChangeWorkspace(() => this.lintAllOpen())] : []),
     );
     this.lintAllOpen();
   }
@@ -70,7 +78,9 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.deps.log.info(`Not linting ${uri.fsPath}: ${formatSize(size)} is over the ${formatSize(limit)} limit (${Settings.section}.${Settings.diagnosticsMaxFileSize}).`);
       return [];
     }
-    const findings = lintWorkspaceFile(target.relativePath, text, target.profile, { slos: this.deps.slosFor?.(uri) })?.findings ?? [];
+    const findings = lintWorkspaceFile(target.relativePath, text, target.profile, {
+      slos: this.deps.slosFor?.(uri), sloFileMissing: this.deps.sloFileMissingFor?.(uri), workspace: this.deps.workspaceFor?.(uri),
+    })?.findings ?? [];
     this.collection.set(uri, findings.map((f) => this.toDiagnostic(f)));
     return [...findings];
   }

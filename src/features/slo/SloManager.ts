@@ -52,6 +52,16 @@ export class SloManager implements vscode.Disposable {
     return folder ? this.cache.get(folder.uri.toString())?.file.slos ?? [] : [];
   }
 
+  /**
+   * True when `uri`'s workspace folder was searched and has no SLO file (PM016); false when it
+   * has one; undefined while it is being read or outside any folder.
+   */
+  sloFileMissing(uri: vscode.Uri | undefined): boolean | undefined {
+    const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+    if (!folder || !this.cache.has(folder.uri.toString())) return undefined;
+    return this.cache.get(folder.uri.toString()) === null;
+  }
+
   /** Loads the SLO file of `folder` now (unsaved edits win) and returns it; undefined when the folder has none. */
   async load(folder: vscode.WorkspaceFolder): Promise<FolderSlos | undefined> {
     const uri = await this.locate(folder);

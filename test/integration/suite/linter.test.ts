@@ -87,4 +87,13 @@ describe('linter in the editor (integration)', function () {
     await eventually('PM001 is an error again once the file is gone', () => ours(uri, 'PM001').length === 2 && ours(uri, 'PM001').every((d) => d.severity === vscode.DiagnosticSeverity.Error));
     await eventually('the config file problems are cleared', () => ours(config).length === 0);
   });
+
+  it('reports no missing SLO definitions (PM016) in the sample workspace, which has an slo.yaml', async () => {
+    const uri = workspaceUri(INCOMPLETE);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await eventually('the document is linted', () => ours(uri, 'PM001').length === 2);
+    // Give the SLO file's load a moment to settle, then the finding must still be absent.
+    await new Promise((r) => setTimeout(r, 1_000));
+    assert.deepEqual(ours(uri, 'PM016').map((d) => d.message), []);
+  });
 });
