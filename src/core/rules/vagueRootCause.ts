@@ -1,7 +1,8 @@
 // PM008: the root cause is not a specific, falsifiable statement ("human error", "the system failed", "unknown").
 import { proseLines } from './prose';
 import type { Rule } from './types';
-import { incident, sectionByRoleOf, sectionText } from './util';
+import { evidenceLines } from '../postmortem/model';
+import { incident, sectionByRoleOf } from './util';
 
 const HUMAN_ERROR = /\b(?:human|operator|user|engineer|developer|manual|people)\s+(?:error|mistake)s?\b/i;
 const SYSTEM_FAILED = /\b(?:the\s+)?(?:system|server|service|platform|it)\s+(?:just\s+)?(?:failed|broke|went down|crashed)\s*\.?\s*$/im;
@@ -9,7 +10,10 @@ const SYSTEM_FAILED = /\b(?:the\s+)?(?:system|server|service|platform|it)\s+(?:j
 const UNKNOWN = /^\s*(?:the\s+)?(?:root\s+cause\s+(?:is|was|remains)\s+)?(?:unknown|unclear|undetermined|not\s+(?:yet\s+)?(?:known|determined|identified|clear)|n\/a|none|tbd|under investigation|still investigating)\s*(?:[.!;:]|$)|\b(?:cause|it)\s+(?:is|was|remains)\s+(?:still\s+)?(?:unknown|unclear|undetermined)\b/i;
 /** "Not human error", "rather than operator error": the author is rejecting that cause. */
 const NEGATED_HUMAN_ERROR = /\b(?:not|no|never|wasn'?t|isn'?t|rather than|instead of|beyond|more than)\s+(?:just\s+|simply\s+|a\s+)?(?:human|operator|user|engineer|developer|manual|people)\s+(?:error|mistake)/i;
-const INVESTIGATED = /\b(?:investigat(?:ed|ion)|ruled out|eliminated|excluded|checked|examined|additional data|more data|need(?:s|ed)? (?:access|data|logs)|hypothes[ie]s)\b/i;
+/** What was looked at: an "unknown" cause must say it (seed 000). */
+const INVESTIGATED = /\b(?:investigat(?:ed|ing|ion)|ruled out|eliminated|excluded|checked|examined|reviewed|inspected|tested|hypothes[ie]s)\b/i;
+/** What is still needed to find the cause: an "unknown" cause must say it too (seed 000). */
+const STILL_NEEDED = /\b(?:need(?:s|ed)?|still (?:needed|required|missing|open)|requires?|additional|more (?:data|logs|information|evidence|time)|waiting (?:for|on)|pending|next steps?|to (?:collect|gather|reproduce|capture))\b/i;
 /** Below this many words a statement names no mechanism. */
 const MIN_WORDS = 6;
 
@@ -22,12 +26,16 @@ export const PM008: Rule = {
   check(context) {
     const section = sectionByRoleOf(incident(context), 'rootCause');
     if (!section) return [];
-    const text = sectionText(context, section, proseLines(context.doc)).replace(/^#+\s.*$/gm, '').replace(/\s+/g, ' ').trim();
+    // The statement only: the commits listed under it (the incident window's changes) are evidence.
+    const skipped = evidenceLines(context.doc, section);
+    const text = proseLines(context.doc).slice(section.bodyStartLine, section.endLine).filter((_, i) => !skipped.has(section.bodyStartLine + i))
+      .join('\n').replace(/^#+\s.*$/gm, '').replace(/\s+/g, ' ').trim();
     if (!text) return []; // PM002 reports an empty section.
     const words = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     let problem: string | undefined;
-    if (UNKNOWN.test(text) && !INVESTIGATED.test(text)) {
-      problem = 'says the cause is unknown without saying what was investigated, what was ruled out and what data is still needed';
+    if (UNKNOWN.test(text) && !(INVESTIGATED.test(text) && STILL_NEEDED.test(text))) {
+      const missing = INVESTIGATED.test(text) ? 'what data is still needed to find it' : STILL_NEEDED.test(text) ? 'what was investigated and what was ruled out' : 'what was investigated, what was ruled out and what data is still needed';
+      problem = `says the cause is unknown without saying ${missing}`;
     } else if (HUMAN_ERROR.test(text) && !NEGATED_HUMAN_ERROR.test(text) && words < 40) {
       problem = 'stops at human error; name the condition in the system that let the mistake reach production';
     } else if (SYSTEM_FAILED.test(text) && words < 15) {

@@ -136,3 +136,27 @@ describe('seed 004 gate: the resolution checklist ticked once the incident is re
     assert.deepEqual(lintText(open, 'incident', findProfile('heaptrace') as Profile).findings.filter((f) => f.ruleId === 'PM002'), []);
   });
 });
+
+describe('seed 000 gate: a cause stated as unknown says what was investigated, ruled out and is still needed (PM008)', () => {
+  const unknown = (statement: string) => withBody(CLEAN_POSTMORTEM, 'Root Cause', `${statement}\n\n${UNSTATED('###').split('\n').slice(2).join('\n')}`);
+
+  it('fails, an error at the Root Cause heading, when it says only that the cause is unknown (the commits under it do not count)', () => {
+    const failing = unknown('The root cause is unknown.');
+    assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, failing), [{
+      rule: 'PM008', line: lineOf(failing, '## Root Cause'), severity: 'error',
+      message: 'The root cause says the cause is unknown without saying what was investigated, what was ruled out and what data is still needed.',
+    }]);
+  });
+
+  it('fails when it names what was investigated but not what is still needed, and the other way round', () => {
+    assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, unknown('The cause is unknown: we investigated the load balancer and ruled out the database.')).map((f) => f.message),
+      ['The root cause says the cause is unknown without saying what data is still needed to find it.']);
+    assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, unknown('The cause is unknown; we need packet captures from the edge to find it.')).map((f) => f.message),
+      ['The root cause says the cause is unknown without saying what was investigated and what was ruled out.']);
+  });
+
+  it('passes with what was investigated, ruled out and is still needed', () => {
+    const passing = unknown('The cause is still unknown. We investigated the load balancer and ruled out the database; we need packet captures from the edge.');
+    assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, passing), []);
+  });
+});
