@@ -10,7 +10,13 @@ const NOT_PEOPLE = new Set(('The This That These Those Our Their Your His Her It
   'Monitoring Deploy Deployment Alerting Kubernetes Redis Postgres Postgresql Mysql Nginx Datadog Grafana Prometheus Vault Stripe Github Gitlab Jenkins ' +
   'Terraform Docker Linux Windows Amazon Google Azure Cloudflare Someone Nobody Everyone Team Engineering Support Customer Customers Users User ' +
   'Staging Production Release Config Configuration Migration Cron Script Automation Engineers Developers Operators Admins Responders ' +
-  'Kafka Elasticsearch Cassandra Mongo Mongodb Consul Envoy Istio Helm Argo Sentry Pagerduty Slack Jira Rails Django Node Java Python').split(' '));
+  'Kafka Elasticsearch Cassandra Mongo Mongodb Consul Envoy Istio Helm Argo Sentry Pagerduty Slack Jira Rails Django Node Java Python ' +
+  'They She Somebody Anyone Anybody Everybody Renovate Dependabot Bot Pipeline Job Service System Deployer Canary Release Code Change').split(' '));
+
+/** A change a person makes to production, in the past tense. */
+const CHANGE_VERB = String.raw`(?:deployed|pushed|merged|shipped|released|committed|approved|applied|rolled out|ran|changed|edited|modified|updated|upgraded|migrated|restarted|deleted|dropped)`;
+/** The safeguard skipped: testing, review, approval, telling someone. */
+const SKIPPED_SAFEGUARD = String.raw`(?:(?:any|a|proper|first|adequate|sufficient|enough|code|peer|running|doing|writing|getting|waiting for|the)\s+)*(?:testing|tests?|review(?:ing)?|approval|checking|verif(?:y|ying|ication)|telling|notifying|asking|permission|sign-?off|a canary|canary|staging)`;
 
 /** Each pattern, with `needs`: words its match must contain (a cheap test that skips most lines). */
 const PATTERNS: ReadonlyArray<{ readonly pattern: RegExp; readonly needs: RegExp }> = [
@@ -25,13 +31,16 @@ const PATTERNS: ReadonlyArray<{ readonly pattern: RegExp; readonly needs: RegExp
   { pattern: new RegExp(String.raw`(${HANDLE})\s+(?:failed to|broke|caused)\b`, 'g'), needs: /failed to|broke|caused/ },
   { pattern: new RegExp(String.raw`\b(?:fault of|blame(?:d)?(?: on)?|human error (?:by|of|from)|mistake (?:by|of))\s+(${HANDLE}|${NAME})`, 'g'), needs: /fault of|blame|human error|mistake/ },
   { pattern: new RegExp(String.raw`(${HANDLE}|\b${NAME})\s+is\s+(?:to blame|responsible for (?:the|this) (?:outage|incident|failure))`, 'g'), needs: /to blame|responsible for/ },
+  // "Bob deployed without testing", "@dana merged the change without review" (seed 004's counter-example): a person, a change
+  // they made, and the safeguard they skipped. "The job deployed without downtime" names no person and skips no safeguard.
+  { pattern: new RegExp(String.raw`(${HANDLE}|\b${NAME})\s+${CHANGE_VERB}\b(?:\s+[\w'./-]+){0,6}?\s+without\s+${SKIPPED_SAFEGUARD}\b`, 'g'), needs: /without/ },
 ];
 
 /**
  * Every pattern needs a handle (`@`) or one of these words, each starting a word and written
  * in lower case in the patterns; lines without them cannot match.
  */
-const MAY_BLAME_WORD = /\b(?:forgot|neglect|careless|mistake|messed|screw|should have known|negligen|bother|fault|blame|human error|oversight|blunder|responsible)/;
+const MAY_BLAME_WORD = /\b(?:forgot|neglect|careless|mistake|messed|screw|should have known|negligen|bother|fault|blame|human error|oversight|blunder|responsible|without)/;
 
 export const PM013: Rule = {
   id: 'PM013',

@@ -160,3 +160,28 @@ describe('seed 000 gate: a cause stated as unknown says what was investigated, r
     assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, passing), []);
   });
 });
+
+describe('seed 004 gate: blame the system, not the person (PM013 on the seed\'s own counter-example)', () => {
+  const passing = readFixture('heaptrace', 'complete.md');
+  const withSentence = (sentence: string) => passing.replace('## What Went Wrong\n', `## What Went Wrong\n- ${sentence}\n`);
+
+  it('fails on "Bob deployed without testing": one error on its line, at the words', () => {
+    const failing = withSentence('Bob deployed without testing.');
+    assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, failing), [{
+      rule: 'PM013', line: lineOf(failing, '- Bob deployed without testing.'), severity: 'error',
+      message: '"Bob deployed without testing" names a person as the cause; describe what in the system allowed the mistake instead.',
+    }]);
+  });
+
+  it('finds the same shape with a handle, a full name, an object and a skipped review or approval', () => {
+    for (const sentence of ['@dana merged the config change without review.', 'Marco Rossi pushed v5.0 to production without running the tests.', 'Aisha shipped the migration without approval.']) {
+      assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, withSentence(sentence)).map((f) => f.rule), ['PM013'], sentence);
+    }
+  });
+
+  it('passes on what a system did without a person skipping a safeguard', () => {
+    for (const sentence of ['The job deployed without downtime.', 'Kubernetes restarted the pods without downtime.', 'We deployed the fix without testing it in staging first, because the outage was total.', 'The pipeline deployed without tests, because the test stage was skipped on hotfix branches.', 'Bob deployed the fix without downtime.']) {
+      assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, withSentence(sentence)), [], sentence);
+    }
+  });
+});
