@@ -168,36 +168,38 @@ export interface MilestoneHit {
   readonly why: string;
 }
 
-/** What the words of one event say it is. */
-interface EventKinds {
-  readonly explicitStart: boolean;
-  readonly genericStart: boolean;
-  readonly impact: boolean;
-  readonly trigger: boolean;
-  readonly detection: boolean;
-  readonly response: boolean;
-  readonly mitigation: boolean;
-  readonly resolution: boolean;
-  readonly communication: boolean;
-}
+/**
+ * What the words of one event say it is, each pattern tested only when a question needs it and
+ * then kept: most questions are asked of a few events only (the searches stop at the first
+ * event that answers), so testing every pattern on every event cost several times more.
+ */
+class EventKinds {
+  /** Bit i set: question i was tested; its answer is bit i of `answers`. */
+  private tested = 0;
+  private answers = 0;
+  constructor(private readonly text: string) {}
 
-function kindsOf(text: string): EventKinds {
-  const communication = COMMUNICATION.test(text) || LIST_ADDRESS.test(text);
-  const detection = KEYWORDS.detection.test(text) || OUTSIDE_REPORT.test(text);
-  const response = RESPONSE.test(text);
-  const mitigation = KEYWORDS.mitigation.test(text);
-  const explicitStart = EXPLICIT_START.test(text);
-  return {
-    explicitStart,
-    genericStart: !explicitStart && ANY_START.test(text) && !detection && !response && !mitigation && !communication,
-    impact: IMPACT.test(text),
-    trigger: TRIGGER.test(text) && !mitigation && !communication,
-    detection,
-    response,
-    mitigation,
-    resolution: KEYWORDS.resolution.test(text),
-    communication,
-  };
+  private ask(bit: number, pattern: RegExp, other?: RegExp): boolean {
+    if (this.tested & bit) return (this.answers & bit) !== 0;
+    const yes = pattern.test(this.text) || (other !== undefined && other.test(this.text));
+    this.tested |= bit;
+    if (yes) this.answers |= bit;
+    return yes;
+  }
+
+  get communication(): boolean { return this.ask(1, COMMUNICATION, LIST_ADDRESS); }
+  get detection(): boolean { return this.ask(2, KEYWORDS.detection, OUTSIDE_REPORT); }
+  get response(): boolean { return this.ask(4, RESPONSE); }
+  get mitigation(): boolean { return this.ask(8, KEYWORDS.mitigation); }
+  get explicitStart(): boolean { return this.ask(16, EXPLICIT_START); }
+  get impact(): boolean { return this.ask(32, IMPACT); }
+  get resolution(): boolean { return this.ask(64, KEYWORDS.resolution); }
+  /** Says only that something began: no explicit start, detection, response, fix or message. */
+  get genericStart(): boolean {
+    return !this.explicitStart && this.ask(128, ANY_START) && !this.detection && !this.response && !this.mitigation && !this.communication;
+  }
+  /** A change (deploy, merge, upload) that is neither a fix nor a message. */
+  get trigger(): boolean { return this.ask(256, TRIGGER) && !this.mitigation && !this.communication; }
 }
 
 /** Minutes of an entry: its time, or the start of its day for a date-only event (which can only be a start). */
@@ -228,7 +230,7 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
   const kinds = new Map<TimelineEntry, EventKinds>();
   const kind = (e: TimelineEntry) => {
     let k = kinds.get(e);
-    if (!k) kinds.set(e, (k = kindsOf(e.body || e.text)));
+    if (!k) kinds.set(e, (k = new EventKinds(e.body || e.text)));
     return k;
   };
   const text = (e: TimelineEntry) => (e.body || e.text);
