@@ -17,11 +17,12 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 }
 
 /**
- * Reads `text` as one date: `2026-03-16`, `2026/03/16`, `16 Mar 2026`, `March 16, 2026`.
+ * Reads `text` as one date: `2026-03-16`, `2026/03/16`, `16 Mar 2026`, `March 16, 2026`; with `year` (the
+ * incident's), also a date written without one, as seed 004 writes due dates: `Mar 30`, `March 30th`, `30 Mar`.
  * Returns `invalid` for the right shape with an impossible value (2026-02-30) and
  * undefined when the text is not a date at all.
  */
-export function parseDate(text: string): CalendarDate | 'invalid' | undefined {
+export function parseDate(text: string, year?: number): CalendarDate | 'invalid' | undefined {
   const t = text.trim().replace(/^[*_`~]+|[*_`~]+$/g, '');
   let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
   if (m) return checked(+m[1], +m[2], +m[3]);
@@ -29,6 +30,11 @@ export function parseDate(text: string): CalendarDate | 'invalid' | undefined {
   if (m) return named(+m[3], m[2], +m[1]);
   m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(t);
   if (m) return named(+m[3], m[1], +m[2]);
+  if (year === undefined) return undefined;
+  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/.exec(t);
+  if (m) return named(year, m[1], +m[2]);
+  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?$/.exec(t);
+  if (m) return named(year, m[2], +m[1]);
   return undefined;
 }
 

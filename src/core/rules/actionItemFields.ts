@@ -50,6 +50,8 @@ export const PM004: Rule = {
   }),
 };
 
+const LEAP_YEAR = 2000;
+
 export const PM005: Rule = {
   id: 'PM005',
   name: 'action-item-due-date',
@@ -62,7 +64,9 @@ export const PM005: Rule = {
       return item.done ? undefined : `Action item ${label(item)} has no due date.`;
     }
     const leading = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}/.exec(due)?.[0] ?? due;
-    const date = parseDate(leading);
+    // A date without a year ("Mar 30", as seed 004 writes them) is in the incident's year; when that is not known,
+    // only whether the day exists is checked (against a leap year, so Feb 29 stands).
+    const date = parseDate(leading, incident(context).date?.year ?? LEAP_YEAR);
     if (date === 'invalid') return `Due date "${due}" of action item ${label(item)} is not a real date.`;
     if (date === undefined) return `Due date "${due}" of action item ${label(item)} is not a date; write it as YYYY-MM-DD.`;
     return undefined;

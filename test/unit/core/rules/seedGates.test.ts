@@ -185,3 +185,18 @@ describe('seed 004 gate: blame the system, not the person (PM013 on the seed\'s 
     }
   });
 });
+
+describe('seed 004 gate: action items with deadlines as the seed writes them (PM005 reads "Mar 30" in the incident\'s year)', () => {
+  const passing = readFixture('heaptrace', 'complete.md');
+
+  it('passes "Mar 30", "March 30th" and "30 Mar" as due dates of a 2026 incident', () => {
+    for (const due of ['Mar 30', 'March 30th', '30 Mar']) {
+      assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, passing.replace('| 2026-03-20 |', `| ${due} |`)), [], due);
+    }
+  });
+
+  it('fails "Feb 30": one error at the cell, not a real date', () => {
+    const failing = passing.replace('| 2026-03-20 |', '| Feb 30 |');
+    assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, failing).map((f) => [f.rule, f.line, f.severity]), [['PM005', lineOf(failing, failing.split('\n').find((l) => l.includes('Feb 30'))!), 'error']]);
+  });
+});
