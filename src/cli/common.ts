@@ -1,7 +1,7 @@
 // What every CLI command shares: the output sinks, the usage error, and how the profile is chosen.
 import * as path from 'node:path';
 import { DEFAULT_PROFILE_NAME, findProfile, formatConfigProblem, profileNames, type Profile } from '../core';
-import { loadConfigFile, loadConfigFor } from '../services/configService';
+import { applyWorkspaceSeverityMatrix, loadConfigFile, loadConfigFor } from '../services/configService';
 
 /** Output sinks, so tests can capture what a command prints. */
 export interface Io {
@@ -30,11 +30,25 @@ export async function chooseProfile(options: { profile?: string; config?: string
   if (options.profile !== undefined) {
     const profile = findProfile(options.profile);
     if (!profile) throw new UsageError(`Unknown profile "${options.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
-    return { profile };
+    return withSeverityMatrix({ profile }, io);
   }
   const loaded = options.config !== undefined ? await loadConfigFile(options.config) : await loadConfigFor(options.searchFrom);
-  if (!loaded) return { profile: findProfile(DEFAULT_PROFILE_NAME) as Profile };
+  if (!loaded) return withSeverityMatrix({ profile: findProfile(DEFAULT_PROFILE_NAME) as Profile }, io);
   const shown = path.relative(process.cwd(), loaded.path) || loaded.path;
   for (const problem of loaded.problems) io.err(formatConfigProblem(shown, problem));
-  return loaded.profile ? { profile: loaded.profile, configRoot: loaded.root } : undefined;
+  return loaded.profile ? withSeverityMatrix({ profile: loaded.profile, configRoot: loaded.root }, io) : undefined;
+}
+
+/**
+ * The chosen profile with the workspace's severity matrix as its scale (harness:
+ * docs/runbooks/severity-matrix.md in the configuration file's folder, else the current folder).
+ * Prints the matrix's problems; undefined when it has errors.
+ */
+async function withSeverityMatrix(chosen: ChosenProfile, io: Io): Promise<ChosenProfile | undefined> {
+  const matrix = await applyWorkspaceSeverityMatrix(chosen.configRoot ?? '.', chosen.profile);
+  if (matrix.path) {
+    const shown = path.relative(process.cwd(), matrix.path) || matrix.path;
+    for (const problem of matrix.problems) io.err(formatConfigProblem(shown, problem));
+  }
+  return matrix.profile ? { ...chosen, profile: matrix.profile } : undefined;
 }

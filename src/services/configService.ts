@@ -1,9 +1,10 @@
-// Finds and reads `.incident-workbench.yaml` from disk (size-bounded) and hands its text to core's parseConfig.
+// Finds and reads `.incident-workbench.yaml` (and the severity matrix it may bring) from disk, size-bounded, and hands their text to core.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, parseConfig, type ConfigProblem, type ParseConfigOptions } from '../core/config';
 import { range } from '../core/markdown/position';
 import type { Profile } from '../core/profiles/types';
+import { applySeverityMatrix, parseSeverityMatrix } from '../core/config/severityMatrix';
 
 /** A configuration file read from disk. */
 export interface LoadedConfig {
@@ -153,4 +154,29 @@ async function exists(p: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The profile with the workspace's severity matrix applied, or the matrix's problems. */
+export interface MatrixProfile {
+  /** The matrix file read (absolute), when the profile names one and it exists. */
+  readonly path?: string;
+  /** The profile to use; undefined when the matrix has errors (the command stops, the editor keeps the last good one). */
+  readonly profile?: Profile;
+  /** Problems in the matrix file, 0-based positions. */
+  readonly problems: readonly ConfigProblem[];
+}
+
+/**
+ * `profile` with its severity matrix (`profile.severityMatrix`, relative to `root`) read as the
+ * scale when the file exists; `profile` itself when it names none or the file is absent. Never
+ * throws: an unreadable, oversized or bad matrix comes back as located problems and no profile.
+ */
+export async function applyWorkspaceSeverityMatrix(root: string, profile: Profile): Promise<MatrixProfile> {
+  if (!profile.severityMatrix) return { profile, problems: [] };
+  const file = path.join(root, ...profile.severityMatrix.split('/'));
+  if (!(await exists(file))) return { profile, problems: [] };
+  const read = await readBounded(file);
+  if ('problem' in read) return { path: file, problems: [{ severity: 'error', range: range(0, 0, 0, 0), message: read.problem.replace('configuration file', 'severity matrix') }] };
+  const result = parseSeverityMatrix(read.text);
+  return result.levels ? { path: file, profile: applySeverityMatrix(profile, result.levels), problems: result.problems } : { path: file, problems: result.problems };
 }

@@ -30,6 +30,8 @@ export const harnessProfile: Profile = {
     { id: 'SEV3', label: 'Minor', definition: 'Minor feature degradation with a workaround available.' },
     { id: 'SEV4', label: 'Cosmetic', definition: 'Cosmetic issue or internal tooling degradation.' },
   ],
+  // Seed 000, Phase 1: "Apply the project's severity matrix if one exists"; the levels above are its fallback.
+  severityMatrix: 'docs/runbooks/severity-matrix.md',
   // Follows from the definitions above: outage, data loss or security first, then the wider and the narrower degradation.
   severityDecisionTree: {
     questions: [

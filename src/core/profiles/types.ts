@@ -125,6 +125,11 @@ export interface Profile {
     /** Days after the incident when the open action items are reviewed, when the process says (e.g. 14). */
     readonly followUpReviewDays?: number;
   };
+  /**
+   * The project's severity matrix, relative to the workspace root (seed 000:
+   * `docs/runbooks/severity-matrix.md`): when the file exists, its table is the severity scale.
+   */
+  readonly severityMatrix?: string;
   /** Hours from resolution by which a required postmortem must exist, when the process says (e.g. 24 or 48). */
   readonly postmortemDeadlineHours?: number;
   /** Incident roles the process names, e.g. Incident Commander. */
