@@ -56,7 +56,7 @@ function columnsOf(table: Table): Partial<Record<Column, number>> {
 function rowRange(table: Table, line: number): Range {
   const row = line === table.header.line ? table.header : table.rows.find((r) => r.line === line);
   const cells = row?.cells ?? [];
-  return cells.length > 0 ? range(line, cells[0].range.start.character, line, cells[cells.length - 1].range.end.character) : range(line, 0, line, 0);
+  return range(line, 0, line, cells.length > 0 ? cells[cells.length - 1].range.end.character : 0);
 }
 
 /** `SEV1`, `SEV-1 (Critical)`, `**P0** - Critical`: the id, and a label written after it. */

@@ -325,3 +325,36 @@ describe('lint and the workspace SLO file (PM016, seed 000)', () => {
     assert.deepEqual((await findings(['--profile', 'google-sre'])).filter((f) => f.startsWith('PM016')), []);
   });
 });
+
+describe('lint and the severity matrix (seed 000: docs/runbooks/severity-matrix.md)', () => {
+  let dir: string;
+  let cwd: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'iw-matrix-'));
+    mkdirSync(path.join(dir, 'docs', 'postmortems'), { recursive: true });
+    mkdirSync(path.join(dir, 'docs', 'runbooks'), { recursive: true });
+    writeFileSync(path.join(dir, 'slo.yaml'), SLO_YAML);
+    writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-15-ok.md'), COMPLETE);
+    cwd = process.cwd();
+    process.chdir(dir);
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exits 2 naming the file and line of a matrix whose table has no definition column, instead of falling back', async () => {
+    writeFileSync(path.join(dir, 'docs', 'runbooks', 'severity-matrix.md'), '# Severity matrix\n\n| Severity | Response Time |\n|---|---|\n| SEV1 | 15 minutes |\n');
+    const io = capture();
+    assert.equal(await run(['lint'], io), 2);
+    assert.match(io.stderr[0], /^docs\/runbooks\/severity-matrix\.md:3:1: error: the severity table has no Definition /);
+    assert.deepEqual(io.stdout, []);
+  });
+
+  it('lints with a good matrix, which is not itself linted as a runbook', async () => {
+    writeFileSync(path.join(dir, 'docs', 'runbooks', 'severity-matrix.md'), '# Severity matrix\n\n| Severity | Definition |\n|---|---|\n| SEV1 | Outage |\n| SEV2 | Degradation |\n');
+    const io = capture();
+    assert.equal(await run(['lint', '--format', 'json'], io), 0, io.stderr.join('\n'));
+    assert.deepEqual(JSON.parse(io.stdout.join('')).files.map((f: { path: string }) => f.path), ['docs/postmortems/2026-03-15-ok.md']);
+  });
+});
