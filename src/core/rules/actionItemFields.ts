@@ -11,7 +11,7 @@ function required(context: RuleContext, field: ActionItemField): string | undefi
 }
 
 /** One finding per table lacking the column, else per item whose value is missing or fails `check`. */
-function checkField(context: RuleContext, field: ActionItemField, validate: (item: ActionItem) => string | undefined): RuleReport[] {
+export function checkField(context: RuleContext, field: ActionItemField, validate: (item: ActionItem) => string | undefined): RuleReport[] {
   const column = required(context, field);
   const items = incident(context).actionItems;
   if (!column || !items) return [];
@@ -33,7 +33,7 @@ function checkField(context: RuleContext, field: ActionItemField, validate: (ite
   return reports;
 }
 
-function label(item: ActionItem): string {
+export function label(item: ActionItem): string {
   const action = item.action.replace(/\s+/g, ' ').trim();
   return action ? `"${action.length > 60 ? `${action.slice(0, 57)}...` : action}"` : `on line ${item.line + 1}`;
 }

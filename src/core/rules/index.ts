@@ -1,5 +1,6 @@
 // The rules table: the one list of rules, read by the linter, the CLI's `rules` command and the docs.
 import { PM004, PM005 } from './actionItemFields';
+import { PM018 } from './actionItemTracking';
 import { PM006 } from './actionItemMinimum';
 import { PM014 } from './aiReference';
 import { PM013 } from './blameLanguage';
@@ -23,7 +24,7 @@ import { PM008 } from './vagueRootCause';
 export * from './types';
 
 /** Every rule, in id order. */
-export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, PM015, PM016, PM017, IN001, RB001, RB002, TG001, TG002];
+export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, PM015, PM016, PM017, PM018, IN001, RB001, RB002, TG001, TG002];
 
 /** Rules that are off unless a profile or configuration turns them on. */
 export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PM014', 'PM016', 'PM017']);

@@ -56,7 +56,7 @@ describe('seed gate: a root cause statement (PM002 reads only the statement, not
   ];
   for (const { profile, passing, heading, level } of cases) {
     it(`${profile}: the complete postmortem passes; its root cause with only the incident window's commits fails, an error at the heading`, () => {
-      assert.deepEqual(newFindings(profile, 'postmortem', passing, passing), []);
+      assert.deepEqual(lintText(passing, 'postmortem', findProfile(profile) as Profile).findings.filter((f) => f.ruleId === 'PM002' || f.ruleId === 'PM008'), []);
       const failing = withBody(passing, heading, UNSTATED(level));
       const line = failing.split('\n').findIndex((l) => /^#+ /.test(l) && l.replace(/^#+ /, '') === heading) + 1;
       assert.deepEqual(newFindings(profile, 'postmortem', passing, failing).filter((f) => f.rule !== 'PM003'), [{
@@ -198,5 +198,31 @@ describe('seed 004 gate: action items with deadlines as the seed writes them (PM
   it('fails "Feb 30": one error at the cell, not a real date', () => {
     const failing = passing.replace('| 2026-03-20 |', '| Feb 30 |');
     assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, failing).map((f) => [f.rule, f.line, f.severity]), [['PM005', lineOf(failing, failing.split('\n').find((l) => l.includes('Feb 30'))!), 'error']]);
+  });
+});
+
+describe('seed 004 gate: action items with a tracked status (PM018, where the profile requires Status)', () => {
+  const passing = readFixture('heaptrace', 'complete.md');
+
+  it('passes the complete postmortem, whose items stand at "TODO" and "In progress"', () => {
+    assert.deepEqual(lintText(passing, 'postmortem', findProfile('heaptrace') as Profile).findings.filter((f) => f.ruleId === 'PM018'), []);
+  });
+
+  it('fails an item whose Status cell is empty: one error at the cell', () => {
+    const failing = passing.replace('| 2026-03-16 | In progress |', '| 2026-03-16 |  |');
+    assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, failing), [{
+      rule: 'PM018', line: lineOf(failing, failing.split('\n').find((l) => l.includes('| 2026-03-16 |  |'))!), severity: 'error',
+      message: 'Action item "Alert on mailer rendering errors above 1%" has no status; write where it stands (Open, In progress, Done).',
+    }]);
+  });
+
+  it('fails a table without a Status column once, at its header', () => {
+    const failing = passing.replace('| Deadline | Status |', '| Deadline | Notes |').replace(/\| TODO \|/g, '| Tracked in the board |');
+    assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, failing).map((f) => [f.rule, f.message]), [['PM018', 'The action items table has no "Status" column; every action item needs one.']]);
+  });
+
+  it('asks nothing of a profile that requires neither status nor priority (agent)', () => {
+    const agent = readFixture('agent', 'complete.md');
+    assert.deepEqual(lintText(agent, 'postmortem', findProfile('agent') as Profile).findings.filter((f) => f.ruleId === 'PM018'), []);
   });
 });
