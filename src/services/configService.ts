@@ -5,6 +5,7 @@ import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, parseConfig, type ConfigProblem, t
 import { range } from '../core/markdown/position';
 import type { Profile } from '../core/profiles/types';
 import { applySeverityMatrix, parseSeverityMatrix } from '../core/config/severityMatrix';
+import { exists, isDirectory, isFile } from './fileSystemService';
 
 /** A configuration file read from disk. */
 export interface LoadedConfig {
@@ -131,30 +132,8 @@ function describeError(e: unknown): string {
   }
 }
 
-async function isFile(p: string): Promise<boolean> {
-  try {
-    return (await fs.stat(p)).isFile();
-  } catch {
-    return false;
-  }
-}
 
-async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return (await fs.stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The profile with the workspace's severity matrix applied, or the matrix's problems. */
 export interface MatrixProfile {

@@ -22,6 +22,25 @@ export async function isDirectory(p: string): Promise<boolean> {
   }
 }
 
+/** Whether `p` exists and is a file. */
+export async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether anything exists at `p`. */
+export async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Lists the Markdown files under `root`, depth first in name order, skipping `SKIPPED_FOLDERS`
  * and symbolic links. Other hidden folders are walked: processes keep incidents in `.agent/`

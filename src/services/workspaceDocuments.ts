@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { kindFromProfileFolders, parseMarkdown, toPosix, type Profile } from '../core';
 import { requiresPostmortems, workspaceFacts, type WorkspaceDocument, type WorkspaceFacts } from '../core/rules/postmortemRequired';
-import { findMarkdownFiles } from './fileSystemService';
+import { exists, findMarkdownFiles, isDirectory } from './fileSystemService';
 import { findSloFile } from './sloService';
 
 /** The most folders `findWorkspaceSloFile` climbs, as a guard against odd file systems. */
@@ -31,22 +31,7 @@ export async function findWorkspaceSloFile(start: string, root: string | undefin
   return undefined;
 }
 
-async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return (await fs.stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The postmortems and incident records under `root` according to `profile`'s folders, in path order. */
 export async function readWorkspaceDocuments(root: string, profile: Profile): Promise<WorkspaceDocument[]> {
