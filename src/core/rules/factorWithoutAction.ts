@@ -15,12 +15,23 @@ const STOP_WORDS = new Set(('about above after again against also because been b
 export function significantStems(text: string): Set<string> {
   const stems = new Set<string>();
   const lower = text.toLowerCase();
-  // Printable ASCII text (most): its letters and digits are [a-z0-9] once lower-cased, and the
-  // split needs no Unicode classes.
-  if (!NOT_PRINTABLE_ASCII.test(lower)) {
-    for (const raw of lower.split(ASCII_SEPARATORS)) addStem(stems, raw);
-    return stems;
+  // Printable ASCII text (most): its letters and digits are [a-z0-9] once lower-cased, so its
+  // words are the runs of those, found by char code (what `split(/[^a-z0-9]+/)` finds, without
+  // the array); any other character sends the whole text to the Unicode split.
+  let start = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
+    if (c > 0x7e || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) return unicodeStems(lower);
+    if (i - start >= 4) addStem(stems, lower.slice(start, i));
+    start = i + 1;
   }
+  if (lower.length - start >= 4) addStem(stems, lower.slice(start));
+  return stems;
+}
+
+function unicodeStems(lower: string): Set<string> {
+  const stems = new Set<string>();
   for (const raw of lower.split(/[^\p{L}\p{N}]+/u)) addStem(stems, raw);
   return stems;
 }
@@ -29,9 +40,6 @@ function addStem(stems: Set<string>, raw: string): void {
   if (raw.length < 4 || STOP_WORDS.has(raw) || isAsciiDigits(raw)) return;
   stems.add(raw.slice(0, raw.length - suffixLength(raw)).slice(0, 8));
 }
-
-const NOT_PRINTABLE_ASCII = /[^\t\n\r\x20-\x7e]/;
-const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
 /** `/^\d+$/.test(word)` without a regex call per word. */
 function isAsciiDigits(word: string): boolean {
@@ -49,14 +57,63 @@ function suffixLength(word: string): number {
   return word.endsWith('s') ? 1 : 0;
 }
 
-/** How many stems of `factor` match one of `action`'s: the shorter (four letters or more) begins the longer (cach ~ cache, index ~ indexe). */
-function sharedStems(factor: ReadonlySet<string>, action: readonly string[]): number {
-  let shared = 0;
+/** Whether two stems match: the shorter (four letters or more, as both are here) begins the longer (cach ~ cache, index ~ indexe). */
+function stemsMatch(s: string, t: string): boolean {
+  return t.charCodeAt(0) === s.charCodeAt(0) && (t.length >= s.length ? t.startsWith(s) : s.startsWith(t));
+}
+
+/** What an action item's text says, for the pairing: the factor numbers it names and its stems. */
+interface ActionFacts {
+  /** The factor numbers it refers to, as written (`CF2`, `factor #2`). */
+  readonly references: ReadonlySet<number>;
+  /** Its stems that can match another (four letters or more). */
+  readonly stems: readonly string[];
+}
+
+/**
+ * The facts of one action item's text. Memoised: a document is linted again on every edit, and
+ * its action items mostly stay as they were.
+ */
+function actionFacts(text: string): ActionFacts {
+  const hit = factsMemo.get(text);
+  if (hit !== undefined) return hit;
+  const references = new Set<number>();
+  // exec on the one pattern (matchAll would copy it for every item).
+  FACTOR_REFERENCE.lastIndex = 0;
+  for (let m = FACTOR_REFERENCE.exec(text); m; m = FACTOR_REFERENCE.exec(text)) references.add(Number(m[1] ?? m[2]));
+  const stems: string[] = [];
+  for (const t of significantStems(text)) if (t.length >= 4) stems.push(t);
+  const facts = { references, stems };
+  if (factsMemo.size >= FACTS_MEMO_LIMIT) factsMemo.clear();
+  factsMemo.set(text, facts);
+  return facts;
+}
+
+const FACTS_MEMO_LIMIT = 4096;
+const factsMemo = new Map<string, ActionFacts>();
+
+/**
+ * For each item, how many stems of `factor` match one of the item's stems. Each distinct stem
+ * of the items is compared once with each of the factor's, not once per item holding it.
+ */
+function sharedStemCounts(factor: ReadonlySet<string>, distinct: readonly string[], holders: readonly (readonly number[])[], itemCount: number): number[] {
+  const counts = new Array<number>(itemCount).fill(0);
+  // marks[i] === j + 1: item i already counts the factor's stem j.
+  const marks = new Array<number>(itemCount).fill(0);
+  let j = 0;
   for (const s of factor) {
+    j++;
     if (s.length < 4) continue;
-    if (action.some((t) => t.length >= 4 && (t.length >= s.length ? t.startsWith(s) : s.startsWith(t)))) shared++;
+    for (let d = 0; d < distinct.length; d++) {
+      if (!stemsMatch(s, distinct[d])) continue;
+      for (const i of holders[d]) {
+        if (marks[i] === j) continue;
+        marks[i] = j;
+        counts[i]++;
+      }
+    }
   }
-  return shared;
+  return counts;
 }
 
 /** A reference to a contributing factor by number: `CF2`, `CF-2`, `factor 2`, `factor #2` (the number as written). */
@@ -92,15 +149,26 @@ export function pairFactorsWithActions(context: RuleContext): FactorPairing[] | 
   const items = model.actionItems.items;
   const factors = context.doc.listItems.filter((li) => li.depth === 0 && li.line >= section.bodyStartLine && li.line < section.endLine);
   // Only what the item says it does counts; owners and statuses do not address a factor.
-  const actionTexts = items.map((i) => [i.action, i.fields.type?.text ?? ''].join(' '));
-  const actionStems = actionTexts.map((t) => [...significantStems(t)]);
-  // The factor numbers each item refers to, as written: one search per item, not one new pattern per factor.
-  const references = actionTexts.map((t) => {
-    const numbers = new Set<number>();
-    // exec on the one pattern (matchAll would copy it for every item).
-    FACTOR_REFERENCE.lastIndex = 0;
-    for (let m = FACTOR_REFERENCE.exec(t); m; m = FACTOR_REFERENCE.exec(t)) numbers.add(Number(m[1] ?? m[2]));
-    return numbers;
+  const actionTexts = items.map((i) => `${i.action} ${i.fields.type?.text ?? ''}`);
+  // The factor numbers each item refers to, as written (one search per item, not one new pattern per factor), and its stems.
+  const facts = actionTexts.map(actionFacts);
+  const references = facts.map((f) => f.references);
+  // The distinct stems of the items, each with the items that hold it; an item that names
+  // factors scores 0 for every factor, so its stems are left out.
+  const distinct: string[] = [];
+  const holders: number[][] = [];
+  const slot = new Map<string, number>();
+  facts.forEach((f, i) => {
+    if (f.references.size > 0) return;
+    for (const stem of facts[i].stems) {
+      let d = slot.get(stem);
+      if (d === undefined) {
+        slot.set(stem, (d = distinct.length));
+        distinct.push(stem);
+        holders.push([]);
+      }
+      holders[d].push(i);
+    }
   });
 
   const pairs = new Map<number, { item: number; by: 'reference' | 'meaning' }>();
@@ -110,7 +178,7 @@ export function pairFactorsWithActions(context: RuleContext): FactorPairing[] | 
     const n = index + 1;
     const referring = references.findIndex((r) => r.has(n));
     const stems = significantStems(factor.text);
-    scores[index] = items.map((_, i) => (references[i].size > 0 ? 0 : sharedStems(stems, actionStems[i])));
+    scores[index] = sharedStemCounts(stems, distinct, holders, items.length);
     if (referring >= 0) pairs.set(index, { item: referring, by: 'reference' });
     else if (stems.size > 0) considered.push(index);
   });
@@ -120,7 +188,18 @@ export function pairFactorsWithActions(context: RuleContext): FactorPairing[] | 
   const best = (f: number) => Math.max(0, ...scores[f]);
   considered.sort((a, b) => best(b) - best(a) || a - b);
   const owner = new Map<number, number>();
-  const candidates = (f: number) => items.map((_, i) => i).filter((i) => scores[f][i] > 0).sort((a, b) => scores[f][b] - scores[f][a] || a - b);
+  const candidateLists: number[][] = [];
+  const candidates = (f: number): readonly number[] => {
+    let list = candidateLists[f];
+    if (!list) {
+      list = [];
+      const row = scores[f];
+      for (let i = 0; i < row.length; i++) if (row[i] > 0) list.push(i);
+      list.sort((a, b) => row[b] - row[a] || a - b);
+      candidateLists[f] = list;
+    }
+    return list;
+  };
   const augment = (f: number, seen: Set<number>): boolean => {
     for (const i of candidates(f)) {
       if (seen.has(i)) continue;
