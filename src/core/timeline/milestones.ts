@@ -202,6 +202,22 @@ class EventKinds {
   get trigger(): boolean { return this.ask(256, TRIGGER) && !this.mitigation && !this.communication; }
 }
 
+/**
+ * The kinds of an event's text, kept across lints (bounded, as `normalizeHeading` keeps its
+ * answers): a document is linted again on every edit, and its timeline mostly stays as it was.
+ */
+function eventKinds(text: string): EventKinds {
+  let k = kindsMemo.get(text);
+  if (k === undefined) {
+    if (kindsMemo.size >= KINDS_MEMO_LIMIT) kindsMemo.clear();
+    kindsMemo.set(text, (k = new EventKinds(text)));
+  }
+  return k;
+}
+
+const KINDS_MEMO_LIMIT = 4096;
+const kindsMemo = new Map<string, EventKinds>();
+
 /** Minutes of an entry: its time, or the start of its day for a date-only event (which can only be a start). */
 function minutesOf(e: TimelineEntry): number {
   return (e.minutes ?? e.dayStart) as number;
@@ -230,7 +246,7 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
   const kinds = new Map<TimelineEntry, EventKinds>();
   const kind = (e: TimelineEntry) => {
     let k = kinds.get(e);
-    if (!k) kinds.set(e, (k = new EventKinds(e.body || e.text)));
+    if (!k) kinds.set(e, (k = eventKinds(e.body || e.text)));
     return k;
   };
   const text = (e: TimelineEntry) => (e.body || e.text);
