@@ -20,8 +20,7 @@ export const PM010: Rule = {
     const model = incident(context);
     const section = sectionByRoleOf(model, 'timeline');
     if (!section || !model.timeline) return [];
-    const timed = model.timeline.filter((e) => e.minutes !== undefined);
-    if (timed.length === 0) {
+    if (!model.timeline.some((e) => e.minutes !== undefined)) {
       // Say which line could not be read rather than that there are no times: the writer did write them.
       const unread = unreadTimeLines(context.doc, section, model.date);
       if (unread.length > 0) {

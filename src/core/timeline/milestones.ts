@@ -243,12 +243,7 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
   // Timed events, and date-only events (which can only mark the start), in the order written.
   const events = readDateSlips(entries.filter((e) => e.minutes !== undefined || e.dayStart !== undefined));
   const timed = events.filter((e) => e.minutes !== undefined);
-  const kinds = new Map<TimelineEntry, EventKinds>();
-  const kind = (e: TimelineEntry) => {
-    let k = kinds.get(e);
-    if (!k) kinds.set(e, (k = eventKinds(e.body || e.text)));
-    return k;
-  };
+  const kind = (e: TimelineEntry) => eventKinds(e.body || e.text);
   const text = (e: TimelineEntry) => (e.body || e.text);
   // Every marker starts with `[`: without one in any event, no event is marked (one look per event, not one per milestone).
   const anyMarker = timed.some((e) => text(e).includes('['));
@@ -268,7 +263,11 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
   // An explicit start counts up to the first fix (a later "errors started" is a relapse, not the start).
   const firstFix = first(timed, (k) => k.mitigation || k.resolution);
   const fixBound = firstFix ? minutesOf(firstFix) + 1 : undefined;
-  const lastTrigger = signalAt === undefined ? undefined : [...events].reverse().find((e) => minutesOf(e) < signalAt && kind(e).trigger);
+  let lastTrigger: TimelineEntry | undefined;
+  // The last event before the detection that is a change, looking from the end (no reversed copy).
+  for (let i = events.length - 1; signalAt !== undefined && i >= 0 && !lastTrigger; i--) {
+    if (minutesOf(events[i]) < signalAt && kind(events[i]).trigger) lastTrigger = events[i];
+  }
   const impactBefore = signalAt === undefined ? undefined : first(events, (k) => k.impact || k.genericStart, undefined, signalAt);
   const explicit = first(timed, (k) => k.explicitStart, undefined, fixBound);
   // An event that shows impact before the one that says it started ("first report that 503s are served") is the earlier start.
