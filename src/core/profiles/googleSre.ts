@@ -46,5 +46,6 @@ export const googleSreProfile: Profile = {
     fallback: 'SEV4',
   },
   actionItems: { requiredColumns: ['Action Item', 'Type', 'Owner', 'Bug'], minimum: 1 },
-  rules: {},
+  // Real postmortems rarely write Authors and Status as header fields (all 16 of the corpus lack Status): PM019 is off.
+  rules: { PM019: 'off' },
 };

@@ -99,6 +99,7 @@ export const heaptraceProfile: Profile = {
   postmortemDeadlineHours: POSTMORTEM_HOURS,
   roles: ['Incident Commander'],
   // Seed 004's mandatory rules are errors: timestamps for everything (PM010), blame the system, not the person (PM013,
-  // PM008 for a root cause that stops at a person), no AI tool references (PM014), action items with a tracked status (PM018).
-  rules: { PM008: 'error', PM010: 'error', PM013: 'error', PM014: 'error', PM018: 'error' },
+  // PM008 for a root cause that stops at a person), no AI tool references (PM014), action items with a tracked status (PM018);
+  // the postmortem's summary table has every row (PM019).
+  rules: { PM008: 'error', PM010: 'error', PM013: 'error', PM014: 'error', PM018: 'error', PM019: 'error' },
 };

@@ -85,5 +85,6 @@ export const saasProfile: Profile = {
     fallback: 'SEV-4',
   },
   actionItems: { requiredColumns: ['Action', 'Owner', 'Due Date', 'Status'], minimum: 1 },
-  rules: {},
+  // Seed 003's post-mortem header: Date, Severity, Duration and Author (PM019; the severity is PM011's).
+  rules: { PM019: 'error' },
 };
