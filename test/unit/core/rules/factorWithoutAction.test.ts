@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { lintText } from '../../../../src/core/lint/lint';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
-import { pairFactorsWithActions } from '../../../../src/core/rules/factorWithoutAction';
+import { pairFactorsWithActions, significantStems } from '../../../../src/core/rules/factorWithoutAction';
 import { CLEAN_POSTMORTEM, replaceSection } from '../../../fixtures/documents';
 
 const harness = findProfile('harness') as Profile;
@@ -69,5 +69,19 @@ describe('PM007 pairs contributing factors with action items', () => {
     assert.deepEqual(pm007(text), []);
     const pairing = pairFactorsWithActions({ doc: parseMarkdown(text), kind: 'postmortem', profile: harness }) ?? [];
     assert.deepEqual(pairing.map((p) => p.action?.action), ['Assert query execution time in the integration tests', '[P0] Index preferences.user_id', 'Put a circuit breaker between the gateway and the user service']);
+  });
+
+  it('reads the words of a text the same whether or not it holds a character outside printable ASCII', () => {
+    const ascii = [...significantStems('Caching: the indexes were REBUILT twice (cache-warming, 2024 runs)')];
+    assert.deepEqual(ascii, ['cach', 'index', 'rebuilt', 'twice', 'cache', 'warm', 'run'], 'printable ASCII');
+    // A character outside printable ASCII late in the text sends the whole text to the Unicode split: its words are kept whole.
+    assert.deepEqual([...significantStems('Caching: the indexes were rebuilt — résumé données')], ['cach', 'index', 'rebuilt', 'résumé', 'donné']);
+  });
+
+  it('pairs a factor with the one item that shares its stems, every time the same document is linted again', () => {
+    const text = withSections(['Cache eviction storms under load'], ['Limit cache eviction rate']);
+    for (let round = 0; round < 3; round++) assert.deepEqual(pm007(text), []);
+    const other = withSections(['Cache eviction storms under load', 'Stale certificates on the proxy'], ['Limit cache eviction rate']);
+    for (let round = 0; round < 3; round++) assert.equal(pm007(other).length, 1);
   });
 });
