@@ -226,3 +226,94 @@ describe('seed 004 gate: action items with a tracked status (PM018, where the pr
     assert.deepEqual(lintText(agent, 'postmortem', findProfile('agent') as Profile).findings.filter((f) => f.ruleId === 'PM018'), []);
   });
 });
+
+describe('seed 004 gate: every row of the postmortem summary table (PM019, an error under heaptrace)', () => {
+  const passing = readFixture('heaptrace', 'complete.md');
+  const tableLine = lineOf(passing, '| Field | Value |');
+
+  it('passes the complete postmortem, whose summary table has every row', () => {
+    assert.deepEqual(lintText(passing, 'postmortem', findProfile('heaptrace') as Profile).findings.filter((f) => f.ruleId === 'PM019'), []);
+  });
+
+  // The Severity row is PM011's (missing, empty or off the scale).
+  for (const row of ['| Date | 2026-03-09 |', '| Duration | 1 hour 20 minutes |', '| Affected Systems | auth-service, mailer |', '| Affected Users | About 1,900 users who requested a password reset |', '| Incident Commander | Jonas Berg |']) {
+    const name = row.split('|')[1].trim();
+    it(`fails the table without its ${name} row: one error at the table`, () => {
+      const failing = passing.replace(`${row}\n`, '');
+      assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, failing), [{
+        rule: 'PM019', line: tableLine, severity: 'error', message: `The summary table has no ${name} row; add "| ${name} | <value> |".`,
+      }]);
+    });
+  }
+
+  it('fails a row with nothing in it: one error at the row', () => {
+    const failing = passing.replace('| Duration | 1 hour 20 minutes |', '| Duration | - |');
+    assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, failing), [{
+      rule: 'PM019', line: lineOf(failing, '| Duration | - |'), severity: 'error', message: 'The Duration field is empty; write the duration.',
+    }]);
+  });
+
+  it('reads the fields under other names and from bold labels (Affected Services, IC)', () => {
+    const text = passing.replace('| Affected Systems |', '| Affected Services |').replace('| Incident Commander | Jonas Berg |\n', '').replace('## Impact', '**IC:** Jonas Berg\n\n## Impact');
+    assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, text).filter((f) => f.rule === 'PM019'), []);
+  });
+});
+
+describe('seed 003 gate: the post-mortem header (PM019, an error under saas)', () => {
+  const passing = readFixture('saas', 'complete.md');
+
+  it('passes the complete post-mortem (Date, Severity, Duration, Author)', () => {
+    assert.deepEqual(lintText(passing, 'postmortem', findProfile('saas') as Profile).findings.filter((f) => f.ruleId === 'PM019'), []);
+  });
+
+  for (const line of ['### Author: Mira Castellanos', '### Date: 2026-01-27']) {
+    const name = line.slice(4, line.indexOf(':'));
+    it(`fails a header without its ${name}: one error at the title`, () => {
+      const failing = passing.replace(`${line}\n`, '');
+      assert.deepEqual(newFindings('saas', 'postmortem', passing, failing), [{
+        rule: 'PM019', line: 1, severity: 'error',
+        message: `The document has no ${name}; write it under the title as "**${name}:** <value>" (or a "${name}" front-matter key, or a row of the summary table).`,
+      }]);
+    });
+  }
+  it('reads the Duration the Impact section states ("**Duration**: 07:10 to 09:45 UTC") when the header has none', () => {
+    const text = passing.replace('### Duration: 2 hours 35 minutes\n', '');
+    assert.deepEqual(newFindings('saas', 'postmortem', passing, text).filter((f) => f.rule === 'PM019'), []);
+  });
+});
+
+describe('seed 002 gate: the roles are explicit (PM019, an error under prodcraft)', () => {
+  const passing = readFixture('prodcraft', 'incident.md');
+
+  it('passes the incident record that names its Incident Commander and Communications Lead', () => {
+    assert.deepEqual(lintText(passing, 'incident', findProfile('prodcraft') as Profile).findings.filter((f) => f.ruleId === 'PM019'), []);
+  });
+
+  it('fails an incident record without a Communications Lead: one error at the title', () => {
+    const failing = passing.replace('**Communications Lead:** Sam Ortiz\n', '');
+    assert.deepEqual(newFindings('prodcraft', 'incident', passing, failing).filter((f) => f.rule === 'PM019'), [{
+      rule: 'PM019', line: 1, severity: 'error',
+      message: 'The document has no Communications Lead; write it under the title as "**Communications Lead:** <value>" (or a "Communications Lead" front-matter key, or a row of the summary table).',
+    }]);
+  });
+});
+
+describe('header fields where no seed makes them a gate (PM019)', () => {
+  it('agent: an incident record without its Incident Commander is a warning', () => {
+    const passing = readFixture('agent', 'incident.md');
+    const failing = passing.replace('**Incident Commander:** Lena Okafor\n', '');
+    assert.deepEqual(newFindings('agent', 'incident', passing, failing).map((f) => [f.rule, f.line, f.severity]), [['PM019', 1, 'warning']]);
+  });
+
+  it('google-sre: off, a postmortem without Authors and Status has no PM019', () => {
+    const passing = readFixture('google-sre', 'complete.md');
+    const failing = passing.replace(/^\*\*(?:Authors|Status):\*\*.*\n/gm, '');
+    assert.notEqual(failing, passing);
+    assert.deepEqual(newFindings('google-sre', 'postmortem', passing, failing).filter((f) => f.rule === 'PM019'), []);
+  });
+
+  it('harness: its postmortem lists no header fields, so none is asked for', () => {
+    const failing = CLEAN_POSTMORTEM.replace(/^\*\*[A-Za-z ]+:\*\*.*\n/gm, '');
+    assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, failing).filter((f) => f.rule === 'PM019'), []);
+  });
+});
