@@ -41,7 +41,8 @@ export const harnessProfile: Profile = {
     ],
     fallback: 'SEV4',
   },
-  actionItems: { requiredColumns: ['Owner', 'Due Date'], minimum: 1 },
+  // Seed 000: action items have owners, priorities and due dates (PM004, PM018, PM005); its gates name the owners and due dates.
+  actionItems: { requiredColumns: ['Owner', 'Due Date', 'Priority'], minimum: 1 },
   // Seed 000's gates are errors: a root cause statement (PM008), an action item per contributing factor (PM007), no
   // unjustified severity change (PM012); a workspace without SLO definitions is a finding to take on as a P0 action item (PM016).
   rules: { PM007: 'error', PM008: 'error', PM012: 'error', PM016: 'warning' },

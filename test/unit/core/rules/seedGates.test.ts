@@ -317,3 +317,22 @@ describe('header fields where no seed makes them a gate (PM019)', () => {
     assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, failing).filter((f) => f.rule === 'PM019'), []);
   });
 });
+
+describe('seed 000: action items have owners, priorities and due dates (PM018 checks the priority, a warning under harness)', () => {
+  it('passes the clean harness postmortem, whose items have a priority', () => {
+    assert.deepEqual(lintText(CLEAN_POSTMORTEM, 'postmortem', findProfile('harness') as Profile).findings.filter((f) => f.ruleId === 'PM018'), []);
+  });
+
+  it('fails an item whose Priority cell is empty: one warning at the cell', () => {
+    const failing = CLEAN_POSTMORTEM.replace('| @platform | P1 |', '| @platform |  |');
+    assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, failing), [{
+      rule: 'PM018', line: lineOf(failing, failing.split('\n').find((l) => l.includes('| @platform |  |'))!), severity: 'warning',
+      message: 'Action item "Add circuit breaker between gateway and user service" has no priority; write one (P0, P1, P2, ...).',
+    }]);
+  });
+
+  it('reads a list item\'s priority as seed 000 writes it ("[P0] ... (owner: @backend, due: 2026-03-16)")', () => {
+    const text = withBody(CLEAN_POSTMORTEM, 'Action Items', '1. [P1] Add query performance test for preferences endpoint (owner: @backend, due: 2026-03-22)\n2. [P1] Add circuit breaker between gateway and user service (owner: @platform, due: 2026-03-29)');
+    assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, text).filter((f) => f.rule === 'PM018'), []);
+  });
+});
