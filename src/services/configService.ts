@@ -5,7 +5,7 @@ import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, parseConfig, type ConfigProblem, t
 import { range } from '../core/markdown/position';
 import type { Profile } from '../core/profiles/types';
 import { applySeverityMatrix, parseSeverityMatrix } from '../core/config/severityMatrix';
-import { exists, isDirectory, isFile } from './fileSystemService';
+import { exists, findUpwards, isFile } from './fileSystemService';
 
 /** A configuration file read from disk. */
 export interface LoadedConfig {
@@ -18,9 +18,6 @@ export interface LoadedConfig {
   /** Problems in the file, 0-based positions; a file that cannot be read has one error at 0:0. */
   readonly problems: readonly ConfigProblem[];
 }
-
-/** The most folders `findConfigFileUpwards` climbs, as a guard against odd file systems. */
-const MAX_LEVELS = 256;
 
 /**
  * The configuration file directly in `folder` (a workspace root): `.incident-workbench.yaml`,
@@ -40,17 +37,7 @@ export async function findConfigFile(folder: string): Promise<string | undefined
  * `.git` (the repository root) or at the file-system root. Returns an absolute path.
  */
 export async function findConfigFileUpwards(start: string): Promise<string | undefined> {
-  let dir = path.resolve(start);
-  if (!(await isDirectory(dir))) dir = path.dirname(dir);
-  for (let level = 0; level < MAX_LEVELS; level++) {
-    const found = await findConfigFile(dir);
-    if (found) return found;
-    if (await exists(path.join(dir, '.git'))) return undefined;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  return undefined;
+  return findUpwards(start, findConfigFile);
 }
 
 /**

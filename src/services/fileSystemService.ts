@@ -41,6 +41,28 @@ export async function exists(p: string): Promise<boolean> {
   }
 }
 
+/** How many folders an upward search climbs at most (a guard against cycles through odd mounts). */
+const MAX_LEVELS = 256;
+
+/**
+ * The first answer of `lookIn` for `start`'s folder (`start` is a file or a folder), then for each
+ * parent, stopping after the first folder that holds `.git` (the repository root) or at the
+ * file-system root. Undefined when no folder gives one.
+ */
+export async function findUpwards(start: string, lookIn: (dir: string) => Promise<string | undefined>): Promise<string | undefined> {
+  let dir = path.resolve(start);
+  if (!(await isDirectory(dir))) dir = path.dirname(dir);
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    const found = await lookIn(dir);
+    if (found) return found;
+    if (await exists(path.join(dir, '.git'))) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
 /**
  * Lists the Markdown files under `root`, depth first in name order, skipping `SKIPPED_FOLDERS`
  * and symbolic links. Other hidden folders are walked: processes keep incidents in `.agent/`

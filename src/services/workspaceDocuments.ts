@@ -3,12 +3,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { kindFromProfileFolders, parseMarkdown, toPosix, type Profile } from '../core';
 import { requiresPostmortems, workspaceFacts, type WorkspaceDocument, type WorkspaceFacts } from '../core/rules/postmortemRequired';
-import { exists, findMarkdownFiles, isDirectory } from './fileSystemService';
+import { findMarkdownFiles, findUpwards } from './fileSystemService';
 import { findSloFile } from './sloService';
 
 /** The most folders `findWorkspaceSloFile` climbs, as a guard against odd file systems. */
-const MAX_LEVELS = 256;
-
 /**
  * The workspace's SLO file (slo.yaml, slo.yml, slos.yaml or slos.yml) for a lint of `start` (a
  * file or folder): directly in `root` when the workspace root is known (the folder of
@@ -18,20 +16,8 @@ const MAX_LEVELS = 256;
  */
 export async function findWorkspaceSloFile(start: string, root: string | undefined): Promise<string | undefined> {
   if (root !== undefined) return findSloFile(root);
-  let dir = path.resolve(start);
-  if (!(await isDirectory(dir))) dir = path.dirname(dir);
-  for (let level = 0; level < MAX_LEVELS; level++) {
-    const found = await findSloFile(dir);
-    if (found) return found;
-    if (await exists(path.join(dir, '.git'))) return undefined;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  return undefined;
+  return findUpwards(start, findSloFile);
 }
-
-
 
 /** The postmortems and incident records under `root` according to `profile`'s folders, in path order. */
 export async function readWorkspaceDocuments(root: string, profile: Profile): Promise<WorkspaceDocument[]> {
