@@ -71,7 +71,10 @@ export function resolveProfile(base: Profile, overrides: ProfileOverrides): Prof
       ...base.actionItems,
       requiredColumns: overrides.actionItems?.requiredColumns ?? base.actionItems.requiredColumns,
       minimum: overrides.actionItems?.minimum ?? base.actionItems.minimum,
+      followUpReviewDays: overrides.actionItems?.followUpReviewDays ?? base.actionItems.followUpReviewDays,
     },
+    postmortemDeadlineHours: overrides.postmortemDeadlineHours ?? base.postmortemDeadlineHours,
+    severityMatrix: overrides.severityMatrix ?? base.severityMatrix,
     rules: { ...base.rules, ...overrides.rules },
   };
   return deepFreeze(deepCopy(profile));

@@ -8,7 +8,7 @@ import type { ConfigFile } from './types';
 /** The rule levels a configuration file may set. */
 export const RULE_LEVELS = ['off', 'info', 'warning', 'error'] as const;
 
-type Ctx = z.core.$RefinementCtx<string>;
+type Ctx = z.core.$RefinementCtx<string> | z.core.$RefinementCtx<number>;
 const fail = (ctx: Ctx, message: string, value: unknown): void => {
   ctx.addIssue({ code: 'custom', message: `${message} (got ${describeValue(value)})`, input: value });
 };
@@ -42,6 +42,26 @@ const folder = z
     else if (/[\r\n]/.test(t)) fail(ctx, 'must be on a single line', s);
   })
   .transform(normalizeFolder);
+
+/** A Markdown file relative to the workspace root, e.g. `docs/runbooks/severity-matrix.md`. */
+const markdownPath = z
+  .string()
+  .superRefine((s, ctx) => {
+    const t = s.trim();
+    if (t === '') fail(ctx, 'must not be empty', s);
+    else if (t.includes('\\')) fail(ctx, 'must use forward slashes', s);
+    else if (/^(?:\/|~|[A-Za-z]:)/.test(t)) fail(ctx, 'must be relative to the workspace root, not absolute', s);
+    else if (t.split('/').includes('..')) fail(ctx, 'must stay inside the workspace (".." is not allowed)', s);
+    else if (/[\r\n]/.test(t)) fail(ctx, 'must be on a single line', s);
+    else if (!/\.(?:md|markdown)$/i.test(t)) fail(ctx, 'must be a Markdown file ending in .md or .markdown', s);
+  })
+  .transform(normalizeFolder);
+
+/** A number of hours greater than 0 and at most a year. */
+const hours = z.number().superRefine((n, ctx) => {
+  if (!(n > 0)) fail(ctx, 'must be a number of hours greater than 0', n);
+  else if (n > 24 * 366) fail(ctx, `must be at most ${24 * 366} hours (a year)`, n);
+});
 
 const fileName = z.string().superRefine((s, ctx) => {
   if (s.trim() === '') fail(ctx, 'must not be empty', s);
@@ -151,8 +171,11 @@ export const configFileSchema = z.strictObject({
     .strictObject({
       requiredColumns: z.array(line).optional(),
       minimum: z.int().min(0).max(1000).optional(),
+      followUpReviewDays: z.int().min(1).max(366).optional(),
     })
     .optional(),
+  postmortemDeadlineHours: hours.optional(),
+  severityMatrix: markdownPath.optional(),
   rules: z.record(z.string(), z.enum(RULE_LEVELS)).optional(),
 }) satisfies z.ZodType<ConfigFile>;
 

@@ -95,7 +95,13 @@ export interface ProfileOverrides {
     readonly requiredColumns?: readonly string[];
     /** The fewest action items a postmortem may have. */
     readonly minimum?: number;
+    /** Days after the incident when the open action items are reviewed (a whole number, 1 to 366). */
+    readonly followUpReviewDays?: number;
   };
+  /** Hours from resolution by which a required postmortem must exist (more than 0). */
+  readonly postmortemDeadlineHours?: number;
+  /** The severity matrix file, relative to the workspace root; when it exists, its table is the scale. */
+  readonly severityMatrix?: string;
   /** Rule levels by rule id; merged over the base profile's. */
   readonly rules?: Readonly<Record<string, RuleLevel>>;
 }
