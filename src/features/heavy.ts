@@ -16,6 +16,7 @@ import { WorkspaceFactsManager } from './shared/WorkspaceFactsManager';
 import { templateCommitsInWindow } from '../services/gitService';
 
 export { parseConfig } from '../core/config/parse';
+export { applySeverityMatrix, parseSeverityMatrix } from '../core/config/severityMatrix';
 export { extendMarkdownIt } from './preview/previewPlugin';
 
 /** What the heavy features need from the thin half. */

@@ -1,10 +1,13 @@
-// Owns each workspace folder's `.incident-workbench.yaml`: its problems in the Problems panel and its last good profile.
+// Owns each workspace folder's `.incident-workbench.yaml` and severity matrix: their problems in the Problems panel and their last good versions.
 import * as vscode from 'vscode';
+import { SeverityMatrixState } from '../../core/config/severityMatrixState';
 import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, type ConfigProblem } from '../../core/config/types';
+import { range } from '../../core/markdown/position';
 import type { Profile } from '../../core/profiles/types';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
 import { heavy } from '../lazy';
 import { toVsRange } from './convert';
+import { profileFromSettings } from './profileSettings';
 
 interface FolderState {
   /** The last profile read from a valid file; kept while the file has errors. */
@@ -13,13 +16,27 @@ interface FolderState {
   file: vscode.Uri | undefined;
 }
 
-/** Loads, watches and reports the configuration file of every workspace folder. */
+/** One severity matrix file (a profile's `severityMatrix` in one folder), watched while the extension runs. */
+interface MatrixEntry {
+  readonly uri: vscode.Uri;
+  readonly state: SeverityMatrixState;
+  /** The text last parsed; a save that changes nothing is not parsed again. */
+  text: string | undefined;
+  /** The reading in progress, if any. */
+  reading: Promise<void> | undefined;
+  /** Another reading was asked for while one was in progress. */
+  again: boolean;
+}
+
+/** Loads, watches and reports the configuration file and severity matrix of every workspace folder. */
 export class WorkspaceConfigManager implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('incidentWorkbench.config');
   private readonly states = new Map<string, FolderState>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.collection, this.changed];
   private readonly typingTimers = new Map<string, NodeJS.Timeout>();
+  /** Severity matrices by file URI. */
+  private readonly matrices = new Map<string, MatrixEntry>();
 
   /** Fires when a folder's effective profile may have changed. */
   readonly onDidChange = this.changed.event;
@@ -55,8 +72,28 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     return folder ? this.states.get(folder.uri.toString())?.profile : undefined;
   }
 
-  /** Re-reads the configuration file of `folder`. */
+  /**
+   * `profile` with the severity scale of its matrix file (`profile.severityMatrix` in `uri`'s
+   * folder) when that file exists and has been read valid once; `profile` itself otherwise. The same
+   * `profile` gives the same object until the matrix changes. The first call for a file starts
+   * reading it (and watching it); `onDidChange` fires when its scale is in force.
+   */
+  withSeverityMatrix(uri: vscode.Uri, profile: Profile): Profile {
+    const folder = profile.severityMatrix ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+    if (!folder || !profile.severityMatrix) return profile;
+    const entry = this.matrixEntry(vscode.Uri.joinPath(folder.uri, ...profile.severityMatrix.split('/')));
+    return entry.state.inForce ? entry.state.apply(profile, (p, levels) => heavy().applySeverityMatrix(p, levels)) : profile;
+  }
+
+  /** Re-reads the configuration file of `folder`, then the severity matrix its profile names. */
   async reload(folder: vscode.WorkspaceFolder): Promise<void> {
+    await this.reloadConfig(folder);
+    const state = this.states.get(folder.uri.toString());
+    const profile = state?.profile ?? profileFromSettings(folder.uri, this.log);
+    if (profile.severityMatrix) await this.readMatrix(this.matrixEntry(vscode.Uri.joinPath(folder.uri, ...profile.severityMatrix.split('/')), false));
+  }
+
+  private async reloadConfig(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
     const state = this.states.get(key) ?? { profile: undefined, file: undefined };
     this.states.set(key, state);
@@ -91,6 +128,76 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     this.disposables.forEach((d) => d.dispose());
   }
 
+  /** The entry of the matrix at `uri`, created (watched and, unless `read` is false, read) on first use. */
+  private matrixEntry(uri: vscode.Uri, read = true): MatrixEntry {
+    const key = uri.toString();
+    let entry = this.matrices.get(key);
+    if (entry) return entry;
+    entry = { uri, state: new SeverityMatrixState(), text: undefined, reading: undefined, again: false };
+    this.matrices.set(key, entry);
+    const watched = entry;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const relative = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : undefined;
+    if (folder && relative) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, relative));
+      const reread = () => void this.readMatrix(watched);
+      this.disposables.push(watcher, watcher.onDidCreate(reread), watcher.onDidChange(reread), watcher.onDidDelete(reread));
+    }
+    if (read) void this.readMatrix(entry);
+    return entry;
+  }
+
+  /** Reads the matrix file again; shows its problems on it and fires `onDidChange` when the scale in force changed. */
+  private async readMatrix(entry: MatrixEntry): Promise<void> {
+    if (entry.reading) {
+      entry.again = true;
+      return entry.reading;
+    }
+    entry.reading = (async () => {
+      do {
+        entry.again = false;
+        await this.readMatrixOnce(entry);
+      } while (entry.again);
+    })().finally(() => { entry.reading = undefined; });
+    return entry.reading;
+  }
+
+  private async readMatrixOnce(entry: MatrixEntry): Promise<void> {
+    const where = vscode.workspace.asRelativePath(entry.uri);
+    let text: string | undefined;
+    let unreadable: string | undefined;
+    try {
+      const stat = await vscode.workspace.fs.stat(entry.uri);
+      if (!(stat.type & vscode.FileType.File)) text = undefined;
+      else if (stat.size > MAX_CONFIG_BYTES) unreadable = `the severity matrix is larger than ${MAX_CONFIG_BYTES / 1024} KiB and is not read`;
+      else text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(entry.uri));
+    } catch (e) {
+      // A missing file is no matrix; any other failure is shown on the file.
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) unreadable = `the severity matrix could not be read: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    if (text !== undefined && text === entry.text) return;
+    entry.text = text;
+    let changed: boolean;
+    if (unreadable !== undefined) {
+      changed = entry.state.read({ problems: [{ severity: 'error', range: range(0, 0, 0, 0), message: unreadable }] });
+    } else if (text === undefined) {
+      changed = entry.state.read(undefined);
+    } else {
+      changed = entry.state.read(heavy().parseSeverityMatrix(text));
+    }
+    const problems = entry.state.problems;
+    if (problems.length > 0) this.collection.set(entry.uri, problems.map(toDiagnostic));
+    else this.collection.delete(entry.uri);
+    if (text === undefined && unreadable === undefined) {
+      if (changed) this.log.info(`${where} is gone; the profile's own severity scale is used.`);
+    } else if (entry.state.inForce && !problems.some((p) => p.severity === 'error')) {
+      if (changed) this.log.info(`Using the severity scale of ${where}.`);
+    } else {
+      this.log.warn(`${where} has errors; ${entry.state.inForce ? 'its last valid version stays in use' : "the profile's own severity scale is used"} until they are fixed.`);
+    }
+    if (changed) this.changed.fire();
+  }
+
   private async findFile(folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
     for (const name of CONFIG_FILE_NAMES) {
       const uri = vscode.Uri.joinPath(folder.uri, name);
@@ -105,9 +212,18 @@ export class WorkspaceConfigManager implements vscode.Disposable {
 
   /** Shows problems while the user types in the file; the profile changes only when it is saved. */
   private checkWhileTyping(document: vscode.TextDocument): void {
-    const state = [...this.states.values()].find((s) => s.file?.toString() === document.uri.toString());
-    if (!state) return;
     const key = document.uri.toString();
+    const matrix = this.matrices.get(key);
+    if (matrix) {
+      clearTimeout(this.typingTimers.get(key));
+      this.typingTimers.set(key, setTimeout(() => {
+        this.typingTimers.delete(key);
+        if (!document.isClosed) this.collection.set(document.uri, matrix.state.describe(heavy().parseSeverityMatrix(document.getText())).map(toDiagnostic));
+      }, 300));
+      return;
+    }
+    const state = [...this.states.values()].find((s) => s.file?.toString() === key);
+    if (!state) return;
     clearTimeout(this.typingTimers.get(key));
     this.typingTimers.set(key, setTimeout(() => {
       this.typingTimers.delete(key);

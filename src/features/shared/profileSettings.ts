@@ -25,9 +25,22 @@ export interface ProfileSource {
   profileFor(uri: vscode.Uri): Profile;
 }
 
-/** The config file's profile when the folder has a valid one, else the settings' choice. */
-export function profileSource(configs: { profileFor(uri: vscode.Uri): Profile | undefined }, log: vscode.LogOutputChannel): ProfileSource {
-  return { profileFor: (uri) => configs.profileFor(uri) ?? profileFromSettings(uri, log) };
+/** What `profileSource` needs of the configuration files (WorkspaceConfigManager). */
+export interface ProfileConfigs {
+  /** The profile the folder's config file sets, if it has a valid one. */
+  profileFor(uri: vscode.Uri): Profile | undefined;
+  /** `profile` with the folder's severity matrix as its scale, when it has one; same object for the same input while the matrix stands. */
+  withSeverityMatrix?(uri: vscode.Uri, profile: Profile): Profile;
+}
+
+/** The config file's profile when the folder has a valid one, else the settings' choice; with the folder's severity matrix applied. */
+export function profileSource(configs: ProfileConfigs, log: vscode.LogOutputChannel): ProfileSource {
+  return {
+    profileFor: (uri) => {
+      const profile = configs.profileFor(uri) ?? profileFromSettings(uri, log);
+      return configs.withSeverityMatrix ? configs.withSeverityMatrix(uri, profile) : profile;
+    },
+  };
 }
 
 /** The path of `uri` relative to its workspace folder, with forward slashes; undefined outside any folder. */

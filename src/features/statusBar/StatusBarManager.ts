@@ -58,7 +58,7 @@ export class StatusBarManager implements vscode.Disposable {
       return;
     }
     this.profileItem.text = `$(pulse) ${profile.name}`;
-    this.profileItem.tooltip = vscode.l10n.t('Incident profile: {0}. Click to choose another profile.', profile.title);
+    this.profileItem.tooltip = vscode.l10n.t('Incident profile: {0}. Severities: {1}. Click to choose another profile.', profile.title, profile.severities.map((s) => s.id).join(', '));
     this.profileItem.show();
     if (!kind || !editor) {
       this.findingsItem.hide();
