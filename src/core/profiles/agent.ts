@@ -62,6 +62,9 @@ export const agentProfile: Profile = {
   // Seed 001: the post-mortem is written within 24 hours of resolution.
   postmortemDeadlineHours: 24,
   roles: ['Incident Commander'],
-  // Seed 001's rules are its gates: no blame (PM013); every P1/P2 incident gets a postmortem (IN001, an error by default).
-  rules: { PM013: 'error' },
+  // Seed 001, rule 4: never resolved until a real user confirms the fix (PM020 on the postmortem and the resolved record).
+  userConfirmsFix: true,
+  // Seed 001's rules are its gates: no blame (PM013); a real user confirmed the fix (PM020); every P1/P2 incident gets a
+  // postmortem (IN001, an error by default).
+  rules: { PM013: 'error', PM020: 'error' },
 };

@@ -100,6 +100,7 @@ export const heaptraceProfile: Profile = {
   roles: ['Incident Commander'],
   // Seed 004's mandatory rules are errors: timestamps for everything (PM010), blame the system, not the person (PM013,
   // PM008 for a root cause that stops at a person), no AI tool references (PM014), action items with a tracked status (PM018);
-  // the postmortem's summary table has every row (PM019).
-  rules: { PM008: 'error', PM010: 'error', PM013: 'error', PM014: 'error', PM018: 'error', PM019: 'error' },
+  // the postmortem's summary table has every row (PM019); the status updates a live record lists are at most 15 minutes
+  // apart (PM021, from the severity's update cadence).
+  rules: { PM008: 'error', PM010: 'error', PM013: 'error', PM014: 'error', PM018: 'error', PM019: 'error', PM021: 'error' },
 };

@@ -47,8 +47,8 @@ export const prodcraftProfile: Profile = {
         { id: 'evidence', title: 'Evidence Sources', synonyms: ['Evidence', 'Sources of Evidence', 'Evidence Log'], required: true },
         { id: 'open-questions', title: 'Open Questions', synonyms: ['Open Incident Questions', 'Unknowns', 'Uncertainties'], required: false },
         {
-          id: 'recovery', title: 'Recovery Verification', synonyms: ['Verification', 'Recovery', 'Recovery Checks'], required: false,
-          // Seed 002, step 6: what is confirmed before the incident is declared resolved.
+          id: 'recovery', title: 'Recovery Verification', synonyms: ['Verification', 'Recovery', 'Recovery Checks'], required: false, requiredOnceResolved: true,
+          // Seed 002, step 6: what is confirmed before the incident is declared resolved (PM002 once the record declares it).
           checklist: [
             'Alerts and customer-visible symptoms have cleared',
             'The rollback, fail-closed behaviour or fallback path is still active as intended',

@@ -30,6 +30,11 @@ export interface SectionSpec {
   readonly questions?: readonly string[];
   /** The process's checklist for this section, in order; a new document writes each as an unchecked task item. */
   readonly checklist?: readonly string[];
+  /**
+   * Whether a record that says the incident is resolved must have this section (seed 002: recovery is verified
+   * before the incident is declared resolved); PM002 reports its absence then, and an unticked checklist in it.
+   */
+  readonly requiredOnceResolved?: boolean;
 }
 
 /**
@@ -134,6 +139,11 @@ export interface Profile {
   readonly postmortemDeadlineHours?: number;
   /** Incident roles the process names, e.g. Incident Commander. */
   readonly roles?: readonly string[];
+  /**
+   * Whether an incident is resolved only once a real user has confirmed the fix (seed 001): a postmortem, and a record
+   * that says the incident is resolved, state who confirmed it (PM020), and a new postmortem's timeline asks for it.
+   */
+  readonly userConfirmsFix?: boolean;
   /** Per-rule levels that differ from the rules' defaults. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
 }

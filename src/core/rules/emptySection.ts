@@ -1,12 +1,11 @@
 // PM002: a required section is present but says nothing, or only its template's placeholders: its fixed questions
 // with no answers, a Five Whys ladder with no whys, a checklist with no box ticked, a root cause with only the evidence under it.
-import { findField } from '../postmortem/fields';
 import { evidenceLines, SECTION_ROLES } from '../postmortem/model';
 import type { SectionSpec } from '../profiles/types';
 import { documentPlaceholders, type PlaceholderHit } from './placeholders';
 import { proseLines } from './prose';
 import type { Rule, RuleReport } from './types';
-import { incident } from './util';
+import { incident, resolvedAt } from './util';
 
 export const PM002: Rule = {
   id: 'PM002',
@@ -23,9 +22,15 @@ export const PM002: Rule = {
     const tableHeads = new Set(context.doc.tables.flatMap((t) => [t.startLine, t.startLine + 1]));
     const reports: RuleReport[] = [];
     // A record that says the incident is over has done its checklists: an unticked one is empty even where it is optional.
-    const over = RESOLVED.test(findField(model.fields, ['Status'])?.value ?? '');
+    const resolved = resolvedAt(model);
+    const over = resolved !== undefined;
     for (const { spec, section, labelEnd } of model.sections) {
-      if (!section || !(spec.required || (over && spec.checklist?.length))) continue;
+      // A section the process fills before declaring the incident resolved (seed 002's recovery checks) is owed once it says so.
+      if (!section && over && spec.requiredOnceResolved) {
+        reports.push({ message: `The record declares the incident resolved but has no "${spec.title}" section; write what was confirmed before declaring it so.`, range: resolved });
+        continue;
+      }
+      if (!section || !(spec.required || (over && (spec.checklist?.length || spec.requiredOnceResolved)))) continue;
       // The root cause is its statement: the commits listed under it are evidence, not a cause.
       const skipped = ROOT_CAUSE_IDS.has(spec.id) ? evidenceLines(context.doc, section) : NO_LINES;
       const scaffold = scaffoldOf(spec);
@@ -59,7 +64,6 @@ function emptyMessage(title: string, scaffold: Scaffold | null, hasEvidence: boo
   return `Section "${title}" has no content yet; write it, or remove the template text.`;
 }
 
-const RESOLVED = /^\W*(?:resolved|closed|complete|completed|done)\b/i;
 const NO_LINES: ReadonlySet<number> = new Set();
 const ROOT_CAUSE_IDS: ReadonlySet<string> = new Set(SECTION_ROLES.rootCause.filter((id) => id !== 'five-whys'));
 

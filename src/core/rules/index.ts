@@ -20,15 +20,17 @@ import { PM011 } from './severityScale';
 import { PM010 } from './timelineMilestones';
 import { PM009 } from './timelineOrder';
 import type { Rule } from './types';
+import { PM021 } from './statusUpdateCadence';
+import { PM020 } from './userConfirmedFix';
 import { PM008 } from './vagueRootCause';
 
 export * from './types';
 
 /** Every rule, in id order. */
-export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, PM015, PM016, PM017, PM018, PM019, IN001, RB001, RB002, TG001, TG002];
+export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, PM015, PM016, PM017, PM018, PM019, PM020, PM021, IN001, RB001, RB002, TG001, TG002];
 
 /** Rules that are off unless a profile or configuration turns them on. */
-export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PM014', 'PM016', 'PM017']);
+export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PM014', 'PM016', 'PM017', 'PM021']);
 
 /** Returns the rule with `id`, or undefined. */
 export function findRule(id: string): Rule | undefined {

@@ -1,6 +1,7 @@
 // Small helpers rules share: the incident model of a context and where to report document-level problems.
 import { range, type Range } from '../markdown/position';
 import type { Section } from '../markdown/model';
+import { findField } from '../postmortem/fields';
 import { readIncident, sectionByRole, SECTION_ROLES, type IncidentModel } from '../postmortem/model';
 import type { RuleContext } from './types';
 
@@ -39,4 +40,21 @@ export function sectionText(context: RuleContext, section: Section, lines: reado
 /** The section that plays `role` (action items, timeline, ...) in the document, if present. */
 export function sectionByRoleOf(model: IncidentModel, role: keyof typeof SECTION_ROLES): Section | undefined {
   return sectionByRole(model, SECTION_ROLES[role]);
+}
+
+/** A Status value that says the incident is over. */
+const RESOLVED_STATUS = /^\W*(?:resolved|closed|complete|completed|done)\b/i;
+
+/** A timeline event that declares the incident over: "Resolved", "Incident closed", "Declared resolved", "All clear". */
+const DECLARED_OVER = /^\W*(?:resolved|closed)\b|\b(?:incident|issue|outage)\s+(?:is\s+|was\s+)?(?:resolved|closed|over|ended)\b|\b(?:declared|marked)\s+(?:\w+\s+)?(?:resolved|closed)\b|\ball[- ]clear\b/i;
+
+/**
+ * Where the document says the incident is over: its Status field when that says resolved (or closed, done); a record
+ * with no Status field, at the first timeline event that declares it resolved; else undefined.
+ */
+export function resolvedAt(model: IncidentModel): Range | undefined {
+  const status = findField(model.fields, ['Status']);
+  if (status) return RESOLVED_STATUS.test(status.value) ? status.range : undefined;
+  if (model.kind !== 'incident') return undefined;
+  return model.timeline?.find((e) => DECLARED_OVER.test(e.text))?.range;
 }

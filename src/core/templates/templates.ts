@@ -114,7 +114,7 @@ export function headerValue(field: string, kind: DocumentKind, v: TemplateValues
   }
 }
 
-function timelineBody(kind: DocumentKind, v: TemplateValues): string {
+function timelineBody(kind: DocumentKind, profile: Profile, v: TemplateValues): string {
   const rows: string[] = ['| Time (UTC) | Event |', '|---|---|'];
   if (v.timeline?.length) {
     for (const e of v.timeline) rows.push(`| ${e.time} | ${e.event.replace(/\|/g, '\\|')} |`);
@@ -124,7 +124,9 @@ function timelineBody(kind: DocumentKind, v: TemplateValues): string {
   rows.push('| <HH:MM> | Detected: <alert fired or first report> |');
   if (kind === 'postmortem') {
     rows.push('| <HH:MM> | Mitigation started: <rollback, failover, ...> |');
-    rows.push(`| ${v.end ? clock(v.end) : '<HH:MM>'} | Resolved: <how recovery was confirmed> |`);
+    // Seed 001: the incident is resolved once a real user has confirmed the fix.
+    const how = profile.userConfirmsFix ? 'a real user confirmed the fix: <who, and what they did>' : '<how recovery was confirmed>';
+    rows.push(`| ${v.end ? clock(v.end) : '<HH:MM>'} | Resolved: ${how} |`);
   }
   return rows.join('\n');
 }
@@ -198,7 +200,7 @@ function sectionBody(spec: SectionSpec, kind: DocumentKind, profile: Profile, v:
   if (spec.questions?.length && !(spec.id === 'evidence' && v.evidence?.trim())) return questionsBody(spec.questions);
   if (spec.checklist?.length) return checklistBody(spec.checklist);
   switch (spec.id) {
-    case 'timeline': return timelineBody(kind, v);
+    case 'timeline': return timelineBody(kind, profile, v);
     case 'action-items': {
       const review = kind === 'postmortem' ? followUpReviewLine(profile, v) : undefined;
       return review ? `${actionItemsBody(profile)}\n\n${review}` : actionItemsBody(profile);

@@ -25,8 +25,8 @@ describe('heaptrace profile', () => {
     assert.deepEqual(heaptrace.actionItems, { requiredColumns: ['Action', 'Owner', 'Deadline', 'Status'], minimum: 2, followUpReviewDays: 14 });
   });
 
-  it('makes its mandatory rules errors: timestamps (PM010), blameless root causes (PM008, PM013), no AI tool references (PM014), tracked action items (PM018), every row of the summary table (PM019)', () => {
-    assert.deepEqual(heaptrace.rules, { PM008: 'error', PM010: 'error', PM013: 'error', PM014: 'error', PM018: 'error', PM019: 'error' });
+  it('makes its mandatory rules errors: timestamps (PM010), blameless root causes (PM008, PM013), no AI tool references (PM014), tracked action items (PM018), every row of the summary table (PM019), status updates every 15 minutes (PM021)', () => {
+    assert.deepEqual(heaptrace.rules, { PM008: 'error', PM010: 'error', PM013: 'error', PM014: 'error', PM018: 'error', PM019: 'error', PM021: 'error' });
   });
 
   it('uses SEV-1..SEV-4, with the decision tree folded into the definitions', () => {
