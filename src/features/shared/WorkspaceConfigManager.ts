@@ -166,14 +166,18 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     const where = vscode.workspace.asRelativePath(entry.uri);
     let text: string | undefined;
     let unreadable: string | undefined;
-    try {
-      const stat = await vscode.workspace.fs.stat(entry.uri);
-      if (!(stat.type & vscode.FileType.File)) text = undefined;
-      else if (stat.size > MAX_CONFIG_BYTES) unreadable = `the severity matrix is larger than ${MAX_CONFIG_BYTES / 1024} KiB and is not read`;
-      else text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(entry.uri));
-    } catch (e) {
-      // A missing file is no matrix; any other failure is shown on the file.
-      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) unreadable = `the severity matrix could not be read: ${e instanceof Error ? e.message : String(e)}`;
+    // A file that cannot be found is no matrix; one that is there but cannot be read is shown on the file.
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(entry.uri)).catch(() => undefined);
+    if (stat && stat.type & vscode.FileType.File) {
+      if (stat.size > MAX_CONFIG_BYTES) {
+        unreadable = `the severity matrix is larger than ${MAX_CONFIG_BYTES / 1024} KiB and is not read`;
+      } else {
+        try {
+          text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(entry.uri));
+        } catch (e) {
+          unreadable = `the severity matrix could not be read: ${e instanceof Error ? e.message : String(e)}`;
+        }
+      }
     }
     if (text !== undefined && text === entry.text) return;
     entry.text = text;
