@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { MAX_CONFIG_BYTES } from '../../../src/core/config';
-import { findConfigFile, findConfigFileUpwards, loadConfigFile, loadConfigFor } from '../../../src/services/configService';
+import { applyWorkspaceSeverityMatrix, findConfigFile, findConfigFileUpwards, loadConfigFile, loadConfigFor } from '../../../src/services/configService';
 
 describe('configService', () => {
   let dir: string;
@@ -149,6 +149,27 @@ describe('configService', () => {
       const loaded = await loadConfigFor(path.join(dir, 'docs'));
       assert.equal(loaded?.path, path.join(dir, '.incident-workbench.yml'));
       assert.equal(loaded?.profile?.rules.PM001, 'off');
+    });
+  });
+  describe('applyWorkspaceSeverityMatrix with the matrix path set in the configuration', () => {
+    it('reads the matrix the configuration names, under a profile that has none of its own', async () => {
+      write('.incident-workbench.yaml', 'extends: google-sre\nseverityMatrix: ops/severity.md\n');
+      write('ops/severity.md', '# Severity\n\n| Severity | Definition |\n|---|---|\n| P0 | Everyone is down |\n| P1 | Some are down |\n');
+      const loaded = await loadConfigFile(path.join(dir, '.incident-workbench.yaml'));
+      assert.ok(loaded.profile);
+      const r = await applyWorkspaceSeverityMatrix(dir, loaded.profile);
+      assert.deepEqual(r.problems, []);
+      assert.equal(r.path, path.join(dir, 'ops', 'severity.md'));
+      assert.deepEqual(r.profile?.severities.map((s) => s.id), ['P0', 'P1']);
+    });
+
+    it('leaves the profile as it is when the named file does not exist', async () => {
+      write('.incident-workbench.yaml', 'extends: google-sre\nseverityMatrix: ops/severity.md\n');
+      const loaded = await loadConfigFile(path.join(dir, '.incident-workbench.yaml'));
+      assert.ok(loaded.profile);
+      const r = await applyWorkspaceSeverityMatrix(dir, loaded.profile);
+      assert.equal(r.profile, loaded.profile);
+      assert.equal(r.path, undefined);
     });
   });
 });
