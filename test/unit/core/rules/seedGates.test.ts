@@ -336,3 +336,117 @@ describe('seed 000: action items have owners, priorities and due dates (PM018 ch
     assert.deepEqual(newFindings('harness', 'postmortem', CLEAN_POSTMORTEM, text).filter((f) => f.rule === 'PM018'), []);
   });
 });
+
+describe('seed 002 step 6: recovery verified before a prodcraft record declares the incident resolved (PM002)', () => {
+  const passing = readFixture('prodcraft', 'incident.md');
+  const resolvedRow = '| 09:05 | Incident resolved |';
+  const resolved = passing.replace('| 08:31 | Rollback complete |', `| 08:31 | Rollback complete |\n${resolvedRow}`);
+  const recovery = (boxes: string) => `${resolved.trimEnd()}\n\n## Recovery Verification\n${boxes}\n`;
+
+  it('asks nothing of a record that is still open', () => {
+    assert.deepEqual(lintText(passing, 'incident', findProfile('prodcraft') as Profile).findings.filter((f) => f.ruleId === 'PM002'), []);
+  });
+
+  it('fails a record whose timeline declares it resolved without a Recovery Verification section: one error at that event', () => {
+    assert.deepEqual(newFindings('prodcraft', 'incident', passing, resolved), [{
+      rule: 'PM002', line: lineOf(resolved, resolvedRow), severity: 'error',
+      message: 'The record declares the incident resolved but has no "Recovery Verification" section; write what was confirmed before declaring it so.',
+    }]);
+  });
+
+  it('fails a resolved record whose recovery checks are all unticked: one error at the section', () => {
+    const failing = recovery('- [ ] Alerts and customer-visible symptoms have cleared\n- [ ] The rollback, fail-closed behaviour or fallback path is still active as intended');
+    assert.deepEqual(newFindings('prodcraft', 'incident', passing, failing), [{
+      rule: 'PM002', line: lineOf(failing, '## Recovery Verification'), severity: 'error',
+      message: 'Section "Recovery Verification" has no item ticked yet; tick what is done ([x]) or write what is not.',
+    }]);
+  });
+
+  it('passes a resolved record whose recovery checks are done', () => {
+    const text = recovery('- [x] Alerts and customer-visible symptoms have cleared\n- [x] The rollback is still active; the rotation route stays disabled until 4.3 ships');
+    assert.deepEqual(newFindings('prodcraft', 'incident', passing, text), []);
+  });
+
+  it('reads a Status field, where the record has one, before the timeline', () => {
+    const open = resolved.replace('**Communications Lead:** Sam Ortiz', '**Communications Lead:** Sam Ortiz\n**Status:** Monitoring');
+    assert.deepEqual(newFindings('prodcraft', 'incident', passing, open), []);
+    const closed = open.replace('**Status:** Monitoring', '**Status:** Resolved');
+    assert.deepEqual(newFindings('prodcraft', 'incident', passing, closed).map((f) => [f.rule, f.line]), [['PM002', lineOf(closed, '**Status:** Resolved')]]);
+  });
+});
+
+describe('seed 001 rule 4: a real user confirms the fix (PM020, an error under agent)', () => {
+  const passing = readFixture('agent', 'complete.md');
+  const confirmed = '| 10:50 | Error rate back at baseline; the customer who reported it confirmed checkout works again; incident resolved |';
+  const unconfirmed = passing.replace(confirmed, '| 10:50 | Error rate back at baseline; incident resolved |');
+  const message = 'The postmortem does not say that a real user confirmed the fix; write who confirmed it and how (e.g. "14:52 the reporting customer confirmed checkout works"), or keep the incident open until one does.';
+
+  it('passes the complete postmortem, whose resolution names the customer who confirmed the fix', () => {
+    assert.deepEqual(lintText(passing, 'postmortem', findProfile('agent') as Profile).findings.filter((f) => f.ruleId === 'PM020'), []);
+  });
+
+  it('fails the postmortem whose resolution is only a metric: one error at the Timeline heading', () => {
+    assert.deepEqual(newFindings('agent', 'postmortem', passing, unconfirmed), [{ rule: 'PM020', line: lineOf(unconfirmed, '## Timeline'), severity: 'error', message }]);
+  });
+
+  it('does not take a planned action item for a confirmation', () => {
+    const planned = unconfirmed.replace('## Action Items', '## Action Items\n\nNext time, a customer confirms the fix before we close.');
+    assert.deepEqual(newFindings('agent', 'postmortem', passing, planned).map((f) => f.rule), ['PM020']);
+  });
+
+  it('asks nothing of another profile (harness)', () => {
+    assert.deepEqual(lintText(unconfirmed, 'postmortem', findProfile('harness') as Profile).findings.filter((f) => f.ruleId === 'PM020'), []);
+  });
+
+  describe('on a live incident record', () => {
+    const record = readFixture('agent', 'incident.md');
+    const closed = record.replace('**Status:** Investigating', '**Status:** Resolved');
+
+    it('asks nothing while it is open', () => {
+      assert.deepEqual(lintText(record, 'incident', findProfile('agent') as Profile).findings.filter((f) => f.ruleId === 'PM020'), []);
+    });
+
+    it('fails it once its Status says Resolved without a user\'s confirmation: one error at the Status', () => {
+      assert.deepEqual(newFindings('agent', 'incident', record, closed), [{
+        rule: 'PM020', line: lineOf(closed, '**Status:** Resolved'), severity: 'error',
+        message: 'The record declares the incident resolved but does not say that a real user confirmed the fix; write who confirmed it and how (e.g. "14:52 the reporting customer confirmed checkout works"), or keep the incident open until one does.',
+      }]);
+    });
+
+    it('passes it with the confirmation written anywhere but the action items', () => {
+      const text = `${closed.trimEnd()}\n- 17:05 Verified with two affected users: checkout completes.\n`;
+      assert.deepEqual(newFindings('agent', 'incident', record, text), []);
+    });
+  });
+});
+
+describe('seed 004 rule 2: status updates every 15 minutes while the incident is open (PM021, an error under heaptrace)', () => {
+  const passing = readFixture('heaptrace', 'incident.md');
+  const late = '- 10:55 Fixing: rebuild rescheduled for the night; next update 11:10.';
+  const failing = `${passing.trimEnd()}\n${late}\n`;
+
+  it('passes the record whose updates are 15 minutes apart', () => {
+    assert.deepEqual(lintText(passing, 'incident', findProfile('heaptrace') as Profile).findings.filter((f) => f.ruleId === 'PM021'), []);
+  });
+
+  it('fails an update 25 minutes after the one before: one error at the later update', () => {
+    assert.deepEqual(newFindings('heaptrace', 'incident', passing, failing), [{
+      rule: 'PM021', line: lineOf(failing, late), severity: 'error',
+      message: 'The status updates at 10:30 and 10:55 are 25 minutes apart; a SEV-3 incident updates stakeholders every 15 minutes while it is open (list the updates sent in between).',
+    }]);
+  });
+
+  it('reads the INCIDENT UPDATE messages Copy Status Update writes, and the timeline\'s update events', () => {
+    const messages = passing.replace(/## Status Updates[\s\S]*$/, '## Status Updates\nINCIDENT UPDATE — 10:15 UTC\nStatus: Investigating\n\nINCIDENT UPDATE — 10:50 UTC\nStatus: Fixing\n');
+    assert.deepEqual(newFindings('heaptrace', 'incident', passing, messages).map((f) => [f.rule, f.line, f.message.slice(0, 60)]), [['PM021', lineOf(messages, 'INCIDENT UPDATE — 10:50 UTC'), 'The status updates at 10:15 and 10:50 are 35 minutes apart; ']]);
+    const events = passing.replace('| 10:20 | Rebuild paused; cached dashboards enabled |', '| 10:20 | Rebuild paused; cached dashboards enabled |\n| 10:48 | Status update posted to #analytics |').replace(/## Status Updates[\s\S]*$/, '');
+    assert.deepEqual(newFindings('heaptrace', 'incident', passing, events), []);
+  });
+
+  it('asks nothing of a record that lists one update, of a SEV-4 (no cadence), or under a profile that leaves the rule off (saas)', () => {
+    const one = passing.replace(/- 10:30 .*\n/, '');
+    assert.deepEqual(newFindings('heaptrace', 'incident', passing, `${one.trimEnd()}\n`).filter((f) => f.rule === 'PM021'), []);
+    assert.deepEqual(newFindings('heaptrace', 'incident', passing, failing.replace('**Severity:** SEV-3', '**Severity:** SEV-4')).filter((f) => f.rule === 'PM021'), []);
+    assert.deepEqual(lintText(failing.replace('SEV-3', 'SEV-1'), 'incident', findProfile('saas') as Profile).findings.filter((f) => f.ruleId === 'PM021'), []);
+  });
+});
