@@ -4,7 +4,7 @@ import { SeverityMatrixState } from '../../core/config/severityMatrixState';
 import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, type ConfigProblem } from '../../core/config/types';
 import { range } from '../../core/markdown/position';
 import type { Profile } from '../../core/profiles/types';
-import { DIAGNOSTIC_SOURCE } from '../../constants';
+import { DIAGNOSTIC_SOURCE, Settings } from '../../constants';
 import { heavy } from '../lazy';
 import { toVsRange } from './convert';
 import { profileFromSettings } from './profileSettings';
@@ -26,6 +26,8 @@ interface MatrixEntry {
   reading: Promise<void> | undefined;
   /** Another reading was asked for while one was in progress. */
   again: boolean;
+  /** Its file watcher and listeners. */
+  readonly watching: vscode.Disposable[];
 }
 
 /** Loads, watches and reports the configuration file and severity matrix of every workspace folder. */
@@ -58,6 +60,12 @@ export class WorkspaceConfigManager implements vscode.Disposable {
         e.added.forEach((f) => void this.reload(f));
       }),
       vscode.workspace.onDidChangeTextDocument((e) => this.checkWhileTyping(e.document)),
+      // Another profile in the settings may name another severity matrix (or none).
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        for (const f of vscode.workspace.workspaceFolders ?? []) {
+          if (e.affectsConfiguration(`${Settings.section}.${Settings.profileName}`, f.uri)) void this.reload(f);
+        }
+      }),
     );
   }
 
@@ -90,7 +98,12 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     await this.reloadConfig(folder);
     const state = this.states.get(folder.uri.toString());
     const profile = state?.profile ?? profileFromSettings(folder.uri, this.log);
-    if (profile.severityMatrix) await this.readMatrix(this.matrixEntry(vscode.Uri.joinPath(folder.uri, ...profile.severityMatrix.split('/')), false));
+    const current = profile.severityMatrix ? vscode.Uri.joinPath(folder.uri, ...profile.severityMatrix.split('/')) : undefined;
+    // A matrix the folder's profile no longer names is dropped, with its problems.
+    for (const [key, entry] of this.matrices) {
+      if (key !== current?.toString() && vscode.workspace.getWorkspaceFolder(entry.uri)?.uri.toString() === folder.uri.toString()) this.dropMatrix(key, entry);
+    }
+    if (current) await this.readMatrix(this.matrixEntry(current, false));
   }
 
   private async reloadConfig(folder: vscode.WorkspaceFolder): Promise<void> {
@@ -125,6 +138,7 @@ export class WorkspaceConfigManager implements vscode.Disposable {
 
   dispose(): void {
     this.typingTimers.forEach((t) => clearTimeout(t));
+    this.matrices.forEach((entry) => entry.watching.forEach((d) => d.dispose()));
     this.disposables.forEach((d) => d.dispose());
   }
 
@@ -133,18 +147,27 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     const key = uri.toString();
     let entry = this.matrices.get(key);
     if (entry) return entry;
-    entry = { uri, state: new SeverityMatrixState(), text: undefined, reading: undefined, again: false };
+    entry = { uri, state: new SeverityMatrixState(), text: undefined, reading: undefined, again: false, watching: [] };
     this.matrices.set(key, entry);
     const watched = entry;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const relative = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : undefined;
     if (folder && relative) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, relative));
-      const reread = () => void this.readMatrix(watched);
-      this.disposables.push(watcher, watcher.onDidCreate(reread), watcher.onDidChange(reread), watcher.onDidDelete(reread));
+      const reread = () => {
+        if (this.matrices.get(key) === watched) void this.readMatrix(watched);
+      };
+      entry.watching.push(watcher, watcher.onDidCreate(reread), watcher.onDidChange(reread), watcher.onDidDelete(reread));
     }
     if (read) void this.readMatrix(entry);
     return entry;
+  }
+
+  /** Stops watching a matrix and removes its problems; the next profile that names it reads it afresh. */
+  private dropMatrix(key: string, entry: MatrixEntry): void {
+    this.matrices.delete(key);
+    entry.watching.forEach((d) => d.dispose());
+    this.collection.delete(entry.uri);
   }
 
   /** Reads the matrix file again; shows its problems on it and fires `onDidChange` when the scale in force changed. */
@@ -179,6 +202,7 @@ export class WorkspaceConfigManager implements vscode.Disposable {
         }
       }
     }
+    if (this.matrices.get(entry.uri.toString()) !== entry) return; // dropped while reading
     if (text !== undefined && text === entry.text) return;
     entry.text = text;
     let changed: boolean;
