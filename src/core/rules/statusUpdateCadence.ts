@@ -2,11 +2,14 @@
 // (seed 004: update stakeholders every 15 minutes during an active incident).
 import { range, type Range } from '../markdown/position';
 import { sectionById } from '../postmortem/model';
+import { classifyMilestones } from '../timeline/milestones';
 import type { Rule, RuleReport } from './types';
 import { incident } from './util';
 
 /** A cadence in minutes, as a severity level states it: "every 15 minutes", "at least every 30 min". */
 const EVERY_MINUTES = /\bevery\s+(\d+)\s*(?:min(?:ute)?s?|m)\b/i;
+/** The first status's deadline, as a severity level states it: "First status within 5 minutes". */
+const FIRST_WITHIN = /\bwithin\s+(\d+)\s*(?:min(?:ute)?s?|m)\b/i;
 /** The first line of a status update message: `INCIDENT UPDATE — 14:05 UTC`, `INCIDENT RESOLVED — [14:35 UTC]`. */
 const UPDATE_HEAD = /\bINCIDENT\s+(?:UPDATE|RESOLVED)\b\s*[—–:-]+\s*\[?(\d{1,2}):(\d{2})\b/i;
 /** A line of the Status Updates section that starts with its time: a list item, a table row, a bold or heading time. */
@@ -66,6 +69,22 @@ export const PM021: Rule = {
     for (const u of [...inOrder(listed), ...inOrder(events)]) if (!byTime.has(u.minutes)) byTime.set(u.minutes, u);
     const updates = [...byTime.values()].sort((a, b) => a.minutes - b.minutes);
     const reports: RuleReport[] = [];
+    // The first status, within the cadence's first deadline of the detection (an alert, page or report in the timeline).
+    const within = FIRST_WITHIN.exec(model.severity.updateCadence ?? '');
+    const detection = within && updates.length && model.timeline ? classifyMilestones(model.timeline).detection : undefined;
+    const detected = detection && (detection.how === 'keyword' || detection.how === 'marker') ? CLOCK.exec(detection.entry.timeText) : null;
+    if (within && detected) {
+      const at = Number(detected[1]) * 60 + Number(detected[2]);
+      const first = updates[0].minutes % 1440;
+      // Minutes from the detection to the first update, the next day when the update's clock is well before it.
+      const late = (first < at - 720 ? first + 1440 : first) - at;
+      if (late > Number(within[1])) {
+        reports.push({
+          message: `The first status update, at ${updates[0].clock}, is ${late} minutes after the detection at ${detected[1].padStart(2, '0')}:${detected[2]}; a ${model.severity.id} incident posts its first status within ${within[1]} minutes of detection.`,
+          range: updates[0].range,
+        });
+      }
+    }
     for (let i = 1; i < updates.length; i++) {
       const gap = updates[i].minutes - updates[i - 1].minutes;
       if (gap <= every) continue;

@@ -436,11 +436,22 @@ describe('seed 004 rule 2: status updates every 15 minutes while the incident is
     }]);
   });
 
+  it('fails a first update more than 5 minutes after the detection: one error at that update', () => {
+    const first = '- 10:20 Investigating: analytics dashboard slow or timing out; next update 10:30.';
+    const slow = passing.replace(/- 10:15 .*/, first);
+    assert.deepEqual(newFindings('heaptrace', 'incident', passing, slow), [{
+      rule: 'PM021', line: lineOf(slow, first), severity: 'error',
+      message: 'The first status update, at 10:20, is 8 minutes after the detection at 10:12; a SEV-3 incident posts its first status within 5 minutes of detection.',
+    }]);
+  });
+
   it('reads the INCIDENT UPDATE messages Copy Status Update writes, and the timeline\'s update events', () => {
     const messages = passing.replace(/## Status Updates[\s\S]*$/, '## Status Updates\nINCIDENT UPDATE — 10:15 UTC\nStatus: Investigating\n\nINCIDENT UPDATE — 10:50 UTC\nStatus: Fixing\n');
     assert.deepEqual(newFindings('heaptrace', 'incident', passing, messages).map((f) => [f.rule, f.line, f.message.slice(0, 60)]), [['PM021', lineOf(messages, 'INCIDENT UPDATE — 10:50 UTC'), 'The status updates at 10:15 and 10:50 are 35 minutes apart; ']]);
-    const events = passing.replace('| 10:20 | Rebuild paused; cached dashboards enabled |', '| 10:20 | Rebuild paused; cached dashboards enabled |\n| 10:48 | Status update posted to #analytics |').replace(/## Status Updates[\s\S]*$/, '');
-    assert.deepEqual(newFindings('heaptrace', 'incident', passing, events), []);
+    const row = '| 10:48 | Status update posted to #analytics |';
+    const events = passing.replace('| 10:12 | SEV-3 declared |', '| 10:12 | SEV-3 declared |\n| 10:14 | Status update posted to #analytics |')
+      .replace('| 10:20 | Rebuild paused; cached dashboards enabled |', `| 10:20 | Rebuild paused; cached dashboards enabled |\n${row}`).replace(/## Status Updates[\s\S]*$/, '');
+    assert.deepEqual(newFindings('heaptrace', 'incident', passing, events).map((f) => [f.rule, f.line, f.message.slice(0, 60)]), [['PM021', lineOf(events, row), 'The status updates at 10:14 and 10:48 are 34 minutes apart; ']]);
   });
 
   it('asks nothing of a record that lists one update, of a SEV-4 (no cadence), or under a profile that leaves the rule off (saas)', () => {
