@@ -44,6 +44,7 @@ export function fixesFor(finding: Finding, context: FixContext): Fix[] {
   const fixes: Fix[] = [];
   switch (finding.ruleId) {
     case 'PM001':
+    case 'IN002':
     case 'RB001': {
       const fix = insertMissingSection(finding, context);
       if (fix) fixes.push(fix);

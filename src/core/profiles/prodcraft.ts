@@ -81,6 +81,7 @@ export const prodcraftProfile: Profile = {
   roles: ['Incident Commander', 'Technical Responder', 'Communications Lead'],
   // Seed 002's quality gate: the stakeholder communication cadence and its owner are explicit (PM017); a required
   // postmortem exists within 48 hours (IN001, an error by default). The roles are explicit: the header names the
-  // Incident Commander and, on an incident record, the Communications Lead (PM019).
-  rules: { PM017: 'error', PM019: 'error' },
+  // Incident Commander and, on an incident record, the Communications Lead (PM019). The live record has the sections the
+  // gate asks for: impact, containment decision, timeline, evidence sources, communication plan (IN002).
+  rules: { IN002: 'error', PM017: 'error', PM019: 'error' },
 };

@@ -10,7 +10,7 @@ import { TG001, TG002 } from '../tags/rules';
 import { PM002 } from './emptySection';
 import { PM019 } from './headerField';
 import { PM007 } from './factorWithoutAction';
-import { PM001, RB001 } from './missingSection';
+import { IN002, PM001, RB001 } from './missingSection';
 import { PM003 } from './placeholderLeft';
 import { RB002 } from './runbookCommand';
 import { IN001 } from './postmortemRequired';
@@ -27,7 +27,7 @@ import { PM008 } from './vagueRootCause';
 export * from './types';
 
 /** Every rule, in id order. */
-export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, PM015, PM016, PM017, PM018, PM019, PM020, PM021, IN001, RB001, RB002, TG001, TG002];
+export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, PM015, PM016, PM017, PM018, PM019, PM020, PM021, IN001, IN002, RB001, RB002, TG001, TG002];
 
 /** Rules that are off unless a profile or configuration turns them on. */
 export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PM014', 'PM016', 'PM017', 'PM021']);

@@ -1,4 +1,4 @@
-// PM001 and RB001: a document lacks a section its profile requires.
+// PM001, RB001 and IN002: a document lacks a section its profile requires.
 import { documentVariant } from '../lint/documentKind';
 import { SECTION_ROLES } from '../postmortem/model';
 import type { DocumentKind } from '../profiles/types';
@@ -28,12 +28,12 @@ export function missingSectionReports(context: RuleContext): RuleReport[] {
     .map((m) => ({ message: named ? `Missing required section "${m.spec.title}" (${/^[aeiou]/i.test(named.title) ? 'an' : 'a'} ${named.title} needs it).` : `Missing required section "${m.spec.title}".`, range: at }));
 }
 
-function missingSectionRule(id: string, kind: DocumentKind, noun: string): Rule {
+function missingSectionRule(id: string, kind: DocumentKind, noun: string, defaultSeverity: Rule['defaultSeverity'] = 'error'): Rule {
   return {
     id,
     name: `${kind}-missing-section`,
     title: `A ${noun} lacks a section its profile requires`,
-    defaultSeverity: 'error',
+    defaultSeverity,
     kinds: [kind],
     check: missingSectionReports,
   };
@@ -41,3 +41,5 @@ function missingSectionRule(id: string, kind: DocumentKind, noun: string): Rule 
 
 export const PM001 = missingSectionRule('PM001', 'postmortem', 'postmortem');
 export const RB001 = missingSectionRule('RB001', 'runbook', 'runbook');
+/** A live record is written as the incident goes: a missing section is a warning unless the profile's gate asks for it (prodcraft). */
+export const IN002 = missingSectionRule('IN002', 'incident', 'live incident record', 'warning');

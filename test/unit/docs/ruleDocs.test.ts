@@ -44,8 +44,8 @@ describe('rule documentation examples', () => {
   for (const rule of markdownRules) {
     it(`${rule.id} fires on its page's Bad example and not on its Good one`, () => {
       const md = readFileSync(path.join(root, 'docs', 'rules', `${rule.id}.md`), 'utf8');
-      // PM014 is off by default; the heaptrace profile turns it on (and requires a tracked status, PM018, header fields, PM019, and the update cadence, PM021), prodcraft PM017; IN001 needs a deadline and PM020 a user who confirms the fix (agent).
-      const profile = findProfile(['PM014', 'PM018', 'PM019', 'PM021'].includes(rule.id) ? 'heaptrace' : rule.id === 'PM017' ? 'prodcraft' : rule.id === 'IN001' || rule.id === 'PM020' ? 'agent' : 'harness') as Profile;
+      // PM014 is off by default; the heaptrace profile turns it on (and requires a tracked status, PM018, header fields, PM019, and the update cadence, PM021), prodcraft PM017 and IN002; IN001 needs a deadline and PM020 a user who confirms the fix (agent).
+      const profile = findProfile(['PM014', 'PM018', 'PM019', 'PM021'].includes(rule.id) ? 'heaptrace' : rule.id === 'PM017' || rule.id === 'IN002' ? 'prodcraft' : rule.id === 'IN001' || rule.id === 'PM020' ? 'agent' : 'harness') as Profile;
       // PM016 and IN001 need facts about the workspace: no slo.yaml; its postmortems (one, linked from the Good example) and the time.
       const postmortem = { path: '.agent/incidents/INC-2026-03-15-db-timeout-postmortem.md', date: undefined, links: [] };
       const options = rule.id === 'PM016' ? { sloFileMissing: true }

@@ -461,3 +461,32 @@ describe('seed 004 rule 2: status updates every 15 minutes while the incident is
     assert.deepEqual(lintText(failing.replace('SEV-3', 'SEV-1'), 'incident', findProfile('saas') as Profile).findings.filter((f) => f.ruleId === 'PM021'), []);
   });
 });
+
+describe('seed 002 gates 2 and 3 on the live record: containment decision, timeline and evidence sources captured (IN002, an error under prodcraft)', () => {
+  const passing = readFixture('prodcraft', 'incident.md');
+  const without = (heading: string) => {
+    const lines = passing.split('\n');
+    const from = lines.indexOf(heading);
+    const to = lines.findIndex((l, i) => i > from && l.startsWith('## '));
+    return [...lines.slice(0, from), ...lines.slice(to)].join('\n');
+  };
+
+  it('passes the complete record', () => {
+    assert.deepEqual(lintText(passing, 'incident', findProfile('prodcraft') as Profile).findings.filter((f) => f.ruleId === 'IN002'), []);
+  });
+
+  for (const [heading, title] of [['## Evidence Sources', 'Evidence Sources'], ['## Containment Decision', 'Containment Decision'], ['## Timeline', 'Timeline']]) {
+    it(`fails the record without its ${title}: one error at the title`, () => {
+      const failing = without(heading);
+      assert.deepEqual(newFindings('prodcraft', 'incident', passing, failing).filter((f) => f.rule === 'IN002'), [{ rule: 'IN002', line: 1, severity: 'error', message: `Missing required section "${title}".` }]);
+    });
+  }
+
+  it('warns under a profile whose seed does not make the record\'s sections a gate (heaptrace)', () => {
+    const heaptrace = readFixture('heaptrace', 'incident.md');
+    const lines = heaptrace.split('\n');
+    const from = lines.indexOf('## Triage');
+    const failing = [...lines.slice(0, from), ...lines.slice(lines.indexOf('## Timeline'))].join('\n');
+    assert.deepEqual(newFindings('heaptrace', 'incident', heaptrace, failing), [{ rule: 'IN002', line: 1, severity: 'warning', message: 'Missing required section "Triage".' }]);
+  });
+});
