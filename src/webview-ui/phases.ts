@@ -207,6 +207,7 @@ function documentPhase(app: App): HTMLElement[] {
     textField(app, 'document.impact', 'Impact', { rows: 3 }),
     textField(app, 'document.detection', 'Detection', { rows: 2, hint: 'How the team found out: which alert, report or dashboard.' }),
     textField(app, 'document.mitigation', 'Mitigation', { rows: 3, hint: 'What stopped the damage, and what fixed it for good.' }),
+    textField(app, 'document.fixConfirmedBy', 'Who confirmed the fix, and how', { rows: 2, hint: 'Optional. Best a real user, for example: the customer who reported it placed an order at 15:14. It is written in the timeline at the resolution.' }),
     ...app.init.profile.otherSections.map((section) =>
       textField(app, `document.otherSections.${section.id}`, section.title, { rows: 3, hint: section.prompt, id: `field-section-${section.id}` })),
     runbooks(app),

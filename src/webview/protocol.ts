@@ -82,6 +82,8 @@ export const wizardDraftSchema = z.object({
     impact: text,
     detection: text,
     mitigation: text,
+    /** Who confirmed the fix, and how (a draft saved before this field existed reads as empty); rule PM020 asks for it under the agent profile. */
+    fixConfirmedBy: text.default(''),
     /** Text of the profile's other sections (by section id): lessons learned, what went well, containment, ... */
     otherSections: z.record(z.string().regex(/^[a-z0-9-]{1,60}$/), text),
     runbooks: list(runbookChoiceSchema),
@@ -102,7 +104,7 @@ export function emptyDraft(): WizardDraft {
       severityAnswers: [], severity: '', started: '', detected: '', mitigated: '', resolved: '', incidentCommander: '', services: [],
     },
     investigate: { suspectedCommits: [], whys: [''], rootCause: '', contributingFactors: [''] },
-    document: { summary: '', impact: '', detection: '', mitigation: '', otherSections: {}, runbooks: [] },
+    document: { summary: '', impact: '', detection: '', mitigation: '', fixConfirmedBy: '', otherSections: {}, runbooks: [] },
     improve: { actionItems: [] },
   };
 }

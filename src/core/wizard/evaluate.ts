@@ -33,6 +33,8 @@ const RULE_FIELDS: Readonly<Record<string, string>> = {
   PM011: 'assess.severity',
   PM012: 'assess.severity',
   PM015: 'improve.actionItems',
+  // Who confirmed the fix is a field of its own (the resolution row of the timeline says it).
+  PM020: 'document.fixConfirmedBy',
 };
 
 /** PM010 names the milestones the timeline lacks; the first one named is the time to enter. */

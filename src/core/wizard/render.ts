@@ -217,10 +217,20 @@ export function eventText(text: string): string {
 }
 
 /**
+ * The resolution row's event: who confirmed the fix, and how, in full (the user's words are
+ * kept whole, not cut to a sentence), where rule PM020 looks for it; empty when not said.
+ */
+function fixConfirmation(text: string): string {
+  const who = text.replace(/\s+/g, ' ').trim().replace(/^(?:the\s+)?(?:fix\s+)?(?:was\s+)?confirmed\s+by\s+/i, '').replace(/\.$/, '');
+  return who ? `Incident resolved; fix confirmed by ${who}.` : '';
+}
+
+/**
  * The timeline table. Each milestone row carries its marker, so the metrics find it whatever
  * the other rows say, and reads like an event when the user said what happened then: the
  * change (at the start time, or a row of its own at its own time), what broke, the detection
- * and the mitigation (their first sentences). Rows are in time order.
+ * and the mitigation (their first sentences), and who confirmed the fix at the resolution (in full).
+ * Rows are in time order.
  */
 function timelineBody(out: Lines, draft: WizardDraft): void {
   const a = draft.assess;
@@ -230,7 +240,7 @@ function timelineBody(out: Lines, draft: WizardDraft): void {
     started: change && !changeOwnRow ? change : eventText(a.whatIsBroken),
     detected: eventText(draft.document.detection),
     mitigated: eventText(draft.document.mitigation),
-    resolved: '',
+    resolved: fixConfirmation(draft.document.fixConfirmedBy),
   };
   const rows: Array<{ time: string; text: string; field: string }> = MILESTONE_ROWS.map((row) => {
     const time = a[row.field];

@@ -54,7 +54,7 @@ const TIMES: readonly Typed[] = [
   { fill: 'Started', value: '2026-04-02T14:28', written: '| 2026-04-02 14:28 | [start] Checkout requests fail with HTTP 502. |' },
   { fill: 'Detected', value: '2026-04-02T14:40', written: '| 2026-04-02 14:40 | [detected] The checkout error-rate alert fired at 14:40, twelve minutes after the start. |' },
   { fill: 'Mitigated', value: '2026-04-02T15:02', written: '| 2026-04-02 15:02 | [mitigated] The on-call engineer rolled back checkout-api to v2.13 at 15:02; errors stopped by 15:15. |' },
-  { fill: 'Resolved', value: '2026-04-02T15:15', written: '| 2026-04-02 15:15 | [resolved] Incident resolved |' },
+  { fill: 'Resolved', value: '2026-04-02T15:15', written: '| 2026-04-02 15:15 | [resolved] Incident resolved; fix confirmed by the customer who reported it, who placed an order at 15:14. |' },
 ];
 const INVESTIGATE: readonly Typed[] = [
   { fill: 'Why 1', value: 'Checkout returned 502 because the API pods ran out of database connections.' },
@@ -67,6 +67,7 @@ const DOCUMENT: readonly Typed[] = [
   { fill: 'Impact', value: 'About 35% of checkout attempts in the EU failed with HTTP 502 between 14:28 and 15:15 UTC.' },
   { fill: 'Detection', value: 'The checkout error-rate alert fired at 14:40, twelve minutes after the start.' },
   { fill: 'Mitigation', value: 'The on-call engineer rolled back checkout-api to v2.13 at 15:02; errors stopped by 15:15.' },
+  { fill: 'Who confirmed the fix, and how', value: 'the customer who reported it, who placed an order at 15:14' },
 ];
 const RUNBOOK_MODE: Typed = { fill: 'Failure mode of the checkout-api runbook', value: 'connection pool exhausted', written: 'Create the runbook for checkout-api (connection pool exhausted): [docs/runbooks/checkout-api-connection-pool-exhausted.md](../runbooks/checkout-api-connection-pool-exhausted.md)' };
 const IMPROVE: readonly Typed[] = [

@@ -36,6 +36,13 @@ describe('wizard message protocol', () => {
       assert.equal(wizardDraftSchema.safeParse(changed(fullDraft(harness), 'assess.changedAt', '14:05')).success, false);
     });
 
+    it('reads a draft saved before the wizard asked who confirmed the fix as one where nobody is named yet', () => {
+      const parsed = wizardDraftSchema.safeParse(changed(fullDraft(harness), 'document.fixConfirmedBy', undefined));
+      assert.ok(parsed.success);
+      assert.equal(parsed.data.document.fixConfirmedBy, '');
+      assert.equal(wizardDraftSchema.safeParse(changed(fullDraft(harness), 'document.fixConfirmedBy', 42)).success, false);
+    });
+
     const bad: Array<[string, string, unknown]> = [
       ['a number as the title', 'assess.title', 42],
       ['an unknown phase', 'phase', 'celebrate'],

@@ -36,10 +36,11 @@ export function fullDraft(profile: Profile): WizardDraft {
   const otherSections: Record<string, string> = {};
   for (const s of profile.documents.postmortem?.sections ?? []) otherSections[s.id] = `The team wrote this part of the ${s.title.toLowerCase()} with real content.`;
   draft.document = {
-    summary: 'From 14:28 to 15:19 UTC checkout requests in the EU region failed because the database connection pool was too small. At 15:19 the customer who reported it confirmed that checkout works again.',
+    summary: 'From 14:28 to 15:19 UTC checkout requests in the EU region failed because the database connection pool was too small.',
     impact: 'About 40% of checkout requests failed for 51 minutes; no data was lost.',
     detection: 'The checkout error-rate alert fired four minutes after the first errors.',
     mitigation: 'The on-call engineer rolled back deploy 4812, and errors stopped at 14:50.',
+    fixConfirmedBy: 'the customer who reported it, who placed an order at 15:19',
     otherSections,
     runbooks: [{ service: 'checkout-api', failureMode: 'pool exhaustion', action: 'create' }],
   };

@@ -95,14 +95,26 @@ describe('where the wizard writes each answer', () => {
   });
 
   describe('the timeline', () => {
-    it('reads like events: the change at the start, the alert at detection, the mitigation, each with its milestone marker', () => {
+    it('reads like events: the change at the start, the alert at detection, the mitigation, who confirmed the fix at the resolution, each with its milestone marker', () => {
       const p = profile('harness');
       assert.deepEqual(timelineRows(renderWizardPostmortem(p, issueDraft(p), context)), [
         ['2026-03-15 14:28', `[start] ${CHANGED}`],
         ['2026-03-15 14:32', '[detected] Queue-depth alert fired.'],
         ['2026-03-15 14:50', '[mitigated] The on-call engineer rolled back deploy 4812, and errors stopped at 14:50.'],
-        ['2026-03-15 15:19', '[resolved] Incident resolved'],
+        ['2026-03-15 15:19', '[resolved] Incident resolved; fix confirmed by the customer who reported it, who placed an order at 15:19.'],
       ]);
+    });
+
+    it('writes who confirmed the fix in full at the resolution, without repeating "confirmed by", and a plain resolution when nobody is named', () => {
+      const p = profile('harness');
+      const resolution = (text: string) => timelineRows(renderWizardPostmortem(p, issueDraft(p, (d) => { d.document.fixConfirmedBy = text; }), context)).at(-1);
+      assert.deepEqual(resolution('Confirmed by two affected users.\nBoth placed orders. One | paid by card.'),
+        ['2026-03-15 15:19', '[resolved] Incident resolved; fix confirmed by two affected users. Both placed orders. One \\| paid by card.']);
+      assert.deepEqual(resolution('  \n '), ['2026-03-15 15:19', '[resolved] Incident resolved']);
+      const untimed = emptyDraft();
+      untimed.document.fixConfirmedBy = 'the reporter, who retried the upload';
+      assert.deepEqual(timelineRows(renderWizardPostmortem(p, untimed, context)).at(-1),
+        ['<YYYY-MM-DD HH:MM>', 'Incident resolved; fix confirmed by the reporter, who retried the upload.']);
     });
 
     it('gives the change a row of its own at its own time, in time order, and starts with what broke', () => {

@@ -106,6 +106,17 @@ describe('the wizard postmortem', () => {
   describe('findings and times', () => {
     const harness = profile('harness');
 
+    it('under the agent profile, asks who confirmed the fix (PM020) at its field until a user is named, and under others never', () => {
+      const agent = findProfile('agent') as Profile;
+      const unconfirmed = evaluateDraft(agent, edited(fullDraft(agent), (d) => { d.document.fixConfirmedBy = ''; }), context);
+      assert.deepEqual(unconfirmed.findings.filter((f) => f.ruleId === 'PM020').map((f) => [f.severity, f.phase, f.field]), [['error', 'document', 'document.fixConfirmedBy']]);
+      const byEngineer = evaluateDraft(agent, edited(fullDraft(agent), (d) => { d.document.fixConfirmedBy = 'the on-call engineer, on the dashboards'; }), context);
+      assert.deepEqual(byEngineer.findings.filter((f) => f.ruleId === 'PM020').map((f) => f.field), ['document.fixConfirmedBy']);
+      const byUser = evaluateDraft(agent, fullDraft(agent), context);
+      assert.deepEqual(byUser.findings.filter((f) => f.ruleId === 'PM020'), []);
+      assert.deepEqual(evaluateDraft(harness, edited(fullDraft(harness), (d) => { d.document.fixConfirmedBy = ''; }), context).findings.filter((f) => f.ruleId === 'PM020'), []);
+    });
+
     it('points a missing mitigation time at the mitigated field', () => {
       const result = evaluateDraft(harness, edited(fullDraft(harness), (d) => { d.assess.mitigated = ''; }), context);
       const pm010 = result.findings.filter((f) => f.ruleId === 'PM010');
