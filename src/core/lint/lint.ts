@@ -1,7 +1,7 @@
 // The lint computer: document text + profile → findings. Pure, shared by the editor and the CLI.
 import { documentIncludes, parseMarkdown, type MarkdownDocument } from '../markdown/model';
 import type { DocumentKind, FindingSeverity, Profile } from '../profiles/types';
-import { ALL_RULES, OFF_BY_DEFAULT, type Finding, type Rule } from '../rules';
+import { ALL_RULES, OFF_BY_DEFAULT, type Finding, type Rule, type RuleReport } from '../rules';
 import type { SloDefinition } from '../slo/types';
 import type { WorkspaceFacts } from '../rules/postmortemRequired';
 import { readDisableComments } from './disableComments';
@@ -40,8 +40,8 @@ export function lintModel(doc: MarkdownDocument, kind: DocumentKind, profile: Pr
     if (!rule.kinds.includes(kind)) continue;
     const level = ruleLevel(rule, profile);
     if (level === 'off') continue;
-    for (const report of rule.check({ doc, kind, profile, ...options })) {
-      if (disabled(rule.id, report.range.start.line)) continue;
+    const kept = rule.check({ doc, kind, profile, ...options }).filter((report) => !disabled(rule.id, report.range.start.line));
+    for (const report of capReports(rule.id, kept)) {
       findings.push({ ruleId: rule.id, severity: level, message: report.message, range: report.range });
     }
   }
@@ -50,6 +50,25 @@ export function lintModel(doc: MarkdownDocument, kind: DocumentKind, profile: Pr
     a.range.start.character - b.range.start.character ||
     a.ruleId.localeCompare(b.ruleId));
   return { kind, findings };
+}
+
+/** The most findings one rule reports in one document; the rest are counted in one more finding. */
+export const MAX_FINDINGS_PER_RULE = 50;
+
+/**
+ * Keeps the first `MAX_FINDINGS_PER_RULE` of a rule's reports (in document order) and replaces the
+ * rest with one report, at the first left-out report's place, saying how many were left out.
+ */
+function capReports(ruleId: string, reports: readonly RuleReport[]): readonly RuleReport[] {
+  if (reports.length <= MAX_FINDINGS_PER_RULE) return reports;
+  const sorted = [...reports].sort((a, b) =>
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const more = sorted.length - MAX_FINDINGS_PER_RULE;
+  const summary: RuleReport = {
+    message: `… and ${String(more).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} more ${ruleId} ${more === 1 ? 'finding' : 'findings'} in this document, not listed (at most ${MAX_FINDINGS_PER_RULE} per rule).`,
+    range: sorted[MAX_FINDINGS_PER_RULE].range,
+  };
+  return [...sorted.slice(0, MAX_FINDINGS_PER_RULE), summary];
 }
 
 /** Parses and lints `text` as `kind` under `profile`. */
