@@ -22,7 +22,11 @@ export interface TextFieldOptions {
   readonly format?: (value: unknown) => string;
 }
 
-/** A region that shows the findings of `path`; `main.ts` fills every such region after each evaluation. */
+/**
+ * A region that shows the findings of `path`; `main.ts` fills every such region after each evaluation, with
+ * the findings of a field only once it was touched (an element with `data-field` had input, a change, a click
+ * or lost the focus) or Finish was pressed.
+ */
 export function findingsRegion(path: string): HTMLElement {
   return h('div', { class: 'findings', id: findingsId(path), 'data-findings-for': path, 'aria-live': 'polite' });
 }
@@ -35,6 +39,7 @@ export function textField(app: App, path: string, label: string, options: TextFi
     ? h('textarea', { id, rows: options.rows, maxlength: options.maxLength ?? 20000 })
     : h('input', { id, type: options.type ?? 'text', maxlength: options.type ? undefined : options.maxLength ?? 500 });
   if (options.placeholder) control.setAttribute('placeholder', options.placeholder);
+  control.setAttribute('data-field', path);
   control.setAttribute('aria-describedby', [hintId, findingsId(path)].filter(Boolean).join(' '));
   const stored = getPath(app.draft, path);
   control.value = options.format ? options.format(stored) : typeof stored === 'string' ? stored : '';
@@ -52,7 +57,7 @@ export function textField(app: App, path: string, label: string, options: TextFi
 /** A labelled `<select>` for the string at `path`; `choices` are [value, text] pairs, an empty first choice is added. */
 export function selectField(app: App, path: string, label: string, choices: ReadonlyArray<readonly [string, string]>, options: { id?: string; onChange?: () => void; emptyText?: string } = {}): HTMLElement {
   const id = options.id ?? fieldId(path);
-  const select = h('select', { id, 'aria-describedby': findingsId(path) },
+  const select = h('select', { id, 'aria-describedby': findingsId(path), 'data-field': path },
     h('option', { value: '', text: options.emptyText ?? 'Choose…' }),
     ...choices.map(([value, text]) => h('option', { value, text })));
   const stored = getPath(app.draft, path);
@@ -94,7 +99,7 @@ export function listField(app: App, path: string, options: { legend: string; ite
     app.rerender(idOf(items.length - 1));
   });
   const hintId = options.hint ? `${fieldId(path)}-hint` : undefined;
-  return h('fieldset', { class: 'list', 'aria-describedby': hintId },
+  return h('fieldset', { class: 'list', 'aria-describedby': hintId, 'data-field': path },
     h('legend', { text: options.legend }),
     options.hint ? h('p', { class: 'hint', id: hintId, text: options.hint }) : null,
     list, add, findingsRegion(path));

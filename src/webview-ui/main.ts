@@ -4,6 +4,7 @@ import {
   type HostMessage, type WebviewMessage, type WizardDraft, type WizardFinding, type WizardPhase,
 } from '../webview/protocol';
 import { draftHasInput, revisionOf } from '../webview/draft';
+import { filledFields, touchedFromState, visibleFindings } from '../core/wizard/visibility';
 import { findingIsFor, type App, type CommitsMessage, type EvaluationMessage, type InitMessage } from './app';
 import { append, clear, h } from './dom';
 import { durationsText, PHASE_TITLES, renderPhase, updatePreview } from './phases';
@@ -14,6 +15,10 @@ interface PageState {
   readonly commits?: CommitsMessage;
   /** How many edits the draft has had (the host keeps the count with its copy). */
   readonly revision?: number;
+  /** The fields the user has touched (dotted draft paths); their findings are shown. Missing in a state saved before the page kept it. */
+  readonly touched?: readonly string[];
+  /** Whether Finish was pressed: every finding is shown from then on. */
+  readonly finishPressed?: boolean;
 }
 
 const vscode = acquireVsCodeApi<PageState>();
@@ -28,6 +33,9 @@ let evaluation: EvaluationMessage | undefined;
 let commits: CommitsMessage | undefined;
 let sendTimer: ReturnType<typeof setTimeout> | undefined;
 let finishing = false;
+/** The fields the user has touched (input, a change, a click or leaving them); only their findings are shown until Finish. */
+let touched = new Set<string>();
+let finishPressed = false;
 
 function post(message: WebviewMessage): void {
   vscode.postMessage(message);
@@ -66,7 +74,7 @@ function sendDraft(): void {
 }
 
 function saveState(): void {
-  if (draft) vscode.setState({ draft, commits, revision });
+  if (draft) vscode.setState({ draft, commits, revision, touched: [...touched], finishPressed });
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -90,6 +98,9 @@ function receive(message: HostMessage): void {
       draft = own ?? message.draft;
       revision = own ? revisionOf(saved?.revision) : revisionOf(message.revision);
       commits = own ? saved?.commits : undefined;
+      // What was touched before hiding or reloading, and in a resumed draft every field that already holds input.
+      touched = new Set([...touchedFromState(saved?.touched), ...filledFields(draft)]);
+      finishPressed = saved?.finishPressed === true;
       renderShell();
       renderCurrentPhase();
       // Start keyboard and screen-reader users at the phase's heading; Tab then reaches its first field.
@@ -223,6 +234,10 @@ function updateButtons(): void {
 function finishWizard(): void {
   if (!draft || !init?.canWrite || finishing) return;
   finishing = true;
+  finishPressed = true;
+  saveState();
+  showEvaluation();
+  focusFirstFinding();
   updateButtons();
   clearTimeout(sendTimer);
   post({ type: 'finish', draft });
@@ -231,10 +246,35 @@ function finishWizard(): void {
   setTimeout(() => { finishing = false; updateButtons(); }, 3000);
 }
 
-/** Shows the last evaluation: findings next to their fields, the durations, the preview and a summary per phase. */
+/** Marks the field of the element an event came from as touched; with `show`, shows its findings at once. */
+function touch(event: Event, show: boolean): void {
+  const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-field]') : null;
+  const path = target?.dataset.field;
+  if (!path || touched.has(path)) return;
+  touched.add(path);
+  saveState();
+  // While typing, the evaluation the edit asks for shows the field's findings; showing the older one now would flash stale ones.
+  if (show) showEvaluation();
+}
+
+/** Moves the focus to the first field of the phase that shows a finding (after Finish). */
+function focusFirstFinding(): void {
+  for (const region of Array.from(document.querySelectorAll<HTMLElement>('[data-findings-for]'))) {
+    if (region.dataset.findingsFor?.startsWith('phase:') || !region.querySelector('li')) continue;
+    const control = document.querySelector<HTMLElement>(`[aria-describedby~="${region.id}"]:not(fieldset)`)
+      ?? region.parentElement?.querySelector<HTMLElement>('input, textarea, select, button');
+    if (control) {
+      control.focus();
+      return;
+    }
+  }
+}
+
+/** Shows the last evaluation: findings next to the fields touched (all after Finish), the durations, the preview and a summary per phase (counting every finding). */
 function showEvaluation(): void {
   if (!evaluation || !draft) return;
-  const findings = evaluation.findings;
+  const all = evaluation.findings;
+  const findings = visibleFindings(all, touched, finishPressed);
   const shown = new Set<WizardFinding>();
   for (const region of Array.from(document.querySelectorAll<HTMLElement>('[data-findings-for]'))) {
     const path = region.dataset.findingsFor ?? '';
@@ -252,7 +292,7 @@ function showEvaluation(): void {
   if (draft.phase === 'document') updatePreview(app);
   const summary = document.getElementById('summary');
   if (summary) {
-    const counts = WIZARD_PHASES.map((phase) => [phase, findings.filter((f) => f.phase === phase && f.severity !== 'info').length] as const).filter(([, n]) => n > 0);
+    const counts = WIZARD_PHASES.map((phase) => [phase, all.filter((f) => f.phase === phase && f.severity !== 'info').length] as const).filter(([, n]) => n > 0);
     summary.textContent = counts.length === 0
       ? `No problems found. The postmortem will be written to ${evaluation.path}.`
       : `To check before finishing: ${counts.map(([phase, n]) => `${PHASE_TITLES[phase]} ${n}`).join(', ')}. The postmortem will be written to ${evaluation.path}.`;
@@ -281,6 +321,12 @@ function showStatus(text: string): void {
 function isDirty(): boolean {
   return draft !== undefined && draftHasInput(draft);
 }
+
+root.addEventListener('input', (event) => touch(event, false));
+root.addEventListener('change', (event) => touch(event, true));
+// A click counts for buttons only (Add, Remove): clicking into a text field is not yet touching it.
+root.addEventListener('click', (event) => { if (event.target instanceof Element && event.target.closest('button')) touch(event, true); });
+root.addEventListener('focusout', (event) => touch(event, true));
 
 // Send what was typed before the page goes away (hidden panel, reload).
 window.addEventListener('pagehide', () => { if (sendTimer) sendDraft(); });

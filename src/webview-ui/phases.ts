@@ -113,7 +113,7 @@ function severity(app: App): HTMLElement {
     app.changed();
     app.rerender('severity-q0-yes');
   });
-  return h('fieldset', { class: 'severity' },
+  return h('fieldset', { class: 'severity', 'data-field': 'assess.severity' },
     h('legend', { text: 'Severity' }),
     decisionTree.length > 0 ? h('p', { class: 'hint', text: 'Answer the questions to find the level, or choose it directly below.' }) : null,
     decisionTree.length > 0 ? questions : null,
@@ -164,7 +164,7 @@ function commits(app: App): HTMLElement {
   const until = resolved || mitigated;
   const reload = h('button', { type: 'button', class: 'secondary', id: 'reload-commits', text: 'Load commits' });
   reload.addEventListener('click', () => app.post({ type: 'requestCommits', since, until }));
-  const box = h('fieldset', { class: 'commits' }, h('legend', { text: 'Commits in the incident window' }));
+  const box = h('fieldset', { class: 'commits', 'data-field': 'investigate.suspectedCommits' }, h('legend', { text: 'Commits in the incident window' }));
   const status = h('p', { class: 'hint', id: 'commits-status', 'aria-live': 'polite' });
   const received = app.commits;
   if (!received) {
@@ -239,7 +239,7 @@ function runbooks(app: App): HTMLElement {
   const chosen = app.draft.document.runbooks;
   const suggestions: WizardRunbookChoice[] = [...(app.evaluation?.runbookSuggestions ?? [])];
   for (const choice of chosen) if (!suggestions.some((s) => sameChoice(s, choice))) suggestions.push(choice);
-  const box = h('fieldset', { class: 'runbooks', id: 'runbooks', 'data-key': suggestionsKey(app) }, h('legend', { text: 'Runbooks to create or update' }));
+  const box = h('fieldset', { class: 'runbooks', id: 'runbooks', 'data-key': suggestionsKey(app), 'data-field': 'document.runbooks' }, h('legend', { text: 'Runbooks to create or update' }));
   if (suggestions.length === 0) {
     append(box, h('p', { class: 'hint', text: 'Name the affected services in Assess to get runbook suggestions.' }));
     return box;
@@ -315,7 +315,7 @@ function improve(app: App): HTMLElement[] {
     requiredActionColumns.length > 0 ? `, each with ${requiredActionColumns.join(', ')}.` : '.',
   ].join('');
   return [
-    h('fieldset', { class: 'list' }, h('legend', { text: 'Action items' }),
+    h('fieldset', { class: 'list', 'data-field': 'improve.actionItems' }, h('legend', { text: 'Action items' }),
       h('p', { class: 'hint', id: 'action-items-rule', text: rules }),
       rows, add, findingsRegion('improve.actionItems')),
     app.init.hasSlo ? h('section', { class: 'slo', 'aria-labelledby': 'slo-heading' },

@@ -6,3 +6,4 @@ export { evaluateDraft, type WizardEvaluation, type WizardEvaluateContext } from
 export { draftFromIncidentRecord } from './fromIncident';
 export { runbookSkeletons, suggestRunbooks, type KnownRunbook } from './runbooks';
 export { escapeParagraphs, escapeListItem, escapeTableCell } from './escape';
+export { findingVisible, visibleFindings, filledFields, touchedFromState } from './visibility';
