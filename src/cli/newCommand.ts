@@ -36,7 +36,11 @@ export async function runNew(args: readonly string[], io: Io, lookupCommits?: Co
   const { profile } = chosen;
   const root = chosen.configRoot ?? cwd;
 
-  const date = values.date ?? now.toISOString().slice(0, 10);
+  for (const [name, value] of [['start', values.start], ['end', values.end]] as const) {
+    if (value !== undefined && Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} must be a date and time such as 2026-03-15T14:28Z, not "${value}".`);
+  }
+  // The incident's date: as given, else the day it started, else today.
+  const date = values.date ?? (values.start !== undefined ? startDay(values.start) : undefined) ?? now.toISOString().slice(0, 10);
   const parsed = parseDate(date);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || parsed === undefined || parsed === 'invalid') throw new UsageError(`--date must be a real date written YYYY-MM-DD, not "${date}".`);
   let severity: string | undefined;
@@ -44,9 +48,6 @@ export async function runNew(args: readonly string[], io: Io, lookupCommits?: Co
     const level = matchSeverity(values.severity, profile);
     if (!level) throw new UsageError(`--severity "${values.severity}" is not in the ${profile.name} profile's scale (${profile.severities.map((s) => s.id).join(', ')}).`);
     severity = level.id;
-  }
-  for (const [name, value] of [['start', values.start], ['end', values.end]] as const) {
-    if (value !== undefined && Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} must be a date and time such as 2026-03-15T14:28Z, not "${value}".`);
   }
 
   let title = values.title;
@@ -81,6 +82,12 @@ export async function runNew(args: readonly string[], io: Io, lookupCommits?: Co
   io.out(`Created ${kind === 'incident' ? 'an' : 'a'} ${kind} with the ${profile.name} profile:`);
   io.out(path.relative(cwd, path.join(root, ...relative.split('/'))).split(path.sep).join('/'));
   return 0;
+}
+
+/** The day of a valid `--start`: its date as written (`2026-05-02T23:30-05:00` → 2026-05-02), else its UTC date. */
+export function startDay(start: string): string {
+  const written = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(start);
+  return written ? written[1] : new Date(Date.parse(start)).toISOString().slice(0, 10);
 }
 
 /** The window to search: from 48 hours before the start (or the incident date) to the end (or a day later). */

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { run, type Io } from '../../../src/cli/main';
-import { runNew } from '../../../src/cli/newCommand';
+import { runNew, startDay } from '../../../src/cli/newCommand';
 import { writeNewDocument, WriteRefusedError } from '../../../src/services/documentWriter';
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {
@@ -35,6 +35,27 @@ describe('incident-workbench new', () => {
     assert.match(text, /^# Postmortem: User service timeout\n\n\*\*Date:\*\* 2026-03-15\n\*\*Severity:\*\* SEV2\n/);
     assert.match(text, /\| 14:28 \| Incident started/);
     assert.match(text, /\| 15:19 \| Resolved/);
+  });
+
+  it('dates a postmortem by its --start when --date is not given (file name and Date field), not today', async () => {
+    const io = capture();
+    const code = await runNew(['postmortem', '--title', 'Cache outage', '--start', '2026-05-02T14:00Z'], io, undefined, new Date('2026-12-04T10:00:00Z'));
+    assert.equal(code, 0, io.stderr.join('\n'));
+    assert.equal(io.stdout.at(-1), 'docs/postmortems/2026-05-02-cache-outage.md');
+    const text = readFileSync(path.join(dir, 'docs/postmortems/2026-05-02-cache-outage.md'), 'utf8');
+    assert.match(text, /\*\*Date:\*\* 2026-05-02\n/);
+  });
+
+  it('takes the start\'s date as written, lets --date win, and falls back to today without either', async () => {
+    assert.equal(startDay('2026-05-02T23:30-05:00'), '2026-05-02');
+    assert.equal(startDay('2026-05-02 14:00'), '2026-05-02');
+    const now = new Date('2026-12-04T10:00:00Z');
+    const io = capture();
+    await runNew(['postmortem', '--title', 'a', '--date', '2026-05-01', '--start', '2026-05-02T14:00Z'], io, undefined, now);
+    assert.equal(io.stdout.at(-1), 'docs/postmortems/2026-05-01-a.md');
+    const io2 = capture();
+    await runNew(['postmortem', '--title', 'b'], io2, undefined, now);
+    assert.equal(io2.stdout.at(-1), 'docs/postmortems/2026-12-04-b.md');
   });
 
   it('lists the commits of the incident window, or says why it cannot', async () => {
