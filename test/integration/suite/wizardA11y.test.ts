@@ -33,6 +33,9 @@ const UNNAMED_CONTROLS = `(() => {
     .map((el) => el.outerHTML.slice(0, 160));
 })()`;
 
+/** Evaluated in the page: the text of every finding shown (next to a field or under a phase). */
+const SHOWN_FINDINGS = `Array.from(document.querySelectorAll('[data-findings-for] li')).map((li) => li.textContent)`;
+
 /** Evaluated in the page: the focused element's id, and its computed outline and border. */
 const FOCUS_STYLE = `(() => {
   const el = document.activeElement;
@@ -133,6 +136,13 @@ describe('Wizard accessibility', function () {
     await runPaletteCommand('Incident: Open Wizard');
     await steps({ waitFor: '#phase-heading' });
     await eventually('the phase heading to have the focus', async () => ((await focusedId()) === 'phase-heading' ? true : undefined));
+
+    // A fresh wizard: the host's evaluation has findings (the summary counts them), but no field shows one before it is touched.
+    await eventually('the evaluation summary', async () => {
+      const [text] = await steps({ text: '#summary' });
+      return text?.startsWith('To check before finishing') ? text : undefined;
+    }, 30_000);
+    assert.deepEqual(await evaluate<string[]>(SHOWN_FINDINGS), [], 'no finding is shown on an untouched form');
 
     assert.equal(await tabTo('field-assess-title'), 1, 'the first Tab from the heading reaches the Title field');
     await typeText('Disk full on db-1', 20);
