@@ -1,10 +1,11 @@
-// PM002: a required section is present but says nothing, or only its template's placeholders: its fixed questions
+// PM002 (RB003 on runbooks): a required section is present but says nothing, or only its template's placeholders: its fixed questions
 // with no answers, a Five Whys ladder with no whys, a checklist with no box ticked, a root cause with only the evidence under it.
 import { evidenceLines, SECTION_ROLES } from '../postmortem/model';
-import type { SectionSpec } from '../profiles/types';
+import type { MarkdownDocument } from '../markdown/model';
+import type { DocumentKind, Profile, SectionSpec } from '../profiles/types';
 import { documentPlaceholders, type PlaceholderHit } from './placeholders';
 import { proseLines } from './prose';
-import type { Rule, RuleReport } from './types';
+import type { Rule, RuleContext, RuleReport } from './types';
 import { incident, resolvedAt } from './util';
 
 export const PM002: Rule = {
@@ -12,48 +13,87 @@ export const PM002: Rule = {
   name: 'empty-section',
   title: 'A required section is empty or holds only template placeholders',
   defaultSeverity: 'error',
-  kinds: ['postmortem', 'runbook', 'incident'],
-  check(context) {
-    const model = incident(context);
-    const prose = proseLines(context.doc);
-    const placeholders = documentPlaceholders(context.doc);
-    const headingLines = new Set(context.doc.headings.map((h) => h.line));
-    // A table's header and delimiter rows are structure, not content.
-    const tableHeads = new Set(context.doc.tables.flatMap((t) => [t.startLine, t.startLine + 1]));
-    const reports: RuleReport[] = [];
-    // A record that says the incident is over has done its checklists: an unticked one is empty even where it is optional.
-    const resolved = resolvedAt(model);
-    const over = resolved !== undefined;
-    for (const { spec, section, labelEnd } of model.sections) {
-      // A section the process fills before declaring the incident resolved (seed 002's recovery checks) is owed once it says so.
-      if (!section && over && spec.requiredOnceResolved) {
-        reports.push({ message: `The record declares the incident resolved but has no "${spec.title}" section; write what was confirmed before declaring it so.`, range: resolved });
-        continue;
-      }
-      if (!section || !(spec.required || (over && (spec.checklist?.length || spec.requiredOnceResolved)))) continue;
-      // The root cause is its statement: the commits listed under it are evidence, not a cause.
-      const skipped = ROOT_CAUSE_IDS.has(spec.id) ? evidenceLines(context.doc, section) : NO_LINES;
-      const scaffold = scaffoldOf(spec);
-      const seen = { scaffold: false };
-      // Prose first: it usually settles the question on the section's first line.
-      let hasProse = false;
-      for (let line = section.bodyStartLine; line < section.endLine && !hasProse; line++) {
-        if (headingLines.has(line) || tableHeads.has(line) || skipped.has(line)) continue;
-        // A bold label (`**Impact:** text`) starts its own line: only the value after it is content.
-        const from = line === section.heading.line && labelEnd !== undefined ? labelEnd : 0;
-        hasProse = lineHasContent(prose[line].slice(from), from ? placeholders[line].filter((h) => h.start >= from).map((h) => ({ ...h, start: h.start - from, end: h.end - from })) : placeholders[line], scaffold, seen);
-      }
-      if (hasProse) continue;
-      // A code block is content (a runbook step may be only a command).
-      const inBody = (line: number) => line >= section.bodyStartLine && line < section.endLine && !skipped.has(line);
-      const hasCode = context.doc.codeBlocks.some((b) => inBody(b.startLine) && b.content.trim());
-      const hasInlineCode = context.doc.inlineCode.some((c) => inBody(c.line) && c.content.trim());
-      if (hasCode || hasInlineCode) continue;
-      reports.push({ message: emptyMessage(section.heading.text, seen.scaffold ? scaffold : null, skipped.size > 0), range: section.heading.range });
-    }
-    return reports;
-  },
+  kinds: ['postmortem', 'incident'],
+  check: (context) => emptySections(context).map((e) => e.report),
 };
+
+/** PM002's check on runbooks, under a runbook rule id. */
+export const RB003: Rule = {
+  id: 'RB003',
+  name: 'runbook-empty-section',
+  title: 'A runbook section its profile requires is empty or holds only template placeholders',
+  defaultSeverity: 'error',
+  kinds: ['runbook'],
+  check: (context) => emptySections(context).map((e) => e.report),
+};
+
+/** The id of the rule that reports empty sections in a document of `kind`. */
+export function emptySectionRuleId(kind: DocumentKind): 'PM002' | 'RB003' {
+  return kind === 'runbook' ? 'RB003' : 'PM002';
+}
+
+/** A section reported empty: the report, and the lines it found nothing in (its placeholders are said by the report). */
+export interface EmptySection {
+  readonly report: RuleReport;
+  /** Whether `line` is one of the lines read and found empty; false for a section reported absent. */
+  covers(line: number): boolean;
+}
+
+const emptyCache = new WeakMap<MarkdownDocument, { kind: DocumentKind; profile: Profile; result: readonly EmptySection[] }>();
+
+/** The required sections of the document that are empty, found once per document, kind and profile (PM002/RB003 and PM003 both ask). */
+export function emptySections(context: RuleContext): readonly EmptySection[] {
+  const hit = emptyCache.get(context.doc);
+  if (hit && hit.kind === context.kind && hit.profile === context.profile) return hit.result;
+  const result = findEmptySections(context);
+  emptyCache.set(context.doc, { kind: context.kind, profile: context.profile, result });
+  return result;
+}
+
+function findEmptySections(context: RuleContext): EmptySection[] {
+  const model = incident(context);
+  const prose = proseLines(context.doc);
+  const placeholders = documentPlaceholders(context.doc);
+  const headingLines = new Set(context.doc.headings.map((h) => h.line));
+  // A table's header and delimiter rows are structure, not content.
+  const tableHeads = new Set(context.doc.tables.flatMap((t) => [t.startLine, t.startLine + 1]));
+  const reports: EmptySection[] = [];
+  // A record that says the incident is over has done its checklists: an unticked one is empty even where it is optional.
+  const resolved = resolvedAt(model);
+  const over = resolved !== undefined;
+  for (const { spec, section, labelEnd } of model.sections) {
+    // A section the process fills before declaring the incident resolved (seed 002's recovery checks) is owed once it says so.
+    if (!section && over && spec.requiredOnceResolved) {
+      reports.push({ report: { message: `The record declares the incident resolved but has no "${spec.title}" section; write what was confirmed before declaring it so.`, range: resolved }, covers: () => false });
+      continue;
+    }
+    if (!section || !(spec.required || (over && (spec.checklist?.length || spec.requiredOnceResolved)))) continue;
+    // The root cause is its statement: the commits listed under it are evidence, not a cause.
+    const skipped = ROOT_CAUSE_IDS.has(spec.id) ? evidenceLines(context.doc, section) : NO_LINES;
+    const scaffold = scaffoldOf(spec);
+    const seen = { scaffold: false };
+    // Prose first: it usually settles the question on the section's first line.
+    let hasProse = false;
+    for (let line = section.bodyStartLine; line < section.endLine && !hasProse; line++) {
+      if (headingLines.has(line) || tableHeads.has(line) || skipped.has(line)) continue;
+      // A bold label (`**Impact:** text`) starts its own line: only the value after it is content.
+      const from = line === section.heading.line && labelEnd !== undefined ? labelEnd : 0;
+      hasProse = lineHasContent(prose[line].slice(from), from ? placeholders[line].filter((h) => h.start >= from).map((h) => ({ ...h, start: h.start - from, end: h.end - from })) : placeholders[line], scaffold, seen);
+    }
+    if (hasProse) continue;
+    // A code block is content (a runbook step may be only a command).
+    const inBody = (line: number) => line >= section.bodyStartLine && line < section.endLine && !skipped.has(line);
+    const hasCode = context.doc.codeBlocks.some((b) => inBody(b.startLine) && b.content.trim());
+    const hasInlineCode = context.doc.inlineCode.some((c) => inBody(c.line) && c.content.trim());
+    if (hasCode || hasInlineCode) continue;
+    const first = labelEnd !== undefined ? section.heading.line : section.bodyStartLine;
+    reports.push({
+      report: { message: emptyMessage(section.heading.text, seen.scaffold ? scaffold : null, skipped.size > 0), range: section.heading.range },
+      covers: (line) => line >= first && line < section.endLine && !skipped.has(line),
+    });
+  }
+  return reports;
+}
 
 /** What is missing, in the words of the section's template. */
 function emptyMessage(title: string, scaffold: Scaffold | null, hasEvidence: boolean): string {

@@ -1,4 +1,6 @@
-// PM003: template placeholders left anywhere in the document.
+// PM003: template placeholders left anywhere in the document, except in a section PM002 (RB003) reports empty:
+// that finding already says the section holds only template text, so each placeholder is reported once.
+import { emptySectionRuleId, emptySections } from './emptySection';
 import { documentPlaceholders } from './placeholders';
 import { range } from '../markdown/position';
 import type { Rule, RuleReport } from './types';
@@ -17,7 +19,10 @@ export const PM003: Rule = {
     const statusCells = (incident(context).actionItems?.items ?? []).map((i) => i.fields.status?.range).filter((r) => r !== undefined);
     const isStatusTodo = (line: number, start: number, text: string) =>
       text === 'TODO' && statusCells.some((r) => r.start.line === line && r.start.character <= start && start < r.end.character);
+    const emptyRule = emptySectionRuleId(context.kind);
+    const empty = context.profile.rules[emptyRule] === 'off' ? [] : emptySections(context);
     placeholders.forEach((hits, line) => {
+      if (hits.length === 0 || empty.some((e) => e.covers(line))) return;
       for (const hit of hits) {
         if (isStatusTodo(line, hit.start, hit.text)) continue;
         reports.push({ message: `Placeholder "${hit.text}" is still in the document; replace it with the real value.`, range: range(line, hit.start, line, hit.end) });

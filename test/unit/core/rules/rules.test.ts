@@ -37,7 +37,7 @@ describe('PM002 empty-section', () => {
   });
 
   it('accepts a section whose only content is a code block or a subsection with text', () => {
-    assert.deepEqual(run('PM002', CLEAN_RUNBOOK, 'runbook'), []);
+    assert.deepEqual(run('RB003', CLEAN_RUNBOOK, 'runbook'), []);
     const text = replaceSection(CLEAN_POSTMORTEM, 'Impact', '## Impact\n### Customers\nCheckout failed for 40% of users.\n\n');
     assert.deepEqual(run('PM002', text), []);
   });
@@ -302,9 +302,9 @@ describe('regressions from reading real documents', () => {
     assert.deepEqual(run('PM007', text), []);
   });
 
-  it('RB002 does not count a name in backticks as a command, and PM002 counts inline code as content', () => {
+  it('RB002 does not count a name in backticks as a command, and RB003 counts inline code as content', () => {
     const text = CLEAN_RUNBOOK.replace(/```bash\n[^`]*```/, 'Open the `user-service` dashboard.').replace('Roll back with `kubectl rollout undo deploy/user-service`.', 'Roll back the `user-service` deploy.');
     assert.equal(run('RB002', text, 'runbook').length, 1);
-    assert.deepEqual(run('PM002', CLEAN_RUNBOOK.replace(/```bash\n[^`]*```/, '`kubectl rollout undo deploy/x`'), 'runbook'), []);
+    assert.deepEqual(run('RB003', CLEAN_RUNBOOK.replace(/```bash\n[^`]*```/, '`kubectl rollout undo deploy/x`'), 'runbook'), []);
   });
 });
