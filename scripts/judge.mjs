@@ -58,7 +58,7 @@ function requireOut(rel) {
 const { lintText } = requireOut('src/core/lint/lint.js');
 const { findProfile } = requireOut('src/core/profiles/index.js');
 const { ALL_RULES } = requireOut('src/core/rules/index.js');
-const { summarizeIncident } = requireOut('src/core/metrics/incident.js');
+const { summarizeIncident } = requireOut('src/core/incident/summary.js');
 const { parseLabels, checkLabels, keyKind, HOLDOUT_PATHS } = requireOut('test/judged/labels.js');
 const score = requireOut('test/judged/score.js');
 
@@ -112,7 +112,7 @@ const results = parsed.documents.map((doc) => {
   const outcomes = score.judgeDocument(doc, reported);
   let times;
   if (doc.times && doc.times !== 'unreadable') {
-    const m = summarizeIncident(doc.path, text, profile, doc.kind).metrics;
+    const m = summarizeIncident({ path: doc.path, text, profile, kind: doc.kind }).metrics;
     const actual = { detect: m.timeToDetect.minutes, recover: m.timeToRecover.minutes };
     times = { ...score.judgeTimes(doc.times, actual), reasons: { detect: m.timeToDetect.reason, recover: m.timeToRecover.reason } };
   }

@@ -1,8 +1,8 @@
 // `incident-workbench slo`: the error budget of each SLO in slo.yaml, as consumed by the postmortems' incidents.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseMarkdown, toPosix } from '../core';
-import { summarizeIncident } from '../core/metrics';
+import { toPosix } from '../core';
+import { summarizeIncident } from '../core/incident/summary';
 import { dayNumber, parseDate } from '../core/postmortem/dates';
 import { budgetJson, budgetReport, budgetText } from '../core/slo';
 import { readText } from '../services/fileSystemService';
@@ -83,7 +83,7 @@ async function sloCommand(args: readonly string[], io: CommandIo): Promise<numbe
       } catch {
         throw new CommandUsageError(`--incident ${values.incident}: no such file.`);
       }
-      incidents.push(summarizeIncident(focusPath, parseMarkdown(text), profile));
+      incidents.push(summarizeIncident({ path: focusPath, text, profile, kind: 'postmortem' }));
     }
   }
   const report = budgetReport(incidents, sloFile.slos, { asOf, focusPath, now });

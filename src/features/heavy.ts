@@ -12,6 +12,7 @@ import { SloManager } from './slo/SloManager';
 import { register as registerTags, type TagsFeature } from './tags/register';
 import { register as registerTrees, type TreesFeature } from './trees/register';
 import { register as registerWizard } from './wizard/register';
+import { WorkspaceDocuments } from './shared/WorkspaceDocuments';
 import { WorkspaceFactsManager } from './shared/WorkspaceFactsManager';
 import { templateCommitsInWindow } from '../services/gitService';
 
@@ -39,13 +40,16 @@ export interface HeavyFeatures {
 export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDeps): HeavyFeatures {
   const { log, profiles, onDidChangeProfiles } = deps;
   const slos = new SloManager({ log });
+  // The one reading of each document's text, model and summary, shared by the trees, tags and metrics.
+  const documents = new WorkspaceDocuments({ profiles, log });
+  const forgetDocuments = onDidChangeProfiles(() => documents.clear());
   const slosFor = (uri: vscode.Uri | undefined) => slos.slosFor(uri);
-  const tags = registerTags(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles });
-  const trees = registerTrees(context, { log, profiles, onDidChangeProfiles });
+  const tags = registerTags(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles, documents });
+  const trees = registerTrees(context, { log, profiles, onDidChangeProfiles, documents });
   // The postmortems each folder holds (IN001), from the side bar's cache and watchers.
   const facts = new WorkspaceFactsManager(trees.manager, profiles, log, onDidChangeProfiles);
   const disposables = [
-    slos, tags, trees, facts,
+    documents, forgetDocuments, slos, tags, trees, facts,
     registerDiagnostics(context, {
       extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles, slosFor, onDidChangeSlos: slos.onDidChange,
       sloFileMissingFor: (uri) => slos.sloFileMissing(uri), workspaceFor: (uri) => facts.factsFor(uri), onDidChangeWorkspace: facts.onDidChange,
@@ -54,7 +58,7 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
     registerRuleDocumentation(context),
     registerGitCorrelation(context, { log, profiles }),
     registerAuthoring(context, { log, profiles, onDidChangeProfiles, lookupCommits: templateCommitsInWindow }),
-    registerMetrics(context, { profiles, onDidChange: onDidChangeProfiles }),
+    registerMetrics(context, { profiles, onDidChange: onDidChangeProfiles, documents }),
     registerSlo(context, { log, slos, profiles }),
     registerWizard(context, { log, profiles, slosFor }),
   ];

@@ -1,8 +1,8 @@
 // Reads a workspace's postmortems from disk for the index and the error budget, and writes the index file.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { kindFromProfileFolders, parseMarkdown, toPosix, type Profile } from '../core';
-import { summarizeIncident, type IncidentSummary } from '../core/metrics';
+import { kindFromProfileFolders, toPosix, type Profile } from '../core';
+import { summarizeIncident, type IncidentSummary } from '../core/incident/summary';
 import { findMarkdownFiles } from './fileSystemService';
 
 /**
@@ -14,9 +14,8 @@ export async function readPostmortems(root: string, profile: Profile): Promise<I
   for (const file of await findMarkdownFiles(root)) {
     const relative = toPosix(path.relative(root, file));
     if (!kindFromProfileFolders(relative, profile)) continue;
-    const doc = parseMarkdown(await fs.readFile(file, 'utf8'));
-    if (kindFromProfileFolders(relative, profile, doc) !== 'postmortem') continue;
-    out.push(summarizeIncident(relative, doc, profile));
+    const summary = summarizeIncident({ path: relative, text: await fs.readFile(file, 'utf8'), profile });
+    if (summary.kind === 'postmortem') out.push(summary);
   }
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -1,7 +1,7 @@
 // The incident index (docs/incidents/index.md): its entries, its generated block, and merging it into hand-written text.
 import { aggregate, type Stats } from '../metrics/aggregate';
 import { formatDate, formatMinutes } from '../metrics/format';
-import type { IncidentSummary } from '../metrics/incident';
+import type { IncidentSummary } from '../incident/summary';
 import type { Interval } from '../metrics/metrics';
 import { parseMarkdown, splitLines } from '../markdown/model';
 import type { Profile } from '../profiles/types';
@@ -61,7 +61,7 @@ export function indexEntries(incidents: readonly IncidentSummary[]): IndexEntry[
     durationMinutes: i.metrics.duration.minutes,
     ttdMinutes: i.metrics.timeToDetect.minutes,
     ttrMinutes: i.metrics.timeToRecover.minutes,
-    openActionItems: i.actionItems ? i.actionItems.open : null,
+    openActionItems: i.actionItemCounts ? i.actionItemCounts.open : null,
     milestones: i.metrics.explanation,
   }));
 }
@@ -157,7 +157,7 @@ function minutes(interval: Interval): string {
 }
 
 function actionText(i: IncidentSummary): string {
-  const a = i.actionItems;
+  const a = i.actionItemCounts;
   if (!a) return '—';
   if (a.total === 0) return 'none';
   if (a.open === 0) return `all ${a.total} done`;

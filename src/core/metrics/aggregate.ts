@@ -1,6 +1,6 @@
 // Aggregates over incidents: counts by severity and month, mean and median time to detect and recover, per service.
 import { formatDate, roundTo } from './format';
-import type { IncidentSummary } from './incident';
+import type { IncidentSummary } from '../incident/summary';
 
 /** Mean and median of the values that could be computed. */
 export interface Stats {
@@ -65,7 +65,7 @@ export function aggregate(incidents: readonly IncidentSummary[], serviceOf?: (in
     bySeverity,
     byMonth,
     byService,
-    openActionItems: incidents.reduce((n, i) => n + (i.actionItems?.open ?? 0), 0),
+    openActionItems: incidents.reduce((n, i) => n + (i.actionItemCounts?.open ?? 0), 0),
   };
 }
 

@@ -1,6 +1,5 @@
 // Incident measures (time to detect, mitigate, recover, duration), summaries, aggregates and preview decorations.
 export * from './metrics';
 export * from './format';
-export * from './incident';
 export * from './aggregate';
 export * from './preview';

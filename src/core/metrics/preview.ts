@@ -1,10 +1,10 @@
 // What the Markdown preview adds to a postmortem: a severity badge, a metrics strip, overdue action items; and its HTML.
-import { dayNumber, parseDate, type CalendarDate } from '../postmortem/dates';
+import { dayNumber, type CalendarDate } from '../postmortem/dates';
 import { incidentImpact, incidentShare, budgetMinutes } from '../slo/budget';
 import type { SloDefinition } from '../slo/types';
 import { describeWindow, periodAt } from '../slo/window';
 import { formatInterval, formatMinutes, formatPercent, roundTo } from './format';
-import type { IncidentSummary } from './incident';
+import type { IncidentSummary } from '../incident/summary';
 import { METRIC_IDS, METRICS } from './metrics';
 
 /** One value of the metrics strip. */
@@ -31,9 +31,10 @@ export interface PreviewDecorations {
 
 /** Computes the decorations; `today` decides what is overdue, `slos` the budget share. */
 export function previewDecorations(summary: IncidentSummary, options: { readonly today: CalendarDate; readonly slos?: readonly SloDefinition[] }): PreviewDecorations {
-  const level = summary.model.severity;
+  const level = summary.severityLevel;
+  // The badge's colour class counts from 1 (iw-sev-1 = most severe); the summary's rank from 0.
   const badge = summary.severity
-    ? { text: level ? `${level.id} · ${level.label}` : summary.severity, rank: summary.severityRank, detail: level?.definition ?? 'Not a level of the profile\'s severity scale.' }
+    ? { text: level ? `${level.id} · ${level.label}` : summary.severity, rank: summary.severityRank === undefined ? undefined : summary.severityRank + 1, detail: level?.definition ?? 'Not a level of the profile\'s severity scale.' }
     : undefined;
   const strip: StripItem[] = [];
   for (const id of METRIC_IDS.filter((m) => m !== 'timeToMitigate')) {
@@ -67,11 +68,9 @@ export function previewDecorations(summary: IncidentSummary, options: { readonly
   }
   const today = dayNumber(options.today);
   const overdue: Array<{ line: number; due: string }> = [];
-  for (const item of summary.model.actionItems?.items ?? []) {
-    const dueText = item.fields.due?.text.trim();
-    const due = dueText ? parseDate(dueText) : undefined;
-    if (item.done || !due || due === 'invalid') continue;
-    if (dayNumber(due) < today) overdue.push({ line: item.line, due: dueText as string });
+  for (const item of summary.actionItems) {
+    if (item.done || !item.due || !item.dueText) continue;
+    if (dayNumber(item.due) < today) overdue.push({ line: item.line, due: item.dueText });
   }
   return { badge, strip, notes, overdue };
 }

@@ -4,8 +4,9 @@ import { documentView, type MarkdownDocument, type Section } from '../markdown/m
 import type { DocumentKind, Profile, SeverityLevel } from '../profiles/types';
 import { readTimeline, type TimelineEntry } from '../timeline/timeline';
 import { readActionItems, type ActionItems } from './actionItems';
-import { parseDate, type CalendarDate } from './dates';
-import { findField, readFields, readSeverity, type Field } from './fields';
+import type { CalendarDate } from './dates';
+import { readFields, readSeverity, type Field } from './fields';
+import { readIncidentDate } from './incidentDate';
 import { matchSections, type SectionMatch } from './sections';
 
 /** Everything the rules know about one incident document. */
@@ -20,7 +21,7 @@ export interface IncidentModel {
   readonly severityField: Field | undefined;
   /** The scale level it names, when it names one. */
   readonly severity: SeverityLevel | undefined;
-  /** The incident date: a Date field, else the date in the file's title. */
+  /** The incident date from the front matter, a Date field or the title (`readIncidentDate` without path or timeline). */
   readonly date: CalendarDate | undefined;
   /** The action items of the Action Items section and of every other follow-up section; undefined without any. */
   readonly actionItems: ActionItems | undefined;
@@ -93,15 +94,8 @@ function build(doc: MarkdownDocument, kind: DocumentKind, profile: Profile): Inc
   const sections = matchSections(doc, specs);
   const fields = readFields(doc);
   const { field: severityField, level: severity } = readSeverity(doc, fields, profile);
-  const dateField = findField(fields, ['date', 'incident date', 'date of incident', 'started', 'start date']);
-  let date: CalendarDate | undefined;
-  const parsed = dateField ? parseDate(dateField.value.slice(0, 10)) : undefined;
-  if (parsed && parsed !== 'invalid') date = parsed;
-  if (!date && doc.title) {
-    const m = /(\d{4}-\d{2}-\d{2})/.exec(doc.title.text);
-    const fromTitle = m ? parseDate(m[1]) : undefined;
-    if (fromTitle && fromTitle !== 'invalid') date = fromTitle;
-  }
+  // The path and the timeline are not known here: the summary (core/incident) reads the date from them too.
+  const date = readIncidentDate({ fields, title: doc.title?.text })?.date;
   const model: IncidentModel = { doc, kind, profile, sections, fields, severityField, severity, date, actionItems: undefined, timeline: undefined };
   const actionSection = sectionByRole(model, SECTION_ROLES.actionItems);
   const timelineSection = sectionByRole(model, SECTION_ROLES.timeline);

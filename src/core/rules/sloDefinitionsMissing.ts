@@ -1,5 +1,5 @@
 // PM016: the workspace has no SLO definitions and the postmortem does not take that gap on as a P0 action item (seed 000).
-import { isP0 } from '../metrics/incident';
+import { isP0 } from '../incident/summary';
 import { sectionById } from '../postmortem/model';
 import type { Profile } from '../profiles/types';
 import type { Rule, RuleReport } from './types';

@@ -1,10 +1,8 @@
 // Which SLOs an incident counts against: the services it names in a Service field, else those in its file name or title.
-import { findField } from '../postmortem/fields';
-import type { IncidentSummary } from '../metrics/incident';
+import { SERVICE_FIELD_NAMES, type IncidentSummary } from '../incident/summary';
 import type { SloDefinition } from './types';
 
-/** The header or front-matter fields that name an incident's services. */
-export const SERVICE_FIELD_NAMES: readonly string[] = ['service', 'services', 'affected service', 'affected services', 'component', 'components'];
+export { SERVICE_FIELD_NAMES };
 
 /** How an incident was tied to a service. */
 export type AttributionSource = 'field' | 'file name' | 'title';
@@ -28,11 +26,9 @@ export function serviceKey(name: string): string {
  * "User service timeouts") is taken, and the source says so.
  */
 export function attributeServices(incident: IncidentSummary, slos: readonly SloDefinition[]): Attribution {
-  const field = findField(incident.model.fields, SERVICE_FIELD_NAMES);
   const known = [...new Set(slos.map((s) => s.service))];
-  if (field && field.value.trim()) {
-    const named = field.value.split(/\s*(?:,|;|\band\b|&|\/)\s*/).map((s) => s.replace(/[`*_]/g, '').trim()).filter(Boolean);
-    const services = named.map((n) => known.find((k) => serviceKey(k) === serviceKey(n)) ?? n);
+  if (incident.services.length > 0) {
+    const services = incident.services.map((n) => known.find((k) => serviceKey(k) === serviceKey(n)) ?? n);
     return { services: [...new Set(services)], source: 'field' };
   }
   const file = incident.path.slice(incident.path.lastIndexOf('/') + 1).replace(/\.(?:md|markdown)$/i, '');

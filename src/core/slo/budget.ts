@@ -1,6 +1,6 @@
 // Error-budget math: the budget of a window, what each incident consumed (duration × fraction affected), what remains.
 import { dayNumber } from '../postmortem/dates';
-import type { IncidentSummary } from '../metrics/incident';
+import type { IncidentSummary } from '../incident/summary';
 import { readAffected, type AffectedFraction } from './affected';
 import { attributeServices, type Attribution } from './attribution';
 import type { SloDefinition } from './types';

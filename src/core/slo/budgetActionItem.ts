@@ -1,5 +1,5 @@
 // PM015: an incident that consumed more than 20% of its window's error budget has no P0 action item.
-import { summarizeIncident } from '../metrics/incident';
+import { summarizeIncident } from '../incident/summary';
 import { formatMinutes, formatPercent, roundTo } from '../metrics/format';
 import { sectionByRole, SECTION_ROLES } from '../postmortem/model';
 import type { Rule, RuleContext, RuleReport } from '../rules/types';
@@ -18,8 +18,8 @@ export const PM015: Rule = {
     // The SLOs and the path (its file name ties the document to a service) come with the lint options.
     const { slos, path } = context;
     if (!slos || slos.length === 0) return [];
-    const summary = summarizeIncident(path ?? '', context.doc, context.profile, context.kind);
-    if ((summary.actionItems?.p0 ?? 0) > 0) return [];
+    const summary = summarizeIncident({ path: path ?? '', doc: context.doc, profile: context.profile, kind: context.kind });
+    if ((summary.actionItemCounts?.p0 ?? 0) > 0) return [];
     const impact = incidentImpact(summary, slos);
     if (impact.consumedMinutes === null) return [];
     const over = slos

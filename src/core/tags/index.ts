@@ -7,4 +7,4 @@ export {
 } from './grammar';
 export { LINKED_KINDS, fileNamePattern, incidentDocumentFromPath, incidentDocuments, linkTag, expectedDocumentPaths, type IncidentDocumentRef } from './documents';
 export { TG001, TG002, TAG_RULES, tagFindings, unlinkedMessage } from './rules';
-export { summarizeIncident, incidentLensTitle, type IncidentSummary } from './incidentSummary';
+export { incidentLensTitle } from './lensTitle';

@@ -1,11 +1,8 @@
 // Pure models of the side bar trees: incident and runbook summaries, groupings, open action items and their labels.
-import type { ActionItem } from '../postmortem/actionItems';
-import { parseDate, dayNumber, type CalendarDate } from '../postmortem/dates';
-import { findField } from '../postmortem/fields';
-import { readIncident } from '../postmortem/model';
-import { parseMarkdown } from '../markdown/model';
-import type { Range } from '../markdown/position';
-import type { DocumentKind, Profile } from '../profiles/types';
+import { formatDate, type ActionItemSummary, type IncidentSummary } from '../incident/summary';
+import { baseName } from '../incident/title';
+import { parseDate, dayNumber } from '../postmortem/dates';
+import type { DocumentKind } from '../profiles/types';
 
 /** How the Incidents view groups its items. */
 export type IncidentGrouping = 'year' | 'severity' | 'service';
@@ -19,44 +16,15 @@ export const ACTION_ITEM_GROUPINGS: readonly ActionItemGrouping[] = ['owner', 'i
 /** The label of groups whose items lack the grouping's value. */
 export const UNKNOWN = { year: 'No date', severity: 'No severity', service: 'No service', owner: 'No owner' } as const;
 
-/** One action item of an incident document, as the trees show it. */
-export interface ActionItemSummary {
-  /** 0-based line of the row or list item. */
-  readonly line: number;
-  readonly action: string;
-  readonly owner: string | undefined;
-  /** The due date as written. */
-  readonly dueText: string | undefined;
-  /** The due date, when it reads as one. */
-  readonly due: CalendarDate | undefined;
-  readonly done: boolean;
-  /** Where the Status value is written, when the item has one (a table cell may be empty). */
-  readonly statusRange: Range | undefined;
-  readonly form: ActionItem['form'];
-}
-
-/** What the Incidents and Action Items views know of one postmortem or incident record. */
-export interface IncidentSummary {
+/** An incident of the Incidents and Action Items views: the one summary of its document, and the document's URI. */
+export interface IncidentItem extends IncidentSummary {
   /** The document's URI as a string: the cache key and the base of tree item ids. */
   readonly uri: string;
-  /** Path relative to its workspace folder, with forward slashes. */
-  readonly path: string;
-  readonly kind: 'postmortem' | 'incident';
-  /** The title without a leading "Postmortem:" or "Incident:". */
-  readonly title: string;
-  readonly date: CalendarDate | undefined;
-  /** `YYYY-MM-DD`, or empty without a date. */
-  readonly dateText: string;
-  /** The severity level id (`SEV1`), or the text written when it names no level. */
-  readonly severity: string | undefined;
-  /** Index of the level in the profile's scale (0 = most severe); undefined when no level matches. */
-  readonly severityRank: number | undefined;
-  /** The Status field: Draft, Resolved, Investigating, ... */
-  readonly status: string | undefined;
-  readonly service: string | undefined;
-  /** Base names of the Markdown files the document mentions (links and code spans). */
-  readonly mentions: readonly string[];
-  readonly actionItems: readonly ActionItemSummary[];
+}
+
+/** The tree item of a summary: the summary itself with its document's URI. */
+export function incidentItem(summary: IncidentSummary, uri: string): IncidentItem {
+  return { ...summary, uri };
 }
 
 /** What the Runbooks view knows of one runbook. */
@@ -74,82 +42,11 @@ export interface Group<T> {
   readonly items: readonly T[];
 }
 
-const TITLE_PREFIX = /^(?:post[- ]?mortem|incident(?:\s+record)?|run-?book|retrospective)\s*[:\-–—]\s*/i;
-const SERVICE_FIELDS = ['Service', 'Services', 'Affected Service', 'Affected Services', 'Component', 'System'];
-const SERVICE_WORD = /(?:^|[^a-z0-9-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:service|api|gateway|db|worker))\b/i;
-const MENTION = /([\w.\-/]+\.(?:md|markdown))\b/gi;
+export { formatDate, type ActionItemSummary };
 
-/** Formats a calendar date as `YYYY-MM-DD`. */
-export function formatDate(d: CalendarDate | undefined): string {
-  if (!d) return '';
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}
-
-/** The file's base name without extension. */
-function baseName(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return name.replace(/\.(?:md|markdown)$/i, '');
-}
-
-function titleOf(doc: ReturnType<typeof parseMarkdown>, path: string): string {
-  const raw = doc.title?.text.trim() ?? '';
-  return (raw.replace(TITLE_PREFIX, '').trim() || raw || baseName(path));
-}
-
-/** The service a document is about: a Service field, else a `name-service` word in the file name or title. */
-export function serviceOf(fieldValue: string | undefined, path: string, title: string): string | undefined {
-  const field = fieldValue?.split(/[,;]/)[0]?.replace(/[`*_]/g, '').trim();
-  if (field) return field;
-  const name = baseName(path).replace(/^(?:[a-z]+-)?\d{4}-\d{2}-\d{2}-/i, '');
-  return SERVICE_WORD.exec(name)?.[1]?.toLowerCase() ?? SERVICE_WORD.exec(title)?.[1]?.toLowerCase();
-}
-
-function summarizeItem(item: ActionItem): ActionItemSummary {
-  const dueText = item.fields.due?.text.trim() || undefined;
-  const due = dueText ? parseDate(dueText) : undefined;
-  const status = item.fields.status;
-  return {
-    line: item.line,
-    action: item.action.replace(/\s+/g, ' ').trim(),
-    owner: item.fields.owner?.text.trim() || undefined,
-    dueText,
-    due: due && due !== 'invalid' ? due : undefined,
-    done: item.done,
-    statusRange: status?.range,
-    form: item.form,
-  };
-}
-
-/** Summarises a postmortem or incident record for the trees. */
-export function summarizeIncident(text: string, uri: string, path: string, kind: 'postmortem' | 'incident', profile: Profile): IncidentSummary {
-  const doc = parseMarkdown(text);
-  const model = readIncident(doc, kind, profile);
-  const title = titleOf(doc, path);
-  const severityRank = model.severity ? profile.severities.indexOf(model.severity) : -1;
-  const mentions = new Set<string>();
-  for (const m of text.matchAll(MENTION)) mentions.add(m[1].slice(m[1].lastIndexOf('/') + 1).toLowerCase());
-  return {
-    uri,
-    path,
-    kind,
-    title,
-    date: model.date,
-    dateText: formatDate(model.date),
-    severity: model.severity?.id ?? (model.severityField?.value.trim() || undefined),
-    severityRank: severityRank >= 0 ? severityRank : undefined,
-    status: findField(model.fields, ['Status', 'State'])?.value.replace(/[`*_]/g, '').trim() || undefined,
-    service: serviceOf(findField(model.fields, SERVICE_FIELDS)?.value, path, title),
-    mentions: [...mentions],
-    actionItems: (model.actionItems?.items ?? []).map(summarizeItem),
-  };
-}
-
-/** Summarises a runbook for the trees. */
-export function summarizeRunbook(text: string, uri: string, path: string): RunbookSummary {
-  const doc = parseMarkdown(text);
-  const title = titleOf(doc, path);
-  const field = doc.labels.find((l) => /^(?:service|services|component|system)$/i.test(l.name.trim()))?.value;
-  return { uri, path, title, service: serviceOf(field, path, title) ?? baseName(path).split('-')[0] };
+/** The Runbooks view's item of a runbook's summary: its title and the service it is for (by default the file name's first word). */
+export function runbookSummary(summary: IncidentSummary, uri: string): RunbookSummary {
+  return { uri, path: summary.path, title: summary.title, service: summary.service ?? baseName(summary.path).split('-')[0] };
 }
 
 /** The kinds the trees show, from the kind of a document. */
@@ -159,7 +56,7 @@ export function treeKind(kind: DocumentKind | undefined): 'incident' | 'runbook'
 }
 
 /** Newest first; without a date last; then by title. */
-export function compareIncidents(a: IncidentSummary, b: IncidentSummary): number {
+export function compareIncidents(a: IncidentItem, b: IncidentItem): number {
   if (a.dateText !== b.dateText) {
     if (!a.dateText) return 1;
     if (!b.dateText) return -1;
@@ -179,16 +76,16 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
  * severities outside the scale, then none) or service (alphabetical, none last);
  * each group newest first.
  */
-export function groupIncidents(incidents: readonly IncidentSummary[], by: IncidentGrouping): Array<Group<IncidentSummary>> {
+export function groupIncidents(incidents: readonly IncidentItem[], by: IncidentGrouping): Array<Group<IncidentItem>> {
   const sorted = [...incidents].sort(compareIncidents);
-  const keyOf = (i: IncidentSummary): string => {
+  const keyOf = (i: IncidentItem): string => {
     switch (by) {
       case 'year': return i.date ? String(i.date.year) : '';
       case 'severity': return i.severity ?? '';
       case 'service': return i.service ?? '';
     }
   };
-  const rankOf = (key: string, items: readonly IncidentSummary[]): number => items[0]?.severityRank ?? (key ? 1000 : 2000);
+  const rankOf = (key: string, items: readonly IncidentItem[]): number => items[0]?.severityRank ?? (key ? 1000 : 2000);
   const groups = [...groupBy(sorted, keyOf)].map(([key, items]) => ({ key, label: key || UNKNOWN[by], items }));
   return groups.sort((a, b) => {
     if (!a.key !== !b.key) return a.key ? -1 : 1;
@@ -207,7 +104,7 @@ export function groupRunbooks(runbooks: readonly RunbookSummary[]): Array<Group<
 }
 
 /** How many incidents mention each runbook (by file name), keyed by the runbook's uri. */
-export function runbookLinkCounts(runbooks: readonly RunbookSummary[], incidents: readonly IncidentSummary[]): Map<string, number> {
+export function runbookLinkCounts(runbooks: readonly RunbookSummary[], incidents: readonly IncidentItem[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of runbooks) {
     const name = r.path.slice(r.path.lastIndexOf('/') + 1).toLowerCase();
@@ -218,7 +115,7 @@ export function runbookLinkCounts(runbooks: readonly RunbookSummary[], incidents
 
 /** An action item that is not done, with its incident and whether it is overdue. */
 export interface OpenActionItem {
-  readonly incident: IncidentSummary;
+  readonly incident: IncidentItem;
   readonly item: ActionItemSummary;
   /** Due before `today`. */
   readonly overdue: boolean;
@@ -228,7 +125,7 @@ export interface OpenActionItem {
  * Every action item not done across `incidents`: overdue first, then by due date
  * (earliest first, none last), then by incident and line. `today` is `YYYY-MM-DD`.
  */
-export function openActionItems(incidents: readonly IncidentSummary[], today: string): OpenActionItem[] {
+export function openActionItems(incidents: readonly IncidentItem[], today: string): OpenActionItem[] {
   const now = parseDate(today);
   if (!now || now === 'invalid') throw new Error(`today must be a date as YYYY-MM-DD, got "${today}"`);
   const todayNumber = dayNumber(now);
@@ -257,12 +154,12 @@ export function groupActionItems(items: readonly OpenActionItem[], by: ActionIte
 }
 
 /** The label of an incident item: its title. */
-export function incidentLabel(i: IncidentSummary): string {
+export function incidentLabel(i: IncidentItem): string {
   return i.title;
 }
 
 /** The description of an incident item: date, severity and status. */
-export function incidentDescription(i: IncidentSummary): string {
+export function incidentDescription(i: IncidentItem): string {
   return [i.dateText, i.severity, i.status].filter(Boolean).join(' · ');
 }
 

@@ -1,7 +1,7 @@
 // Evaluates a wizard draft: the postmortem it would write, the linter's findings tied to the inputs that fix them, times and SLO impact.
 import { lintText } from '../lint/lint';
 import { formatMinutes, formatPercent, roundTo } from '../metrics/format';
-import { summarizeIncident } from '../metrics/incident';
+import { summarizeIncident } from '../incident/summary';
 import type { Profile } from '../profiles/types';
 import type { Finding } from '../rules/types';
 import { incidentImpact, incidentShare } from '../slo/budget';
@@ -69,7 +69,7 @@ export function wizardFindings(findings: readonly Finding[], lines: readonly Ren
 
 /** One sentence on the error budget the incident used, from the services it names and its duration. */
 export function sloImpactSentence(markdown: string, path: string, profile: Profile, slos: readonly SloDefinition[]): string {
-  const impact = incidentImpact(summarizeIncident(path, markdown, profile), slos);
+  const impact = incidentImpact(summarizeIncident({ path, text: markdown, profile, kind: 'postmortem' }), slos);
   const services = impact.attribution.services;
   const matched = slos.filter((s) => services.includes(s.service));
   if (matched.length === 0) {
@@ -97,7 +97,7 @@ export function evaluateDraft(profile: Profile, draft: WizardDraft, context: Wiz
   const path = wizardPostmortemPath(profile, draft, date);
   const slos = context.slos && context.slos.length > 0 ? context.slos : undefined;
   const { findings } = lintText(markdown, 'postmortem', profile, { path, slos });
-  const metrics = summarizeIncident(path, markdown, profile).metrics;
+  const metrics = summarizeIncident({ path, text: markdown, profile, kind: 'postmortem' }).metrics;
   return {
     markdown,
     path,

@@ -1,31 +1,32 @@
 // Shows time to detect, mitigate and recover and the duration on a postmortem's Timeline heading: a hover and a CodeLens.
 import * as vscode from 'vscode';
-import { kindFromProfileFolders, parseMarkdown } from '../../core';
-import { formatInterval, METRIC_IDS, METRICS, summarizeIncident, type IncidentSummary } from '../../core/metrics';
+import type { IncidentSummary } from '../../core/incident/summary';
+import { formatInterval, METRIC_IDS, METRICS } from '../../core/metrics';
 import { sectionByRole, SECTION_ROLES } from '../../core/postmortem/model';
-import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
+import type { ProfileSource } from '../shared/profileSettings';
+import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 import { toVsRange } from '../shared/convert';
 import { MetricsCommands } from '../slo/ids';
 
 /** What the provider needs from the extension. */
 export interface MetricsDeps {
   readonly profiles: ProfileSource;
+  /** The documents' text, model and summary, by URI and version. */
+  readonly documents: WorkspaceDocuments;
   /** Fires when something other than the document changes the lenses (profile, SLOs). */
   readonly onDidChange?: vscode.Event<void>;
 }
 
 /** Computes the measures of postmortems and incident records (cached by URI and version) for the hover and the lens. */
 export class TimelineMetricsProvider implements vscode.HoverProvider, vscode.CodeLensProvider, vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; summary: IncidentSummary | undefined }>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
   readonly onDidChangeCodeLenses = this.changed.event;
 
   constructor(private readonly deps: MetricsDeps) {
-    this.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())));
     if (deps.onDidChange) {
       this.subscriptions.push(deps.onDidChange(() => {
-        this.cache.clear();
+        this.deps.documents.clear();
         this.changed.fire();
       }));
     }
@@ -33,19 +34,8 @@ export class TimelineMetricsProvider implements vscode.HoverProvider, vscode.Cod
 
   /** The summary of `document` when it is a postmortem or incident record with a Timeline section. */
   summaryOf(document: vscode.TextDocument): IncidentSummary | undefined {
-    const key = document.uri.toString();
-    const hit = this.cache.get(key);
-    if (hit && hit.version === document.version) return hit.summary;
-    let summary: IncidentSummary | undefined;
-    const relative = workspaceRelativePath(document.uri);
-    if (relative) {
-      const profile = this.deps.profiles.profileFor(document.uri);
-      const doc = parseMarkdown(document.getText());
-      const kind = kindFromProfileFolders(relative, profile, doc);
-      if (kind === 'postmortem' || kind === 'incident') summary = summarizeIncident(relative, doc, profile, kind);
-    }
-    this.cache.set(key, { version: document.version, summary });
-    return summary;
+    const entry = this.deps.documents.fromOpen(document);
+    return entry?.kind === 'postmortem' || entry?.kind === 'incident' ? entry.summary : undefined;
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {

@@ -1,8 +1,8 @@
 // The markdown-it plugin for VS Code's Markdown preview: a severity badge and metrics strip under a postmortem's title, overdue action items marked.
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
-import { kindFromProfileFolders, parseMarkdown } from '../../core';
-import { previewDecorations, previewHeaderHtml, summarizeIncident } from '../../core/metrics';
+import { summarizeIncident } from '../../core/incident/summary';
+import { previewDecorations, previewHeaderHtml } from '../../core/metrics';
 import type { CalendarDate } from '../../core/postmortem/dates';
 import type { SloDefinition } from '../../core/slo';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
@@ -50,9 +50,8 @@ export function extendMarkdownIt(md: MarkdownIt, deps: PreviewDeps): MarkdownIt 
       const relative = workspaceRelativePath(uri);
       if (!relative) return '';
       const profile = deps.profiles.profileFor(uri);
-      const doc = parseMarkdown(src);
-      if (kindFromProfileFolders(relative, profile, doc) !== 'postmortem') return '';
-      const summary = summarizeIncident(relative, doc, profile);
+      const summary = summarizeIncident({ path: relative, text: src, profile });
+      if (summary.kind !== 'postmortem') return '';
       const decorations = previewDecorations(summary, { today: (deps.today ?? localToday)(), slos: deps.slosFor(uri) });
       env.incidentWorkbenchOverdue = new Map(decorations.overdue.map((o) => [o.line, o.due]));
       return previewHeaderHtml(decorations);

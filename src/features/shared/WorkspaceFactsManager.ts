@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { parseMarkdown } from '../../core';
 import { postmortemRef, requiresPostmortems, type PostmortemRef, type WorkspaceFacts } from '../../core/rules/postmortemRequired';
-import type { IncidentSummary } from '../../core/trees/model';
+import type { IncidentItem } from '../../core/trees/model';
 import type { ProfileSource } from './profileSettings';
 
 /** What the manager reads: the side bar's per-file cache of incident documents (features/trees), which follows file creates, changes and deletes. */
@@ -79,7 +79,7 @@ export class WorkspaceFactsManager implements vscode.Disposable {
       if (requiresPostmortems(this.profiles.profileFor(folder.uri))) next.set(folder.uri.toString(), []);
     }
     for (const entry of this.cache.all()) {
-      const summary = entry.summary as IncidentSummary;
+      const summary = entry.summary as IncidentItem;
       const list = next.get(entry.folder.uri.toString());
       if (entry.type !== 'incident' || summary.kind !== 'postmortem' || !list) continue;
       const ref = this.refs.get(summary) ?? await this.read(entry.uri, summary.path);

@@ -1,7 +1,7 @@
 // Reads the postmortems of a workspace folder through VS Code (unsaved edits win) into core's incident summaries.
 import * as vscode from 'vscode';
-import { kindFromProfileFolders, parseMarkdown, type Profile } from '../../core';
-import { summarizeIncident, type IncidentSummary } from '../../core/metrics';
+import { kindFromProfileFolders, type Profile } from '../../core';
+import { summarizeIncident, type IncidentSummary } from '../../core/incident/summary';
 import { workspaceRelativePath } from '../shared/profileSettings';
 
 /** Files never searched for postmortems. */
@@ -16,9 +16,9 @@ export async function workspaceIncidents(folder: vscode.WorkspaceFolder, profile
     const relative = workspaceRelativePath(uri);
     if (!relative || !kindFromProfileFolders(relative, profile)) continue;
     const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    const doc = parseMarkdown(text);
-    if (kindFromProfileFolders(relative, profile, doc) !== 'postmortem') continue;
-    out.push(summarizeIncident(relative, doc, profile));
+    const summary = summarizeIncident({ path: relative, text, profile });
+    if (summary.kind !== 'postmortem') continue;
+    out.push(summary);
   }
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }

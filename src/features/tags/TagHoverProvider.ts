@@ -1,6 +1,7 @@
 // Hover on an INCIDENT tag: the linked document's severity, summary, root cause and action items, with a link to open it.
 import * as vscode from 'vscode';
-import { TAG_SYNTAX, unlinkedMessage, type IncidentSummary } from '../../core/tags';
+import type { IncidentSummary } from '../../core/incident/summary';
+import { TAG_SYNTAX, unlinkedMessage } from '../../core/tags';
 import { toVsRange } from '../shared/convert';
 import { TagCommands, TagSettings } from './ids';
 import { tagName, type OpenIncidentArgs } from './tagCommandArgs';
@@ -45,17 +46,17 @@ export class TagHoverProvider implements vscode.HoverProvider {
 }
 
 function appendSummary(md: vscode.MarkdownString, s: IncidentSummary): void {
-  const facts = [s.severity, s.date, s.status].filter((f): f is string => Boolean(f));
+  const facts = [s.severity, s.dateText, s.status].filter((f): f is string => Boolean(f));
   md.appendMarkdown(`**${s.kindLabel}: ${escapeMarkdown(s.title)}**${facts.length > 0 ? ` · ${escapeMarkdown(facts.join(' · '))}` : ''}\n\n`);
   // The document's own Markdown, shown as Markdown (links and emphasis); HTML stays off.
   if (s.summary) md.appendMarkdown(`${s.summary}\n\n`);
   md.appendMarkdown(`${vscode.l10n.t('**Root cause:**')} `);
   md.appendMarkdown(`${s.rootCause || vscode.l10n.t('_not written yet_')}\n\n`);
-  if (s.actionItems) {
-    const open = s.actionItems.total - s.actionItems.done;
-    md.appendMarkdown(`${open > 0
-      ? vscode.l10n.t('**Action items:** {0} of {1} done, {2} open', s.actionItems.done, s.actionItems.total, open)
-      : vscode.l10n.t('**Action items:** {0} of {1} done', s.actionItems.done, s.actionItems.total)}\n\n`);
+  const items = s.actionItemCounts;
+  if (items) {
+    md.appendMarkdown(`${items.open > 0
+      ? vscode.l10n.t('**Action items:** {0} of {1} done, {2} open', items.done, items.total, items.open)
+      : vscode.l10n.t('**Action items:** {0} of {1} done', items.done, items.total)}\n\n`);
   } else {
     md.appendMarkdown(`${vscode.l10n.t('**Action items:** _none listed_')}\n\n`);
   }

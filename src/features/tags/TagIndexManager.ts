@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { Settings } from '../../constants';
 import type { Profile } from '../../core';
 import {
-  findTagsInFile, incidentDocumentFromPath, incidentDocuments, incidentKey, linkTag, summarizeIncident, tagFindings,
-  type IncidentDocumentRef, type IncidentSummary, type IncidentTag, type TagScan,
+  findTagsInFile, incidentDocumentFromPath, incidentDocuments, incidentKey, linkTag, tagFindings,
+  type IncidentDocumentRef, type IncidentTag, type TagScan,
 } from '../../core/tags';
 import { globsToIgnorePatterns, IgnoreRules } from '../../services/tags/ignoreRules';
 import { locateRipgrep, ripgrepVersion } from '../../services/tags/ripgrepLocator';
@@ -12,7 +12,9 @@ import { rescanTagFile, scanTags } from '../../services/tags/tagScanner';
 import { DEFAULT_MAX_FILE_SIZE, type FileTags, type TagScanEngine, type TagScanStats } from '../../services/tags/tagScanTypes';
 import { ruleDocUri } from '../diagnostics/DiagnosticsManager';
 import { toVsRange, toVsSeverity } from '../shared/convert';
+import type { IncidentSummary } from '../../core/incident/summary';
 import type { ProfileSource } from '../shared/profileSettings';
+import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 import { TAG_DIAGNOSTIC_COLLECTION, TagSettings } from './ids';
 
 /** What the manager needs from the extension. */
@@ -22,6 +24,8 @@ export interface TagIndexDeps {
   readonly profiles: ProfileSource;
   /** Fires when a configuration file changed what profile applies. */
   readonly onDidChangeProfiles?: vscode.Event<void>;
+  /** The documents' text, model and summary, by URI and version. */
+  readonly documents: WorkspaceDocuments;
 }
 
 /** A tag at its place in the workspace. */
@@ -77,7 +81,6 @@ export class TagIndexManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed, this.collection];
   private readonly pending = new Map<string, vscode.Uri>();
   private readonly live = new Map<string, { version: number; scan: TagScan }>();
-  private readonly summaries = new Map<string, { stamp: string; summary: IncidentSummary }>();
   private pendingTimer: NodeJS.Timeout | undefined;
   private partialTimer: NodeJS.Timeout | undefined;
   private rescanTimer: NodeJS.Timeout | undefined;
@@ -208,21 +211,8 @@ export class TagIndexManager implements vscode.Disposable {
 
   /** The summary of an incident document (title, severity, summary, root cause, action items), read once per version. */
   async summary(folder: vscode.WorkspaceFolder, ref: IncidentDocumentRef): Promise<IncidentSummary | undefined> {
-    const uri = this.documentUri(folder, ref);
-    const key = uri.toString();
-    try {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      const stamp = open ? `v${open.version}` : await vscode.workspace.fs.stat(uri).then((s) => `m${s.mtime}:${s.size}`);
-      const hit = this.summaries.get(key);
-      if (hit?.stamp === stamp) return hit.summary;
-      const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      const summary = summarizeIncident(text, ref.path, this.profileFor(uri));
-      this.summaries.set(key, { stamp, summary });
-      return summary;
-    } catch (e) {
-      this.deps.log.warn(`Could not read ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
-    }
+    const document = await this.deps.documents.read(this.documentUri(folder, ref));
+    return document?.summary;
   }
 
   /** Counts over the index, for the tree's description. */
@@ -421,7 +411,6 @@ export class TagIndexManager implements vscode.Disposable {
    * list changed or a listed document did (lenses and hovers show its title and severity).
    */
   private async updateDocument(state: FolderState, uri: vscode.Uri, rel: string): Promise<boolean> {
-    this.summaries.delete(uri.toString());
     const known = state.documents.some((d) => d.path === rel || d.path.startsWith(`${rel}/`));
     if (!known && !MARKDOWN.test(rel)) return false;
     const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);

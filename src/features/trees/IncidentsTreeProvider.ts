@@ -1,6 +1,6 @@
 // The Incidents tree: postmortems and incident records, newest first, grouped by year, severity or service.
 import * as vscode from 'vscode';
-import { groupIncidents, incidentDescription, incidentLabel, type IncidentGrouping, type IncidentSummary } from '../../core/trees/model';
+import { groupIncidents, incidentDescription, incidentLabel, type IncidentGrouping, type IncidentItem } from '../../core/trees/model';
 import { DocumentTreeProvider } from './DocumentTreeProvider';
 import { TreeItemContexts, TreeViews } from './ids';
 import { groupNodes, markProblems, rootsByFolder, type IncidentNode, type TreeNode } from './treeNodes';
@@ -10,7 +10,7 @@ const SEVERITY_COLORS = ['charts.red', 'charts.orange', 'charts.yellow', 'charts
 const LIVE_STATUS = /^(?:investigating|identified|fixing|monitoring|mitigated)$/i;
 
 /** The themed icon of a severity: scale position decides the colour. */
-export function severityIcon(summary: Pick<IncidentSummary, 'severityRank' | 'status'>): vscode.ThemeIcon {
+export function severityIcon(summary: Pick<IncidentItem, 'severityRank' | 'status'>): vscode.ThemeIcon {
   if (summary.severityRank === undefined) return new vscode.ThemeIcon('circle-outline');
   const color = new vscode.ThemeColor(SEVERITY_COLORS[Math.min(summary.severityRank, SEVERITY_COLORS.length - 1)]);
   // A live incident still being worked on shows a flame instead of a dot.

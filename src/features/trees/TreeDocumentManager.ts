@@ -1,10 +1,9 @@
 // Reads the profile's incident documents and runbooks for the side bar trees, keeps them per file and follows file changes.
 import * as vscode from 'vscode';
-import { kindFromProfileFolders, parseMarkdown, type DocumentKind, type Profile } from '../../core';
-import { summarizeIncident, summarizeRunbook, type IncidentSummary, type RunbookSummary } from '../../core/trees/model';
-import { Settings } from '../../constants';
-import { formatSize, maxFileSize } from '../shared/fileSizeLimit';
+import { kindFromProfileFolders, type Profile } from '../../core';
+import { incidentItem, runbookSummary, type IncidentItem, type RunbookSummary } from '../../core/trees/model';
 import type { ProfileSource } from '../shared/profileSettings';
+import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 
 /** What the manager needs from the extension. */
 export interface TreeDocumentDeps {
@@ -12,14 +11,14 @@ export interface TreeDocumentDeps {
   readonly profiles: ProfileSource;
   /** Fires when a folder's config file or the profile setting changes. */
   readonly onDidChangeProfiles: vscode.Event<unknown>;
+  /** The documents' text, model and summary. */
+  readonly documents: WorkspaceDocuments;
 }
 
 /** One cached document. */
 export type TreeEntry =
-  | { readonly type: 'incident'; readonly folder: vscode.WorkspaceFolder; readonly uri: vscode.Uri; readonly summary: IncidentSummary }
+  | { readonly type: 'incident'; readonly folder: vscode.WorkspaceFolder; readonly uri: vscode.Uri; readonly summary: IncidentItem }
   | { readonly type: 'runbook'; readonly folder: vscode.WorkspaceFolder; readonly uri: vscode.Uri; readonly summary: RunbookSummary };
-
-const decoder = new TextDecoder();
 
 /**
  * Owns the per-file cache of summaries (keyed by uri), the FileSystemWatchers of the
@@ -128,28 +127,12 @@ export class TreeDocumentManager implements vscode.Disposable {
     const path = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
     const profile = this.deps.profiles.profileFor(uri);
     if (kindFromProfileFolders(path, profile) === undefined) return undefined;
-    let text: string;
-    try {
-      // A document over the size limit is left out of the side bar (and logged): parsing it would hold up the extension host.
-      const limit = maxFileSize(uri);
-      const { size } = await vscode.workspace.fs.stat(uri);
-      if (size > limit) {
-        this.deps.log.info(`Not reading ${path} for the side bar: ${formatSize(size)} is over the ${formatSize(limit)} limit (${Settings.section}.${Settings.diagnosticsMaxFileSize}).`);
-        return undefined;
-      }
-      text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-    } catch (e) {
-      // Deleted between the event and the read: the delete event removes it.
-      this.deps.log.debug(`Could not read ${path}: ${describe(e)}`);
-      return undefined;
-    }
-    const kind: DocumentKind | undefined = kindFromProfileFolders(path, profile, parseMarkdown(text));
-    try {
-      if (kind === 'runbook') return { type: 'runbook', folder, uri, summary: summarizeRunbook(text, uri.toString(), path) };
-      if (kind === 'postmortem' || kind === 'incident') return { type: 'incident', folder, uri, summary: summarizeIncident(text, uri.toString(), path, kind, profile) };
-    } catch (e) {
-      this.deps.log.warn(`Could not summarise ${path} for the side bar: ${describe(e)}`);
-    }
+    // The document layer applies the size limit (and logs what it leaves out) and prefers the open editor's text.
+    const document = await this.deps.documents.read(uri);
+    const summary = document?.summary;
+    if (!document || !summary) return undefined;
+    if (document.kind === 'runbook') return { type: 'runbook', folder, uri, summary: runbookSummary(summary, uri.toString()) };
+    if (document.kind === 'postmortem' || document.kind === 'incident') return { type: 'incident', folder, uri, summary: incidentItem(summary, uri.toString()) };
     return undefined;
   }
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { indexEntries, indexPathFor, INDEX_BEGIN, INDEX_END, relativePath, renderIndexBlock, updateIndexText } from '../../../../src/core/incidentIndex';
-import { summarizeIncident, type IncidentSummary } from '../../../../src/core/metrics';
+import { summarizeIncident, type IncidentSummary } from '../../../../src/core/incident/summary';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 
 const harness = findProfile('harness') as Profile;
@@ -12,7 +12,7 @@ const PAYMENT = 'docs/postmortems/2026-03-20-payment-service-crashloop.md';
 const INDEX = 'docs/incidents/index.md';
 
 function sample(): IncidentSummary[] {
-  return [PAYMENT, USER].map((p) => summarizeIncident(p, readFileSync(path.join(SAMPLE, p), 'utf8'), harness));
+  return [PAYMENT, USER].map((p) => summarizeIncident({ path: p, text: readFileSync(path.join(SAMPLE, p), 'utf8'), profile: harness }));
 }
 
 const BLOCK_LINES = [
@@ -59,7 +59,7 @@ describe('the incident index', () => {
   });
 
   it('writes null, and a dash in Markdown, where a value cannot be computed', () => {
-    const undated = summarizeIncident('docs/postmortems/notes.md', '# Queue stall\n\n## Timeline\n- errors began\n', harness);
+    const undated = summarizeIncident({ path: 'docs/postmortems/notes.md', text: '# Queue stall\n\n## Timeline\n- errors began\n', profile: harness });
     assert.deepEqual(indexEntries([undated]), [{ path: 'docs/postmortems/notes.md', date: null, title: 'Queue stall', severity: null, durationMinutes: null, ttdMinutes: null, ttrMinutes: null, openActionItems: null, milestones: [] }]);
     assert.match(renderIndexBlock([undated], INDEX), /\| — \| \[Queue stall\]\(\.\.\/postmortems\/notes\.md\) \| — \| — \| — \| — \| — \|/);
   });

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { aggregate, stats, summarizeIncident } from '../../../../src/core/metrics';
+import { summarizeIncident } from '../../../../src/core/incident/summary';
+import { aggregate, stats } from '../../../../src/core/metrics';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 
 const harness = findProfile('harness') as Profile;
 
 function incident(path: string, severity: string, date: string | undefined, lines: string[]) {
   const text = `# ${path}\n\n${date ? `**Date:** ${date}\n` : ''}**Severity:** ${severity}\n\n## Timeline\n${lines.join('\n')}\n\n## Action Items\n- [ ] Fix it (owner: @a, due: 2026-05-01)\n- [x] Done already (owner: @b, due: 2026-04-01)\n`;
-  return summarizeIncident(path, text, harness);
+  return summarizeIncident({ path, text, profile: harness });
 }
 
 describe('stats', () => {

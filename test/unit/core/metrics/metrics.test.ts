@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { computeMetrics, formatMinutes, summarizeIncident, type IncidentMetrics } from '../../../../src/core/metrics';
+import { summarizeIncident } from '../../../../src/core/incident/summary';
+import { computeMetrics, formatMinutes, type IncidentMetrics } from '../../../../src/core/metrics';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 import { CLEAN_POSTMORTEM } from '../../../fixtures/documents';
 
@@ -9,7 +10,7 @@ const harness = findProfile('harness') as Profile;
 const FIXTURES = path.resolve(__dirname, '../../../../..', 'test', 'fixtures', 'timelines');
 
 function metricsOf(text: string, file = 'docs/postmortems/x.md'): IncidentMetrics {
-  return summarizeIncident(file, text, harness).metrics;
+  return summarizeIncident({ path: file, text, profile: harness }).metrics;
 }
 
 /** The four measures as [TTD, TTM, TTR, duration], null where not computable. */
@@ -90,7 +91,7 @@ describe('computeMetrics', () => {
 
   it('dates the timeline from the file name when the document states no date', () => {
     const text = timeline(['- 23:50 first errors', '- 00:10 alert fired']);
-    const summary = summarizeIncident('docs/postmortems/2026-04-02-queue.md', text, harness);
+    const summary = summarizeIncident({ path: 'docs/postmortems/2026-04-02-queue.md', text, profile: harness });
     assert.deepEqual(summary.date, { year: 2026, month: 4, day: 2 });
     assert.equal(summary.metrics.timeToDetect.from?.entry.minutes, Date.UTC(2026, 3, 2, 23, 50) / 60_000);
     assert.equal(summary.metrics.timeToDetect.minutes, 20);
@@ -99,10 +100,10 @@ describe('computeMetrics', () => {
 
 describe('summarizeIncident', () => {
   it('reads the title without its prefix, the severity and the action items', () => {
-    const s = summarizeIncident('docs/postmortems/2026-03-15-checkout.md', CLEAN_POSTMORTEM.replace('| P1 | 2026-03-22 | Open |', '| P0 | 2026-03-22 | Done |'), harness);
+    const s = summarizeIncident({ path: 'docs/postmortems/2026-03-15-checkout.md', text: CLEAN_POSTMORTEM.replace('| P1 | 2026-03-22 | Open |', '| P0 | 2026-03-22 | Done |'), profile: harness });
     assert.deepEqual(
-      { title: s.title, severity: s.severity, rank: s.severityRank, actions: s.actionItems },
-      { title: 'Checkout latency', severity: 'SEV2', rank: 2, actions: { total: 2, open: 1, p0: 1 } },
+      { title: s.title, severity: s.severity, rank: s.severityRank, actions: s.actionItemCounts },
+      { title: 'Checkout latency', severity: 'SEV2', rank: 1, actions: { total: 2, open: 1, done: 1, p0: 1 } },
     );
   });
 });

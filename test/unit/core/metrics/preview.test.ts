@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { previewDecorations, previewHeaderHtml, summarizeIncident } from '../../../../src/core/metrics';
+import { summarizeIncident } from '../../../../src/core/incident/summary';
+import { previewDecorations, previewHeaderHtml } from '../../../../src/core/metrics';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 import { parseSloFile } from '../../../../src/core/slo';
 import { CLEAN_POSTMORTEM } from '../../../fixtures/documents';
@@ -8,7 +9,7 @@ const harness = findProfile('harness') as Profile;
 const slos = parseSloFile('slos:\n  - {service: checkout, objective: 99.9, window: 30d}\n').slos;
 
 describe('previewDecorations', () => {
-  const summary = summarizeIncident('docs/postmortems/2026-03-15-checkout-latency.md', CLEAN_POSTMORTEM.replace('**Status:** Resolved', '**Status:** Resolved\n**Affected requests:** 40%'), harness);
+  const summary = summarizeIncident({ path: 'docs/postmortems/2026-03-15-checkout-latency.md', text: CLEAN_POSTMORTEM.replace('**Status:** Resolved', '**Status:** Resolved\n**Affected requests:** 40%'), profile: harness });
 
   it('gives the severity badge, the measures and the budget consumed', () => {
     const d = previewDecorations(summary, { today: { year: 2026, month: 3, day: 25 }, slos });
@@ -27,7 +28,7 @@ describe('previewDecorations', () => {
   });
 
   it('states the full-outage assumption when no affected fraction is given', () => {
-    const plain = summarizeIncident('docs/postmortems/2026-03-15-checkout-latency.md', CLEAN_POSTMORTEM, harness);
+    const plain = summarizeIncident({ path: 'docs/postmortems/2026-03-15-checkout-latency.md', text: CLEAN_POSTMORTEM, profile: harness });
     const d = previewDecorations(plain, { today: { year: 2026, month: 3, day: 1 }, slos });
     // 51 of 43.2 minutes.
     assert.deepEqual([d.strip[3].value, d.strip[3].tone], ['118.1%', 'warning']);

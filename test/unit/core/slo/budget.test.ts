@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { summarizeIncident } from '../../../../src/core/metrics';
+import { summarizeIncident } from '../../../../src/core/incident/summary';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 import {
   attributeServices, budgetJson, budgetMinutes, budgetReport, parseSloFile, periodAt, readAffected, type SloDefinition, type SloWindow,
@@ -49,7 +49,7 @@ describe('periodAt', () => {
 
 describe('readAffected', () => {
   const affected = (text: string) => {
-    const a = readAffected(summarizeIncident('x.md', text, harness).model);
+    const a = readAffected(summarizeIncident({ path: 'x.md', text, profile: harness }).model);
     return a.kind === 'absent' ? 'absent' : `${a.kind} ${a.kind === 'stated' ? a.fraction : ''} ${a.source} line ${a.range.start.line + 1}`.replace('  ', ' ');
   };
 
@@ -70,7 +70,7 @@ describe('readAffected', () => {
 describe('attributeServices', () => {
   const slos = parseSloFile('slos:\n  - {service: user-service, objective: 99.9}\n  - {service: user, objective: 99}\n  - {service: payment-service, objective: 99.95}\n').slos;
   const attribution = (file: string, text: string) => {
-    const a = attributeServices(summarizeIncident(file, text, harness), slos);
+    const a = attributeServices(summarizeIncident({ path: file, text, profile: harness }), slos);
     return `${a.services.join(',')} (${a.source ?? 'none'})`;
   };
 
@@ -90,13 +90,13 @@ describe('budgetReport', () => {
   const slos = parseSloFile('slos:\n  - {service: checkout, objective: 99.9, window: 30d}\n').slos;
   const incidents = [
     // 30 minutes, 50% affected: 15 of 43.2 minutes.
-    summarizeIncident('docs/postmortems/2026-03-01-checkout-slow.md', postmortem('Checkout slow', '2026-03-01', '10:00', '10:30', '**Affected requests:** 50%\n'), harness),
+    summarizeIncident({ path: 'docs/postmortems/2026-03-01-checkout-slow.md', text: postmortem('Checkout slow', '2026-03-01', '10:00', '10:30', '**Affected requests:** 50%\n'), profile: harness }),
     // 30 minutes, nothing stated: a full outage, 30 of 43.2 minutes.
-    summarizeIncident('docs/postmortems/2026-03-20-checkout-down.md', postmortem('Checkout down', '2026-03-20', '10:00', '10:30'), harness),
+    summarizeIncident({ path: 'docs/postmortems/2026-03-20-checkout-down.md', text: postmortem('Checkout down', '2026-03-20', '10:00', '10:30'), profile: harness }),
     // 60 minutes on 2026-01-10: outside the 30 days before 2026-03-20.
-    summarizeIncident('docs/postmortems/2026-01-10-checkout-old.md', postmortem('Checkout old', '2026-01-10', '08:00', '09:00'), harness),
+    summarizeIncident({ path: 'docs/postmortems/2026-01-10-checkout-old.md', text: postmortem('Checkout old', '2026-01-10', '08:00', '09:00'), profile: harness }),
     // No service among the SLOs.
-    summarizeIncident('docs/postmortems/2026-03-05-search.md', postmortem('Search', '2026-03-05', '08:00', '09:00'), harness),
+    summarizeIncident({ path: 'docs/postmortems/2026-03-05-search.md', text: postmortem('Search', '2026-03-05', '08:00', '09:00'), profile: harness }),
   ];
 
   it('counts the incidents of the window ending at the latest incident, and says the budget is exhausted below zero', () => {
@@ -125,7 +125,7 @@ describe('budgetReport', () => {
   });
 
   it('lists an incident whose duration is unknown without counting it', () => {
-    const unknown = summarizeIncident('docs/postmortems/2026-03-19-checkout-blip.md', '# P\n\n**Date:** 2026-03-19\n\n## Timeline\n- 10:00 UTC first errors\n', harness);
+    const unknown = summarizeIncident({ path: 'docs/postmortems/2026-03-19-checkout-blip.md', text: '# P\n\n**Date:** 2026-03-19\n\n## Timeline\n- 10:00 UTC first errors\n', profile: harness });
     const json = budgetJson(budgetReport([unknown], slos, { now: 0 })).slos[0];
     assert.deepEqual([json.consumedMinutes, json.incidents], [0, [{ path: 'docs/postmortems/2026-03-19-checkout-blip.md', consumedMinutes: null, share: null }]]);
   });

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 import {
   actionItemDescription, actionItemLabel, groupActionItems, groupIncidents, groupRunbooks, incidentDescription, incidentLabel,
-  markDoneEdit, openActionItems, runbookDescription, runbookLinkCounts, summarizeIncident, summarizeRunbook, type IncidentSummary,
+  incidentItem, markDoneEdit, openActionItems, runbookDescription, runbookLinkCounts, runbookSummary, type IncidentItem, type RunbookSummary,
 } from '../../../../src/core/trees/model';
+import { summarizeIncident } from '../../../../src/core/incident/summary';
 
 const harness = findProfile('harness') as Profile;
 const SAMPLE = join(__dirname, '..', '..', '..', '..', '..', 'examples', 'acme-shop');
@@ -16,8 +17,12 @@ function sample(path: string): string {
   return readFileSync(join(SAMPLE, ...path.split('/')), 'utf8');
 }
 
-function incident(path: string, text: string): IncidentSummary {
-  return summarizeIncident(text, `file:///w/${path}`, path, 'postmortem', harness);
+function incident(path: string, text: string): IncidentItem {
+  return incidentItem(summarizeIncident({ path, text, profile: harness, kind: 'postmortem' }), `file:///w/${path}`);
+}
+
+function summarizeRunbook(text: string, uri: string, path: string): RunbookSummary {
+  return runbookSummary(summarizeIncident({ path, text, profile: harness, kind: 'runbook' }), uri);
 }
 
 function doc(title: string, fields: Record<string, string>, actions = ''): string {

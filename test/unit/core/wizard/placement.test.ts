@@ -1,6 +1,6 @@
 // Where each answer of the wizard lands in the postmortem: what broke and what changed, the timeline's events, the commander, the runbooks.
 import * as assert from 'node:assert/strict';
-import { summarizeIncident } from '../../../../src/core/metrics/incident';
+import { summarizeIncident } from '../../../../src/core/incident/summary';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
 import { readIncident, sectionByRole, type IncidentModel } from '../../../../src/core/postmortem/model';
 import { BUILT_IN_PROFILES, findProfile, type Profile } from '../../../../src/core/profiles';
@@ -156,7 +156,7 @@ describe('where the wizard writes each answer', () => {
         const live = evaluateDraft(p, draft, context);
         const written = renderWizardPostmortem(p, draft, context);
         assert.equal(written, live.markdown);
-        const metrics = summarizeIncident(wizardPostmortemPath(p, draft, context.date), written, p).metrics;
+        const metrics = summarizeIncident({ path: wizardPostmortemPath(p, draft, context.date), text: written, profile: p }).metrics;
         // 14:28 → 14:32 and 14:32 → 15:19, as the Assess phase's times say.
         assert.equal(metrics.timeToDetect.minutes, 4);
         assert.equal(metrics.timeToRecover.minutes, 47);
