@@ -107,6 +107,33 @@ describe('side bar trees', function () {
     assert.equal(labels[0], 'API gateway TLS certificate expiry — 2026-04-02 · SEV3 · Draft');
   });
 
+  it('dates a postmortem by its file name and colours the severity its summary states in a sentence', async () => {
+    const { incidents } = trees();
+    const file = 'docs/postmortems/2025-11-09-search-slow.md';
+    const text = ['# PIR: Search slow', '', '## Summary', '', 'Search took ten seconds for an hour. Severity: SEV2.', ''].join('\n');
+    await vscode.workspace.fs.writeFile(workspaceUri(file), new TextEncoder().encode(text));
+    try {
+      const item = await eventually('the file-name-dated postmortem under 2025', async () => {
+        for (const group of (await incidents.getChildren()) ?? []) {
+          const groupItem = await incidents.getTreeItem(group);
+          if (groupItem.label !== '2025') continue;
+          for (const child of (await incidents.getChildren(group)) ?? []) {
+            const childItem = await incidents.getTreeItem(child);
+            if (childItem.label === 'Search slow') return childItem;
+          }
+        }
+        return undefined;
+      });
+      assert.equal(item.description, '2025-11-09 · SEV2');
+      const icon = item.iconPath as vscode.ThemeIcon;
+      assert.ok(icon instanceof vscode.ThemeIcon, 'a themed severity icon');
+      assert.equal((icon.color as unknown as { id?: string } | undefined)?.id, 'charts.orange', 'SEV2, the second level of the scale, in its colour');
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri(file));
+      await eventually('the postmortem gone again', async () => ((await groups(incidents)).includes('2025') ? undefined : true));
+    }
+  });
+
   it('filters all three views by text, says so, and shows everything again when cleared', async () => {
     const { incidents, runbooks } = trees();
     await eventually('the views are filled', async () => ((await leaves(incidents)).length >= 2 ? true : undefined));
