@@ -100,7 +100,7 @@ export interface SummaryInput {
 }
 
 /** The header or front-matter fields that name an incident's services. */
-export const SERVICE_FIELD_NAMES: readonly string[] = ['service', 'services', 'affected service', 'affected services', 'component', 'components', 'system'];
+export const SERVICE_FIELD_NAMES: readonly string[] = ['service', 'services', 'affected service', 'affected services', 'component', 'components', 'system', 'affected systems'];
 
 const KIND_LABELS: Record<DocumentKind, string> = { postmortem: 'Postmortem', incident: 'Incident', runbook: 'Runbook' };
 const SERVICE_WORD = /(?:^|[^a-z0-9-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:service|api|gateway|db|worker))\b/i;

@@ -10,13 +10,12 @@ export function baseName(path: string): string {
   return name.replace(/\.(?:md|markdown)$/i, '');
 }
 
-/** A title text without its kind prefix; the text as written when nothing is left. */
+/** A title text without its kind prefix (empty when only the prefix is written). */
 export function stripTitlePrefix(text: string): string {
-  const raw = text.trim();
-  return raw.replace(TITLE_PREFIX, '').trim() || raw;
+  return text.trim().replace(TITLE_PREFIX, '').trim();
 }
 
-/** The title of the document at `path`: its title heading without a kind prefix, else the file's base name. */
+/** The title of the document at `path`: its title heading without a kind prefix, else (no title, or only a prefix) the file's base name. */
 export function documentTitle(doc: MarkdownDocument, path: string): string {
   return stripTitlePrefix(doc.title?.text ?? '') || baseName(path);
 }

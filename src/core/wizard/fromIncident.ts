@@ -1,16 +1,12 @@
 // Starts a wizard draft from a live incident record: its title, severity, times, services, commander and what it says is broken.
-import { parseMarkdown } from '../markdown/model';
+import { summarizeIncident } from '../incident/summary';
 import { findField } from '../postmortem/fields';
-import { readIncident, sectionById, type IncidentModel } from '../postmortem/model';
+import { sectionById, type IncidentModel } from '../postmortem/model';
 import type { Profile } from '../profiles/types';
 import { isOnlyPlaceholder } from '../rules/placeholders';
-import { SERVICE_FIELD_NAMES } from '../slo/attribution';
 import { firstParagraph } from '../authoring/statusUpdate';
 import { milestones, type Milestone } from '../timeline/timeline';
 import { emptyDraft, MAX_FIELD_CHARS, MAX_LIST_ENTRIES, type WizardDraft } from '../../webview/protocol';
-
-/** Fields that name the affected services in a record, beyond those the SLO attribution reads. */
-const SERVICE_FIELDS = [...SERVICE_FIELD_NAMES, 'affected systems'];
 
 /** Where a record says what is broken, in order of preference. */
 const BROKEN_SECTION_IDS = ['triage', 'boundary', 'summary', 'impact', 'evidence'];
@@ -43,20 +39,21 @@ function dateTimeOf(minutes: number): string {
  * header, what is broken from its triage, boundary or summary, and its impact, summary and
  * evidence text for the Document phase. Template blanks are not carried over.
  */
-export function draftFromIncidentRecord(profile: Profile, text: string): WizardDraft {
-  const doc = parseMarkdown(text);
-  const model = readIncident(doc, 'incident', profile);
+export function draftFromIncidentRecord(profile: Profile, text: string, path = ''): WizardDraft {
+  // The one summary of the record gives title, severity, timeline and services, as every view reads them.
+  const summary = summarizeIncident({ path, text, profile, kind: 'incident' });
+  const { model } = summary;
+  const { doc } = model;
   const draft = emptyDraft();
   const a = draft.assess;
-  a.title = real((doc.title?.text ?? '').replace(/^incident\s*:\s*/i, '')).slice(0, 500);
-  a.severity = model.severity?.id ?? '';
-  const found = milestones(model.timeline ?? []);
+  a.title = real(summary.title).slice(0, 500);
+  a.severity = summary.severityLevel?.id ?? '';
+  const found = milestones(summary.timeline ?? []);
   for (const [milestone, field] of TIME_FIELDS) {
     const entry = found[milestone];
     if (entry?.dated && entry.minutes !== undefined) a[field] = dateTimeOf(entry.minutes);
   }
-  const services = real(findField(model.fields, SERVICE_FIELDS)?.value);
-  a.services = services.split(/\s*(?:,|;|\band\b|&)\s*/).map((s) => s.replace(/[`*_]/g, '').trim()).filter(Boolean).slice(0, MAX_LIST_ENTRIES).map((s) => s.slice(0, 500));
+  a.services = summary.services.map(real).filter(Boolean).slice(0, MAX_LIST_ENTRIES).map((s) => s.slice(0, 500));
   a.incidentCommander = real(findField(model.fields, ['incident commander', 'commander', 'ic'])?.value).slice(0, 500);
   for (const id of BROKEN_SECTION_IDS) {
     const section = sectionById(model, id);

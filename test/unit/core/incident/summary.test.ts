@@ -91,7 +91,7 @@ describe('summarizeIncident: one summary of an incident document', () => {
       ['# Incident report - Checkout latency', 'Checkout latency'],
       ['# RCA: Checkout latency', 'Checkout latency'],
       ['# Checkout latency', 'Checkout latency'],
-      ['# Postmortem:', 'Postmortem:'],
+      ['# Postmortem:', 'checkout'],
       ['No title here.', 'checkout'],
     ];
     for (const [heading, title] of cases) {
