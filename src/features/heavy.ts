@@ -59,7 +59,7 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
     registerGitCorrelation(context, { log, profiles }),
     registerAuthoring(context, { log, profiles, onDidChangeProfiles, lookupCommits: templateCommitsInWindow }),
     registerMetrics(context, { profiles, onDidChange: onDidChangeProfiles, documents }),
-    registerSlo(context, { log, slos, profiles }),
+    registerSlo(context, { log, slos, profiles, documents }),
     registerWizard(context, { log, profiles, slosFor }),
   ];
   return { slos, tags, trees, disposables };

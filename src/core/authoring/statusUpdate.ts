@@ -1,4 +1,5 @@
 // Builds the status update and resolution notice messages (seed 004's INCIDENT UPDATE / INCIDENT RESOLVED) from a record.
+import { stripTitlePrefix } from '../incident/title';
 import type { MarkdownDocument, Section } from '../markdown/model';
 import { readIncident, sectionById, sectionByRole, SECTION_ROLES, type IncidentModel } from '../postmortem/model';
 import { findField } from '../postmortem/fields';
@@ -160,7 +161,7 @@ function nextUpdate(model: IncidentModel, profile: Profile, now: Date): string {
 export function resolutionNotice(doc: MarkdownDocument, kind: DocumentKind, profile: Profile, now: Date): string {
   const model = readIncident(doc, kind, profile);
   const affected = findField(model.fields, ['service', 'services', 'affected systems', 'affected services'])?.value
-    ?? doc.title?.text.replace(/^(?:post-?mortem|incident|post-mortem)\s*:\s*/i, '') ?? 'the service';
+    ?? (stripTitlePrefix(doc.title?.text ?? '') || 'the service');
   const found = milestones(model.timeline ?? []);
   const start = found.start?.minutes;
   const end = found.resolution?.minutes;

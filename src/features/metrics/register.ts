@@ -11,6 +11,6 @@ export function register(_context: vscode.ExtensionContext, deps: MetricsDeps): 
     provider,
     vscode.languages.registerHoverProvider(MARKDOWN, provider),
     vscode.languages.registerCodeLensProvider(MARKDOWN, provider),
-    vscode.languages.registerHoverProvider(MARKDOWN, new SectionMatchHoverProvider(deps.profiles)),
+    vscode.languages.registerHoverProvider(MARKDOWN, new SectionMatchHoverProvider(deps.documents)),
   );
 }

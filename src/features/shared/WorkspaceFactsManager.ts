@@ -1,6 +1,5 @@
 // Keeps what the checks across documents need of each workspace folder (IN001: its postmortems), from the side bar's document cache and its file watchers.
 import * as vscode from 'vscode';
-import { parseMarkdown } from '../../core';
 import { postmortemRef, requiresPostmortems, type PostmortemRef, type WorkspaceFacts } from '../../core/rules/postmortemRequired';
 import type { IncidentItem } from '../../core/trees/model';
 import type { ProfileSource } from './profileSettings';
@@ -12,7 +11,6 @@ export interface DocumentCache {
   readonly onDidChange: vscode.Event<void>;
 }
 
-const decoder = new TextDecoder();
 
 /**
  * The postmortems of each workspace folder whose profile requires postmortems (IN001), built
@@ -82,7 +80,8 @@ export class WorkspaceFactsManager implements vscode.Disposable {
       const summary = entry.summary as IncidentItem;
       const list = next.get(entry.folder.uri.toString());
       if (entry.type !== 'incident' || summary.kind !== 'postmortem' || !list) continue;
-      const ref = this.refs.get(summary) ?? await this.read(entry.uri, summary.path);
+      // The side bar's summary carries the parsed document: nothing is read again.
+      const ref = this.refs.get(summary) ?? postmortemRef(summary.path, summary.model.doc, summary.model.profile);
       if (generation !== this.generation) return;
       if (!ref) continue;
       this.refs.set(summary, ref);
@@ -91,16 +90,5 @@ export class WorkspaceFactsManager implements vscode.Disposable {
     for (const list of next.values()) list.sort((a, b) => a.path.localeCompare(b.path));
     this.postmortems = next;
     this.changed.fire();
-  }
-
-  private async read(uri: vscode.Uri, path: string): Promise<PostmortemRef | undefined> {
-    try {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const text = open?.getText() ?? decoder.decode(await vscode.workspace.fs.readFile(uri));
-      return postmortemRef(path, parseMarkdown(text), this.profiles.profileFor(uri));
-    } catch (e) {
-      this.log.debug(`Could not read ${path} for the postmortem check: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
-    }
   }
 }

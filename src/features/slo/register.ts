@@ -6,6 +6,7 @@ import { budgetJson, budgetReport, budgetText, type BudgetJsonSlo } from '../../
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
 import { MetricsCommands, MetricsSettings, REPORT_SCHEME } from './ids';
 import type { SloManager } from './SloManager';
+import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 import { pickFolder, workspaceIncidents } from './workspaceIncidents';
 
 /** What the error-budget and index commands need. */
@@ -14,6 +15,8 @@ export interface SloFeatureDeps {
   readonly slos: SloManager;
   /** The profile in force for a document or folder (config file, else settings). */
   readonly profiles: ProfileSource;
+  /** The documents' text, model and summary, by URI and version. */
+  readonly documents: WorkspaceDocuments;
 }
 
 /** What "Update Incident Index" did, returned for tests and other commands. */
@@ -73,7 +76,7 @@ async function showErrorBudget(deps: SloFeatureDeps, reports: ReportContentProvi
     return undefined;
   }
   const profile = deps.profiles.profileFor(folder.uri);
-  const incidents = await workspaceIncidents(folder, profile);
+  const incidents = await workspaceIncidents(folder, profile, deps.documents);
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   const focusPath = target && isPostmortem(target, profile) ? workspaceRelativePath(target) : undefined;
   const report = budgetReport(incidents, loaded.file.slos, { focusPath, now: Math.floor(Date.now() / 60_000) });
@@ -101,7 +104,7 @@ async function updateIndex(deps: SloFeatureDeps, uri: vscode.Uri | undefined, in
     return undefined;
   }
   const target = vscode.Uri.joinPath(folder.uri, ...indexPath.split('/'));
-  const incidents = await workspaceIncidents(folder, profile);
+  const incidents = await workspaceIncidents(folder, profile, deps.documents);
   const existing = await readIfExists(target);
   const update = updateIndexText(existing?.getText(), incidents, indexPath);
   if (!update.ok) {

@@ -1,24 +1,22 @@
-// Reads the postmortems of a workspace folder through VS Code (unsaved edits win) into core's incident summaries.
+// Lists the postmortems of a workspace folder with their incident summaries, from the workspace-document layer (unsaved edits win).
 import * as vscode from 'vscode';
 import { kindFromProfileFolders, type Profile } from '../../core';
-import { summarizeIncident, type IncidentSummary } from '../../core/incident/summary';
+import type { IncidentSummary } from '../../core/incident/summary';
 import { workspaceRelativePath } from '../shared/profileSettings';
+import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 
 /** Files never searched for postmortems. */
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
 
 /** The postmortems of `folder` under `profile`, summarised, in path order. */
-export async function workspaceIncidents(folder: vscode.WorkspaceFolder, profile: Profile, token?: vscode.CancellationToken): Promise<IncidentSummary[]> {
+export async function workspaceIncidents(folder: vscode.WorkspaceFolder, profile: Profile, documents: WorkspaceDocuments, token?: vscode.CancellationToken): Promise<IncidentSummary[]> {
   const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), EXCLUDE, undefined, token);
-  const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   const out: IncidentSummary[] = [];
   for (const uri of uris) {
     const relative = workspaceRelativePath(uri);
     if (!relative || !kindFromProfileFolders(relative, profile)) continue;
-    const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    const summary = summarizeIncident({ path: relative, text, profile });
-    if (summary.kind !== 'postmortem') continue;
-    out.push(summary);
+    const summary = (await documents.read(uri))?.summary;
+    if (summary?.kind === 'postmortem') out.push(summary);
   }
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
