@@ -25,7 +25,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [noVscode, { name: 'simple-git', message: 'core is pure: git belongs in src/services/.' },
           ...nodeBuiltins.map((name) => ({ name, message: 'core is pure: Node IO belongs in src/services/.' }))],
-        patterns: [{ group: ['**/services/**', '**/features/**', '**/cli/**'], message: 'core depends on nothing above it.' }],
+        patterns: [{ group: ['**/services/**', '**/features/**', '**/cli/**', '**/webview/**'], message: 'core depends on nothing above it.' }],
       }],
     },
   },

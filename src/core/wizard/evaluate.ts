@@ -7,11 +7,11 @@ import type { Finding } from '../rules/types';
 import { incidentImpact, incidentShare } from '../slo/budget';
 import type { SloDefinition } from '../slo/types';
 import { describeWindow } from '../slo/window';
-import { WIZARD_PHASES, type HostMessage, type WizardCommit, type WizardDraft, type WizardFinding, type WizardPhase } from '../../webview/protocol';
+import { WIZARD_PHASES, type WizardCommit, type WizardDraft, type WizardEvaluation, type WizardFinding, type WizardPhase } from './draft';
 import { renderWizardLines, wizardPostmortemPath, type RenderedLine } from './render';
 
 /** The evaluation message's content (without its `type`). */
-export type WizardEvaluation = Omit<Extract<HostMessage, { type: 'evaluation' }>, 'type'>;
+export type { WizardEvaluation };
 
 /** What evaluating a draft may use besides the profile. */
 export interface WizardEvaluateContext {

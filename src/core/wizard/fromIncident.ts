@@ -6,7 +6,7 @@ import type { Profile } from '../profiles/types';
 import { isOnlyPlaceholder } from '../rules/placeholders';
 import { firstParagraph } from '../authoring/statusUpdate';
 import { milestones, type Milestone } from '../timeline/timeline';
-import { emptyDraft, MAX_FIELD_CHARS, MAX_LIST_ENTRIES, type WizardDraft } from '../../webview/protocol';
+import { emptyDraft, MAX_FIELD_CHARS, MAX_LIST_ENTRIES, type WizardDraft } from './draft';
 
 /** Where a record says what is broken, in order of preference. */
 const BROKEN_SECTION_IDS = ['triage', 'boundary', 'summary', 'impact', 'evidence'];

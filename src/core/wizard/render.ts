@@ -8,7 +8,7 @@ import { promptFor } from '../templates/prompts';
 import {
   actionItemColumns, documentTitle, FIVE_WHYS_PROMPT, formatDuration, headerFieldsOf, headerValue, investigationSectionId, minutesBetween, type TemplateValues,
 } from '../templates/templates';
-import type { WizardActionItem, WizardCommit, WizardDraft, WizardRunbookChoice } from '../../webview/protocol';
+import type { WizardActionItem, WizardCommit, WizardDraft, WizardRunbookChoice } from './draft';
 import { escapeInline, escapeListItem, escapeParagraphs, escapeTableCell } from './escape';
 import { sectionNames } from '../postmortem/sections';
 import { runbookPath } from './runbooks';

@@ -3,7 +3,7 @@ import type { Profile } from '../profiles/types';
 import { serviceKey } from '../slo/attribution';
 import { documentPath } from '../templates/paths';
 import { renderDocument } from '../templates/templates';
-import type { WizardDraft, WizardRunbookChoice } from '../../webview/protocol';
+import type { WizardDraft, WizardRunbookChoice } from './draft';
 
 /** An existing runbook, as the host found it in the workspace. */
 export interface KnownRunbook {

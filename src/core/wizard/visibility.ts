@@ -1,5 +1,5 @@
 // Which of the linter's findings the wizard shows: a field's findings once the user has touched that field, all of them once Finish was pressed.
-import type { WizardDraft, WizardFinding } from '../../webview/protocol';
+import type { WizardDraft, WizardFinding } from './draft';
 
 /** Whether touching `path` touches `field`: the same field, or a field inside it (`improve.actionItems.0.owner` touches `improve.actionItems`, not the other way round). */
 function touches(path: string, field: string): boolean {
