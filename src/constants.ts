@@ -99,3 +99,37 @@ export const Settings = {
 
 /** The diagnostic collection's name. */
 export const DIAGNOSTIC_COLLECTION = 'incidentWorkbench';
+
+/** The diagnostic collection for problems in slo.yaml. */
+export const SLO_DIAGNOSTIC_COLLECTION = 'incidentWorkbench.slo';
+
+/** The diagnostic collection for problems in configuration files (.incident-workbench.yaml, severity matrices). */
+export const CONFIG_DIAGNOSTIC_COLLECTION = 'incidentWorkbench.config';
+
+/** The scheme of the read-only error-budget report document. */
+export const REPORT_SCHEME = 'incident-workbench-report';
+
+/** `contextValue`s of the side bar's tree items, matched by `viewItem ==` in package.json menus. */
+export const TreeItemContexts = {
+  folder: 'incidentWorkbench.treeFolder',
+  group: 'incidentWorkbench.treeGroup',
+  incident: 'incidentWorkbench.incidentDocument',
+  runbook: 'incidentWorkbench.runbookDocument',
+  actionItem: 'incidentWorkbench.openActionItem',
+  taggedFile: 'incidentWorkbench.taggedFile',
+  taggedLocation: 'incidentWorkbench.taggedLocation',
+  taggedIncident: 'incidentWorkbench.incident',
+  taggedIncidentWithoutDocument: 'incidentWorkbench.incidentWithoutDocument',
+} as const;
+
+/** Status bar item ids. */
+export const StatusBarItems = {
+  profile: 'incidentWorkbench.profile',
+  findings: 'incidentWorkbench.findings',
+} as const;
+
+/** Workspace-state keys. */
+export const StateKeys = {
+  /** The incident wizard's saved draft. */
+  wizardDraft: 'incidentWorkbench.wizard.draft',
+} as const;

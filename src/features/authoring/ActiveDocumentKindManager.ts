@@ -4,7 +4,7 @@ import { parseMarkdown } from '../../core';
 import { byteLength, maxFileSize } from '../shared/fileSizeLimit';
 import type { ProfileSource } from '../shared/profileSettings';
 import { isMarkdown, kindOf } from './activeRecord';
-import { AuthoringContextKeys } from './ids';
+import { ContextKeys } from '../../constants';
 
 /** Owns the context key and the listeners that update it. */
 export class ActiveDocumentKindManager implements vscode.Disposable {
@@ -44,6 +44,6 @@ export class ActiveDocumentKindManager implements vscode.Disposable {
     }
     if (kind === this.current) return;
     this.current = kind;
-    void vscode.commands.executeCommand('setContext', AuthoringContextKeys.activeDocumentKind, kind);
+    void vscode.commands.executeCommand('setContext', ContextKeys.activeDocumentKind, kind);
   }
 }

@@ -5,8 +5,8 @@ import { toVsRange } from '../shared/convert';
 import { activeRecord, whereKindLives } from './activeRecord';
 import { readArgs } from './commandArgs';
 import type { AuthoringDeps } from './deps';
-import { AuthoringCommandTitles } from './ids';
 import { displayTime, parseTimelineInput, utcDate } from './inputs';
+import { AuthoringCommandTitles } from './commandTitles';
 
 /** The command's optional argument; with `text` nothing is asked (same forms as the prompt: `text`, `HH:MM text`, `YYYY-MM-DD HH:MM text`). */
 export interface AddTimelineEntryArgs {

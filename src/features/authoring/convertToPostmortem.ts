@@ -5,9 +5,9 @@ import { activeRecord, whereKindLives } from './activeRecord';
 import { ifExistsArg, readArgs } from './commandArgs';
 import { createAndOpen } from './createAndOpen';
 import type { AuthoringDeps } from './deps';
-import { AuthoringCommandTitles } from './ids';
 import { utcDate } from './inputs';
 import { chooseFolder, requireTrust } from './steps';
+import { AuthoringCommandTitles } from './commandTitles';
 
 /** The command's optional argument (a menu passes the record's URI instead). */
 export interface ConvertToPostmortemArgs {

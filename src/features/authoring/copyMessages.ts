@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { kindFromContent, resolutionNotice, statusUpdate, type DocumentKind, type MarkdownDocument, type Profile } from '../../core';
 import { activeRecord, whereKindLives } from './activeRecord';
 import type { AuthoringDeps } from './deps';
-import { AuthoringCommandTitles } from './ids';
+import { AuthoringCommandTitles } from './commandTitles';
 
 type Build = (doc: MarkdownDocument, kind: DocumentKind, profile: Profile, now: Date) => string;
 

@@ -4,9 +4,9 @@ import { documentPath, matchSeverity, renderDocument } from '../../core';
 import { ifExistsArg, readArgs } from './commandArgs';
 import { createAndOpen } from './createAndOpen';
 import type { AuthoringDeps } from './deps';
-import { AuthoringCommandTitles } from './ids';
 import { dateProblem, utcDate } from './inputs';
 import { askTitle, chooseFolder, pickSeverity, requireTrust } from './steps';
+import { AuthoringCommandTitles } from './commandTitles';
 
 /** The command's optional argument; with it nothing is asked (`title` required; date default today, UTC). */
 export interface DeclareIncidentArgs {

@@ -4,9 +4,9 @@ import { documentPath, matchSeverity, renderDocument, type Profile, type Templat
 import { ifExistsArg, readArgs } from './commandArgs';
 import { createAndOpen } from './createAndOpen';
 import type { AuthoringDeps } from './deps';
-import { AuthoringCommandTitles } from './ids';
 import { commitWindow, dateProblem, endProblem, isoMinute, parseIncidentTime, utcDate } from './inputs';
 import { askDate, askTime, askTitle, chooseFolder, pickSeverity, requireTrust } from './steps';
+import { AuthoringCommandTitles } from './commandTitles';
 
 /**
  * The command's optional argument. With it, nothing is asked: `title` is required, the other

@@ -4,10 +4,10 @@ import { documentPath, renderDocument, slugify, type Profile } from '../../core'
 import { ifExistsArg, readArgs } from './commandArgs';
 import { createAndOpen } from './createAndOpen';
 import type { AuthoringDeps } from './deps';
-import { AuthoringCommandTitles } from './ids';
 import { utcDate } from './inputs';
 import { manifestServices, merge, runbookFileNames, runbookServices, type ServiceSuggestion } from './serviceSuggestions';
 import { chooseFolder, requireTrust } from './steps';
+import { AuthoringCommandTitles } from './commandTitles';
 
 /** The command's optional argument; with it nothing is asked (`service` and `failureMode` required). */
 export interface NewRunbookArgs {

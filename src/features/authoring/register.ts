@@ -6,13 +6,14 @@ import { convertToPostmortem } from './convertToPostmortem';
 import { copyResolutionNotice, copyStatusUpdate } from './copyMessages';
 import { declareIncident } from './declareIncident';
 import type { AuthoringDeps } from './deps';
-import { AuthoringCommands, AuthoringCommandTitles } from './ids';
 import { newPostmortem } from './newPostmortem';
 import { newRunbook } from './newRunbook';
+import { Commands } from '../../constants';
+import { AuthoringCommandTitles, type AuthoringCommand } from './commandTitles';
 
 export type { AuthoringDeps, CommitLookup } from './deps';
 
-type CommandName = keyof typeof AuthoringCommands;
+type CommandName = AuthoringCommand;
 
 /** Each command's implementation; each takes the optional argument a test, keybinding or menu passes. */
 const HANDLERS: Readonly<Record<CommandName, (deps: AuthoringDeps, arg?: unknown) => Promise<unknown>>> = {
@@ -27,7 +28,7 @@ const HANDLERS: Readonly<Record<CommandName, (deps: AuthoringDeps, arg?: unknown
 
 export function register(_context: vscode.ExtensionContext, deps: AuthoringDeps): vscode.Disposable {
   const commands = (Object.keys(HANDLERS) as CommandName[]).map((name) =>
-    vscode.commands.registerCommand(AuthoringCommands[name], async (arg?: unknown) => {
+    vscode.commands.registerCommand(Commands[name], async (arg?: unknown) => {
       try {
         return await HANDLERS[name](deps, arg);
       } catch (e) {

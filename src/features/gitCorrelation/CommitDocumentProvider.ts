@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Commit } from '../../core/git';
 import type { ShowResult } from '../../services/gitService';
-import { COMMIT_DOCUMENT_SCHEME } from './ids';
+import { COMMIT_DOCUMENT_SCHEME } from '../../constants';
 
 /** How the provider reads a commit; the git service in the extension, a fake in tests. */
 export interface CommitReader {

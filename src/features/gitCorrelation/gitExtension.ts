@@ -1,6 +1,6 @@
 // The few parts of the built-in git extension's API (`vscode.git`, API version 1) the diff view uses.
 import * as vscode from 'vscode';
-import { BUILTIN_GIT_EXTENSION_ID } from './ids';
+import { BUILTIN_GIT_EXTENSION_ID } from '../../constants';
 
 /** What the built-in git extension exports. */
 interface GitExtensionExports {

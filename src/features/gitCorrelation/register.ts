@@ -10,8 +10,8 @@ import { gitService, type CommitsOptions, type CommitsResult, type ShowResult } 
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
 import { CommitDocumentProvider } from './CommitDocumentProvider';
 import { gitApiFor } from './gitExtension';
-import { COMMIT_DOCUMENT_SCHEME, GitCorrelationCommands } from './ids';
 import { readTaggedFiles, type TaggedFilesSource } from './taggedFiles';
+import { Commands, COMMIT_DOCUMENT_SCHEME } from '../../constants';
 
 /** The most commits listed; the title says when the window held more. */
 export const MAX_LISTED_COMMITS = 200;
@@ -44,7 +44,7 @@ export function register(_context: vscode.ExtensionContext, deps: GitCorrelation
   const documents = new CommitDocumentProvider(git);
   return vscode.Disposable.from(
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_DOCUMENT_SCHEME, documents),
-    vscode.commands.registerCommand(GitCorrelationCommands.showIncidentWindowChanges, async (args?: ShowChangesArgs) => {
+    vscode.commands.registerCommand(Commands.showIncidentWindowChanges, async (args?: ShowChangesArgs) => {
       try {
         await showIncidentWindowChanges({ ...deps, git }, args);
       } catch (e) {

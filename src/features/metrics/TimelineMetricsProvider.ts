@@ -6,7 +6,7 @@ import { sectionByRole, SECTION_ROLES } from '../../core/postmortem/model';
 import type { ProfileSource } from '../shared/profileSettings';
 import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 import { toVsRange } from '../shared/convert';
-import { MetricsCommands } from '../slo/ids';
+import { Commands } from '../../constants';
 
 /** What the provider needs from the extension. */
 export interface MetricsDeps {
@@ -54,7 +54,7 @@ export class TimelineMetricsProvider implements vscode.HoverProvider, vscode.Cod
     return [new vscode.CodeLens(toVsRange(heading), {
       title,
       tooltip: vscode.l10n.t('Time to detect, mitigate and recover, and the duration, from this timeline. Click for the error budget.'),
-      command: MetricsCommands.showErrorBudget,
+      command: Commands.showErrorBudget,
       arguments: [document.uri],
     })];
   }

@@ -4,7 +4,7 @@ import { SeverityMatrixState } from '../../core/config/severityMatrixState';
 import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, type ConfigProblem } from '../../core/config/types';
 import { range } from '../../core/markdown/position';
 import type { Profile } from '../../core/profiles/types';
-import { DIAGNOSTIC_SOURCE, Settings } from '../../constants';
+import { CONFIG_DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE, Settings } from '../../constants';
 import { heavy } from '../lazy';
 import { toVsRange } from './convert';
 import { profileFromSettings } from './profileSettings';
@@ -32,7 +32,7 @@ interface MatrixEntry {
 
 /** Loads, watches and reports the configuration file and severity matrix of every workspace folder. */
 export class WorkspaceConfigManager implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('incidentWorkbench.config');
+  private readonly collection = vscode.languages.createDiagnosticCollection(CONFIG_DIAGNOSTIC_COLLECTION);
   private readonly states = new Map<string, FolderState>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.collection, this.changed];

@@ -1,9 +1,8 @@
 // Owns the SLOs of each workspace folder: loads slo.yaml, reloads it on change, shows its problems in the Problems panel.
 import * as vscode from 'vscode';
 import { parseSloFile, SLO_FILE_NAMES, type SloDefinition, type SloFile } from '../../core/slo';
-import { DIAGNOSTIC_SOURCE } from '../../constants';
+import { DIAGNOSTIC_SOURCE, Settings, SLO_DIAGNOSTIC_COLLECTION } from '../../constants';
 import { toVsRange } from '../shared/convert';
-import { MetricsSettings, SLO_DIAGNOSTIC_COLLECTION } from './ids';
 
 /** The SLO file of one workspace folder. */
 export interface FolderSlos {
@@ -37,7 +36,7 @@ export class SloManager implements vscode.Disposable {
       watcher.onDidDelete(() => this.scheduleReload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${MetricsSettings.section}.${MetricsSettings.sloFile}`)) this.scheduleReload();
+        if (e.affectsConfiguration(`${Settings.section}.${Settings.sloFile}`)) this.scheduleReload();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.isSloDocument(e.document)) this.scheduleReload();
@@ -94,7 +93,7 @@ export class SloManager implements vscode.Disposable {
   }
 
   private async locate(folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
-    const configured = vscode.workspace.getConfiguration(MetricsSettings.section, folder.uri).get<string>(MetricsSettings.sloFile, '').trim();
+    const configured = vscode.workspace.getConfiguration(Settings.section, folder.uri).get<string>(Settings.sloFile, '').trim();
     const names = configured ? [configured] : SLO_FILE_NAMES;
     for (const name of names) {
       const uri = vscode.Uri.joinPath(folder.uri, ...name.split('/'));

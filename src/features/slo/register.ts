@@ -4,10 +4,10 @@ import { kindFromProfileFolders, type Profile } from '../../core';
 import { indexPathFor, updateIndexText, type IndexPlacement } from '../../core/incidentIndex';
 import { budgetJson, budgetReport, budgetText, type BudgetJsonSlo } from '../../core/slo';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
-import { MetricsCommands, MetricsSettings, REPORT_SCHEME } from './ids';
 import type { SloManager } from './SloManager';
 import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 import { pickFolder, workspaceIncidents } from './workspaceIncidents';
+import { Commands, Settings, REPORT_SCHEME } from '../../constants';
 
 /** What the error-budget and index commands need. */
 export interface SloFeatureDeps {
@@ -33,10 +33,10 @@ export function register(_context: vscode.ExtensionContext, deps: SloFeatureDeps
   return vscode.Disposable.from(
     reports,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    vscode.commands.registerCommand(MetricsCommands.showErrorBudget, (uri?: unknown) => showErrorBudget(deps, reports, uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.commands.registerCommand(MetricsCommands.updateIncidentIndex, (uri?: unknown) => updateIndex(deps, uri instanceof vscode.Uri ? uri : undefined, true)),
+    vscode.commands.registerCommand(Commands.showErrorBudget, (uri?: unknown) => showErrorBudget(deps, reports, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand(Commands.updateIncidentIndex, (uri?: unknown) => updateIndex(deps, uri instanceof vscode.Uri ? uri : undefined, true)),
     vscode.workspace.onDidSaveTextDocument((doc) => {
-      const on = vscode.workspace.getConfiguration(MetricsSettings.section, doc.uri).get<boolean>(MetricsSettings.indexUpdateOnSave, false);
+      const on = vscode.workspace.getConfiguration(Settings.section, doc.uri).get<boolean>(Settings.indexUpdateOnSave, false);
       if (!on || !isPostmortem(doc.uri, deps.profiles.profileFor(doc.uri))) return;
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() ?? '';
       // Saving several postmortems at once (Save All) updates the index once.
@@ -65,7 +65,7 @@ async function showErrorBudget(deps: SloFeatureDeps, reports: ReportContentProvi
   }
   const loaded = await deps.slos.load(folder);
   if (!loaded) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No slo.yaml in {0}. Add one with "slos:" listing service, objective and window (see docs/metrics.md), or set {1}.', folder.name, `${MetricsSettings.section}.${MetricsSettings.sloFile}`));
+    void vscode.window.showInformationMessage(vscode.l10n.t('No slo.yaml in {0}. Add one with "slos:" listing service, objective and window (see docs/metrics.md), or set {1}.', folder.name, `${Settings.section}.${Settings.sloFile}`));
     return undefined;
   }
   const errors = loaded.file.problems.filter((p) => p.severity === 'error').length;
@@ -97,7 +97,7 @@ async function updateIndex(deps: SloFeatureDeps, uri: vscode.Uri | undefined, in
     return undefined;
   }
   const profile = deps.profiles.profileFor(folder.uri);
-  const configured = vscode.workspace.getConfiguration(MetricsSettings.section, folder.uri).get<string>(MetricsSettings.indexPath, '');
+  const configured = vscode.workspace.getConfiguration(Settings.section, folder.uri).get<string>(Settings.indexPath, '');
   const indexPath = indexPathFor(profile, configured);
   if (indexPath.split('/').includes('..') || /^(?:\/|[A-Za-z]:)/.test(indexPath)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The index path "{0}" must stay inside the workspace folder.', indexPath));

@@ -1,14 +1,14 @@
 // The status bar: the profile in force (click to choose another) and the current document's findings (click for Problems).
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, Commands } from '../../constants';
+import { Commands, DIAGNOSTIC_SOURCE, StatusBarItems } from '../../constants';
 import { kindFromProfileFolders } from '../../core/lint/documentKind';
 import { DOCUMENT_KINDS } from '../../core/profiles/types';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
 
 /** Owns the two status bar items and keeps them current. */
 export class StatusBarManager implements vscode.Disposable {
-  private readonly profileItem = vscode.window.createStatusBarItem('incidentWorkbench.profile', vscode.StatusBarAlignment.Left, 10);
-  private readonly findingsItem = vscode.window.createStatusBarItem('incidentWorkbench.findings', vscode.StatusBarAlignment.Left, 9);
+  private readonly profileItem = vscode.window.createStatusBarItem(StatusBarItems.profile, vscode.StatusBarAlignment.Left, 10);
+  private readonly findingsItem = vscode.window.createStatusBarItem(StatusBarItems.findings, vscode.StatusBarAlignment.Left, 9);
   private readonly disposables: vscode.Disposable[] = [this.profileItem, this.findingsItem];
   private hasIncidentFolders = false;
 

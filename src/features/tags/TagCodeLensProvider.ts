@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { incidentKey, incidentLensTitle, unlinkedMessage, type IncidentDocumentRef } from '../../core/tags';
 import { toVsRange } from '../shared/convert';
-import { TagCommands, TagSettings } from './ids';
 import { plainFromLocation, plainLocation, tagName, type OpenIncidentArgs, type ShowLocationsArgs } from './tagCommandArgs';
 import type { TagIndexManager } from './TagIndexManager';
+import { Commands, Settings } from '../../constants';
 
 /** A lens over a linked tag, titled once its document's summary is read. */
 class IncidentLens extends vscode.CodeLens {
@@ -38,7 +38,7 @@ export class TagCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
         message: documents.length === 0 ? unlinkedMessage(tag, this.index.documentsFor(document.uri), this.index.profileFor(document.uri)) : undefined,
       };
       if (documents.length === 0) {
-        lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('$(warning) No incident document found (TG001)'), command: TagCommands.openTagIncident, arguments: [args], tooltip: args.message }));
+        lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('$(warning) No incident document found (TG001)'), command: Commands.openTagIncident, arguments: [args], tooltip: args.message }));
       } else {
         lenses.push(new IncidentLens(range, folder, documents, args));
       }
@@ -52,7 +52,7 @@ export class TagCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
         const showArgs: ShowLocationsArgs = { at: plainLocation(document.uri, tag), locations: others };
         lenses.push(new vscode.CodeLens(range, {
           title: others.length === 1 ? vscode.l10n.t('1 other location') : vscode.l10n.t('{0} other locations', others.length),
-          command: TagCommands.showTagLocations,
+          command: Commands.showTagLocations,
           arguments: [showArgs],
           tooltip: vscode.l10n.t('Other code tagged {0}', tagName(tag)),
         }));
@@ -67,7 +67,7 @@ export class TagCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     const summary = await this.index.summary(lens.folder, first);
     let title = summary ? incidentLensTitle(summary) : first.path;
     if (rest.length > 0) title += vscode.l10n.t(' (+{0} more: choose)', rest.length);
-    lens.command = { title, command: TagCommands.openTagIncident, arguments: [lens.args], tooltip: lens.documents.map((d) => d.path).join('\n') };
+    lens.command = { title, command: Commands.openTagIncident, arguments: [lens.args], tooltip: lens.documents.map((d) => d.path).join('\n') };
     return lens;
   }
 
@@ -78,6 +78,6 @@ export class TagCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
 }
 
 function enabled(uri: vscode.Uri): boolean {
-  const config = vscode.workspace.getConfiguration(TagSettings.section, uri);
-  return config.get<boolean>(TagSettings.enabled, true) && config.get<boolean>(TagSettings.codeLens, true);
+  const config = vscode.workspace.getConfiguration(Settings.section, uri);
+  return config.get<boolean>(Settings.tagsEnabled, true) && config.get<boolean>(Settings.tagsCodeLens, true);
 }

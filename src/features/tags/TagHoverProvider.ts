@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import type { IncidentSummary } from '../../core/incident/summary';
 import { TAG_SYNTAX, unlinkedMessage } from '../../core/tags';
 import { toVsRange } from '../shared/convert';
-import { TagCommands, TagSettings } from './ids';
 import { tagName, type OpenIncidentArgs } from './tagCommandArgs';
 import type { TagIndexManager } from './TagIndexManager';
+import { Commands, Settings } from '../../constants';
 
 /** Shows what the incident document of the tag under the pointer says. */
 export class TagHoverProvider implements vscode.HoverProvider {
@@ -13,7 +13,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder || !vscode.workspace.getConfiguration(TagSettings.section, document.uri).get<boolean>(TagSettings.enabled, true)) return undefined;
+    if (!folder || !vscode.workspace.getConfiguration(Settings.section, document.uri).get<boolean>(Settings.tagsEnabled, true)) return undefined;
     const scan = this.index.tagsIn(document);
     const problem = scan.problems.find((p) => toVsRange(p.range).contains(position));
     if (problem) {
@@ -28,7 +28,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
     const documents = this.index.link(document.uri, tag);
     const args: OpenIncidentArgs = { folder: folder.uri.toString(), tag: tagName(tag), documents: documents.map((d) => d.path) };
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: [TagCommands.openTagIncident] };
+    md.isTrusted = { enabledCommands: [Commands.openTagIncident] };
     if (documents.length === 0) {
       md.appendMarkdown(`${vscode.l10n.t('$(warning) **{0}**: no incident document (TG001)', escapeMarkdown(tagName(tag)))}\n\n`);
       md.appendMarkdown(escapeMarkdown(unlinkedMessage(tag, this.index.documentsFor(document.uri), this.index.profileFor(document.uri))));
@@ -37,7 +37,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
     const summary = await this.index.summary(folder, documents[0]);
     if (summary) appendSummary(md, summary);
     else md.appendMarkdown(`${vscode.l10n.t('**{0}** could not be read.', documents[0].path)}\n\n`);
-    const open = `command:${TagCommands.openTagIncident}?${encodeURIComponent(JSON.stringify([args]))}`;
+    const open = `command:${Commands.openTagIncident}?${encodeURIComponent(JSON.stringify([args]))}`;
     const label = documents.length > 1 ? vscode.l10n.t('Choose one of {0} documents', documents.length) : vscode.l10n.t('Open {0}', summary?.kindLabel.toLowerCase() ?? vscode.l10n.t('document'));
     md.appendMarkdown(`[${label}](${open} "${documents.map((d) => d.path).join(', ')}")`);
     if (documents.length === 1) md.appendMarkdown(` · \`${documents[0].path}\``);

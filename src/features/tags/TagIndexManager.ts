@@ -1,6 +1,6 @@
 // Owns the index of INCIDENT tags per workspace folder: full scans with progress, incremental updates, incident documents, TG findings.
 import * as vscode from 'vscode';
-import { Settings } from '../../constants';
+import { Settings, TAG_DIAGNOSTIC_COLLECTION } from '../../constants';
 import type { Profile } from '../../core';
 import {
   findTagsInFile, incidentDocumentFromPath, incidentDocuments, incidentKey, linkTag, tagFindings,
@@ -15,7 +15,6 @@ import { toVsRange, toVsSeverity } from '../shared/convert';
 import type { IncidentSummary } from '../../core/incident/summary';
 import type { ProfileSource } from '../shared/profileSettings';
 import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
-import { TAG_DIAGNOSTIC_COLLECTION, TagSettings } from './ids';
 
 /** What the manager needs from the extension. */
 export interface TagIndexDeps {
@@ -109,7 +108,7 @@ export class TagIndexManager implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleFullScan()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['files.exclude', 'search.exclude', `${TagSettings.section}.tags`, `${Settings.section}.${Settings.profileName}`, `${Settings.section}.${Settings.diagnosticsEnabled}`]
+        if (['files.exclude', 'search.exclude', `${Settings.section}.tags`, `${Settings.section}.${Settings.profileName}`, `${Settings.section}.${Settings.diagnosticsEnabled}`]
           .some((s) => e.affectsConfiguration(s))) this.scheduleFullScan();
       }),
     );
@@ -259,7 +258,7 @@ export class TagIndexManager implements vscode.Disposable {
       if (generation !== this.generation) break;
       // The new, empty index goes in at once, so the tree fills in as files are read.
       this.folders.set(folder.uri.toString(), state);
-      const engine = vscode.workspace.getConfiguration(TagSettings.section, folder.uri).get<'auto' | TagScanEngine>(TagSettings.scanner, 'auto');
+      const engine = vscode.workspace.getConfiguration(Settings.section, folder.uri).get<'auto' | TagScanEngine>(Settings.tagsScanner, 'auto');
       const rgPath = engine === 'node' ? undefined : await this.ripgrepPath();
       const result = await scanTags({
         root: folder.uri.fsPath,
@@ -305,22 +304,22 @@ export class TagIndexManager implements vscode.Disposable {
   }
 
   private enabled(folder: vscode.WorkspaceFolder): boolean {
-    return vscode.workspace.getConfiguration(TagSettings.section, folder.uri).get<boolean>(TagSettings.enabled, true);
+    return vscode.workspace.getConfiguration(Settings.section, folder.uri).get<boolean>(Settings.tagsEnabled, true);
   }
 
   private scanSettings(folder: vscode.WorkspaceFolder): { excludes: string[]; maxFileSize: number; useGitignore: boolean } {
-    const config = vscode.workspace.getConfiguration(TagSettings.section, folder.uri);
+    const config = vscode.workspace.getConfiguration(Settings.section, folder.uri);
     const on = (map: Record<string, unknown> | undefined) => Object.entries(map ?? {}).filter(([, v]) => v === true).map(([k]) => k);
     const globs = [
       ...on(vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude')),
       ...on(vscode.workspace.getConfiguration('search', folder.uri).get<Record<string, unknown>>('exclude')),
-      ...config.get<string[]>(TagSettings.exclude, []).filter((g) => typeof g === 'string'),
+      ...config.get<string[]>(Settings.tagsExclude, []).filter((g) => typeof g === 'string'),
     ];
-    const size = config.get<number>(TagSettings.maxFileSize, DEFAULT_MAX_FILE_SIZE);
+    const size = config.get<number>(Settings.tagsMaxFileSize, DEFAULT_MAX_FILE_SIZE);
     return {
       excludes: globsToIgnorePatterns(globs),
       maxFileSize: Number.isFinite(size) && size > 0 ? size : DEFAULT_MAX_FILE_SIZE,
-      useGitignore: config.get<boolean>(TagSettings.useGitignore, true),
+      useGitignore: config.get<boolean>(Settings.tagsUseGitignore, true),
     };
   }
 

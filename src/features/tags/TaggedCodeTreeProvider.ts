@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { incidentKey, type IncidentDocumentRef } from '../../core/tags';
 import { toVsRange } from '../shared/convert';
-import { TagCommands } from './ids';
 import { tagName, type OpenIncidentArgs } from './tagCommandArgs';
 import type { TagIndexChange, TagIndexManager, TagLocation } from './TagIndexManager';
+import { Commands, TreeItemContexts } from '../../constants';
 
 /** An incident: every tag of one folder with the same date and slug. */
 export interface IncidentNode {
@@ -65,7 +65,7 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
         item.id = node.id;
         const dir = node.path.includes('/') ? node.path.slice(0, node.path.lastIndexOf('/')) : '';
         item.description = `${dir ? `${dir} · ` : ''}${node.locations.length === 1 ? vscode.l10n.t('1 location') : vscode.l10n.t('{0} locations', node.locations.length)}`;
-        item.contextValue = 'incidentWorkbench.taggedFile';
+        item.contextValue = TreeItemContexts.taggedFile;
         return item;
       }
       case 'location': {
@@ -75,7 +75,7 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
         item.iconPath = new vscode.ThemeIcon('comment');
         item.tooltip = `${tagName(tag)}: ${tag.description}\n${node.location.path}:${tag.range.start.line + 1}`;
         item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri, { selection: toVsRange(tag.headRange) }] };
-        item.contextValue = 'incidentWorkbench.taggedLocation';
+        item.contextValue = TreeItemContexts.taggedLocation;
         return item;
       }
     }
@@ -114,11 +114,11 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
     ].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(node.documents.length === 0 ? 'warning' : 'flame');
     item.tooltip = node.documents.length > 0 ? `${node.name}\n${node.documents.map((d) => d.path).join('\n')}` : vscode.l10n.t('{0}: no incident document matches (TG001)', node.name);
-    item.contextValue = node.documents.length > 0 ? 'incidentWorkbench.incident' : 'incidentWorkbench.incidentWithoutDocument';
+    item.contextValue = node.documents.length > 0 ? TreeItemContexts.taggedIncident : TreeItemContexts.taggedIncidentWithoutDocument;
     if (node.documents.length > 0) {
       const args: OpenIncidentArgs = { folder: node.folder.uri.toString(), tag: node.name, documents: node.documents.map((d) => d.path) };
       // Clicking the incident opens its document; the twistie still expands it.
-      item.command = { title: vscode.l10n.t('Open Incident Document'), command: TagCommands.openTagIncident, arguments: [args] };
+      item.command = { title: vscode.l10n.t('Open Incident Document'), command: Commands.openTagIncident, arguments: [args] };
     }
     return item;
   }

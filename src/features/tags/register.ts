@@ -1,11 +1,11 @@
 // Registers the INCIDENT tags feature: the index, CodeLens, hover, the "Incident-Tagged Code" tree and the tag commands.
 import * as vscode from 'vscode';
-import { TagViews } from './ids';
 import { registerTagCommands } from './tagCommands';
 import { TagCodeLensProvider } from './TagCodeLensProvider';
 import { TaggedCodeTreeProvider } from './TaggedCodeTreeProvider';
 import { TagHoverProvider } from './TagHoverProvider';
 import { TagIndexManager, type TagIndexDeps } from './TagIndexManager';
+import { Views } from '../../constants';
 
 /** What the tags feature needs from the extension. */
 export type TagsDeps = TagIndexDeps;
@@ -20,7 +20,7 @@ export function register(_context: vscode.ExtensionContext, deps: TagsDeps): Tag
   const index = new TagIndexManager(deps);
   const lenses = new TagCodeLensProvider(index);
   const tree = new TaggedCodeTreeProvider(index);
-  const view = vscode.window.createTreeView(TagViews.taggedCode, { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView(Views.taggedCode, { treeDataProvider: tree, showCollapseAll: true });
   const describe = () => {
     const { tags, files, incidents } = index.counts();
     view.description = tags > 0 ? `${tags} tag${tags === 1 ? '' : 's'} · ${incidents} incident${incidents === 1 ? '' : 's'} · ${files} file${files === 1 ? '' : 's'}` : undefined;

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { Commands } from '../../constants';
 import { formatDate, incidentKey, TAG_SLUG_PATTERN, tagComment, type IncidentDocumentRef } from '../../core/tags';
 import type { CalendarDate } from '../../core/postmortem/dates';
-import { TagCommands } from './ids';
 import { tagName, toVsLocation, type OpenIncidentArgs, type ShowLocationsArgs } from './tagCommandArgs';
 import type { TagIndexManager, TagScanSummary } from './TagIndexManager';
 
@@ -25,10 +24,10 @@ const SLUG = new RegExp(`^${TAG_SLUG_PATTERN}$`);
 /** Registers the four tag commands. */
 export function registerTagCommands(index: TagIndexManager): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(TagCommands.tagCodeLocation, (args?: TagCodeLocationArgs) => tagCodeLocation(index, args)),
-    vscode.commands.registerCommand(TagCommands.openTagIncident, (args?: OpenIncidentArgs) => openTagIncident(index, args)),
-    vscode.commands.registerCommand(TagCommands.showTagLocations, (args?: ShowLocationsArgs) => showTagLocations(args)),
-    vscode.commands.registerCommand(TagCommands.refreshTaggedCode, () => refresh(index)),
+    vscode.commands.registerCommand(Commands.tagCodeLocation, (args?: TagCodeLocationArgs) => tagCodeLocation(index, args)),
+    vscode.commands.registerCommand(Commands.openTagIncident, (args?: OpenIncidentArgs) => openTagIncident(index, args)),
+    vscode.commands.registerCommand(Commands.showTagLocations, (args?: ShowLocationsArgs) => showTagLocations(args)),
+    vscode.commands.registerCommand(Commands.refreshTaggedCode, () => refresh(index)),
   );
 }
 

@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { actionItemDescription, actionItemLabel, groupActionItems, openActionItems, type ActionItemGrouping } from '../../core/trees/model';
 import { DocumentTreeProvider } from './DocumentTreeProvider';
-import { TreeItemContexts, TreeViews } from './ids';
 import { groupNodes, rootsByFolder, type ActionItemNode, type TreeNode } from './treeNodes';
 import type { TreeDocumentManager, TreeEntry } from './TreeDocumentManager';
+import { Views, TreeItemContexts } from '../../constants';
 
 /** Today as `YYYY-MM-DD` in local time. */
 export function localToday(now = new Date()): string {
@@ -33,7 +33,7 @@ export class ActionItemsTreeProvider extends DocumentTreeProvider {
     const entries = this.manager.all().filter((e): e is Extract<TreeEntry, { type: 'incident' }> => e.type === 'incident');
     const uris = new Map(entries.map((e) => [e.summary.uri, e.uri]));
     const today = this.today();
-    return rootsByFolder(TreeViews.actionItems, entries, (list, prefix) => groupNodes(
+    return rootsByFolder(Views.actionItems, entries, (list, prefix) => groupNodes(
       `${prefix}|${this.grouping}`,
       groupActionItems(openActionItems(list.map((e) => e.summary), today), this.grouping),
       (open, groupId): ActionItemNode => ({

@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { groupIncidents, incidentDescription, incidentLabel, type IncidentGrouping, type IncidentItem } from '../../core/trees/model';
 import { DocumentTreeProvider } from './DocumentTreeProvider';
-import { TreeItemContexts, TreeViews } from './ids';
 import { groupNodes, markProblems, rootsByFolder, type IncidentNode, type TreeNode } from './treeNodes';
 import type { TreeDocumentManager, TreeEntry } from './TreeDocumentManager';
+import { Views, TreeItemContexts } from '../../constants';
 
 const SEVERITY_COLORS = ['charts.red', 'charts.orange', 'charts.yellow', 'charts.blue'];
 const LIVE_STATUS = /^(?:investigating|identified|fixing|monitoring|mitigated)$/i;
@@ -37,7 +37,7 @@ export class IncidentsTreeProvider extends DocumentTreeProvider {
   protected buildRoots(): TreeNode[] {
     const entries = this.manager.all().filter((e): e is Extract<TreeEntry, { type: 'incident' }> => e.type === 'incident');
     const byUri = new Map(entries.map((e) => [e.summary.uri, e]));
-    return rootsByFolder(TreeViews.incidents, entries, (list, prefix) => groupNodes(
+    return rootsByFolder(Views.incidents, entries, (list, prefix) => groupNodes(
       `${prefix}|${this.grouping}`,
       groupIncidents(list.map((e) => e.summary), this.grouping),
       (summary, groupId): IncidentNode => ({ type: 'incident', id: `${groupId}|${summary.uri}`, entry: byUri.get(summary.uri) as IncidentNode['entry'] }),

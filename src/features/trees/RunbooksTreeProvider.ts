@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { groupRunbooks, runbookDescription, runbookLinkCounts } from '../../core/trees/model';
 import { DocumentTreeProvider } from './DocumentTreeProvider';
-import { TreeItemContexts, TreeViews } from './ids';
 import { groupNodes, markProblems, rootsByFolder, type RunbookNode, type TreeNode } from './treeNodes';
 import type { TreeEntry } from './TreeDocumentManager';
+import { Views, TreeItemContexts } from '../../constants';
 
 export class RunbooksTreeProvider extends DocumentTreeProvider {
   protected buildRoots(): TreeNode[] {
@@ -13,7 +13,7 @@ export class RunbooksTreeProvider extends DocumentTreeProvider {
     const incidents = all.flatMap((e) => (e.type === 'incident' ? [e.summary] : []));
     const byUri = new Map(runbooks.map((e) => [e.summary.uri, e]));
     const counts = runbookLinkCounts(runbooks.map((r) => r.summary), incidents);
-    return rootsByFolder(TreeViews.runbooks, runbooks, (list, prefix) => groupNodes(
+    return rootsByFolder(Views.runbooks, runbooks, (list, prefix) => groupNodes(
       prefix,
       groupRunbooks(list.map((e) => e.summary)),
       (summary, groupId): RunbookNode => ({ type: 'runbook', id: `${groupId}|${summary.uri}`, entry: byUri.get(summary.uri) as RunbookNode['entry'], linkedBy: counts.get(summary.uri) ?? 0 }),

@@ -2,11 +2,11 @@
 import * as vscode from 'vscode';
 import { ACTION_ITEM_GROUPINGS, INCIDENT_GROUPINGS, markDoneEdit, type ActionItemGrouping, type IncidentGrouping } from '../../core/trees/model';
 import { ActionItemsTreeProvider } from './ActionItemsTreeProvider';
-import { TreeCommands, TreeContextKeys, TreeViews } from './ids';
 import { IncidentsTreeProvider } from './IncidentsTreeProvider';
 import { RunbooksTreeProvider } from './RunbooksTreeProvider';
 import { nodeUri, type TreeNode } from './treeNodes';
 import { TreeDocumentManager, type TreeDocumentDeps } from './TreeDocumentManager';
+import { Commands, Views, ContextKeys } from '../../constants';
 
 /** What the trees feature needs from the extension. */
 export interface TreesDeps extends TreeDocumentDeps {
@@ -29,40 +29,40 @@ export function register(context: vscode.ExtensionContext, deps: TreesDeps): Tre
   const incidents = new IncidentsTreeProvider(manager, context.workspaceState.get<IncidentGrouping>(STATE.incidentGrouping, 'year'));
   const runbooks = new RunbooksTreeProvider(manager);
   const actionItems = new ActionItemsTreeProvider(manager, context.workspaceState.get<ActionItemGrouping>(STATE.actionItemGrouping, 'owner'), deps.today);
-  const incidentsView = vscode.window.createTreeView(TreeViews.incidents, { treeDataProvider: incidents, showCollapseAll: true });
-  const runbooksView = vscode.window.createTreeView(TreeViews.runbooks, { treeDataProvider: runbooks, showCollapseAll: true });
-  const actionItemsView = vscode.window.createTreeView(TreeViews.actionItems, { treeDataProvider: actionItems, showCollapseAll: true });
+  const incidentsView = vscode.window.createTreeView(Views.incidents, { treeDataProvider: incidents, showCollapseAll: true });
+  const runbooksView = vscode.window.createTreeView(Views.runbooks, { treeDataProvider: runbooks, showCollapseAll: true });
+  const actionItemsView = vscode.window.createTreeView(Views.actionItems, { treeDataProvider: actionItems, showCollapseAll: true });
 
   const describe = () => {
     incidentsView.description = `by ${incidents.groupBy}`;
     actionItemsView.description = `by ${actionItems.groupBy}`;
-    void vscode.commands.executeCommand('setContext', TreeContextKeys.incidentGrouping, incidents.groupBy);
-    void vscode.commands.executeCommand('setContext', TreeContextKeys.actionItemGrouping, actionItems.groupBy);
+    void vscode.commands.executeCommand('setContext', ContextKeys.incidentGrouping, incidents.groupBy);
+    void vscode.commands.executeCommand('setContext', ContextKeys.actionItemGrouping, actionItems.groupBy);
   };
 
   const disposable = vscode.Disposable.from(
     manager, incidents, runbooks, actionItems, incidentsView, runbooksView, actionItemsView,
-    vscode.commands.registerCommand(TreeCommands.refreshTrees, () => manager.rescan()),
-    vscode.commands.registerCommand(TreeCommands.toggleIncidentGrouping, async () => {
+    vscode.commands.registerCommand(Commands.refreshTrees, () => manager.rescan()),
+    vscode.commands.registerCommand(Commands.toggleIncidentGrouping, async () => {
       incidents.groupBy = next(INCIDENT_GROUPINGS, incidents.groupBy);
       await context.workspaceState.update(STATE.incidentGrouping, incidents.groupBy);
       describe();
     }),
-    vscode.commands.registerCommand(TreeCommands.toggleActionItemGrouping, async () => {
+    vscode.commands.registerCommand(Commands.toggleActionItemGrouping, async () => {
       actionItems.groupBy = next(ACTION_ITEM_GROUPINGS, actionItems.groupBy);
       await context.workspaceState.update(STATE.actionItemGrouping, actionItems.groupBy);
       describe();
     }),
-    vscode.commands.registerCommand(TreeCommands.markActionItemDone, (node?: TreeNode) => markDone(node ?? actionItemsView.selection[0])),
-    vscode.commands.registerCommand(TreeCommands.openTreeItemToSide, async (node?: TreeNode) => {
+    vscode.commands.registerCommand(Commands.markActionItemDone, (node?: TreeNode) => markDone(node ?? actionItemsView.selection[0])),
+    vscode.commands.registerCommand(Commands.openTreeItemToSide, async (node?: TreeNode) => {
       const uri = node && nodeUri(node);
       if (uri) await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.Beside });
     }),
-    vscode.commands.registerCommand(TreeCommands.revealTreeItemInExplorer, async (node?: TreeNode) => {
+    vscode.commands.registerCommand(Commands.revealTreeItemInExplorer, async (node?: TreeNode) => {
       const uri = node && nodeUri(node);
       if (uri) await vscode.commands.executeCommand('revealInExplorer', uri);
     }),
-    vscode.commands.registerCommand(TreeCommands.filterTrees, async (text?: unknown) => {
+    vscode.commands.registerCommand(Commands.filterTrees, async (text?: unknown) => {
       const value = typeof text === 'string' ? text : await vscode.window.showInputBox({
         title: vscode.l10n.t('Filter the incident views'),
         prompt: vscode.l10n.t('Show only items whose title or details contain this text (empty shows all).'),
@@ -71,8 +71,8 @@ export function register(context: vscode.ExtensionContext, deps: TreesDeps): Tre
       if (value === undefined) return undefined;
       return applyFilter(value);
     }),
-    vscode.commands.registerCommand(TreeCommands.clearTreeFilter, () => applyFilter('')),
-    vscode.commands.registerCommand(TreeCommands.copyTreeItemLink, async (node?: TreeNode) => {
+    vscode.commands.registerCommand(Commands.clearTreeFilter, () => applyFilter('')),
+    vscode.commands.registerCommand(Commands.copyTreeItemLink, async (node?: TreeNode) => {
       const uri = node && nodeUri(node);
       if (!uri) return undefined;
       const item = node.type === 'incident' ? incidents.getTreeItem(node) : node.type === 'runbook' ? runbooks.getTreeItem(node) : actionItems.getTreeItem(node);
@@ -82,7 +82,7 @@ export function register(context: vscode.ExtensionContext, deps: TreesDeps): Tre
       vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Link copied to the clipboard'), 3000);
       return link;
     }),
-    vscode.commands.registerCommand(TreeCommands.lintTreeItem, async (node?: TreeNode) => {
+    vscode.commands.registerCommand(Commands.lintTreeItem, async (node?: TreeNode) => {
       const uri = node && nodeUri(node);
       if (!uri) return undefined;
       // Opening the document lints it (the diagnostics feature listens); the Problems panel shows the result.
@@ -100,7 +100,7 @@ export function register(context: vscode.ExtensionContext, deps: TreesDeps): Tre
     incidentsView.message = message(incidents.leafCount());
     runbooksView.message = message(runbooks.leafCount());
     actionItemsView.message = message(actionItems.leafCount());
-    void vscode.commands.executeCommand('setContext', TreeContextKeys.treesFiltered, on);
+    void vscode.commands.executeCommand('setContext', ContextKeys.treesFiltered, on);
     return incidents.leafCount() + runbooks.leafCount() + actionItems.leafCount();
   }
   describe();

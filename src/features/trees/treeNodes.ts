@@ -1,8 +1,8 @@
 // The node types shared by the three side bar trees, and the tree items they have in common.
 import * as vscode from 'vscode';
 import type { Group, OpenActionItem } from '../../core/trees/model';
-import { DIAGNOSTIC_SOURCE, TreeItemContexts } from './ids';
 import type { TreeEntry } from './TreeDocumentManager';
+import { DIAGNOSTIC_SOURCE, TreeItemContexts } from '../../constants';
 
 /** A workspace folder, as root when several are open. */
 export interface FolderNode { readonly type: 'folder'; readonly id: string; readonly folder: vscode.WorkspaceFolder; children: TreeNode[] }

@@ -1,11 +1,11 @@
 // Keeps the incident wizard's draft in the workspace state (it survives closing VS Code) and the "has draft" context key in step with it.
 import * as vscode from 'vscode';
-import { ContextKeys } from '../../constants';
+import { ContextKeys, StateKeys } from '../../constants';
 import { revisionOf } from '../../webview/draft';
 import { wizardDraftSchema, type WizardDraft } from '../../webview/protocol';
 
 /** The workspace-state key of the saved draft. */
-const KEY = 'incidentWorkbench.wizard.draft';
+const KEY = StateKeys.wizardDraft;
 
 /** A saved draft and the workspace folder it writes into. */
 export interface SavedDraft {
