@@ -41,6 +41,12 @@ export const Commands = {
   resumeWizardDraft: 'incidentWorkbench.resumeWizardDraft',
 } as const;
 
+/** Commands the extension registers for its own tests and tools, not contributed (the `_` prefix keeps them out of the palette). */
+export const InternalCommands = {
+  /** Answers with the activation figures once the heavy features are registered (`ActivationFigures`). */
+  activationTiming: '_incidentWorkbench.activationTiming',
+} as const;
+
 /** The walkthrough contributed in package.json, as `workbench.action.openWalkthrough` names it (`publisher.name#id`). */
 export const WALKTHROUGH_ID = `${EXTENSION_ID}#getStarted`;
 

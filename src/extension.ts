@@ -2,6 +2,7 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { Commands, DIAGNOSTIC_SOURCE } from './constants';
+import { ActivationTiming } from './features/activationTiming';
 import { register as registerChooseProfile } from './features/commands/chooseProfile';
 import type { HeavyFeatures } from './features/heavy';
 import { heavy } from './features/lazy';
@@ -10,7 +11,7 @@ import { WorkspaceConfigManager } from './features/shared/WorkspaceConfigManager
 import { StatusBarManager } from './features/statusBar/StatusBarManager';
 import { register as registerWalkthrough } from './features/walkthrough/register';
 
-/** What the extension exports: the Markdown preview hook, and the tag tree for tests and other extensions. */
+/** What the extension exports: the Markdown preview hook, and the trees for tests and other extensions (activation figures: `InternalCommands.activationTiming`). */
 export interface IncidentWorkbenchApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
   readonly tags: { readonly tree: vscode.TreeDataProvider<unknown> };
@@ -19,23 +20,9 @@ export interface IncidentWorkbenchApi {
     readonly runbooks: vscode.TreeDataProvider<unknown>;
     readonly actionItems: vscode.TreeDataProvider<unknown>;
   };
-  /**
-   * The extension's own activation cost in milliseconds, as VS Code's Running Extensions view
-   * splits it: loading the code (first line of dist/extension.js to the end of this module)
-   * plus the `activate` call. The time VS Code spends in between (preparing the context's
-   * storage) is not ours and is reported apart. Undefined outside the bundle.
-   */
-  readonly activationMs: number | undefined;
-  /** The parts of activationMs, and VS Code's own wait between them, in milliseconds. */
-  readonly activationParts: { readonly codeLoadingMs: number; readonly activateCallMs: number; readonly waitBeforeActivateMs: number } | undefined;
-  /** Resolves when the heavy features are registered (the open documents linted): milliseconds since the bundle started loading. */
-  readonly featuresReady: Promise<number | undefined>;
 }
 
-/** `performance.now()` when the bundle started loading: set by the first line of dist/extension.js (scripts/build.mjs). */
-declare const __iwLoadStarted: number | undefined;
-
-/** When this module (the whole bundle before it) finished loading. */
+/** When this module (the whole bundle before it) finished loading: where the activate call's measure starts. */
 const moduleLoaded = performance.now();
 
 /** The commands the thin half registers itself; every other command belongs to the heavy features. */
@@ -46,15 +33,13 @@ const THIN_COMMANDS: readonly string[] = [Commands.chooseProfile, Commands.getSt
  * authoring, the wizard) once the configuration files are read, or earlier when something needs them.
  */
 export function activate(context: vscode.ExtensionContext): IncidentWorkbenchApi {
-  const activateCalled = performance.now();
+  const timing = new ActivationTiming(moduleLoaded);
   const log = vscode.window.createOutputChannel(DIAGNOSTIC_SOURCE, { log: true });
   const configs = new WorkspaceConfigManager(log);
   const profiles = profileSource(configs, log);
   context.subscriptions.push(log, configs);
 
   let features: HeavyFeatures | undefined;
-  let ready: (ms: number | undefined) => void = () => undefined;
-  const featuresReady = new Promise<number | undefined>((resolve) => { ready = resolve; });
   const placeholders = untilLoaded(Object.values(Commands).filter((id) => !THIN_COMMANDS.includes(id)), () => load());
   const load = (): HeavyFeatures => {
     if (features) return features;
@@ -62,13 +47,12 @@ export function activate(context: vscode.ExtensionContext): IncidentWorkbenchApi
     placeholders.dispose();
     features = heavy().registerFeatures(context, { log, profiles, onDidChangeProfiles: configs.onDidChange });
     context.subscriptions.push(...features.disposables);
-    const sinceLoad = sinceBundleLoad();
-    log.info(`Loaded the linter, trees, tags, SLOs, git and wizard features in ${Math.round(performance.now() - started)} ms${sinceLoad === undefined ? '' : ` (${sinceLoad} ms after the extension started loading)`}.`);
-    ready(sinceLoad);
+    timing.featuresLoaded(started, log);
     return features;
   };
   context.subscriptions.push(
     placeholders,
+    timing.register(),
     new StatusBarManager(profiles, configs.onDidChange),
     registerChooseProfile(),
     registerWalkthrough(context),
@@ -78,11 +62,7 @@ export function activate(context: vscode.ExtensionContext): IncidentWorkbenchApi
     .catch((e: unknown) => log.error(`Reading the configuration files failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`))
     .then(() => load());
 
-  const activationParts = typeof __iwLoadStarted === 'number'
-    ? { codeLoadingMs: tenth(moduleLoaded - __iwLoadStarted), activateCallMs: tenth(performance.now() - activateCalled), waitBeforeActivateMs: tenth(activateCalled - moduleLoaded) }
-    : undefined;
-  const activationMs = activationParts && tenth(activationParts.codeLoadingMs + activationParts.activateCallMs);
-  log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)}${activationParts ? ` in ${activationMs} ms (code loading ${activationParts.codeLoadingMs} ms, activate ${activationParts.activateCallMs} ms; VS Code prepared the context in ${activationParts.waitBeforeActivateMs} ms between them)` : ''}.`);
+  timing.activated(context.extension, log);
   // VS Code's Markdown preview calls extendMarkdownIt to add the severity badge and metrics strip; the trees load the heavy half when read.
   return {
     extendMarkdownIt: (md) => heavy().extendMarkdownIt(md, { profiles, slosFor: (uri) => load().slos.slosFor(uri), log }),
@@ -92,22 +72,10 @@ export function activate(context: vscode.ExtensionContext): IncidentWorkbenchApi
       get runbooks() { return load().trees.runbooks; },
       get actionItems() { return load().trees.actionItems; },
     },
-    activationMs,
-    activationParts,
-    featuresReady,
   };
 }
 
 export function deactivate(): void {}
-
-/** Milliseconds since the first line of dist/extension.js ran, to a tenth; undefined outside the bundle. */
-function sinceBundleLoad(): number | undefined {
-  return typeof __iwLoadStarted === 'number' ? tenth(performance.now() - __iwLoadStarted) : undefined;
-}
-
-function tenth(ms: number): number {
-  return Math.round(ms * 10) / 10;
-}
 
 /** Placeholder commands until the heavy features register the real ones: the first call loads them, then runs the real command. */
 function untilLoaded(ids: readonly string[], load: () => unknown): vscode.Disposable {

@@ -1,7 +1,7 @@
 // Integration: the incident wizard survives a window reload: filled half-way and left open, the window reloads (a real page reload), and the serializer brings the panel back with every field, the draft still in the workspace state.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands } from '../../../src/constants';
+import { Commands, InternalCommands } from '../../../src/constants';
 import { EXTENSION_ID, eventually } from './workspace';
 import { afterReload, clickButton, continueAfterReload, hasUiBridge, inWebview, type WebviewStep } from './uiBridge';
 
@@ -56,8 +56,8 @@ if (afterReload()) {
       // The revived page first shows the state VS Code kept for it, which can be older than the last
       // edit (a page does not get to save on unload); the host then sends the newer saved draft. On a
       // loaded machine the host's features load seconds after the window, so wait for that answer.
-      const api = await vscode.extensions.getExtension<{ featuresReady: Promise<unknown> }>(EXTENSION_ID)?.activate();
-      await api?.featuresReady;
+      await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+      await vscode.commands.executeCommand(InternalCommands.activationTiming);
       await eventually('the restored page to show the Investigate phase', async () => ((await steps({ text: '#phase-heading' }))[0] === 'Investigate' ? true : undefined), 60_000);
       const [heading, current, why] = await steps({ text: '#phase-heading' }, { text: '[aria-current="step"]' }, { value: 'Why 1' });
       assert.equal(heading, 'Investigate');
