@@ -1,9 +1,15 @@
 // PM010: the timeline lacks the events needed to compute time to detect and time to recover.
+import { METRIC_IDS, METRICS } from '../metrics/metrics';
 import { milestones, unreadTimeLines, type Milestone } from '../timeline/timeline';
 import type { Rule } from './types';
 import { incident, sectionByRoleOf } from './util';
 
 const NAMES: Record<Milestone, string> = { start: 'start', detection: 'detection', mitigation: 'mitigation', resolution: 'resolution' };
+
+/** `a`, `a and b`, `a, b and c`. */
+function and(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 /** A line quoted in a message: trimmed to 60 characters. */
 function quote(text: string): string {
@@ -35,7 +41,8 @@ export const PM010: Rule = {
     const found = milestones(model.timeline);
     const missing = (['start', 'detection', 'mitigation', 'resolution'] as Milestone[]).filter((m) => !found[m]).map((m) => NAMES[m]);
     if (missing.length === 0) return [];
-    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
-    return [{ message: `The timeline has no ${list} event, so time to detect and time to recover cannot be computed; add the event with its time (see the rule's page for the words it looks for).`, range: section.heading.range }];
+    // Name only the measures the missing events take away, as the metrics define them (a missing mitigation leaves time to recover).
+    const lost = METRIC_IDS.filter((id) => missing.includes(NAMES[METRICS[id].from]) || missing.includes(NAMES[METRICS[id].to])).map((id) => METRICS[id].label.toLowerCase());
+    return [{ message: `The timeline has no ${and(missing)} event, so ${and(lost)} cannot be computed; add the event with its time (see the rule's page for the words it looks for).`, range: section.heading.range }];
   },
 };

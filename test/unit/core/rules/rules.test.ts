@@ -188,7 +188,7 @@ describe('PM010 timeline-milestones', () => {
   it('names the milestones the timeline lacks', () => {
     const text = replaceSection(CLEAN_POSTMORTEM, 'Timeline', '## Timeline\n- 14:28 first errors in logs\n- 14:50 we looked at dashboards\n\n');
     const line = lineOf(text, '## Timeline');
-    assert.deepEqual(run('PM010', text), [`${line}:0-11 The timeline has no detection, mitigation and resolution event, so time to detect and time to recover cannot be computed; add the event with its time (see the rule's page for the words it looks for).`]);
+    assert.deepEqual(run('PM010', text), [`${line}:0-11 The timeline has no detection, mitigation and resolution event, so time to detect, time to mitigate, time to recover and duration cannot be computed; add the event with its time (see the rule's page for the words it looks for).`]);
   });
 
   it('asks for times when no event has one', () => {

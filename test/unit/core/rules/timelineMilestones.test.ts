@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { summarizeIncident } from '../../../../src/core/incident/summary';
 import { lintText } from '../../../../src/core/lint/lint';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 
@@ -29,7 +30,16 @@ describe('PM010 timeline-milestones', () => {
 
   it('still names a missing resolution', () => {
     assert.deepEqual(pm010(['- 09:00 errors start', '- 09:05 alert fires', '- 09:20 rolled back']), [
-      'The timeline has no resolution event, so time to detect and time to recover cannot be computed; add the event with its time (see the rule\'s page for the words it looks for).',
+      'The timeline has no resolution event, so time to recover and duration cannot be computed; add the event with its time (see the rule\'s page for the words it looks for).',
     ]);
+  });
+
+  it('names only the measures a missing event takes away, as the index computes the others', () => {
+    const text = '# Incident\n\n**Date:** 2026-02-02\n\n## Timeline\n- 14:00 UTC errors began\n- 14:10 UTC alert fired\n- 14:40 UTC resolved\n';
+    assert.deepEqual(pm010(['- 14:00 UTC errors began', '- 14:10 UTC alert fired', '- 14:40 UTC resolved']), [
+      'The timeline has no mitigation event, so time to mitigate cannot be computed; add the event with its time (see the rule\'s page for the words it looks for).',
+    ]);
+    const metrics = summarizeIncident({ path: 'docs/postmortems/x.md', text, profile: harness }).metrics;
+    assert.deepEqual([metrics.timeToDetect.minutes, metrics.timeToMitigate.minutes, metrics.timeToRecover.minutes], [10, null, 30]);
   });
 });
