@@ -99,8 +99,11 @@ export interface SummaryInput {
   readonly kind?: DocumentKind;
 }
 
-/** The header or front-matter fields that name an incident's services. */
-export const SERVICE_FIELD_NAMES: readonly string[] = ['service', 'services', 'affected service', 'affected services', 'component', 'components', 'system', 'affected systems'];
+/** The header or front-matter fields that name an incident's services, earlier names first. */
+export const SERVICE_FIELD_NAMES: readonly string[] = [
+  'services', 'service', 'affected services', 'affected service', 'services affected', 'impacted services',
+  'systems affected', 'affected systems', 'system', 'components', 'component', 'affected components',
+];
 
 const KIND_LABELS: Record<DocumentKind, string> = { postmortem: 'Postmortem', incident: 'Incident', runbook: 'Runbook' };
 const SERVICE_WORD = /(?:^|[^a-z0-9-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:service|api|gateway|db|worker))\b/i;
@@ -166,10 +169,17 @@ function build(doc: MarkdownDocument, path: string, kind: DocumentKind, profile:
   };
 }
 
-/** The services a Service field's value names: `api, db`, `api and db`, `api / db`. */
+/**
+ * The services a Service field's value names: `api, db`, `api and db`, `api / db`, `api & db`; Markdown marks and
+ * parenthesised notes are dropped, and so are placeholders such as `<service>` and `TBD`.
+ */
 export function servicesOf(value: string | undefined): string[] {
   if (!value) return [];
-  return [...new Set(value.split(/\s*(?:,|;|\band\b|&|\/)\s*/).map((s) => s.replace(/[`*_]/g, '').trim()).filter(Boolean))];
+  const names = value
+    .split(/[,;/&]|\band\b/i)
+    .map((s) => s.replace(/[`*_]/g, '').replace(/\(.*?\)/g, '').trim())
+    .filter((s) => s.length > 0 && !/^(?:<.*>|\[.*\]|tbd|n\/?a|none|unknown|-+)$/i.test(s));
+  return [...new Set(names)];
 }
 
 /** A `name-service` (`-api`, `-gateway`, `-db`, `-worker`) word in the file name (after its date), else in the title. */

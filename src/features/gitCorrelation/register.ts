@@ -5,7 +5,7 @@ import {
   checkWindow, diffUriInfo, formatWindowTime, incidentServices, parseWindowTime, rankCommits, suggestWindow, windowHints,
   type Commit, type FileChange, type RankedCommit, type RankReason, type SuggestedWindow, type WindowHints,
 } from '../../core/git';
-import { readIncident } from '../../core/postmortem/model';
+import { summarizeIncident } from '../../core/incident/summary';
 import { gitService, type CommitsOptions, type CommitsResult, type ShowResult } from '../../services/gitService';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
 import { CommitDocumentProvider } from './CommitDocumentProvider';
@@ -143,8 +143,8 @@ function readActiveIncident(deps: GitCorrelationDeps): { hints: WindowHints; ser
     const doc = parseMarkdown(document.getText());
     const relativePath = workspaceRelativePath(document.uri);
     const kind = (relativePath !== undefined ? kindFromProfileFolders(relativePath, profile, doc) : undefined) ?? kindFromContent(doc, profile) ?? 'postmortem';
-    const model = readIncident(doc, kind, profile);
-    return { hints: windowHints(model), services: incidentServices(model) };
+    const summary = summarizeIncident({ path: relativePath ?? document.uri.path, doc, profile, kind });
+    return { hints: windowHints(summary), services: incidentServices(summary) };
   } catch (e) {
     // The window can still be typed in; a bug reading the document must not stop the command.
     deps.log.error(`Could not read the incident in ${document.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);

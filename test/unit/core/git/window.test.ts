@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { checkWindow, formatWindowTime, incidentServices, parseWindowTime, suggestWindow, windowHints } from '../../../../src/core/git';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
-import { readIncident } from '../../../../src/core/postmortem/model';
+import { summarizeIncident } from '../../../../src/core/incident/summary';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 
 const harness = findProfile('harness') as Profile;
 const iso = (d: Date) => d.toISOString();
-const model = (text: string) => readIncident(parseMarkdown(text), 'postmortem', harness);
+const model = (text: string, path = 'docs/postmortems/x.md') => summarizeIncident({ path, doc: parseMarkdown(text), profile: harness, kind: 'postmortem' });
 
 describe('parseWindowTime', () => {
   it('reads a date and time as UTC', () => {
@@ -123,5 +123,12 @@ describe('suggestWindow', () => {
     const w = suggestWindow(windowHints(doc), now);
     assert.equal(w.source, 'date');
     assert.deepEqual(incidentServices(doc), []);
+  });
+
+  it('takes the date from the file name when the document states none, as the trees and the index do', () => {
+    const doc = model('# Postmortem\n\n## Summary\n\nText.\n', 'docs/postmortems/2026-03-15-checkout.md');
+    const w = suggestWindow(windowHints(doc), now);
+    assert.equal(w.source, 'date');
+    assert.equal(iso(w.since).slice(0, 10), '2026-03-14');
   });
 });
