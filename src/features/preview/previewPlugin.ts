@@ -2,6 +2,7 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { summarizeIncident } from '../../core/incident/summary';
+import { kindFromProfileFolders } from '../../core/lint/documentKind';
 import { previewDecorations, previewHeaderHtml } from '../../core/metrics';
 import type { CalendarDate } from '../../core/postmortem/dates';
 import type { SloDefinition } from '../../core/slo';
@@ -50,6 +51,8 @@ export function extendMarkdownIt(md: MarkdownIt, deps: PreviewDeps): MarkdownIt 
       const relative = workspaceRelativePath(uri);
       if (!relative) return '';
       const profile = deps.profiles.profileFor(uri);
+      // Only documents in the profile's folders: the summary takes any other Markdown for a postmortem.
+      if (kindFromProfileFolders(relative, profile) === undefined) return '';
       const summary = summarizeIncident({ path: relative, text: src, profile });
       if (summary.kind !== 'postmortem') return '';
       const decorations = previewDecorations(summary, { today: (deps.today ?? localToday)(), slos: deps.slosFor(uri) });
