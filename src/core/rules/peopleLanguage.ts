@@ -82,8 +82,13 @@ const SAFEGUARDS = words(`testing test tests review reviewing approval checking 
 /** Verbs of a safeguard a person did not perform: "did not test", "never checked". */
 const OMISSION_VERBS = words(`test tested check checked follow followed run ran read verify verified review reviewed tell told wait waited ask asked
   update updated notice noticed look looked bother bothered monitor monitored escalate escalated validate validated confirm confirmed double-check
-  double-checked renew renewed inform informed notify notified consult consulted respond responded answer answered acknowledge acknowledged
-  investigate investigated communicate communicated use used backup reply replied`);
+  double-checked renew renewed inform informed notify notified consult consulted
+  investigate investigated communicate communicated use used backup`);
+/** Irregular past participles: "should have known"; "should have alerting" is a wish, not a counterfactual. */
+const IRREGULAR_PARTICIPLES = words(`known seen caught done been made taken thought had built run written gone got gotten kept sent spent found held left
+  told read understood put set shut split begun brought bought felt heard led lost meant met paid said sold stood struck taught won drawn driven
+  given hidden ridden risen shown spoken chosen frozen broken forgotten foreseen let cut hit`);
+const isParticiple = (w: string | undefined) => !!w && (/[a-z]{2}(?:ed|en|wn)$/.test(w) || IRREGULAR_PARTICIPLES.has(w));
 /** Objects of "skipped" that are no fault. */
 const HARMLESS_OBJECTS = words('lunch dinner breakfast sleep vacation holiday');
 /** Judgement adjectives about a person. */
@@ -259,7 +264,9 @@ function readSentence(r: Reader, from: number, to: number): void {
     const w = tokens[i].w;
     if (w === 'hindsight' && (tokens[i - 1]?.w === 'in' || tokens[i - 1]?.w === 'with')) add(r, 'hindsight', 'hindsight-word', tokens[i - 1].start, tokens[i].end);
     else if (w === 'looking' && tokens[i + 1]?.w === 'back') add(r, 'hindsight', 'hindsight-word', tokens[i].start, tokens[i + 1].end);
-    else if ((w === 'obvious' || w === 'obviously') && !['not', "wasn't", "isn't", 'never'].includes(tokens[i - 1]?.w ?? '')) add(r, 'hindsight', 'hindsight-word', tokens[i].start, tokens[i].end);
+    else if (w === 'obvious' && !['not', "wasn't", "isn't", 'never'].includes(tokens[i - 1]?.w ?? '')) add(r, 'hindsight', 'hindsight-word', tokens[i].start, tokens[i].end);
+    // "Obviously, we should have ..." at a clause start; "nothing was obviously compromised" is a degree.
+    else if (w === 'obviously' && (i === 0 || CLAUSE_BREAKS.has(tokens[i - 1].w))) add(r, 'hindsight', 'hindsight-word', tokens[i].start, tokens[i].end);
     else if (w === 'if' && tokens[i + 1]?.w === 'only') add(r, 'hindsight', 'counterfactual', tokens[i].start, tokens[i + 1].end);
   }
 
@@ -270,6 +277,7 @@ function readSentence(r: Reader, from: number, to: number): void {
     // Counterfactuals: "X should/could/ought to have ...".
     if ((w === 'should' || w === 'could' || w === 'ought') && (tokens[i + 1]?.w === 'have' || (w === 'ought' && tokens[i + 1]?.w === 'to' && tokens[i + 2]?.w === 'have'))) {
       const have = w === 'ought' ? i + 2 : i + 1;
+      if (!isParticiple(tokens[have + 1]?.w)) continue;
       const s = subjectBefore(tokens, i);
       const who = whoAt(tokens, s);
       if (who !== 'thing' && !negatedBefore(tokens, i, s) && !['nobody', 'none'].includes(tokens[s].w)) {
@@ -315,7 +323,7 @@ function readSentence(r: Reader, from: number, to: number): void {
 
     // A person as the subject of a fault verb.
     const phrase = FAULT_PHRASES.find(([first, rest]) => first === w && rest.every((x, k) => tokens[i + 1 + k]?.w === x));
-    const faultVerb = FAULT_VERBS.has(w) && !(w === 'skipped' && HARMLESS_OBJECTS.has(tokens[i + 1]?.w ?? '')) && !(w === 'caused' && tokens[i - 1]?.w && ['was', 'were', 'is', 'been'].includes(tokens[i - 1].w));
+    const faultVerb = FAULT_VERBS.has(w) && !(w === 'skipped' && HARMLESS_OBJECTS.has(tokens[i + 1]?.w ?? '')) && !(w === 'caused' && (tokens[i + 1]?.w === 'by' || ['was', 'were', 'is', 'been'].includes(tokens[i - 1]?.w ?? '')));
     if (phrase || faultVerb) {
       const s = subjectBefore(tokens, i);
       if (tokens[s] && whoAt(tokens, s) === 'person' && !negatedBefore(tokens, i, s)) {
