@@ -49,3 +49,14 @@ describe('the people-language sentence reader', () => {
     ]);
   });
 });
+
+describe('the people-language reader on whole documents', () => {
+  it('finds the same phrases, on the same lines, with LF, CRLF and lone CR line breaks', () => {
+    const text = CLEAN_POSTMORTEM.replace('## Impact\n', "## Impact\nLena rushed the migration.\n\nWe kept going.\nIt was Alice's error.\n");
+    const at = (t: string) => lintText(t, 'postmortem', harness).findings.filter((f) => f.ruleId === 'PM013').map((f) => `${f.range.start.line}:${f.range.start.character}`);
+    const lf = at(text);
+    assert.equal(lf.length, 2);
+    assert.deepEqual(at(text.replace(/\n/g, '\r\n')), lf);
+    assert.deepEqual(at(text.replace(/\n/g, '\r')), lf);
+  });
+});
