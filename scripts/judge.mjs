@@ -3,12 +3,17 @@
 // recall, for the tuning part, the hold-out part and all), compares the time to detect and to recover the
 // product computes with the hand-computed ones, and prints the targets with PASS or FAIL.
 //
+// First it prints the prose section (issue #19, scripts/judgeProse.mjs): precision and recall of PM013,
+// PM022 and PM008 on our labelled sentences and root causes (test/fixtures/judgement), tuning and hold-out.
+//
 // Usage: node scripts/judge.mjs [--corpus DIR] [--labels FILE] [--tuning-only] [--rule ID|times]...
-//                               [--json FILE] [--check]
+//                               [--json FILE] [--check] [--prose-only]
+//   --prose-only    print only the prose section (no corpus needed)
 //   --corpus DIR    the real documents (default ../shared/corpus, relative to the repository root)
 //   --labels FILE   the labels (default test/judged/labels.yaml)
 //   --tuning-only   print only the tuning part (the part rules may be tuned on)
-//   --rule ID       also list each wrong, missed and debatable finding of rule ID with document and line;
+//   --rule ID       also list each wrong, missed and debatable finding of rule ID with document and line
+//                   (for PM013, PM022 and PM008 also each wrong and missed item of the prose set);
 //                   `--rule times` lists each document's measures; may be repeated
 //   --json FILE     write the figures as JSON
 //   --check         exit 1 when a target is missed on all documents (without it, targets are reported only)
@@ -18,6 +23,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { printProse } from './judgeProse.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -37,6 +43,7 @@ try {
       rule: { type: 'string', multiple: true, default: [] },
       json: { type: 'string' },
       check: { type: 'boolean', default: false },
+      'prose-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -49,6 +56,23 @@ if (opts.help) {
   console.log(head.map((l) => l.slice(3)).join('\n'));
   process.exit(0);
 }
+
+// ------------------------------------------------------------------ the prose section (issue #19), first
+
+let proseFailing = [];
+try {
+  ({ failing: proseFailing } = printProse(opts.rule));
+} catch (e) {
+  fail(e.message);
+}
+if (opts['prose-only']) {
+  if (opts.check && proseFailing.length) {
+    console.error(`judge: ${proseFailing.length} prose target(s) missed: ${proseFailing.map((t) => `${t.rule} ${t.part}`).join(', ')}`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+console.log('');
 
 function requireOut(rel) {
   const file = join(repoRoot, 'out', rel);
@@ -216,7 +240,8 @@ if (opts.json) {
 if (opts.check) {
   const all = parts[2];
   const missed = score.TARGETS.filter((t) => !score.meets(t, all));
-  if (missed.length) {
+  if (proseFailing.length) console.error(`judge: ${proseFailing.length} prose target(s) missed: ${proseFailing.map((t) => `${t.rule} ${t.part}`).join(', ')}`);
+  if (missed.length || proseFailing.length) {
     console.error(`judge: ${missed.length} target(s) missed on all documents: ${missed.map((t) => t.label).join('; ')}`);
     process.exit(1);
   }

@@ -169,7 +169,7 @@ describe('seed 004 gate: blame the system, not the person (PM013 on the seed\'s 
     const failing = withSentence('Bob deployed without testing.');
     assert.deepEqual(newFindings('heaptrace', 'postmortem', passing, failing), [{
       rule: 'PM013', line: lineOf(failing, '- Bob deployed without testing.'), severity: 'error',
-      message: '"Bob deployed without testing" names a person as the cause; describe what in the system allowed the mistake instead.',
+      message: '"Bob deployed without testing" names a person as the cause; describe what the person did and what in the system let it through (a missing check, a misleading tool, an unclear runbook).',
     }]);
   });
 
