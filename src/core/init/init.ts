@@ -81,7 +81,7 @@ const ROLE_WORDS: readonly (readonly [string, RegExp])[] = [
   ['could-be-improved', /\bimprov|\bbetter\b|\bwent wrong\b/],
   ['got-lucky', /\blucky?\b/],
   ['lessons-learned', /\blessons?\b|\blearn|\btakeaways?\b/],
-  ['action-items', /\bactions?\b|\bfollow.?ups?\b|\btodo\b|\btasks?\b|\bnext steps?\b|\bremediation items?\b/],
+  ['action-items', /\bactions?\b|\bfollow.?ups?\b|\btodo\b|\btasks?\b|\bnext steps?\b|\bremediation items?\b|\bprevent/],
   ['timeline', /\btimeline\b|\bchronolog|\bsequence\b|\bevents\b|\bhistory\b/],
   ['impact', /\bimpact|\baffected\b|\bblast radius\b|\bdamage\b/],
   ['detection', /\bdetect|\bdiscover|\bnoticed?\b|\balert(?:ing)?\b|\bhow we found\b/],
@@ -129,7 +129,9 @@ function classify(documents: readonly InitDocument[]): ReadDocument[] {
     const path = toPosix(d.path);
     if (NOT_DOCUMENT.test(path.split('/').pop() ?? '')) continue;
     const doc = parseMarkdown(d.text);
-    const kind = kindFromPathWords(path) ?? kindFromContent(doc, harness, INIT_KINDS);
+    // "incident" in a path says little ("incident-reviews/" holds postmortems): the content decides then.
+    const fromPath = kindFromPathWords(path);
+    const kind = fromPath && fromPath !== 'incident' ? fromPath : kindFromContent(doc, harness, INIT_KINDS);
     if (kind && INIT_KINDS.includes(kind)) out.push({ path, doc, kind });
   }
   return out;
@@ -175,11 +177,16 @@ function describeKind(kind: DocumentKind, docs: readonly ReadDocument[]): KindFi
     }
   }
   const headings = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([key, n]) => ({ text: [...(spelled.get(key) as Map<string, number>).entries()].sort((a, b) => b[1] - a[1])[0][0], documents: n }));
+    .map(([key, n]) => ({ text: withoutNumbering([...(spelled.get(key) as Map<string, number>).entries()].sort((a, b) => b[1] - a[1])[0][0]), documents: n }));
   return {
     kind, documents: docs.length, folder: folders[0][0], inFolder: folders[0][1],
     fileName: patterns[0]?.[0], inFileName: patterns[0]?.[1] ?? 0, headings,
   };
+}
+
+/** A heading's text without leading numbering ("3.", "3)", "IV.", "Step 2:"). */
+function withoutNumbering(text: string): string {
+  return text.replace(/^\s*(?:(?:step|section|part|phase)\s+)?(?:\d+(?:\.\d+)*\s*[.):\-–—]?|[ivx]+\s*[.)])\s+/iu, '').trim() || text;
 }
 
 /** The file-name pattern of `name` in the profile's placeholders, when it carries a date. */
