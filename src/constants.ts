@@ -39,6 +39,7 @@ export const Commands = {
   openCiGuide: 'incidentWorkbench.openCiGuide',
   openWizard: 'incidentWorkbench.openWizard',
   resumeWizardDraft: 'incidentWorkbench.resumeWizardDraft',
+  createConfigFromDocuments: 'incidentWorkbench.createConfigFromDocuments',
 } as const;
 
 /** The walkthrough contributed in package.json, as `workbench.action.openWalkthrough` names it (`publisher.name#id`). */

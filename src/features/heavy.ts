@@ -5,6 +5,7 @@ import { register as registerCodeActions } from './codeActions/IncidentCodeActio
 import { register as registerRuleDocumentation } from './commands/ruleDocumentation';
 import { register as registerDiagnostics } from './diagnostics/register';
 import { register as registerGitCorrelation } from './gitCorrelation/register';
+import { register as registerInit } from './init/register';
 import { register as registerMetrics } from './metrics/register';
 import type { ProfileSource } from './shared/profileSettings';
 import { register as registerSlo } from './slo/register';
@@ -57,6 +58,7 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
     registerMetrics(context, { profiles, onDidChange: onDidChangeProfiles }),
     registerSlo(context, { log, slos, profiles }),
     registerWizard(context, { log, profiles, slosFor }),
+    registerInit(),
   ];
   return { slos, tags, trees, disposables };
 }
