@@ -87,6 +87,7 @@ export const Settings = {
   diagnosticsEnabled: 'diagnostics.enabled',
   diagnosticsDebounceMs: 'diagnostics.debounceMs',
   diagnosticsMaxFileSize: 'diagnostics.maxFileSize',
+  diagnosticsBaseline: 'diagnostics.baseline',
   indexPath: 'index.path',
   indexUpdateOnSave: 'index.updateOnSave',
   sloFile: 'slo.file',
