@@ -25,6 +25,8 @@ export const STRUCTURAL_RULES: readonly string[] = ['PM001', 'RB001'];
 const CONVENTION_SHARE = 0.5;
 /** A share at or above which a team's own heading becomes a required section. */
 const REQUIRED_SHARE = 0.8;
+/** Below this many documents a missing section may be an incomplete document, not the team's convention: it stays required. */
+const MIN_DOCUMENTS_TO_RELAX = 5;
 
 /** What `init` found for one kind of document. */
 export interface KindFindings {
@@ -257,7 +259,7 @@ function planSections(specs: readonly SectionSpec[], docs: readonly ReadDocument
     if (!spec.required || taken.has(spec.id)) continue;
     const have = provided.get(spec.id) ?? 0;
     // Required stays required only where nearly every document already has it: a rarer section is not the team's convention.
-    if (have / n < REQUIRED_SHARE) {
+    if (have / n < REQUIRED_SHARE && n >= MIN_DOCUMENTS_TO_RELAX) {
       plan.modify.push({ id: spec.id, addSynonyms: [], required: false, why: `only ${have} of ${n} documents have it; made optional` });
     }
   }
@@ -347,7 +349,9 @@ function renderYaml(base: Profile, kinds: readonly KindFindings[], read: readonl
         for (const a of plan.add) lines.push(`        # ${a.why}`, `        - { id: ${q(a.id)}, title: ${q(a.title)}, required: ${a.required} }`);
       }
     }
-    docsOut.push(...lines);
+    if (lines.some((l) => !/^\s*#/.test(l) && l.trim() !== `${k.kind}:`)) docsOut.push(...lines);
+    // Nothing to change for this kind: its findings stay as comments, since a key with only comments under it is not a mapping.
+    else out.splice(out.length - 1, 0, `# ${k.kind}s: nothing to change.`, ...lines.filter((l) => /^\s*#/.test(l)).map((l) => `# ${l.trim().replace(/^#\s*/, '')}`));
   }
   if (docsOut.length > 0) out.push('documents:', ...docsOut);
   return `${out.join('\n')}\n`;

@@ -89,6 +89,14 @@ describe('init: proposing a configuration from existing documents', () => {
     assert.deepEqual(parseConfig(proposal.yaml, 'x.yaml').problems, []);
   });
 
+  it('on the sample workspace opened at its root, where a kind needs no change, still proposes a file that parses', () => {
+    const proposal = proposeConfig(readFolder(path.join(root, 'examples', 'acme-shop'), '.').map((d) => ({ ...d, path: d.path.replace(/^\.\//, '') })));
+    assert.deepEqual(parseConfig(proposal.yaml, 'x.yaml').problems, [], proposal.yaml);
+    assert.match(proposal.yaml, /^# runbooks: nothing to change\.$/m);
+    // Two postmortems, one without a root cause, are too few to call a missing section the team's convention.
+    assert.equal(proposal.profile.documents.postmortem?.sections.find((s) => s.id === 'root-cause')?.required, true);
+  });
+
   (existsSync(corpus) ? it : it.skip)('on the public corpus (16 postmortems, 5 runbooks), cuts PM001/RB001 by at least 80% while content rules still report', () => {
     const docs = [...readFolder(path.join(corpus, 'postmortems'), 'docs/postmortems'), ...readFolder(path.join(corpus, 'runbooks'), 'docs/runbooks')];
     const proposal = proposeConfig(docs);
