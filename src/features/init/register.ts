@@ -31,7 +31,13 @@ export function register(): vscode.Disposable {
       }
     }
     const documents = await readDocuments(folder);
-    const proposal = proposeConfig(documents);
+    let proposal;
+    try {
+      proposal = proposeConfig(documents);
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not propose a configuration for {0}: {1}', folder.name, e instanceof Error ? e.message : String(e)));
+      return {};
+    }
     if (proposal.kinds.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No postmortem or runbook was found in {0}; there is nothing to propose a configuration from.', folder.name));
       return {};
