@@ -39,6 +39,7 @@ export const Commands = {
   openCiGuide: 'incidentWorkbench.openCiGuide',
   openWizard: 'incidentWorkbench.openWizard',
   resumeWizardDraft: 'incidentWorkbench.resumeWizardDraft',
+  createConfigFromDocuments: 'incidentWorkbench.createConfigFromDocuments',
 } as const;
 
 /** Commands the extension registers for its own tests and tools, not contributed (the `_` prefix keeps them out of the palette). */
@@ -92,6 +93,7 @@ export const Settings = {
   diagnosticsEnabled: 'diagnostics.enabled',
   diagnosticsDebounceMs: 'diagnostics.debounceMs',
   diagnosticsMaxFileSize: 'diagnostics.maxFileSize',
+  diagnosticsBaseline: 'diagnostics.baseline',
   indexPath: 'index.path',
   indexUpdateOnSave: 'index.updateOnSave',
   sloFile: 'slo.file',

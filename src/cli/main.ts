@@ -9,6 +9,8 @@ import { chooseProfile, UsageError, type Io } from './common';
 import { lintPaths, skippedMessages } from './lintCommand';
 import { NEW_USAGE, runNew } from './newCommand';
 import { INDEX_USAGE, runIndex } from './indexCommand';
+import { INIT_USAGE, runInit } from './initCommand';
+import { applyBaselineFile, writeBaselineFile } from './baselineCommand';
 import { runSlo, SLO_USAGE } from './sloCommand';
 import { runTags, TAGS_USAGE } from './tagsCommand';
 import { markdownSnippets } from '../core/templates/snippets';
@@ -21,10 +23,12 @@ function synopsis(usage: string): string {
 const USAGE = `Usage:
   incident-workbench lint [paths...] [--format text|json|sarif|github] [--profile NAME | --config FILE]
                           [--kind postmortem|runbook|incident] [--max-warnings N]
+                          [--baseline FILE | --baseline-write FILE]
 ${NEW_USAGE}
 ${synopsis(SLO_USAGE)}
 ${synopsis(INDEX_USAGE)}
 ${synopsis(TAGS_USAGE)}
+${synopsis(INIT_USAGE)}
   incident-workbench rules
   incident-workbench schema          (the JSON Schema of .incident-workbench.yaml)
   incident-workbench --help | --version
@@ -65,6 +69,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return await runIndex(rest, io);
       case 'tags':
         return await runTags([...rest], io);
+      case 'init':
+        return await runInit(rest, io);
       case 'rules':
         for (const rule of ALL_RULES) io.out(`${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}`);
         return 0;
@@ -103,8 +109,11 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
       config: { type: 'string' },
       kind: { type: 'string' },
       'max-warnings': { type: 'string' },
+      baseline: { type: 'string' },
+      'baseline-write': { type: 'string' },
     },
   });
+  if (values.baseline !== undefined && values['baseline-write'] !== undefined) throw new UsageError('--baseline and --baseline-write cannot be used together.');
   if (!FORMATS.includes(values.format as Format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
   }
@@ -122,7 +131,18 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   // slo.yaml feeds PM015, and its absence PM016; its own problems are reported by `slo`, not here, so they never fail lint.
   const sloFile = await findWorkspaceSloFile(paths[0], root);
   const slos = sloFile ? (await loadSloFile(sloFile)).slos : undefined;
-  const { reports, skipped } = await lintPaths(paths, { profile, root, slos, sloFileMissing: !sloFile, workspace: await readWorkspaceFacts(root ?? '.', profile), kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
+  const { reports: linted, skipped } = await lintPaths(paths, { profile, root, slos, sloFileMissing: !sloFile, workspace: await readWorkspaceFacts(root ?? '.', profile), kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
+  if (values['baseline-write'] !== undefined && linted.length > 0) {
+    const recorded = await writeBaselineFile(values['baseline-write'], linted);
+    io.err(`incident-workbench: recorded ${recorded} finding${recorded === 1 ? '' : 's'} of ${linted.length} file${linted.length === 1 ? '' : 's'} in ${values['baseline-write']}; lint with --baseline ${values['baseline-write']} to report only new ones.`);
+    return 0;
+  }
+  let reports = linted;
+  if (values.baseline !== undefined) {
+    const applied = await applyBaselineFile(values.baseline, linted);
+    reports = applied.reports;
+    if (applied.baselined > 0) io.err(`incident-workbench: ${applied.baselined} finding${applied.baselined === 1 ? '' : 's'} in the baseline ${values.baseline} not reported.`);
+  }
   const output = formatReports(reports, values.format as Format);
   if (output) io.out(output);
   for (const line of skippedMessages(skipped, profile)) io.err(`incident-workbench: ${line}`);

@@ -5,6 +5,8 @@ import { register as registerCodeActions } from './codeActions/IncidentCodeActio
 import { register as registerRuleDocumentation } from './commands/ruleDocumentation';
 import { register as registerDiagnostics } from './diagnostics/register';
 import { register as registerGitCorrelation } from './gitCorrelation/register';
+import { register as registerInit } from './init/register';
+import { BaselineManager } from './diagnostics/BaselineManager';
 import { register as registerMetrics } from './metrics/register';
 import type { ProfileSource } from './shared/profileSettings';
 import { register as registerSlo } from './slo/register';
@@ -48,11 +50,13 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
   const trees = registerTrees(context, { log, profiles, onDidChangeProfiles, documents });
   // The postmortems each folder holds (IN001), from the side bar's cache and watchers.
   const facts = new WorkspaceFactsManager(trees.manager, profiles, log, onDidChangeProfiles);
+  const baselines = new BaselineManager(log);
   const disposables = [
-    documents, forgetDocuments, slos, tags, trees, facts,
+    documents, forgetDocuments, slos, tags, trees, facts, baselines,
     registerDiagnostics(context, {
       extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles, slosFor, onDidChangeSlos: slos.onDidChange,
       sloFileMissingFor: (uri) => slos.sloFileMissing(uri), workspaceFor: (uri) => facts.factsFor(uri), onDidChangeWorkspace: facts.onDidChange,
+      baselineFor: (uri) => baselines.baselineFor(uri), onDidChangeBaseline: baselines.onDidChange,
     }),
     registerCodeActions(context, { log, profiles }),
     registerRuleDocumentation(context),
@@ -61,6 +65,7 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
     registerMetrics(context, { profiles, onDidChange: onDidChangeProfiles, documents }),
     registerSlo(context, { log, slos, profiles, documents }),
     registerWizard(context, { log, profiles, slosFor }),
+    registerInit(),
   ];
   return { slos, tags, trees, disposables };
 }

@@ -3,6 +3,7 @@ import { agentProfile } from './agent';
 import { googleSreProfile } from './googleSre';
 import { harnessProfile } from './harness';
 import { heaptraceProfile } from './heaptrace';
+import { pagerdutyProfile } from './pagerduty';
 import { prodcraftProfile } from './prodcraft';
 import { saasProfile } from './saas';
 import type { Profile } from './types';
@@ -12,7 +13,7 @@ export * from './types';
 /** The profile used when neither a config file nor a setting picks one. */
 export const DEFAULT_PROFILE_NAME = 'harness';
 
-/** Built-in profiles, the default first, then one per seed, then google-sre. */
+/** Built-in profiles, the default first, then one per seed, then google-sre and pagerduty. */
 export const BUILT_IN_PROFILES: readonly Profile[] = [
   harnessProfile,
   agentProfile,
@@ -20,6 +21,7 @@ export const BUILT_IN_PROFILES: readonly Profile[] = [
   saasProfile,
   heaptraceProfile,
   googleSreProfile,
+  pagerdutyProfile,
 ];
 
 /** Returns the built-in profile called `name`, or undefined. */

@@ -105,7 +105,8 @@ export function headerValue(field: string, kind: DocumentKind, v: TemplateValues
     case 'status': return kind === 'incident' ? 'Investigating' : 'Draft';
     case 'duration': return duration === undefined ? '<duration>' : formatDuration(duration);
     case 'author':
-    case 'authors': return v.author ?? '<name>';
+    case 'authors':
+    case 'postmortem owner': return v.author ?? '<name>';
     case 'incident commander': return v.incidentCommander ?? '<name>';
     case 'service': return v.service ?? '<service>';
     case 'failure mode': return v.failureMode ?? '<failure mode>';

@@ -56,6 +56,7 @@ const HEADER_FIELDS: Readonly<Record<string, string>> = {
   'incident commander': 'assess.incidentCommander',
   'author': 'assess.incidentCommander',
   'authors': 'assess.incidentCommander',
+  'postmortem owner': 'assess.incidentCommander',
   'affected systems': 'assess.services',
   'affected services': 'assess.services',
   'services': 'assess.services',

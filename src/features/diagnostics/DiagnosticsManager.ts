@@ -4,6 +4,8 @@ import { kindFromProfileFolders, lintWorkspaceFile, type Finding, type Profile }
 import { DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE, Settings } from '../../constants';
 import type { SloDefinition } from '../../core/slo/types';
 import type { WorkspaceFacts } from '../../core/rules/postmortemRequired';
+import { splitByBaseline, type Baseline } from '../../core/lint/baseline';
+import { splitLines } from '../../core/markdown/model';
 import { toVsRange, toVsSeverity } from '../shared/convert';
 import { byteLength, formatSize, maxFileSize } from '../shared/fileSizeLimit';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
@@ -25,6 +27,10 @@ export interface DiagnosticsDeps {
   readonly workspaceFor?: (uri: vscode.Uri) => WorkspaceFacts | undefined;
   /** Fires when the workspace's postmortems changed. */
   readonly onDidChangeWorkspace?: vscode.Event<void>;
+  /** The baseline of the document's workspace folder: the findings it holds are shown as hints. */
+  readonly baselineFor?: (uri: vscode.Uri) => Baseline | undefined;
+  /** Fires when a baseline changed. */
+  readonly onDidChangeBaseline?: vscode.Event<void>;
 }
 
 
@@ -52,6 +58,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       deps.onDidChangeProfiles(() => this.lintAllOpen()),
       ...(deps.onDidChangeSlos ? [deps.onDidChangeSlos(() => this.lintAllOpen())] : []),
       ...(deps.onDidChangeWorkspace ? [deps.onDidChangeWorkspace(() => this.lintAllOpen())] : []),
+      ...(deps.onDidChangeBaseline ? [deps.onDidChangeBaseline(() => this.lintAllOpen())] : []),
     );
     this.lintAllOpen();
   }
@@ -81,7 +88,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     const findings = lintWorkspaceFile(target.relativePath, text, target.profile, {
       slos: this.deps.slosFor?.(uri), sloFileMissing: this.deps.sloFileMissingFor?.(uri), workspace: this.deps.workspaceFor?.(uri),
     })?.findings ?? [];
-    this.collection.set(uri, findings.map((f) => this.toDiagnostic(f)));
+    const baseline = this.deps.baselineFor?.(uri);
+    // Findings the baseline holds were there before the team adopted the tool: hints, not warnings.
+    const old = baseline ? new Set(splitByBaseline(baseline, [{ path: target.relativePath, lines: splitLines(text), findings }]).baselined.get(target.relativePath)) : undefined;
+    this.collection.set(uri, findings.map((f) => this.toDiagnostic(f, old?.has(f))));
     return [...findings];
   }
 
@@ -147,8 +157,8 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.collection.delete(uri);
   }
 
-  private toDiagnostic(finding: Finding): vscode.Diagnostic {
-    const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), finding.message, toVsSeverity(finding.severity));
+  private toDiagnostic(finding: Finding, baselined = false): vscode.Diagnostic {
+    const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), finding.message, baselined ? vscode.DiagnosticSeverity.Hint : toVsSeverity(finding.severity));
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = { value: finding.ruleId, target: ruleDocUri(this.deps.extensionUri, finding.ruleId) };
     return diagnostic;

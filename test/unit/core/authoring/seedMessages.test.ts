@@ -94,7 +94,7 @@ describe('resolution notices promise the postmortem by the seed\'s deadline', ()
   it('sets the deadline from each seed: 24 hours agent, 48 hours prodcraft and heaptrace, none where the process names none', () => {
     // Seed 001 "within 24h of resolution"; seed 002 step 7 "within 48 hours"; seed 004 "within 48 hours"; seeds 000 and 003 and the SRE book name no deadline.
     assert.deepEqual(Object.fromEntries(BUILT_IN_PROFILES.map((p) => [p.name, p.postmortemDeadlineHours])),
-      { 'harness': undefined, 'agent': 24, 'prodcraft': 48, 'saas': undefined, 'heaptrace': 48, 'google-sre': undefined });
+      { 'harness': undefined, 'agent': 24, 'prodcraft': 48, 'saas': undefined, 'heaptrace': 48, 'google-sre': undefined, 'pagerduty': undefined });
   });
 
   it('agent: a P2 record promises the post-mortem within 24 hours; a P3 one, which needs none, says so', () => {

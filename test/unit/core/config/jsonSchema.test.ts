@@ -33,6 +33,6 @@ describe('the configuration JSON Schema', () => {
 
   it('offers the built-in profile names for extends', () => {
     const extendsProperty = (configJsonSchema().properties as Record<string, { enum?: string[] }>).extends;
-    assert.deepEqual(extendsProperty.enum, ['harness', 'agent', 'prodcraft', 'saas', 'heaptrace', 'google-sre']);
+    assert.deepEqual(extendsProperty.enum, ['harness', 'agent', 'prodcraft', 'saas', 'heaptrace', 'google-sre', 'pagerduty']);
   });
 });

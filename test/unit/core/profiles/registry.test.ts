@@ -11,14 +11,14 @@ const root = path.resolve(__dirname, '../../../../..');
 const severityKey = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 describe('built-in profiles', () => {
-  it('lists harness, agent, prodcraft, saas, heaptrace and google-sre, in that order', () => {
-    assert.deepEqual(profileNames(), ['harness', 'agent', 'prodcraft', 'saas', 'heaptrace', 'google-sre']);
+  it('lists harness, agent, prodcraft, saas, heaptrace, google-sre and pagerduty, in that order', () => {
+    assert.deepEqual(profileNames(), ['harness', 'agent', 'prodcraft', 'saas', 'heaptrace', 'google-sre', 'pagerduty']);
     assert.equal(DEFAULT_PROFILE_NAME, 'harness');
   });
 
   it('finds each profile by its name, and nothing for an unknown name', () => {
     for (const profile of BUILT_IN_PROFILES) assert.equal(findProfile(profile.name), profile);
-    assert.equal(findProfile('pagerduty'), undefined);
+    assert.equal(findProfile('nothing-like-it'), undefined);
   });
 
   it('offers exactly these profiles in the incidentWorkbench.profile.name setting, one description each', () => {
