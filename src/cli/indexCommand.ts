@@ -1,4 +1,5 @@
 // `incident-workbench index`: prints or writes the incident index (docs/incidents/index.md) generated from the postmortems.
+import { argumentErrorMessage, isArgumentError } from './args';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Profile } from '../core';
@@ -38,8 +39,8 @@ export async function runIndex(args: readonly string[], io: CommandIo): Promise<
   try {
     return await indexCommand(args, io);
   } catch (e) {
-    if (e instanceof CommandUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`incident-workbench index: ${(e as Error).message}\n\n${INDEX_USAGE}`);
+    if (e instanceof CommandUsageError || isArgumentError(e)) {
+      io.err(`incident-workbench index: ${isArgumentError(e) ? argumentErrorMessage(e, 'index') : (e as Error).message}\n\n${INDEX_USAGE}`);
       return 2;
     }
     throw e;

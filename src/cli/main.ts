@@ -1,6 +1,7 @@
 // The command-line entry: `incident-workbench lint|rules ...`, on core and services.
 import { parseArgs } from 'node:util';
-import { ALL_RULES, configJsonSchema, DOCUMENT_KINDS, type DocumentKind } from '../core';
+import { ALL_RULES, configJsonSchema, DOCUMENT_KINDS, findRule, OFF_BY_DEFAULT, ruleIdFor, type DocumentKind } from '../core';
+import { argumentErrorMessage, asksForHelp, commandHelp, commandNames, didYouMean, helpText, isArgumentError, registerCommandHelp, unknownCommand, type CommandHelp } from './args';
 import { templateCommitsInWindow } from '../services/gitService';
 import { loadSloFile } from '../services/sloService';
 import { findWorkspaceSloFile, readWorkspaceFacts } from '../services/workspaceDocuments';
@@ -18,24 +19,68 @@ function synopsis(usage: string): string {
   return usage.split('\n\n')[0].replace(/^Usage:\n/, '');
 }
 
-const USAGE = `Usage:
-  incident-workbench lint [paths...] [--format text|json|sarif|github] [--profile NAME | --config FILE]
-                          [--kind postmortem|runbook|incident] [--max-warnings N]
-${NEW_USAGE}
-${synopsis(SLO_USAGE)}
-${synopsis(INDEX_USAGE)}
-${synopsis(TAGS_USAGE)}
-  incident-workbench rules
-  incident-workbench schema          (the JSON Schema of .incident-workbench.yaml)
+const LINT_USAGE = `Usage:
+  incident-workbench lint [paths or globs...] [--format text|json|sarif|github] [--profile NAME | --config FILE]
+                          [--kind postmortem|runbook|incident] [--max-warnings N] [--fix]
+  incident-workbench lint - [--stdin-filename PATH] [--format ...]
+
+Lints incident documents: files, folders and globs ("docs/**/*.md", quoted so the CLI expands
+them; a "!" in front excludes: "!docs/drafts/**"). Folders and globs skip what .gitignore and the
+configuration's ignores: list exclude; a file named outright is always linted. "-" reads one
+document from standard input; --stdin-filename gives it a path, for its kind and the output.
+  --format FORMAT     text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)
+  --profile NAME      a built-in profile instead of the configuration file
+  --config FILE       this configuration file instead of the nearest .incident-workbench.yaml
+  --kind KIND         lint every file as this kind, wherever it is
+  --max-warnings N    exit 1 when there are more than N warnings
+  --fix               apply the fixes that lose no text (insert a missing section, add a missing
+                      column, turn an action-item list into a table), say what changed, then lint
+  --stdin-filename P  the path of the document read from "-"
+
+The workspace root is the nearest folder upwards with .incident-workbench.yaml, else with .git;
+the configuration, slo.yaml and the other documents are read from it, so lint gives the same
+findings from any sub-folder. Without a configuration file the harness profile applies.
+The files passed over are counted on stderr, with the reason.
+Exit codes: 0 no error-level finding (and no more warnings than --max-warnings), 1 otherwise,
+2 on a usage or configuration error or when no file at all was linted.`;
+
+registerCommandHelp({
+  name: 'lint', summary: 'lint incident documents', usage: LINT_USAGE,
+  examples: [
+    'incident-workbench lint',
+    'incident-workbench lint "docs/**/*.md" "!docs/drafts/**" --format github',
+    'incident-workbench lint docs/postmortems --fix',
+    'cat draft.md | incident-workbench lint - --stdin-filename docs/postmortems/2026-03-15-outage.md',
+    'incident-workbench lint --format sarif > incident-workbench.sarif',
+  ],
+});
+registerCommandHelp({
+  name: 'new', summary: 'write a new document from the profile\'s template',
+  usage: `Usage:\n${NEW_USAGE}\n\nWrites a new postmortem, runbook or incident record where the profile puts it, named from the\ndate and title, and prints its path. Never overwrites a file.\n  --commander NAME   the incident commander (incident records)`,
+  examples: ['incident-workbench new postmortem --title "Checkout latency" --start 2026-03-15T14:28Z --end 2026-03-15T15:10Z --severity SEV2', 'incident-workbench new runbook --service payments --failure-mode "queue backlog"'],
+});
+registerCommandHelp({ name: 'slo', summary: 'error budgets from slo.yaml and the postmortems', usage: SLO_USAGE, examples: ['incident-workbench slo', 'incident-workbench slo --incident docs/postmortems/2026-03-15-outage.md --format json'] });
+registerCommandHelp({ name: 'index', summary: 'the incident index', usage: INDEX_USAGE, examples: ['incident-workbench index --write', 'incident-workbench index --check'] });
+registerCommandHelp({ name: 'tags', summary: 'INCIDENT tags in code', usage: TAGS_USAGE, examples: ['incident-workbench tags', 'incident-workbench tags src --format json'] });
+registerCommandHelp({
+  name: 'rules', summary: 'the rules, or one rule',
+  usage: 'Usage:\n  incident-workbench rules [ID|NAME]\n\nLists every rule (id, name, default severity, title), or describes one rule given by its id\n(PM001) or its name (missing-section). Exits 2 for an unknown rule.',
+  examples: ['incident-workbench rules', 'incident-workbench rules PM004', 'incident-workbench rules missing-section'],
+});
+registerCommandHelp({ name: 'schema', summary: 'the JSON Schema of .incident-workbench.yaml', usage: 'Usage:\n  incident-workbench schema\n\nPrints the JSON Schema of .incident-workbench.yaml.', examples: ['incident-workbench schema > incident-workbench.schema.json'] });
+registerCommandHelp({ name: 'snippets', summary: 'the Markdown snippets as JSON', usage: 'Usage:\n  incident-workbench snippets\n\nPrints the editor\'s Markdown snippets as a VS Code snippets file.', examples: ['incident-workbench snippets'] });
+
+/** The overall usage: every registered sub-command's command lines. */
+function usage(): string {
+  const lines = commandNames().map((name) => synopsis((commandHelp(name) as CommandHelp).usage));
+  return `Usage:
+${lines.join('\n')}
+  incident-workbench <command> --help     (a command's options and examples)
   incident-workbench --help | --version
 
-Without --profile or --config, lint uses the nearest .incident-workbench.yaml found upwards from
-the first path (stopping at the repository root), else the harness profile. The SLO file
-(slo.yaml) is the one in the configuration file's folder, else the nearest found the same way.
-A folder is searched for the Markdown files in the profile's folders (with --kind, all of them);
-the files passed over are counted on stderr, with the reason.
-lint exits 0 when there is no error-level finding (and no more warnings than --max-warnings),
-1 when there is, 2 on a usage or configuration error or when no file at all was linted.`;
+Every command finds the workspace root once (the nearest folder upwards with
+.incident-workbench.yaml, else .git) and reads the configuration, slo.yaml and documents from it.`;
+}
 
 export type { Io } from './common';
 
@@ -47,6 +92,11 @@ const processIo: Io = {
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
+  const help = command === undefined ? undefined : commandHelp(command);
+  if (help && asksForHelp(rest)) {
+    io.out(helpText(help));
+    return 0;
+  }
   try {
     switch (command) {
       case 'lint':
@@ -66,8 +116,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       case 'tags':
         return await runTags([...rest], io);
       case 'rules':
-        for (const rule of ALL_RULES) io.out(`${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}`);
-        return 0;
+        return rules(rest, io);
       case '--version':
       case '-v':
         io.out(VERSION);
@@ -76,18 +125,41 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       case '--help':
       case '-h':
       case 'help':
-        io.out(USAGE);
+        io.out(usage());
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`Unknown command "${command}".`);
+        throw unknownCommand(command);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`incident-workbench: ${(e as Error).message}\n\n${USAGE}`);
+    if (e instanceof UsageError || isArgumentError(e)) {
+      const message = isArgumentError(e) && help ? argumentErrorMessage(e, help.name) : (e as Error).message;
+      io.err(`incident-workbench: ${message}\n\n${help ? help.usage.split('\n\n')[0] : usage()}`);
       return 2;
     }
     throw e;
   }
+}
+
+/** `rules`: every rule, one line each; `rules ID|NAME`: that rule in full; exit 2 for an unknown one. */
+function rules(args: readonly string[], io: Io): number {
+  if (args.length > 1) throw new UsageError('rules takes at most one rule id or name.');
+  if (args.length === 0) {
+    for (const rule of ALL_RULES) io.out(`${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}  (${rule.name})`);
+    return 0;
+  }
+  const id = ruleIdFor(args[0]);
+  const rule = id === undefined ? undefined : findRule(id);
+  if (!rule) {
+    const names = ALL_RULES.flatMap((r) => [r.id, r.name]);
+    io.err(`incident-workbench: no rule "${args[0]}".${didYouMean(args[0], names)} Run incident-workbench rules for the list.`);
+    return 2;
+  }
+  io.out(`${rule.id} ${rule.name}: ${rule.title}`);
+  io.out(`Default severity: ${rule.defaultSeverity}${OFF_BY_DEFAULT.has(rule.id) ? ' (off unless the profile or configuration turns it on)' : ''}`);
+  io.out(`Documents: ${rule.kinds.join(', ')}`);
+  io.out(`Turn it off: rules: { ${rule.name}: off } in .incident-workbench.yaml, or <!-- incident-workbench-disable ${rule.id} --> in a document.`);
+  io.out(`Documentation: docs/rules/${rule.id}.md in the incident-workbench package.`);
+  return 0;
 }
 
 declare const __VERSION__: string | undefined;

@@ -1,4 +1,5 @@
 // `incident-workbench tags`: lists the INCIDENT tags in code with the incident document each links to, as text or JSON.
+import { argumentErrorMessage, isArgumentError } from './args';
 import { UsageError } from './common';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -48,8 +49,8 @@ export async function runTags(args: string[], io: { out(t: string): void; err(t:
   try {
     options = parseTagArgs(args);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`incident-workbench: ${(e as Error).message}\n\n${TAGS_USAGE}`);
+    if (e instanceof UsageError || isArgumentError(e)) {
+      io.err(`incident-workbench: ${isArgumentError(e) ? argumentErrorMessage(e, 'tags') : (e as Error).message}\n\n${TAGS_USAGE}`);
       return 2;
     }
     throw e;
