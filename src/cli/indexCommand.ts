@@ -21,7 +21,7 @@ export const INDEX_USAGE = `Usage:
                            [--index PATH] [--profile NAME | --config FILE]
 
 Generates the incident index from the postmortems under DIR (default: the folder of the
-nearest .incident-workbench.yaml, else the current folder):
+nearest .incident-workbench.yaml, else of .git, else the current folder):
 summary lines, then one row per incident (date, title, severity, duration, time to detect,
 time to recover, action items), between markers; text outside the markers is kept.
   --format markdown  print the index file as it would be written (default)
@@ -107,14 +107,14 @@ async function indexCommand(args: readonly string[], io: CommandIo): Promise<num
 /**
  * The workspace root and profile of a command: the profile from `--profile NAME` (a built-in),
  * else `--config FILE`, else the `.incident-workbench.yaml` found from `--root` (or the current
- * folder) upwards, else the default; the root from `--root`, else the configuration file's
- * folder, else the current folder. Prints the problems of a configuration file; returns
+ * folder) upwards, else the default; the root from `--root`, else the workspace root
+ * (`findWorkspaceRoot`: the configuration file's folder, else the repository's, else the current folder). Prints the problems of a configuration file; returns
  * undefined when it has errors. Throws `CommandUsageError` for bad arguments.
  */
 export async function cliProfile(options: { root?: string; profile?: string; config?: string }, io: CommandIo): Promise<{ root: string; profile: Profile } | undefined> {
   if (options.root !== undefined && !(await isDirectory(options.root))) throw new CommandUsageError(`--root ${options.root}: no such folder.`);
   const chosen = await chooseProfile({ profile: options.profile, config: options.config, searchFrom: options.root ?? '.' }, io);
   if (!chosen) return undefined;
-  const root = options.root ?? (chosen.configRoot ? path.relative(process.cwd(), chosen.configRoot) || '.' : '.');
+  const root = options.root ?? (path.relative(process.cwd(), chosen.root) || '.');
   return { root, profile: chosen.profile };
 }

@@ -3,11 +3,16 @@ import { parseArgs } from 'node:util';
 import { ALL_RULES, configJsonSchema, DOCUMENT_KINDS, findRule, OFF_BY_DEFAULT, ruleIdFor, type DocumentKind } from '../core';
 import { argumentErrorMessage, asksForHelp, commandHelp, commandNames, didYouMean, helpText, isArgumentError, registerCommandHelp, unknownCommand, type CommandHelp } from './args';
 import { templateCommitsInWindow } from '../services/gitService';
-import { loadSloFile } from '../services/sloService';
+import { findSloFile, loadSloFile } from '../services/sloService';
 import { findWorkspaceSloFile, readWorkspaceFacts } from '../services/workspaceDocuments';
 import { FORMATS, summarize, toGithub, toJson, toSarif, toText, type Format } from './formats';
 import { chooseProfile, UsageError, type Io } from './common';
-import { lintPaths, skippedMessages } from './lintCommand';
+import { lintPaths, lintStdin, skippedMessages, type LintCommandOptions } from './lintCommand';
+import { resolveLintTargets } from './lintTargets';
+import { fixFiles } from './fixCommand';
+import { isDynamicPattern } from 'tinyglobby';
+import * as path from 'node:path';
+import { exists } from '../services/fileSystemService';
 import { NEW_USAGE, runNew } from './newCommand';
 import { INDEX_USAGE, runIndex } from './indexCommand';
 import { runSlo, SLO_USAGE } from './sloCommand';
@@ -87,6 +92,11 @@ export type { Io } from './common';
 const processIo: Io = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
@@ -164,6 +174,9 @@ function rules(args: readonly string[], io: Io): number {
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+declare const __REPOSITORY__: string | undefined;
+/** The package's repository URL (package.json `repository`), when it names one: SARIF's `helpUri`s point into it. */
+const REPOSITORY = typeof __REPOSITORY__ === 'string' && __REPOSITORY__ ? __REPOSITORY__ : undefined;
 
 async function lint(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -175,6 +188,8 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
       config: { type: 'string' },
       kind: { type: 'string' },
       'max-warnings': { type: 'string' },
+      fix: { type: 'boolean', default: false },
+      'stdin-filename': { type: 'string' },
     },
   });
   if (!FORMATS.includes(values.format as Format)) {
@@ -184,23 +199,40 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${values['max-warnings']}".`);
   }
-  const chosen = await chooseProfile({ profile: values.profile, config: values.config, searchFrom: positionals[0] ?? '.' }, io);
-  if (!chosen) return 2;
-  const { profile, configRoot: root } = chosen;
   if (values.kind !== undefined && !DOCUMENT_KINDS.includes(values.kind as DocumentKind)) {
     throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}, not "${values.kind}".`);
   }
-  const paths = positionals.length > 0 ? positionals : ['.'];
+  const given = positionals.length > 0 && positionals.some((p) => !p.startsWith('!') || p.length === 1) ? positionals : ['.', ...positionals];
+  const stdinName = values['stdin-filename'];
+  if (stdinName !== undefined && !given.includes('-')) throw new UsageError('--stdin-filename names the document read from "-"; give "-" too.');
+  if (values.fix && given.includes('-')) throw new UsageError('--fix writes files, so it cannot fix a document read from "-".');
+  // The workspace root is found once, from the first path (or the document read from standard input), and everything is read from it.
+  const first = given.find((p) => p !== '-' && !p.startsWith('!') && !isDynamicPattern(p)) ?? (stdinName !== undefined ? path.dirname(stdinName) : '.');
+  const chosen = await chooseProfile({ profile: values.profile, config: values.config, searchFrom: (await exists(first)) ? first : '.' }, io);
+  if (!chosen) return 2;
+  const { profile, root } = chosen;
+  const cwd = process.cwd();
+  const resolved = await resolveLintTargets(given, { cwd, root, ignores: profile.ignores });
+  for (const g of resolved.emptyGlobs) io.err(`incident-workbench: no Markdown file matches ${g}.`);
   // slo.yaml feeds PM015, and its absence PM016; its own problems are reported by `slo`, not here, so they never fail lint.
-  const sloFile = await findWorkspaceSloFile(paths[0], root);
+  const sloFile = (await findSloFile(root)) ?? (await findWorkspaceSloFile(first, chosen.configRoot));
   const slos = sloFile ? (await loadSloFile(sloFile)).slos : undefined;
-  const { reports, skipped } = await lintPaths(paths, { profile, root, slos, sloFileMissing: !sloFile, workspace: await readWorkspaceFacts(root ?? '.', profile), kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' });
-  const output = formatReports(reports, values.format as Format);
+  const options: LintCommandOptions = { profile, root, slos, sloFileMissing: !sloFile, workspace: await readWorkspaceFacts(root, profile), kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' };
+  if (values.fix) {
+    for (const line of await fixFiles(resolved.targets, options)) io.err(`incident-workbench: ${line}`);
+  }
+  const { reports, skipped } = await lintPaths(resolved.targets, options);
+  if (resolved.stdin) {
+    if (!io.readStdin) throw new UsageError('"-" reads standard input, which this caller cannot give.');
+    reports.push(lintStdin(await io.readStdin(), stdinName ?? '<stdin>', options));
+  }
+  const output = formatReports(reports, values.format as Format, root);
   if (output) io.out(output);
   for (const line of skippedMessages(skipped, profile)) io.err(`incident-workbench: ${line}`);
+  if (resolved.ignored > 0) io.err(`incident-workbench: left out ${resolved.ignored} Markdown file${resolved.ignored === 1 ? '' : 's'} that .gitignore or the configuration's ignores: exclude.`);
   if (reports.length === 0) {
     // A lint that read nothing must not pass in CI as if everything were fine.
-    io.err(`incident-workbench: no file was linted in ${paths.join(', ')}; exiting with code 2.`);
+    io.err(`incident-workbench: no file was linted in ${positionals.length > 0 ? positionals.join(', ') : '.'}; exiting with code 2.`);
     return 2;
   }
   const summary = summarize(reports);
@@ -211,14 +243,14 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   return summary.errors > 0 ? 1 : 0;
 }
 
-function formatReports(reports: Parameters<typeof toText>[0], format: Format): string {
+function formatReports(reports: Parameters<typeof toText>[0], format: Format, root: string): string {
   switch (format) {
     case 'text':
       return toText(reports);
     case 'json':
       return JSON.stringify(toJson(reports));
     case 'sarif':
-      return JSON.stringify(toSarif(reports, VERSION), null, 2);
+      return JSON.stringify(toSarif(reports, VERSION, { root, cwd: process.cwd(), repository: REPOSITORY }), null, 2);
     case 'github':
       return toGithub(reports);
     default: {

@@ -355,7 +355,7 @@ describe('parseConfig', () => {
 
     it('lists the known keys when nothing is close', () => {
       assert.deepEqual(problems('colour: red\n'), [
-        '1:1-1:7 warning colour: unknown key, ignored (expected one of extends, documents, severities, actionItems, postmortemDeadlineHours, severityMatrix, rules)',
+        '1:1-1:7 warning colour: unknown key, ignored (expected one of extends, documents, severities, actionItems, postmortemDeadlineHours, severityMatrix, rules, ignores)',
       ]);
     });
 
@@ -499,7 +499,7 @@ describe('parseConfig', () => {
     it('treats __proto__ as an ordinary unknown key', () => {
       const r = parseConfig(lines('__proto__: { polluted: true }', 'rules: { __proto__: "off" }'), FILE, OPTIONS);
       assert.deepEqual(r.problems.map(show), [
-        '1:1-1:10 warning __proto__: unknown key, ignored (expected one of extends, documents, severities, actionItems, postmortemDeadlineHours, severityMatrix, rules)',
+        '1:1-1:10 warning __proto__: unknown key, ignored (expected one of extends, documents, severities, actionItems, postmortemDeadlineHours, severityMatrix, rules, ignores)',
         '2:10-2:19 warning rules.__proto__: unknown rule id, ignored (expected one of PM001, PM004, RB001)',
       ]);
       assert.equal(({} as Record<string, unknown>).polluted, undefined);
