@@ -26,7 +26,7 @@ function synopsis(usage: string): string {
 
 const LINT_USAGE = `Usage:
   incident-workbench lint [paths or globs...] [--format text|json|sarif|github] [--profile NAME | --config FILE]
-                          [--kind postmortem|runbook|incident] [--max-warnings N] [--fix]
+                          [--kind postmortem|runbook|incident] [--max-warnings N] [--fix] [--rules LIST]
   incident-workbench lint - [--stdin-filename PATH] [--format ...]
 
 Lints incident documents: files, folders and globs ("docs/**/*.md", quoted so the CLI expands
@@ -41,6 +41,7 @@ document from standard input; --stdin-filename gives it a path, for its kind and
   --fix               apply the fixes that lose no text (insert a missing section, add a missing
                       column, turn an action-item list into a table), say what changed, then lint
   --stdin-filename P  the path of the document read from "-"
+  --rules LIST        report only these rules, by id or name: --rules PM001,action-item-owner
 
 The workspace root is the nearest folder upwards with .incident-workbench.yaml, else with .git;
 the configuration, slo.yaml and the other documents are read from it, so lint gives the same
@@ -150,6 +151,18 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   }
 }
 
+/** The rule ids of `--rules a,b` (ids or names, any case); a `UsageError` naming the closest rule for an unknown one. */
+function onlyRules(list: string): Set<string> {
+  const ids = new Set<string>();
+  for (const word of list.split(',').map((w) => w.trim()).filter(Boolean)) {
+    const id = ruleIdFor(word);
+    if (!id) throw new UsageError(`--rules: no rule "${word}".${didYouMean(word, ALL_RULES.flatMap((r) => [r.id, r.name]))}`);
+    ids.add(id);
+  }
+  if (ids.size === 0) throw new UsageError('--rules needs at least one rule id or name, e.g. --rules PM001,action-item-owner.');
+  return ids;
+}
+
 /** `rules`: every rule, one line each; `rules ID|NAME`: that rule in full; exit 2 for an unknown one. */
 function rules(args: readonly string[], io: Io): number {
   if (args.length > 1) throw new UsageError('rules takes at most one rule id or name.');
@@ -190,6 +203,7 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
       'max-warnings': { type: 'string' },
       fix: { type: 'boolean', default: false },
       'stdin-filename': { type: 'string' },
+      rules: { type: 'string' },
     },
   });
   if (!FORMATS.includes(values.format as Format)) {
@@ -202,6 +216,7 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   if (values.kind !== undefined && !DOCUMENT_KINDS.includes(values.kind as DocumentKind)) {
     throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}, not "${values.kind}".`);
   }
+  const only = values.rules === undefined ? undefined : onlyRules(values.rules);
   const given = positionals.length > 0 && positionals.some((p) => !p.startsWith('!') || p.length === 1) ? positionals : ['.', ...positionals];
   const stdinName = values['stdin-filename'];
   if (stdinName !== undefined && !given.includes('-')) throw new UsageError('--stdin-filename names the document read from "-"; give "-" too.');
@@ -226,6 +241,7 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
     if (!io.readStdin) throw new UsageError('"-" reads standard input, which this caller cannot give.');
     reports.push(lintStdin(await io.readStdin(), stdinName ?? '<stdin>', options));
   }
+  if (only) for (const [i, r] of reports.entries()) reports[i] = { ...r, findings: r.findings.filter((f) => only.has(f.ruleId)) };
   const output = formatReports(reports, values.format as Format, root);
   if (output) io.out(output);
   for (const line of skippedMessages(skipped, profile)) io.err(`incident-workbench: ${line}`);

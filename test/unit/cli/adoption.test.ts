@@ -35,7 +35,7 @@ describe('incident-workbench <command> --help', () => {
 
   it('documents every option lint accepts', () => {
     const options = optionsOf((commandHelp('lint') as { usage: string }).usage);
-    for (const o of ['--format', '--profile', '--config', '--kind', '--max-warnings', '--fix', '--stdin-filename']) assert.ok(options.includes(o), o);
+    for (const o of ['--format', '--profile', '--config', '--kind', '--max-warnings', '--fix', '--stdin-filename', '--rules']) assert.ok(options.includes(o), o);
   });
 
   it('lists every registered command in the overall usage', async () => {
@@ -168,6 +168,19 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
     assert.deepEqual(paths((await lintJson([])).json), ['docs/postmortems/2026-03-15-ok.md']);
     process.chdir(path.join(dir, 'docs'));
     assert.deepEqual(paths((await lintJson([])).json), ['postmortems/2026-03-15-ok.md']);
+  });
+
+  it('--rules reports only the rules named, by id or by name, and refuses an unknown one with a suggestion', async () => {
+    writeFileSync(pm('2026-03-21-owner.md'), replaceSection(CLEAN_POSTMORTEM, 'Root Cause', ''));
+    const byName = await lintJson(['docs/postmortems/2026-03-20-draft.md', '--rules', 'postmortem-missing-section']);
+    const byId = await lintJson(['docs/postmortems/2026-03-20-draft.md', '--rules', 'pm001']);
+    assert.deepEqual(byName.json, byId.json);
+    assert.deepEqual(byName.json.files[0].findings.map((f) => f.ruleId), ['PM001', 'PM001']);
+    const none = await lintJson(['docs/postmortems/2026-03-20-draft.md', '--rules', 'blame-language']);
+    assert.deepEqual([none.code, none.json.files[0].findings], [0, []]);
+    const io = capture();
+    assert.equal(await run(['lint', '--rules', 'blame-langage'], io), 2);
+    assert.match(io.stderr[0], /^incident-workbench: --rules: no rule "blame-langage"\. Did you mean blame-language\?/);
   });
 
   it('reads a document from stdin with -, its kind and path from --stdin-filename', async () => {
