@@ -171,7 +171,6 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
   });
 
   it('--rules reports only the rules named, by id or by name, and refuses an unknown one with a suggestion', async () => {
-    writeFileSync(pm('2026-03-21-owner.md'), replaceSection(CLEAN_POSTMORTEM, 'Root Cause', ''));
     const byName = await lintJson(['docs/postmortems/2026-03-20-draft.md', '--rules', 'postmortem-missing-section']);
     const byId = await lintJson(['docs/postmortems/2026-03-20-draft.md', '--rules', 'pm001']);
     assert.deepEqual(byName.json, byId.json);
