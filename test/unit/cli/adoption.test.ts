@@ -227,6 +227,24 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
     assert.deepEqual(paths((await lintJson([])).json), ['postmortems/2026-03-15-ok.md', 'postmortems/2026-03-20-draft.md', 'postmortems/drafts/2026-04-01-wip.md']);
   });
 
+  it('index, slo and new give the same results from a sub-folder as from the root', async () => {
+    const at = async (folder: string, args: string[]) => {
+      process.chdir(path.join(dir, folder));
+      const io = capture();
+      const code = await run(args, io);
+      return { code, out: io.stdout.join('\n') };
+    };
+    for (const args of [['index', '--format', 'json'], ['slo', '--format', 'json', '--as-of', '2026-04-30']]) {
+      const fromRoot = await at('.', args);
+      assert.equal(fromRoot.code, 0, args.join(' '));
+      assert.deepEqual(await at('src', args), fromRoot, args.join(' '));
+    }
+    const created = await at('src', ['new', 'postmortem', '--title', 'Queue backlog', '--date', '2026-04-02']);
+    assert.equal(created.code, 0);
+    assert.match(created.out, /\n\.\.\/docs\/postmortems\/2026-04-02-queue-backlog\.md$/);
+    assert.ok(statSync(pm('2026-04-02-queue-backlog.md')).isFile());
+  });
+
   it('tags run from a sub-folder links a tag to a postmortem that exists at the root (no TG001)', async () => {
     writeFileSync(path.join(dir, 'src', 'pay.ts'), '// INCIDENT-2026-03-15: retry budget\nexport const x = 1;\n');
     process.chdir(path.join(dir, 'src'));
