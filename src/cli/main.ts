@@ -42,6 +42,7 @@ document from standard input; --stdin-filename gives it a path, for its kind and
                       column, turn an action-item list into a table), say what changed, then lint
   --stdin-filename P  the path of the document read from "-"
   --rules LIST        report only these rules, by id or name: --rules PM001,action-item-owner
+  --allow-no-files    exit 0, not 2, when nothing was linted (for hooks run on any Markdown change)
 
 The workspace root is the nearest folder upwards with .incident-workbench.yaml, else with .git;
 the configuration, slo.yaml and the other documents are read from it, so lint gives the same
@@ -204,6 +205,7 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
       fix: { type: 'boolean', default: false },
       'stdin-filename': { type: 'string' },
       rules: { type: 'string' },
+      'allow-no-files': { type: 'boolean', default: false },
     },
   });
   if (!FORMATS.includes(values.format as Format)) {
@@ -247,8 +249,14 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   for (const line of skippedMessages(skipped, profile)) io.err(`incident-workbench: ${line}`);
   if (resolved.ignored > 0) io.err(`incident-workbench: left out ${resolved.ignored} Markdown file${resolved.ignored === 1 ? '' : 's'} that .gitignore or the configuration's ignores: exclude.`);
   if (reports.length === 0) {
-    // A lint that read nothing must not pass in CI as if everything were fine.
-    io.err(`incident-workbench: no file was linted in ${positionals.length > 0 ? positionals.join(', ') : '.'}; exiting with code 2.`);
+    // A lint that read nothing must not pass in CI as if everything were fine (markdownlint-cli2 exits 0 here; a green check
+    // that checked nothing hides a wrong folder). --allow-no-files is for hooks that run on every Markdown change.
+    const where = positionals.length > 0 ? positionals.join(', ') : '.';
+    if (values['allow-no-files']) {
+      io.err(`incident-workbench: no file was linted in ${where} (--allow-no-files: exiting with code 0).`);
+      return 0;
+    }
+    io.err(`incident-workbench: no file was linted in ${where}; exiting with code 2.`);
     return 2;
   }
   const summary = summarize(reports);

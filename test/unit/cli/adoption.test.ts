@@ -35,7 +35,7 @@ describe('incident-workbench <command> --help', () => {
 
   it('documents every option lint accepts', () => {
     const options = optionsOf((commandHelp('lint') as { usage: string }).usage);
-    for (const o of ['--format', '--profile', '--config', '--kind', '--max-warnings', '--fix', '--stdin-filename', '--rules']) assert.ok(options.includes(o), o);
+    for (const o of ['--format', '--profile', '--config', '--kind', '--max-warnings', '--fix', '--stdin-filename', '--rules', '--allow-no-files']) assert.ok(options.includes(o), o);
   });
 
   it('lists every registered command in the overall usage', async () => {
@@ -180,6 +180,16 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
     const io = capture();
     assert.equal(await run(['lint', '--rules', 'blame-langage'], io), 2);
     assert.match(io.stderr[0], /^incident-workbench: --rules: no rule "blame-langage"\. Did you mean blame-language\?/);
+  });
+
+  it('exits 2 when nothing was linted, and 0 with --allow-no-files, saying so either way', async () => {
+    mkdirSync(path.join(dir, 'empty'));
+    const strict = capture();
+    assert.equal(await run(['lint', 'empty'], strict), 2);
+    assert.match(strict.stderr.join('\n'), /no file was linted in empty; exiting with code 2\./);
+    const allowed = capture();
+    assert.equal(await run(['lint', 'empty', '--allow-no-files'], allowed), 0);
+    assert.match(allowed.stderr.join('\n'), /no file was linted in empty \(--allow-no-files: exiting with code 0\)\./);
   });
 
   it('reads a document from stdin with -, its kind and path from --stdin-filename', async () => {

@@ -94,6 +94,16 @@ describe('CI integrations', () => {
       assert.match(result.stdout, /PM001 {2}Missing required section "Root Cause"\./);
     });
 
+    it('lets a repository without incident documents yet commit its other Markdown', function () {
+      this.timeout(120_000);
+      const dir = workspace(CLEAN_POSTMORTEM);
+      dirs.push(dir);
+      rmSync(path.join(dir, 'docs'), { recursive: true });
+      writeFileSync(path.join(dir, 'README.md'), '# A service\n');
+      const result = tryRepo(dir);
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+    });
+
     it('passes on complete documents', function () {
       this.timeout(120_000);
       const dir = workspace(CLEAN_POSTMORTEM);
