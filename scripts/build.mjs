@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const { version, repository } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// The repository URL, when package.json names one: the CLI's SARIF links each rule to its page there.
+const repositoryUrl = typeof repository === 'string' ? repository : repository?.url ?? '';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -13,7 +15,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: { __VERSION__: JSON.stringify(version) },
+  define: { __VERSION__: JSON.stringify(version), __REPOSITORY__: JSON.stringify(repositoryUrl) },
 };
 
 // src/features/lazy.ts requires './heavy' on first use: a separate bundle next to dist/extension.js, never inlined into it.
@@ -31,7 +33,12 @@ await Promise.all([
   // The banner's time is where the extension's activationMs starts (load of the bundle included).
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [heavyIsExternal], banner: { js: 'var __iwLoadStarted = performance.now();' } }),
   build({ ...common, entryPoints: ['src/features/heavy.ts'], outfile: 'dist/heavy.js', external: ['vscode'], plugins: [heavyIsExternal] }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // tinyglobby's ESM build (fdir) calls createRequire(import.meta.url), which a CommonJS bundle must be given.
+  build({
+    ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js',
+    define: { ...common.define, 'import.meta.url': '__iwImportMetaUrl' },
+    banner: { js: "#!/usr/bin/env node\nvar __iwImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
   // The incident wizard's page script, for the browser inside the webview; media/ is its only local resource root.
   build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', minify: true, entryPoints: ['src/webview-ui/main.ts'], outfile: 'media/wizard.js', alias: { entities: './src/webview-ui/entities.ts' } }),
 ]);

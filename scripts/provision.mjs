@@ -23,6 +23,7 @@ export const DEBIAN_PACKAGES = [
   { name: 'libkrb5-dev', why: "headers for code-server's kerberos module", for: ['test', 'unit', 'start'] },
   { name: 'libx11-dev', why: "headers for code-server's native-keymap module", for: ['test', 'unit', 'start'] },
   { name: 'libxkbfile-dev', why: "headers for code-server's native-keymap module", for: ['test', 'unit', 'start'] },
+  { name: 'pre-commit', why: 'the pre-commit hook (.pre-commit-hooks.yaml) is tested with pre-commit try-repo', for: ['test', 'unit'] },
   { name: 'libsecret-1-dev', why: "headers for code-server's keytar module", for: ['test', 'unit', 'start'] },
 ];
 

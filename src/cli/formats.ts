@@ -1,4 +1,6 @@
 // The lint command's output formats: text, JSON, SARIF 2.1.0 and GitHub workflow annotations.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ALL_RULES, type Finding } from '../core';
 import type { FileReport } from './lintCommand';
 import { plural } from '../core/text';
@@ -72,9 +74,41 @@ export function toGithub(reports: readonly FileReport[]): string {
   return lines.join('\n');
 }
 
+/** Where SARIF's paths and links are resolved from. */
+export interface SarifOptions {
+  /** The workspace root, absolute: result URIs are relative to it (GitHub code scanning wants paths from the repository root). */
+  readonly root?: string;
+  /** The folder the reports' paths are relative to; default the current folder. */
+  readonly cwd?: string;
+  /**
+   * The package's repository URL (package.json `repository`): each rule gets a `helpUri` to its
+   * page there. Without one no `helpUri` is emitted, since there is no public page to link to.
+   */
+  readonly repository?: string;
+}
+
+/** `https://github.com/o/r` from `git+https://github.com/o/r.git`, `github:o/r` or `o/r`; undefined when not a web URL. */
+export function repositoryWebUrl(repository: string): string | undefined {
+  const short = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(repository);
+  if (short) return `https://github.com/${short[1].replace(/\.git$/, '')}`;
+  const url = repository.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^git@([^:]+):/, 'https://$1/');
+  return /^https?:\/\//.test(url) ? url.replace(/\/+$/, '') : undefined;
+}
+
+/** A report's path as a SARIF URI: relative to `root` (forward slashes, percent-encoded) when inside it, else a file: URI. */
+function sarifUri(file: string, options: SarifOptions): { uri: string; uriBaseId?: string } {
+  const encode = (p: string) => p.split('/').map(encodeURIComponent).join('/');
+  if (!options.root) return { uri: encode(file) };
+  const absolute = path.resolve(options.cwd ?? process.cwd(), file);
+  const rel = path.relative(options.root, absolute).split(path.sep).join('/');
+  if (rel.startsWith('../') || path.isAbsolute(rel) || rel === '..') return { uri: pathToFileURL(absolute).href };
+  return { uri: encode(rel), uriBaseId: '%SRCROOT%' };
+}
+
 /** A SARIF 2.1.0 log with one run, the rules table as the driver's rules. */
-export function toSarif(reports: readonly FileReport[], version: string): object {
+export function toSarif(reports: readonly FileReport[], version: string, options: SarifOptions = {}): object {
   const ruleIndex = new Map(ALL_RULES.map((r, i) => [r.id, i]));
+  const web = options.repository ? repositoryWebUrl(options.repository) : undefined;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -89,6 +123,7 @@ export function toSarif(reports: readonly FileReport[], version: string): object
             shortDescription: { text: r.title },
             defaultConfiguration: { level: r.defaultSeverity === 'info' ? 'note' : r.defaultSeverity },
             help: { text: `See docs/rules/${r.id}.md in the incident-workbench package.` },
+            ...(web ? { helpUri: `${web}/blob/HEAD/docs/rules/${r.id}.md` } : {}),
           })),
         },
       },
@@ -101,7 +136,7 @@ export function toSarif(reports: readonly FileReport[], version: string): object
           message: { text: f.message },
           locations: [{
             physicalLocation: {
-              artifactLocation: { uri: r.path.split('/').map(encodeURIComponent).join('/') },
+              artifactLocation: sarifUri(r.path, options),
               region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
             },
           }],

@@ -1,4 +1,5 @@
 // `incident-workbench index`: prints or writes the incident index (docs/incidents/index.md) generated from the postmortems.
+import { argumentErrorMessage, isArgumentError } from './args';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Profile } from '../core';
@@ -20,7 +21,7 @@ export const INDEX_USAGE = `Usage:
                            [--index PATH] [--profile NAME | --config FILE]
 
 Generates the incident index from the postmortems under DIR (default: the folder of the
-nearest .incident-workbench.yaml, else the current folder):
+nearest .incident-workbench.yaml, else of .git, else the current folder):
 summary lines, then one row per incident (date, title, severity, duration, time to detect,
 time to recover, action items), between markers; text outside the markers is kept.
   --format markdown  print the index file as it would be written (default)
@@ -38,8 +39,8 @@ export async function runIndex(args: readonly string[], io: CommandIo): Promise<
   try {
     return await indexCommand(args, io);
   } catch (e) {
-    if (e instanceof CommandUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`incident-workbench index: ${(e as Error).message}\n\n${INDEX_USAGE}`);
+    if (e instanceof CommandUsageError || isArgumentError(e)) {
+      io.err(`incident-workbench index: ${isArgumentError(e) ? argumentErrorMessage(e, 'index') : (e as Error).message}\n\n${INDEX_USAGE}`);
       return 2;
     }
     throw e;
@@ -106,14 +107,14 @@ async function indexCommand(args: readonly string[], io: CommandIo): Promise<num
 /**
  * The workspace root and profile of a command: the profile from `--profile NAME` (a built-in),
  * else `--config FILE`, else the `.incident-workbench.yaml` found from `--root` (or the current
- * folder) upwards, else the default; the root from `--root`, else the configuration file's
- * folder, else the current folder. Prints the problems of a configuration file; returns
+ * folder) upwards, else the default; the root from `--root`, else the workspace root
+ * (`findWorkspaceRoot`: the configuration file's folder, else the repository's, else the current folder). Prints the problems of a configuration file; returns
  * undefined when it has errors. Throws `CommandUsageError` for bad arguments.
  */
 export async function cliProfile(options: { root?: string; profile?: string; config?: string }, io: CommandIo): Promise<{ root: string; profile: Profile } | undefined> {
   if (options.root !== undefined && !(await isDirectory(options.root))) throw new CommandUsageError(`--root ${options.root}: no such folder.`);
   const chosen = await chooseProfile({ profile: options.profile, config: options.config, searchFrom: options.root ?? '.' }, io);
   if (!chosen) return undefined;
-  const root = options.root ?? (chosen.configRoot ? path.relative(process.cwd(), chosen.configRoot) || '.' : '.');
+  const root = options.root ?? (path.relative(process.cwd(), chosen.root) || '.');
   return { root, profile: chosen.profile };
 }

@@ -6,7 +6,8 @@ import { explainSections, type SectionExplanation } from '../core/postmortem/sec
 import type { SloDefinition } from '../core/slo/types';
 import type { WorkspaceFacts } from '../core/rules/postmortemRequired';
 import { UsageError } from './common';
-import { findMarkdownFiles, isDirectory, readText } from '../services/fileSystemService';
+import { readText } from '../services/fileSystemService';
+import type { LintTarget } from './lintTargets';
 
 /** One linted file, as the JSON output shows it. */
 export interface FileReport {
@@ -49,32 +50,32 @@ export interface LintRun {
 }
 
 /**
- * Lints `paths`. A folder contributes the Markdown files under it that the profile's
- * folders classify (all of them with `kind`); the others are listed in `skipped`. A file named
- * explicitly is always linted, its kind taken from the profile's folders, else words in its
- * path, else its content, else `postmortem`. Throws a `UsageError` for a path that does not exist.
+ * Lints `targets` (see `resolveLintTargets`). A file found in a folder or by a glob is linted
+ * when the profile's folders classify it (any with `kind`); the others are listed in `skipped`. A
+ * file named outright is always linted, its kind taken from the profile's folders, else words in
+ * its path, else its content, else `postmortem`. Throws a `UsageError` for a file that cannot be read.
  */
-export async function lintPaths(paths: readonly string[], options: LintCommandOptions): Promise<LintRun> {
+export async function lintPaths(targets: readonly LintTarget[], options: LintCommandOptions): Promise<LintRun> {
   const reports: FileReport[] = [];
   const outsideFolders: string[] = [];
   const notDocuments: string[] = [];
-  for (const given of paths) {
-    if (await isDirectory(given)) {
-      for (const file of await findMarkdownFiles(given)) {
-        const relative = relativeToRoot(file, options.root);
-        if (options.kind ?? kindFromProfileFolders(relative, options.profile)) {
-          reports.push(await lintFile(file, options));
-        } else {
-          // Skipped for its name when a document of any other name would be linted in its place.
-          const sibling = `${relative.slice(0, relative.length - path.basename(relative).length)}document.md`;
-          (kindFromProfileFolders(sibling, options.profile) ? notDocuments : outsideFolders).push(toPosix(file));
-        }
-      }
+  for (const target of targets) {
+    const { file } = target;
+    const relative = relativeToRoot(file, options.root);
+    if (isLinted(target, options)) {
+      reports.push(await lintFile(file, options));
     } else {
-      reports.push(await lintFile(given, options));
+      // Skipped for its name when a document of any other name would be linted in its place.
+      const sibling = `${relative.slice(0, relative.length - path.basename(relative).length)}document.md`;
+      (kindFromProfileFolders(sibling, options.profile) ? notDocuments : outsideFolders).push(toPosix(file));
     }
   }
   return { reports, skipped: { outsideFolders, notDocuments } };
+}
+
+/** Lints one document's text, read from standard input, as the file `name` (for its kind and the output). */
+export function lintStdin(text: string, name: string, options: LintCommandOptions): FileReport {
+  return lintText(name, text, options);
 }
 
 /** How many files the lint passed over and why, with the option that includes them; empty when none. */
@@ -98,8 +99,18 @@ export function skippedMessages(skipped: SkippedFiles, profile: Profile): string
   return lines;
 }
 
-/** `file` relative to the config's folder, so profile folders match when the CLI runs from a subfolder. */
-function relativeToRoot(file: string, root: string | undefined): string {
+/** Whether lint lints `target`: named outright, or found where the profile's folders (or `--kind`) make it a document. */
+export function isLinted(target: LintTarget, options: LintCommandOptions): boolean {
+  return target.explicit || (options.kind ?? kindFromProfileFolders(relativeToRoot(target.file, options.root), options.profile)) !== undefined;
+}
+
+/** What the rules need of the workspace, from the command's options. */
+export function lintOptionsOf(options: LintCommandOptions): { slos?: LintCommandOptions['slos']; sloFileMissing?: boolean; workspace?: WorkspaceFacts } {
+  return { slos: options.slos, sloFileMissing: options.sloFileMissing, workspace: options.workspace };
+}
+
+/** `file` relative to the workspace root, so profile folders match when the CLI runs from a sub-folder. */
+export function relativeToRoot(file: string, root: string | undefined): string {
   if (!root) return file;
   const rel = path.relative(root, path.resolve(file));
   return rel.startsWith('..') ? file : rel;
@@ -113,7 +124,11 @@ async function lintFile(file: string, options: LintCommandOptions): Promise<File
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `${file}: no such file or folder.` : `${file}: cannot be read (${code ?? String(e)}).`);
   }
-  const { kind, findings } = lintNamedFile(relativeToRoot(file, options.root), text, options.profile, options.kind, { slos: options.slos, sloFileMissing: options.sloFileMissing, workspace: options.workspace });
+  return lintText(file, text, options);
+}
+
+function lintText(file: string, text: string, options: LintCommandOptions): FileReport {
+  const { kind, findings } = lintNamedFile(relativeToRoot(file, options.root), text, options.profile, options.kind, lintOptionsOf(options));
   if (!options.explainSections) return { path: toPosix(file), kind, findings };
   const sections = explainSections(readIncident(parseMarkdown(text), kind, options.profile).sections);
   return { path: toPosix(file), kind, findings, sections };

@@ -34,7 +34,7 @@ export async function runNew(args: readonly string[], io: Io, lookupCommits?: Co
   const chosen = await chooseProfile({ profile: values.profile, searchFrom: cwd }, io);
   if (!chosen) return 2;
   const { profile } = chosen;
-  const root = chosen.configRoot ?? cwd;
+  const root = chosen.root;
 
   for (const [name, value] of [['start', values.start], ['end', values.end]] as const) {
     if (value !== undefined && Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} must be a date and time such as 2026-03-15T14:28Z, not "${value}".`);

@@ -1,4 +1,5 @@
 // `incident-workbench slo`: the error budget of each SLO in slo.yaml, as consumed by the postmortems' incidents.
+import { argumentErrorMessage, isArgumentError } from './args';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toPosix } from '../core';
@@ -32,8 +33,8 @@ export async function runSlo(args: readonly string[], io: CommandIo): Promise<nu
   try {
     return await sloCommand(args, io);
   } catch (e) {
-    if (e instanceof CommandUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`incident-workbench slo: ${(e as Error).message}\n\n${SLO_USAGE}`);
+    if (e instanceof CommandUsageError || isArgumentError(e)) {
+      io.err(`incident-workbench slo: ${isArgumentError(e) ? argumentErrorMessage(e, 'slo') : (e as Error).message}\n\n${SLO_USAGE}`);
       return 2;
     }
     throw e;

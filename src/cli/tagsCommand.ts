@@ -1,9 +1,10 @@
 // `incident-workbench tags`: lists the INCIDENT tags in code with the incident document each links to, as text or JSON.
-import { UsageError } from './common';
+import { argumentErrorMessage, isArgumentError } from './args';
+import { chooseProfile, UsageError } from './common';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PROFILE_NAME, findProfile, profileNames, type Finding, type Profile } from '../core';
+import { type Finding, type Profile } from '../core';
 import { toPosix } from '../core/lint/documentKind';
 import { incidentDocuments, linkTag, tagFindings, type IncidentDocumentRef } from '../core/tags';
 import { findMarkdownFiles } from '../services/fileSystemService';
@@ -17,7 +18,7 @@ type TagFormat = (typeof TAG_FORMATS)[number];
 
 /** One tag, as `tags --format json` prints it. */
 export interface TagJson {
-  /** The file, relative to the current folder, forward slashes. */
+  /** The file, relative to the workspace root, forward slashes. */
   readonly path: string;
   /** 1-based line of the tag. */
   readonly line: number;
@@ -35,7 +36,9 @@ export const TAGS_USAGE = `Usage:
   incident-workbench tags [paths...] [--format text|json] [--profile NAME]
 
 Lists the INCIDENT-YYYY-MM-DD tags in code comments under the current folder (or the paths
-given, which must be inside it) and the incident document each one links to. Respects
+given, inside the workspace) and the incident document each one links to, found anywhere in the
+workspace (the nearest folder upwards with .incident-workbench.yaml, else .git); paths are
+relative to it. Uses the configuration's profile unless --profile is given. Respects
 .gitignore; skips node_modules, .git, build output, binary files and files over 1 MiB.
 Problems (TG001 no incident document, TG002 invalid tag) go to standard error.
 Exits 1 when a problem has the level error (an invalid tag, by default), 2 on a usage error.`;
@@ -44,19 +47,21 @@ Exits 1 when a problem has the level error (an invalid tag, by default), 2 on a 
 
 /** Runs `incident-workbench tags` with `args` (after the command name) and returns the exit code. */
 export async function runTags(args: string[], io: { out(t: string): void; err(t: string): void }): Promise<number> {
-  let options: { format: TagFormat; profile: Profile; paths: string[] };
+  let options: { format: TagFormat; profile: Profile; root: string; paths: string[] } | undefined;
   try {
-    options = parseTagArgs(args);
+    options = await parseTagArgs(args, io);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`incident-workbench: ${(e as Error).message}\n\n${TAGS_USAGE}`);
+    if (e instanceof UsageError || isArgumentError(e)) {
+      io.err(`incident-workbench: ${isArgumentError(e) ? argumentErrorMessage(e, 'tags') : (e as Error).message}\n\n${TAGS_USAGE}`);
       return 2;
     }
     throw e;
   }
-  const root = process.cwd();
+  if (!options) return 2;
+  const { root } = options;
   const scan = await scanTags({ root, paths: options.paths, engine: 'node' });
-  const documents = incidentDocuments((await findMarkdownFiles('.')).map(toPosix), options.profile);
+  // The documents of the whole workspace, wherever the command runs, so a tag links the same from any sub-folder.
+  const documents = incidentDocuments((await findMarkdownFiles(root)).map((f) => toPosix(path.relative(root, f))), options.profile);
   const json = toTagJson(scan, documents);
   if (options.format === 'json') io.out(JSON.stringify(json));
   else if (json.length > 0) io.out(toTagText(json));
@@ -67,28 +72,32 @@ export async function runTags(args: string[], io: { out(t: string): void; err(t:
   return findings.some(({ finding }) => finding.severity === 'error') ? 1 : 0;
 }
 
-function parseTagArgs(args: string[]): { format: TagFormat; profile: Profile; paths: string[] } {
+/** The options, the workspace root and the paths to scan relative to it (the current folder's when none is given). */
+async function parseTagArgs(args: string[], io: { out(t: string): void; err(t: string): void }): Promise<{ format: TagFormat; profile: Profile; root: string; paths: string[] } | undefined> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'text' },
-      profile: { type: 'string', default: DEFAULT_PROFILE_NAME },
+      profile: { type: 'string' },
     },
   });
   if (!TAG_FORMATS.includes(values.format as TagFormat)) {
     throw new UsageError(`--format must be one of ${TAG_FORMATS.join(', ')}, not "${values.format}".`);
   }
-  const profile = findProfile(values.profile);
-  if (!profile) throw new UsageError(`Unknown profile "${values.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
-  const root = process.cwd();
-  const paths = positionals.map((given) => {
-    const rel = path.relative(root, path.resolve(root, given));
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${given}: tags are listed inside the current folder only.`);
+  const chosen = await chooseProfile({ profile: values.profile, searchFrom: '.' }, io);
+  if (!chosen) return undefined;
+  const { root } = chosen;
+  const cwd = process.cwd();
+  const inside = (given: string): string => {
+    const rel = path.relative(root, path.resolve(cwd, given));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${given}: tags are listed inside the workspace (${root}) only.`);
     if (!existsSync(path.join(root, rel))) throw new UsageError(`${given}: no such file or folder.`);
     return toPosix(rel);
-  });
-  return { format: values.format as TagFormat, profile, paths };
+  };
+  const here = inside('.');
+  const paths = positionals.length > 0 ? positionals.map(inside) : here ? [here] : [];
+  return { format: values.format as TagFormat, profile: chosen.profile, root, paths };
 }
 
 /** Every tag of the scan with its linked document, in path and line order. */

@@ -5,7 +5,7 @@ import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, parseConfig, type ConfigProblem, t
 import { range } from '../core/markdown/position';
 import type { Profile } from '../core/profiles/types';
 import { applySeverityMatrix, parseSeverityMatrix } from '../core/config/severityMatrix';
-import { exists, findUpwards, isFile } from './fileSystemService';
+import { exists, findUpwards, isDirectory, isFile } from './fileSystemService';
 
 /** A configuration file read from disk. */
 export interface LoadedConfig {
@@ -38,6 +38,41 @@ export async function findConfigFile(folder: string): Promise<string | undefined
  */
 export async function findConfigFileUpwards(start: string): Promise<string | undefined> {
   return findUpwards(start, findConfigFile);
+}
+
+/** The workspace a command runs in: its root folder, and the configuration file there when there is one. */
+export interface WorkspaceRoot {
+  /** Absolute folder: the configuration file's, else the repository's (the one holding `.git`), else the fallback (the current folder). */
+  readonly root: string;
+  /** The configuration file directly in `root`, absolute; undefined when there is none. */
+  readonly configFile?: string;
+  /** How the root was found. */
+  readonly by: 'config' | 'git' | 'fallback';
+}
+
+/**
+ * Finds the workspace root once for a command started at `start` (a file or folder): the nearest
+ * folder at or above it that holds `.incident-workbench.yaml` (or `.yml`), else the nearest that
+ * holds `.git`, else `fallback` (the current folder). Configuration, slo.yaml, tags and documents are all
+ * resolved from it, so every command gives the same results from any sub-folder.
+ */
+export async function findWorkspaceRoot(start: string, fallback: string = process.cwd()): Promise<WorkspaceRoot> {
+  let dir = path.resolve(start);
+  if (!(await isDirectory(dir))) dir = path.dirname(dir);
+  let git: string | undefined;
+  for (;;) {
+    const configFile = await findConfigFile(dir);
+    if (configFile) return { root: dir, configFile, by: 'config' };
+    if (git === undefined && (await exists(path.join(dir, '.git')))) {
+      // A configuration file above the repository root is not this repository's.
+      git = dir;
+      break;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return git !== undefined ? { root: git, by: 'git' } : { root: path.resolve(fallback), by: 'fallback' };
 }
 
 /**

@@ -5,7 +5,7 @@ import { range, type Range } from '../markdown/position';
 import { isPlainObject, valueAt } from '../objectPath';
 import { BUILT_IN_PROFILES, DEFAULT_PROFILE_NAME } from '../profiles';
 import type { Profile } from '../profiles/types';
-import { ALL_RULES } from '../rules';
+import { ALL_RULES, ruleIdFor } from '../rules';
 import { locate, SourceMap } from './locate';
 import { closest, describeExpected, describeValue, formatPath, suggestion } from './messages';
 import { ConfigResolutionError, resolveProfile } from './resolve';
@@ -121,7 +121,7 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
   const unknownRules: string[] = [];
   if (isPlainObject(raw.rules)) {
     for (const id of Object.keys(raw.rules)) {
-      if (ruleIds.includes(id)) continue;
+      if (ruleIds.includes(id) || ruleIds.includes(ruleIdFor(id) ?? '')) continue;
       unknownRules.push(id);
       out.warning(() => locate(doc, map, ['rules', id], 'key'), `rules.${id}: unknown rule id, ignored${suggestion(id, ruleIds)}`);
     }
@@ -138,7 +138,17 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
     const owner = valueAt(clean, path);
     if (isPlainObject(owner)) delete owner[key];
   }
-  if (isPlainObject(clean.rules)) for (const id of unknownRules) delete clean.rules[id];
+  if (isPlainObject(clean.rules)) {
+    for (const id of unknownRules) delete clean.rules[id];
+    // A rule named by its name (`budget-without-p0: off`) applies as its id; an id given too wins.
+    const rules = clean.rules;
+    for (const key of Object.keys(rules)) {
+      const id = ruleIdFor(key);
+      if (id === undefined || id === key) continue;
+      if (!(id in rules)) rules[id] = rules[key];
+      delete rules[key];
+    }
+  }
   const parsed = configFileSchema.safeParse(clean);
   if (!parsed.success) {
     // Not expected: the strict pass reported every error already.

@@ -76,6 +76,7 @@ export function resolveProfile(base: Profile, overrides: ProfileOverrides): Prof
     postmortemDeadlineHours: overrides.postmortemDeadlineHours ?? base.postmortemDeadlineHours,
     severityMatrix: overrides.severityMatrix ?? base.severityMatrix,
     rules: { ...base.rules, ...overrides.rules },
+    ...(overrides.ignores ? { ignores: [...(base.ignores ?? []), ...overrides.ignores] } : {}),
   };
   return deepFreeze(deepCopy(profile));
 }

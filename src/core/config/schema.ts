@@ -177,6 +177,7 @@ export const configFileSchema = z.strictObject({
   postmortemDeadlineHours: hours.optional(),
   severityMatrix: markdownPath.optional(),
   rules: z.record(z.string(), z.enum(RULE_LEVELS)).optional(),
+  ignores: z.array(line).max(1000).optional(),
 }) satisfies z.ZodType<ConfigFile>;
 
 /** `./docs/pm/` → `docs/pm`; `./` → `.`. */

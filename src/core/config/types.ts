@@ -104,6 +104,8 @@ export interface ProfileOverrides {
   readonly severityMatrix?: string;
   /** Rule levels by rule id; merged over the base profile's. */
   readonly rules?: Readonly<Record<string, RuleLevel>>;
+  /** Paths the CLI's lint leaves out of folders and globs, in .gitignore syntax, relative to the configuration file's folder. */
+  readonly ignores?: readonly string[];
 }
 
 /** The whole configuration file, as validated. */

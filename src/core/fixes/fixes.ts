@@ -1,6 +1,6 @@
 // Mechanical fixes for findings, computed as text edits in core; the editor applies them as undoable WorkspaceEdits.
 import { kindFromProfileFolders } from '../lint/documentKind';
-import { lintModel, type LintOptions } from '../lint/lint';
+import { lintModel, lintNamedFile, type LintOptions } from '../lint/lint';
 import { parseMarkdown, type MarkdownDocument, type Table } from '../markdown/model';
 import { range, type Range } from '../markdown/position';
 import { fieldOfColumn, type ActionItem } from '../postmortem/actionItems';
@@ -213,4 +213,47 @@ export function fixesForFile(relativePath: string, text: string, profile: Profil
   const resolved = kindFromProfileFolders(relativePath, profile, doc) ?? kind;
   const context: FixContext = { doc, kind: resolved, profile, today };
   return lintModel(doc, resolved, profile, { path: relativePath, ...options }).findings.filter(wanted).map((finding) => ({ finding, fixes: fixesFor(finding, context) }));
+}
+
+/** The rules whose fixes only add text or reshape it without dropping any: insert a missing section, add a column, list → table. */
+export const TEXT_KEEPING_FIX_RULES: ReadonlySet<string> = new Set(['PM001', 'IN002', 'RB001', 'PM004', 'PM005']);
+
+/** What `applyTextKeepingFixes` did to one document. */
+export interface FixAllResult {
+  /** The document after the fixes; the input itself when none applied. */
+  readonly text: string;
+  /** The titles of the fixes applied, in order (e.g. `Add the "Root Cause" section`). */
+  readonly applied: readonly string[];
+}
+
+/**
+ * Applies, one at a time and re-linting after each, the fixes that cannot lose text (see
+ * `TEXT_KEEPING_FIX_RULES`; never a disable comment, a new file or a replaced placeholder) to
+ * the document at `relativePath`, its kind found as `lintNamedFile` finds it (or `forced`).
+ * One at a time, so insertions at the same place keep the profile's order and edits never overlap;
+ * a fix is applied at most once, so a fix that does not clear its finding cannot loop.
+ */
+export function applyTextKeepingFixes(relativePath: string, text: string, profile: Profile, forced?: DocumentKind, options: LintOptions = {}): FixAllResult {
+  const applied: string[] = [];
+  const tried = new Set<string>();
+  let current = text;
+  for (let pass = 0; pass < 200; pass++) {
+    const result = lintNamedFile(relativePath, current, profile, forced, options);
+    const context: FixContext = { doc: parseMarkdown(current), kind: result.kind, profile, today: '' };
+    let next: { key: string; fix: Fix } | undefined;
+    for (const finding of result.findings) {
+      if (!TEXT_KEEPING_FIX_RULES.has(finding.ruleId)) continue;
+      const fix = fixesFor(finding, context).find((f) => f.kind === 'quickfix' && !f.createFile && f.edits.length > 0);
+      const key = fix ? `${finding.ruleId} ${fix.title} ${JSON.stringify(fix.edits)}` : '';
+      if (fix && !tried.has(key)) {
+        next = { key, fix };
+        break;
+      }
+    }
+    if (!next) break;
+    tried.add(next.key);
+    current = applyEdits(current, next.fix.edits);
+    applied.push(next.fix.title);
+  }
+  return { text: current, applied };
 }

@@ -1,6 +1,7 @@
 // Reads inline `<!-- incident-workbench-disable ... -->` comments into a per-line filter.
+import { ruleIdFor } from '../rules/index';
 
-const COMMENT = /<!--\s*incident-workbench-(disable-file|disable-next-line|disable-line|disable|enable)((?:\s+[A-Za-z]+\d+)*)\s*-->/g;
+const COMMENT = /<!--\s*incident-workbench-(disable-file|disable-next-line|disable-line|disable|enable)((?:\s+[A-Za-z][\w-]*)*)\s*-->/g;
 
 /** Answers whether a rule is disabled on a line. */
 export type DisabledAt = (ruleId: string, line: number) => boolean;
@@ -8,7 +9,7 @@ export type DisabledAt = (ruleId: string, line: number) => boolean;
 /**
  * Builds the filter for `lines`. Forms, as markdownlint's:
  * `disable [IDS]` until `enable [IDS]`; `disable-line [IDS]`; `disable-next-line [IDS]`;
- * `disable-file [IDS]`. No ids means every rule.
+ * `disable-file [IDS]`. No ids means every rule; a rule is named by its id or its name.
  */
 export function readDisableComments(lines: readonly string[]): DisabledAt {
   const ALL = '*';
@@ -22,7 +23,7 @@ export function readDisableComments(lines: readonly string[]): DisabledAt {
     const text = lines[i];
     if (!text.includes('incident-workbench-')) continue;
     for (const m of text.matchAll(COMMENT)) {
-      const ids = m[2].trim() ? m[2].trim().split(/\s+/).map((s) => s.toUpperCase()) : [ALL];
+      const ids = m[2].trim() ? m[2].trim().split(/\s+/).map((s) => ruleIdFor(s) ?? s.toUpperCase()) : [ALL];
       switch (m[1]) {
         case 'disable-file':
           ids.forEach((id) => fileWide.add(id));

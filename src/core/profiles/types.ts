@@ -146,4 +146,6 @@ export interface Profile {
   readonly userConfirmsFix?: boolean;
   /** Per-rule levels that differ from the rules' defaults. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
+  /** Workspace paths the CLI's lint leaves out of folders and globs (.gitignore syntax, relative to the workspace root). */
+  readonly ignores?: readonly string[];
 }

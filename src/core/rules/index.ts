@@ -37,3 +37,14 @@ export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PM014', 'PM016', 'P
 export function findRule(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.id === id);
 }
+
+/**
+ * The one alias table: each rule's id and its kebab-case name, both lower-cased, to the id.
+ * Names are unique (a test says so), so `rules: { budget-without-p0: off }` is as good as `PM015`.
+ */
+const RULE_ALIASES: ReadonlyMap<string, string> = new Map(ALL_RULES.flatMap((r) => [[r.id.toLowerCase(), r.id], [r.name.toLowerCase(), r.id]] as const));
+
+/** The id of the rule named `idOrName` (its id or its name, any case); undefined when there is none. */
+export function ruleIdFor(idOrName: string): string | undefined {
+  return RULE_ALIASES.get(idOrName.trim().toLowerCase());
+}

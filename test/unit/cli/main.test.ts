@@ -251,7 +251,7 @@ describe('incident-workbench rules', () => {
   it('lists each rule with id, default severity and title', async () => {
     const io = capture();
     assert.equal(await run(['rules'], io), 0);
-    assert.match(io.stdout[0], /^PM001 {2}error {4}A postmortem lacks a section its profile requires$/);
+    assert.match(io.stdout[0], /^PM001 {2}error {4}A postmortem lacks a section its profile requires {2}\(postmortem-missing-section\)$/);
   });
 });
 

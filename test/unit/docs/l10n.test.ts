@@ -19,7 +19,7 @@ function tsFiles(dir: string): string[] {
 describe('runtime strings (vscode.l10n)', () => {
   it('points the manifest at the l10n folder, which is packaged', () => {
     assert.equal(manifest.l10n, './l10n');
-    assert.ok(readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').includes('!l10n/**'));
+    assert.ok((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).files as string[]).includes('l10n/*.json'));
   });
 
   it('ships l10n/bundle.l10n.json exactly as @vscode/l10n-dev exports it from src/ (run `npm run l10n` after changing a string)', function () {

@@ -355,17 +355,25 @@ describe('parseConfig', () => {
 
     it('lists the known keys when nothing is close', () => {
       assert.deepEqual(problems('colour: red\n'), [
-        '1:1-1:7 warning colour: unknown key, ignored (expected one of extends, documents, severities, actionItems, postmortemDeadlineHours, severityMatrix, rules)',
+        '1:1-1:7 warning colour: unknown key, ignored (expected one of extends, documents, severities, actionItems, postmortemDeadlineHours, severityMatrix, rules, ignores)',
       ]);
     });
 
-    it('warns about unknown rule ids and drops them', () => {
-      const r = parseConfig(lines('rules:', '  pm004: "off"', '  XX999: error', '  PM001: info'), FILE, OPTIONS);
+    it('warns about unknown rule ids and drops them, and takes an id in any case as the rule', () => {
+      const r = parseConfig(lines('rules:', '  pm004: "off"', '  XX999: error', '  PM001: info', '  PM00: warning'), FILE, OPTIONS);
       assert.deepEqual(r.problems.map(show), [
-        '2:3-2:8 warning rules.pm004: unknown rule id, ignored (did you mean "PM004"?)',
         '3:3-3:8 warning rules.XX999: unknown rule id, ignored (expected one of PM001, PM004, RB001)',
+        '5:3-5:7 warning rules.PM00: unknown rule id, ignored (did you mean "PM001"?)',
       ]);
-      assert.deepEqual(r.profile?.rules, { ...harness.rules, PM001: 'info' });
+      assert.deepEqual(r.profile?.rules, { ...harness.rules, PM004: 'off', PM001: 'info' });
+    });
+
+    it('takes a rule\'s name wherever its id is accepted (budget-without-p0 is PM015), the id winning when both are given', () => {
+      const r = parseConfig(lines('rules:', '  budget-without-p0: "off"', '  action-item-owner: info', '  PM004: warning'), FILE);
+      assert.deepEqual(r.problems, []);
+      assert.equal(r.profile?.rules.PM015, 'off');
+      assert.equal(r.profile?.rules.PM004, 'warning');
+      assert.equal((r.profile?.rules as Record<string, string>)['budget-without-p0'], undefined);
     });
 
     it('knows the real rule ids by default', () => {
@@ -491,7 +499,7 @@ describe('parseConfig', () => {
     it('treats __proto__ as an ordinary unknown key', () => {
       const r = parseConfig(lines('__proto__: { polluted: true }', 'rules: { __proto__: "off" }'), FILE, OPTIONS);
       assert.deepEqual(r.problems.map(show), [
-        '1:1-1:10 warning __proto__: unknown key, ignored (expected one of extends, documents, severities, actionItems, postmortemDeadlineHours, severityMatrix, rules)',
+        '1:1-1:10 warning __proto__: unknown key, ignored (expected one of extends, documents, severities, actionItems, postmortemDeadlineHours, severityMatrix, rules, ignores)',
         '2:10-2:19 warning rules.__proto__: unknown rule id, ignored (expected one of PM001, PM004, RB001)',
       ]);
       assert.equal(({} as Record<string, unknown>).polluted, undefined);

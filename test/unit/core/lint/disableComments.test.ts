@@ -18,6 +18,15 @@ describe('inline disable comments', () => {
     assert.equal(at('PM001', 2), false);
   });
 
+  it('takes a rule by its name as by its id (blame-language is PM013), next to ids and with the closing --> attached', () => {
+    const at = readDisableComments(['<!-- incident-workbench-disable blame-language action-item-owner-->', 'b', '<!-- incident-workbench-enable PM013 -->', 'c']);
+    assert.equal(at('PM013', 1), true);
+    assert.equal(at('PM004', 1), true);
+    assert.equal(at('PM013', 3), false);
+    assert.equal(at('PM004', 3), true);
+    assert.equal(at('PM005', 1), false);
+  });
+
   it('lets disable-file silence PM001 on the title line', () => {
     const profile = findProfile('harness') as Profile;
     const text = '# T\n<!-- incident-workbench-disable-file PM001 -->\n';
