@@ -11,6 +11,7 @@ import { NEW_USAGE, runNew } from './newCommand';
 import { INDEX_USAGE, runIndex } from './indexCommand';
 import { runSlo, SLO_USAGE } from './sloCommand';
 import { runTags, TAGS_USAGE } from './tagsCommand';
+import { runTimeline, TIMELINE_USAGE } from './timelineCommand';
 import { markdownSnippets } from '../core/templates/snippets';
 
 /** The command lines of a subcommand's usage text, without its explanation. */
@@ -25,6 +26,7 @@ ${NEW_USAGE}
 ${synopsis(SLO_USAGE)}
 ${synopsis(INDEX_USAGE)}
 ${synopsis(TAGS_USAGE)}
+${synopsis(TIMELINE_USAGE)}
   incident-workbench rules
   incident-workbench schema          (the JSON Schema of .incident-workbench.yaml)
   incident-workbench --help | --version
@@ -65,6 +67,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return await runIndex(rest, io);
       case 'tags':
         return await runTags([...rest], io);
+      case 'timeline':
+        return await runTimeline(rest, io);
       case 'rules':
         for (const rule of ALL_RULES) io.out(`${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}`);
         return 0;
