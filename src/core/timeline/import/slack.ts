@@ -186,7 +186,8 @@ function messageText(m: Record<string, unknown>): string {
   return parts.join(' ');
 }
 
-const SPECIAL = /<([^<>\n]*)>/g;
+/** Slack markup: `<@U…>`, `<#C…|name>`, `<!here>`, `<scheme:…|label>` (a bare `<` is written `&lt;` in exports). */
+const SPECIAL = /<([@#!][^<>\n]*|[A-Za-z][\w+.-]*:[^<>\s|]*(?:\|[^<>\n]*)?)>/g;
 
 /** Slack's markup made readable, entities decoded, white space collapsed to one line. */
 export function readable(text: string, users: ReadonlyMap<string, string>, channels: ReadonlyMap<string, string>): string {
