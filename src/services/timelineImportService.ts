@@ -55,15 +55,24 @@ export async function readExports(paths: readonly string[], options: TimelineImp
   return { exports, events: combineEvents(exports.map((e) => e.events)) };
 }
 
+/**
+ * The channels of a Slack export folder (channels.json, then groups.json), for choosing one;
+ * undefined when the folder has no channels.json. Throws on damaged JSON, naming the file.
+ */
+export async function slackChannelsOf(folder: string): Promise<SlackChannel[] | undefined> {
+  const channelsFile = await readJsonIfExists(path.join(folder, 'channels.json'));
+  if (!channelsFile) return undefined;
+  const groupsFile = await readJsonIfExists(path.join(folder, 'groups.json'));
+  return [...readSlackChannels(channelsFile), ...(groupsFile ? readSlackChannels(groupsFile) : [])];
+}
+
 async function readSlackExport(folder: string, options: TimelineImportOptions): Promise<ImportedExport> {
   const channelsPath = path.join(folder, 'channels.json');
-  const channelsFile = await readJsonIfExists(channelsPath);
-  if (!channelsFile) {
+  // Private channels are listed in groups.json.
+  const channels = await slackChannelsOf(folder);
+  if (!channels) {
     throw new TimelineImportError(folder, 'not a Slack export: there is no channels.json in it (pass the folder of an unzipped workspace export).');
   }
-  // Private channels are listed in groups.json.
-  const groupsFile = await readJsonIfExists(path.join(folder, 'groups.json'));
-  const channels = [...readSlackChannels(channelsFile), ...(groupsFile ? readSlackChannels(groupsFile) : [])];
   const channel = chooseSlackChannel(channels, options.channel, channelsPath);
   const channelFolder = path.join(folder, channel.name);
   const names = await fs.readdir(channelFolder).catch(() => undefined);

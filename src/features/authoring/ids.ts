@@ -10,6 +10,7 @@ export const AuthoringCommands = {
   declareIncident: Commands.declareIncident,
   convertToPostmortem: Commands.convertToPostmortem,
   addTimelineEntry: Commands.addTimelineEntry,
+  importTimeline: Commands.importTimeline,
   copyStatusUpdate: Commands.copyStatusUpdate,
   copyResolutionNotice: Commands.copyResolutionNotice,
 } as const;
@@ -24,6 +25,7 @@ export const AuthoringCommandTitles: Readonly<Record<keyof typeof AuthoringComma
   get declareIncident() { return vscode.l10n.t('Declare Incident'); },
   get convertToPostmortem() { return vscode.l10n.t('Convert to Postmortem'); },
   get addTimelineEntry() { return vscode.l10n.t('Add Timeline Entry'); },
+  get importTimeline() { return vscode.l10n.t('Import Timeline…'); },
   get copyStatusUpdate() { return vscode.l10n.t('Copy Status Update'); },
   get copyResolutionNotice() { return vscode.l10n.t('Copy Resolution Notice'); },
 };
