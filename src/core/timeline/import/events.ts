@@ -99,7 +99,7 @@ function validDay(ms: number, year: number, month: number, day: number): boolean
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-/** Sorts events by time; events at the same time keep their order. */
+/** Sorts events by time into a new array; events at the same time keep their order (the sort is stable). */
 export function byTime(events: readonly ImportedEvent[]): ImportedEvent[] {
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i).map((x) => x.e);
+  return [...events].sort((a, b) => a.at - b.at);
 }

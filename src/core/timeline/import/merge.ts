@@ -31,8 +31,10 @@ export function combineEvents(lists: readonly (readonly ImportedEvent[])[]): Imp
     return e;
   });
   if (claimed.size === MILESTONES.length) return out;
+  // One range for all: the classifier reads times and words, never ranges (100,000 events make garbage count).
+  const noRange = range(0, 0, 0, 0);
   const entries: TimelineEntry[] = out.map((e, i) => ({
-    line: i, range: range(i, 0, i, 0), timeText: '', minutes: Math.floor(e.at / 60_000), dated: true, zoned: true,
+    line: i, range: noRange, timeText: '', minutes: Math.floor(e.at / 60_000), dated: true, zoned: true,
     text: e.text, body: e.text, approximate: false, zone: 'UTC', utcOffset: 0,
   }));
   const hits = classifyMilestones(entries);
