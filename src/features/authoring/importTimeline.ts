@@ -46,9 +46,11 @@ export async function importTimeline(deps: AuthoringDeps, rawArgs?: unknown): Pr
 
   const args = readArgs(rawArgs, ['path', 'from', 'channel', 'since', 'until', 'accept'] as const) ?? {};
   if (args.from !== undefined && args.from !== 'slack' && args.from !== 'pagerduty') throw new Error(`The command's "from" argument must be "slack" or "pagerduty", not "${args.from}".`);
-  const window = readWindow(args.since, args.until);
   const picked = args.path !== undefined ? { path: args.path, from: args.from as ImportSource | undefined } : await pickExport(title);
   if (!picked) return undefined;
+  // Asked only when the export was picked in the dialog; an argument says it all.
+  const window = args.path !== undefined ? readWindow(args.since, args.until) : await askWindow(title);
+  if (!window) return undefined;
 
   let events: ImportedEvent[];
   try {
@@ -155,6 +157,36 @@ async function previewRows(merge: TimelineMerge, title: string, name: string): P
     ignoreFocusOut: true,
   });
   return picks?.map((p) => p.event);
+}
+
+/** Asks for an optional window (`FROM [TO]`, UTC); an empty answer is the whole export; undefined when cancelled. */
+async function askWindow(title: string): Promise<ImportWindow | undefined> {
+  const typed = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('Only the events from a time, or between two times (UTC unless a zone is written)? Leave empty to import everything.'),
+    placeHolder: vscode.l10n.t('e.g. 2026-03-15T14:00 2026-03-15T18:30   or   2026-03-15 (that whole day)'),
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const w = parseWindowText(value);
+      return typeof w === 'string' ? w : undefined;
+    },
+  });
+  if (typed === undefined) return undefined;
+  const w = parseWindowText(typed);
+  return typeof w === 'string' ? undefined : w;
+}
+
+/** `FROM [TO]` as a window, or the message saying what is wrong. A single date is that whole day. */
+function parseWindowText(text: string): ImportWindow | string {
+  const parts = text.trim().split(/\s+(?:\.\.|to|–|—)?\s*|\s*\.\.\s*/).filter(Boolean);
+  if (parts.length === 0) return {};
+  if (parts.length > 2) return vscode.l10n.t('Write one or two times: FROM [TO].');
+  const since = parseWindowBound(parts[0], 'since');
+  const until = parseWindowBound(parts[1] ?? (/^\d{4}-\d{2}-\d{2}$/.test(parts[0]) ? parts[0] : ''), 'until');
+  if (since === undefined) return vscode.l10n.t('"{0}" is not a date or date and time such as 2026-03-15 or 2026-03-15T14:00.', parts[0]);
+  if (parts[1] !== undefined && until === undefined) return vscode.l10n.t('"{0}" is not a date or date and time such as 2026-03-15 or 2026-03-15T14:00.', parts[1]);
+  if (until !== undefined && until < since) return vscode.l10n.t('The end is before the start.');
+  return { since, until };
 }
 
 function readWindow(since: string | undefined, until: string | undefined): ImportWindow {

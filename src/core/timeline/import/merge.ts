@@ -180,7 +180,7 @@ export function mergeTimeline(doc: MarkdownDocument, kind: DocumentKind, profile
     const first = items[0] ? doc.lines[items[0].line] : undefined;
     const marker = first ? (/^\s*([-*+]|\d+[.)])/.exec(first)?.[1] ?? '-') : '-';
     const utcWritten = entries.some((e) => /\bUTC\b/.test(doc.lines[e.line] ?? ''));
-    form = { kind: 'list', marker: /\d/.test(marker) ? '-' : marker, boldTime: first ? /^\s*(?:[-*+]|\d+[.)])\s+\*\*/.test(first) : false, dated, zoneSuffix: otherZone || utcWritten || items.length === 0 ? ' UTC' : '' };
+    form = { kind: 'list', marker: /\d/.test(marker) ? `1${marker.slice(-1)}` : marker, boldTime: first ? /^\s*(?:[-*+]|\d+[.)])\s+\*\*/.test(first) : false, dated, zoneSuffix: otherZone || utcWritten || items.length === 0 ? ' UTC' : '' };
   }
 
   // Rows without any date (and no document date) read as minutes since their first day: compare the time of day only.
@@ -204,7 +204,8 @@ export function mergeTimeline(doc: MarkdownDocument, kind: DocumentKind, profile
     const words = normalize(rowText(e, false, false, false));
     const bare = normalize(e.text);
     const rows = existing.get(minute) ?? [];
-    if (rows.some((r) => r.includes(bare) || r.includes(words)) || seenInBatch.has(`${minute} ${words}`)) {
+    // A short text ("ok", "+1") counts as there only with its author, not inside any row of that minute.
+    if (rows.some((r) => r.includes(words) || (bare.length >= 12 && r.includes(bare))) || seenInBatch.has(`${minute} ${words}`)) {
       alreadyThere++;
       continue;
     }

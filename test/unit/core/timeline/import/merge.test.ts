@@ -131,3 +131,12 @@ describe('combineEvents', () => {
     assert.equal(renderTable([ev('2026-03-15T10:00:59Z', 'a|b', { author: null })]), '| Time (UTC) | Event |\n|---|---|\n| 2026-03-15 10:00 | a\\|b |');
   });
 });
+
+describe('mergeTimeline, edge cases', () => {
+  it('continues an ordered list with its own delimiter, and does not take a short text inside a row for the same event', () => {
+    const doc = '# P\n\n**Date:** 2026-03-15\n\n## Timeline\n\n1. 10:00 UTC — Deploy looks ok to me\n2. 10:20 UTC — Rolled back\n';
+    const out = merged(doc, [ev('2026-03-15T10:00:30Z', 'ok')]);
+    assert.equal(out.added, 1);
+    assert.equal(out.text, doc.replace('2. 10:20', '1. 10:00 UTC — alice: ok\n2. 10:20'));
+  });
+});
