@@ -216,7 +216,9 @@ export function mergeTimeline(doc: MarkdownDocument, kind: DocumentKind, profile
     const eventMinute = Math.floor(e.at / 60_000);
     const later = ordered.find((x) => compare(x, eventMinute, undatedDay) > 0);
     const at = later ? later.line : appendAt ?? -1;
-    inserts.set(at, [...(inserts.get(at) ?? []), row]);
+    const list = inserts.get(at);
+    if (list) list.push(row);
+    else inserts.set(at, [row]);
     added.push({ event: e, row });
   }
 
