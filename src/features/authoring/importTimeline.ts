@@ -145,7 +145,7 @@ async function previewRows(merge: TimelineMerge, title: string, name: string): P
   const items = merge.added.map(({ event }) => ({
     label: `${isoSecond(event.at).slice(0, 16).replace('T', ' ')}  ${event.text}`,
     description: [event.author, event.source === 'slack' ? 'Slack' : 'PagerDuty'].filter(Boolean).join(' · '),
-    detail: event.milestone ? vscode.l10n.t('Marks the {0}', event.milestone) : undefined,
+    detail: event.milestone ? milestoneText(event.milestone) : undefined,
     picked: true,
     event,
   }));
@@ -187,6 +187,20 @@ function parseWindowText(text: string): ImportWindow | string {
   if (parts[1] !== undefined && until === undefined) return vscode.l10n.t('"{0}" is not a date or date and time such as 2026-03-15 or 2026-03-15T14:00.', parts[1]);
   if (until !== undefined && until < since) return vscode.l10n.t('The end is before the start.');
   return { since, until };
+}
+
+/** What the preview says of an event's milestone. */
+function milestoneText(m: NonNullable<ImportedEvent['milestone']>): string {
+  switch (m) {
+    case 'start': return vscode.l10n.t('Marks the start');
+    case 'detection': return vscode.l10n.t('Marks the detection');
+    case 'mitigation': return vscode.l10n.t('Marks the mitigation');
+    case 'resolution': return vscode.l10n.t('Marks the resolution');
+    default: {
+      const never: never = m;
+      return String(never);
+    }
+  }
 }
 
 function readWindow(since: string | undefined, until: string | undefined): ImportWindow {
