@@ -204,8 +204,10 @@ export function mergeTimeline(doc: MarkdownDocument, kind: DocumentKind, profile
     const words = normalize(rowText(e, false, false, false));
     const bare = normalize(e.text);
     const rows = existing.get(minute) ?? [];
-    // A short text ("ok", "+1") counts as there only with its author, not inside any row of that minute.
-    if (rows.some((r) => r.includes(words) || (bare.length >= 12 && r.includes(bare))) || seenInBatch.has(`${minute} ${words}`)) {
+    // A short text ("ok", "+1") counts as there only with its author (in its column or before the text), not inside any row of that minute.
+    const sameCells = (r: string) => form.kind === 'table' && r.includes(normalize(rowText(e, form.columns.author >= 0, form.columns.source >= 0, false)))
+      && (form.columns.author < 0 || e.author === null || r.includes(normalize(e.author)));
+    if (rows.some((r) => r.includes(words) || sameCells(r) || (bare.length >= 12 && r.includes(bare))) || seenInBatch.has(`${minute} ${words}`)) {
       alreadyThere++;
       continue;
     }

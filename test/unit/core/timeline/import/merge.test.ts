@@ -140,3 +140,13 @@ describe('mergeTimeline, edge cases', () => {
     assert.equal(out.text, doc.replace('2. 10:20', '1. 10:00 UTC — alice: ok\n2. 10:20'));
   });
 });
+
+describe('mergeTimeline, author columns', () => {
+  it('adds a short message once to a table with a Who column, however often it is imported', () => {
+    const doc = '# P\n\n**Date:** 2026-03-15\n\n## Timeline\n\n| Time | Who | Event |\n|---|---|---|\n| 2026-03-15 10:00 | bob | Deploy |\n';
+    const events = [ev('2026-03-15T10:01:00Z', 'ok'), ev('2026-03-15T10:01:10Z', 'ok', { author: 'carol' })];
+    const once = merged(doc, events);
+    assert.equal(once.text, `${doc}| 2026-03-15 10:01 | alice | ok |\n| 2026-03-15 10:01 | carol | ok |\n`);
+    assert.deepEqual([merged(once.text, events).added, merged(once.text, events).alreadyThere], [0, 2]);
+  });
+});
