@@ -14,7 +14,8 @@ const TRUSTED: ReadonlySet<MilestoneHow> = new Set(['marker', 'keyword', 'impact
 
 /**
  * The events of all sources in one list sorted by time, each milestone on one event: the
- * sources' own (a PagerDuty trigger is the detection) first, then the rest as the timeline
+ * sources' own (a PagerDuty trigger is the detection; the earliest detection, the latest
+ * resolution when several sources or pages state one) first, then the rest as the timeline
  * reader finds them in the words (`classifyMilestones`, the reader PM010 and the metrics use),
  * keeping only milestones the words state (not "the first event, for want of a start").
  */
@@ -22,14 +23,12 @@ export function combineEvents(lists: readonly (readonly ImportedEvent[])[]): Imp
   const events = byTime(lists.flat());
   const claimed = new Set<Milestone>();
   for (const e of events) if (e.explicit && e.milestone) claimed.add(e.milestone);
-  // An explicit milestone is kept on its first event only.
-  const seen = new Set<Milestone>();
-  const out = events.map((e) => {
-    if (!e.milestone) return e;
-    if (!e.explicit || seen.has(e.milestone)) return { ...e, milestone: null, explicit: undefined };
-    seen.add(e.milestone);
-    return e;
-  });
+  // An explicit milestone is kept on one event: the first, but for the resolution the last (a log split over pages, a reopened incident).
+  const keep = new Map<Milestone, ImportedEvent>();
+  for (const e of events) {
+    if (e.explicit && e.milestone && (!keep.has(e.milestone) || e.milestone === 'resolution')) keep.set(e.milestone, e);
+  }
+  const out = events.map((e) => (!e.milestone || (e.explicit && keep.get(e.milestone) === e) ? e : { ...e, milestone: null, explicit: undefined }));
   if (claimed.size === MILESTONES.length) return out;
   // One range for all: the classifier reads times and words, never ranges (100,000 events make garbage count).
   const noRange = range(0, 0, 0, 0);

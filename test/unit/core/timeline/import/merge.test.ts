@@ -150,3 +150,17 @@ describe('mergeTimeline, author columns', () => {
     assert.deepEqual([merged(once.text, events).added, merged(once.text, events).alreadyThere], [0, 2]);
   });
 });
+
+describe('combineEvents, a log in pages', () => {
+  it('keeps the first detection and the last resolution stated by the pages', () => {
+    const page = (trigger: string, resolve: string) => pagerDutyEvents({ path: 'p', data: { log_entries: [
+      { type: 'trigger_log_entry', summary: `Triggered ${trigger}`, created_at: trigger },
+      { type: 'resolve_log_entry', summary: `Resolved ${resolve}`, created_at: resolve },
+    ] } }, {});
+    const all = combineEvents([page('2026-03-15T11:00:00Z', '2026-03-15T11:30:00Z'), page('2026-03-15T10:00:00Z', '2026-03-15T10:20:00Z')]);
+    assert.deepEqual(all.filter((e) => e.milestone).map((e) => `${e.milestone} ${e.text}`), [
+      'detection Triggered 2026-03-15T10:00:00Z',
+      'resolution Resolved 2026-03-15T11:30:00Z',
+    ]);
+  });
+});
