@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { codeServerAppRoot } from '../scripts/codeServer.mjs';
 import { cachedPostmortemCorpus, cachedTree, generatePostmortem, GENERATOR_VERSION } from './generate.mjs';
+import { benchImport } from './import.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -43,9 +44,9 @@ const { values: opts } = parseArgs({
 const mode = opts.tiny ? 'tiny' : opts.quick ? 'quick' : 'full';
 const seed = Number(opts.seed);
 const CONFIG = {
-  full: { runs: 20, warmup: 3, lintRuns: 40, lintWarmup: 30, lintWarmupMs: 2500, sizes: [6000, 50000, 500000], bigRuns: 10, tree: { files: 20000, tags: 200, ignoredFiles: 4000 }, scanRuns: 15, cliDocs: 1000, cliRuns: 10, cli2Runs: 3, activationRuns: 3 },
-  quick: { runs: 10, warmup: 2, lintRuns: 30, lintWarmup: 20, lintWarmupMs: 1000, sizes: [6000, 50000, 500000], bigRuns: 10, tree: { files: 20000, tags: 200, ignoredFiles: 4000 }, scanRuns: 10, cliDocs: 1000, cliRuns: 3, cli2Runs: 1, activationRuns: 1 },
-  tiny: { runs: 3, warmup: 1, lintRuns: 3, lintWarmup: 1, lintWarmupMs: 0, sizes: [6000, 50000], bigRuns: 3, tree: { files: 300, tags: 10, ignoredFiles: 50 }, scanRuns: 3, cliDocs: 20, cliRuns: 1, cli2Runs: 1, activationRuns: 0 },
+  full: { runs: 20, warmup: 3, lintRuns: 40, lintWarmup: 30, lintWarmupMs: 2500, sizes: [6000, 50000, 500000], bigRuns: 10, tree: { files: 20000, tags: 200, ignoredFiles: 4000 }, scanRuns: 15, cliDocs: 1000, cliRuns: 10, cli2Runs: 3, activationRuns: 3, importMessages: 100000, importRuns: 5 },
+  quick: { runs: 10, warmup: 2, lintRuns: 30, lintWarmup: 20, lintWarmupMs: 1000, sizes: [6000, 50000, 500000], bigRuns: 10, tree: { files: 20000, tags: 200, ignoredFiles: 4000 }, scanRuns: 10, cliDocs: 1000, cliRuns: 3, cli2Runs: 1, activationRuns: 1, importMessages: 100000, importRuns: 3 },
+  tiny: { runs: 3, warmup: 1, lintRuns: 3, lintWarmup: 1, lintWarmupMs: 0, sizes: [6000, 50000], bigRuns: 3, tree: { files: 300, tags: 10, ignoredFiles: 50 }, scanRuns: 3, cliDocs: 20, cliRuns: 1, cli2Runs: 1, activationRuns: 0, importMessages: 2000, importRuns: 1 },
 }[mode];
 if (opts.runs) CONFIG.runs = CONFIG.lintRuns = CONFIG.scanRuns = CONFIG.bigRuns = Number(opts.runs);
 
@@ -403,6 +404,7 @@ const BUDGETS = {
   activationMs: { op: '<=', limit: 50, unit: 'ms' },
   vsixKB: { op: '<=', limit: 1024, unit: 'KB' },
   cliLint1000Ms: null,
+  timelineImport100kMs: { op: '<=', limit: 5000, unit: 'ms' },
 };
 function verdict(name, value) {
   const b = BUDGETS[name];
@@ -422,6 +424,8 @@ log(`bench: mode ${mode}, seed ${seed}, generator v${GENERATOR_VERSION}, node ${
 const lint = await benchLint();
 const scan = await benchScan(rg);
 const cliRun = await benchCli();
+// Issue 23: a 100,000-message Slack export imported (read, converted, printed) beside reading + JSON.parse of it.
+const timelineImport = await benchImport({ messages: CONFIG.importMessages, runs: CONFIG.importRuns, seed, log });
 if (mode === 'tiny') notes.activationMs = 'not read in --tiny mode';
 const activation = mode === 'tiny' ? { ms: null } : activationTime();
 // After the activation test, which packages the extension (npm run package) before installing it.
@@ -435,6 +439,7 @@ const metrics = {
   activationMs: activation.ms,
   vsixKB: vsix.kb,
   cliLint1000Ms: cliRun.ours.median,
+  timelineImport100kMs: timelineImport.importMs.median,
 };
 const results = {
   node: process.version,
@@ -451,6 +456,7 @@ const results = {
     lint,
     scan,
     cli: cliRun,
+    timelineImport,
     vsix,
     activation,
     totalSeconds: round((performance.now() - started) / 1000, 1),
@@ -469,6 +475,7 @@ const rows = [
   ['activationMs', metrics.activationMs, notes.activationMs],
   ['vsixKB', metrics.vsixKB, vsix.file ? `${vsix.file}${vsix.olderThanDist ? ' (older than dist/)' : ''}` : notes.vsixKB],
   ['cliLint1000Ms', metrics.cliLint1000Ms, `${cliRun.docs} docs, ${mm(cliRun.ours)} ms; markdownlint-cli2 ratio ${fmt(cliRun.markdownlintCli2VsOurs)}`],
+  ['timelineImport100kMs', metrics.timelineImport100kMs, `${timelineImport.messages} messages → ${timelineImport.events} events, ${mm(timelineImport.importMs)} ms; read + JSON.parse ${mm(timelineImport.readParseMs)} ms = ${timelineImport.importVsReadParse}×`],
 ];
 const budgetText = (k) => (BUDGETS[k] ? `${BUDGETS[k].op} ${BUDGETS[k].limit}${BUDGETS[k].unit === '×' ? '×' : ` ${BUDGETS[k].unit}`}` : '(reported)');
 const table = [['metric', 'value', 'budget', 'status', 'median [min–max] / notes'], ...rows.map(([k, v, n]) => [k, fmt(v), budgetText(k), verdict(k, v), n])];

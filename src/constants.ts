@@ -19,6 +19,7 @@ export const Commands = {
   declareIncident: 'incidentWorkbench.declareIncident',
   convertToPostmortem: 'incidentWorkbench.convertToPostmortem',
   addTimelineEntry: 'incidentWorkbench.addTimelineEntry',
+  importTimeline: 'incidentWorkbench.importTimeline',
   copyStatusUpdate: 'incidentWorkbench.copyStatusUpdate',
   copyResolutionNotice: 'incidentWorkbench.copyResolutionNotice',
   tagCodeLocation: 'incidentWorkbench.tagCodeLocation',

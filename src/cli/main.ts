@@ -19,6 +19,7 @@ import { INIT_USAGE, runInit } from './initCommand';
 import { applyBaselineFile, writeBaselineFile } from './baselineCommand';
 import { runSlo, SLO_USAGE } from './sloCommand';
 import { runTags, TAGS_USAGE } from './tagsCommand';
+import { runTimeline, TIMELINE_USAGE } from './timelineCommand';
 import { markdownSnippets } from '../core/templates/snippets';
 
 /** The command lines of a subcommand's usage text, without its explanation. */
@@ -135,6 +136,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return await runTags([...rest], io);
       case 'init':
         return await runInit(rest, io);
+      case 'timeline':
+        return await runTimeline(rest, io);
       case 'rules':
         return rules(rest, io);
       case '--version':

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 
 /** The authoring commands, by their key in `Commands` (constants.ts). */
-export type AuthoringCommand = 'newPostmortem' | 'newRunbook' | 'declareIncident' | 'convertToPostmortem' | 'addTimelineEntry' | 'copyStatusUpdate' | 'copyResolutionNotice';
+export type AuthoringCommand = 'newPostmortem' | 'newRunbook' | 'declareIncident' | 'convertToPostmortem' | 'addTimelineEntry' | 'importTimeline' | 'copyStatusUpdate' | 'copyResolutionNotice';
 
 /**
  * The titles contributed in package.json (category "Incident"), also used as the titles of the
@@ -14,6 +14,7 @@ export const AuthoringCommandTitles: Readonly<Record<AuthoringCommand, string>> 
   get declareIncident() { return vscode.l10n.t('Declare Incident'); },
   get convertToPostmortem() { return vscode.l10n.t('Convert to Postmortem'); },
   get addTimelineEntry() { return vscode.l10n.t('Add Timeline Entry'); },
+  get importTimeline() { return vscode.l10n.t('Import Timeline…'); },
   get copyStatusUpdate() { return vscode.l10n.t('Copy Status Update'); },
   get copyResolutionNotice() { return vscode.l10n.t('Copy Resolution Notice'); },
 };

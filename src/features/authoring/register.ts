@@ -1,7 +1,8 @@
-// Registers the authoring commands: New Postmortem, New Runbook, Declare Incident, Convert to Postmortem, Add Timeline Entry, Copy Status Update and Copy Resolution Notice.
+// Registers the authoring commands: New Postmortem, New Runbook, Declare Incident, Convert to Postmortem, Add Timeline Entry, Import Timeline, Copy Status Update and Copy Resolution Notice.
 import * as vscode from 'vscode';
 import { ActiveDocumentKindManager } from './ActiveDocumentKindManager';
 import { addTimelineEntry } from './addTimelineEntry';
+import { importTimeline } from './importTimeline';
 import { convertToPostmortem } from './convertToPostmortem';
 import { copyResolutionNotice, copyStatusUpdate } from './copyMessages';
 import { declareIncident } from './declareIncident';
@@ -22,6 +23,7 @@ const HANDLERS: Readonly<Record<CommandName, (deps: AuthoringDeps, arg?: unknown
   declareIncident,
   convertToPostmortem,
   addTimelineEntry,
+  importTimeline,
   copyStatusUpdate,
   copyResolutionNotice,
 };

@@ -20,9 +20,9 @@ describe('bench/run.mjs', function () {
       assert.equal(json.node, process.version);
       assert.ok(!Number.isNaN(Date.parse(json.date)), 'date is an ISO date');
       assert.deepEqual(Object.keys(json.metrics).sort(), [
-        'activationMs', 'cliLint1000Ms', 'incrementalScanMs', 'lintVsParse50k', 'markdownlintVsLint50k', 'scanVsRipgrep', 'vsixKB',
+        'activationMs', 'cliLint1000Ms', 'incrementalScanMs', 'lintVsParse50k', 'markdownlintVsLint50k', 'scanVsRipgrep', 'timelineImport100kMs', 'vsixKB',
       ]);
-      for (const key of ['lintVsParse50k', 'scanVsRipgrep', 'incrementalScanMs', 'cliLint1000Ms']) {
+      for (const key of ['lintVsParse50k', 'scanVsRipgrep', 'incrementalScanMs', 'cliLint1000Ms', 'timelineImport100kMs']) {
         assert.equal(typeof json.metrics[key], 'number', key);
         assert.ok(json.metrics[key] > 0, key);
       }
@@ -41,6 +41,10 @@ describe('bench/run.mjs', function () {
       assert.ok(json.runs.cli.markdownlintCli2VsOurs > 0);
       assert.deepEqual(json.runs.lint['50k'].rounds, { warmup: 1, timed: 3 }, 'the tiny mode warms up one round, with no time target');
       assert.match(result.stdout, /lintVsParse50k/);
+      // The import benchmark read the tiny export's 2,000 messages, joins and edit events left out.
+      assert.equal(json.runs.timelineImport.messages, 2000);
+      assert.ok(json.runs.timelineImport.events > 1500 && json.runs.timelineImport.events < 2000, String(json.runs.timelineImport.events));
+      assert.equal(typeof json.runs.timelineImport.importVsReadParse, 'number');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
