@@ -6,6 +6,7 @@ import type { Interval } from '../metrics/metrics';
 import { parseMarkdown, splitLines } from '../markdown/model';
 import type { Profile } from '../profiles/types';
 import { MARKDOWN_LINK_TARGET, resolveRelativeLink } from '../templates/paths';
+import { renderTrends } from './trends';
 
 /** One incident in `incident-workbench index --format json`, exactly. */
 export interface IndexEntry {
@@ -86,6 +87,7 @@ export function renderIndexBlock(incidents: readonly IncidentSummary[], indexPat
     lines.push(`| ${i.date ? formatDate(i.date) : '—'} | ${link} | ${cell(i.severity ?? '—')} | ${minutes(i.metrics.duration)} | ${minutes(i.metrics.timeToDetect)} | ${minutes(i.metrics.timeToRecover)} | ${actionText(i)} |`);
   }
   if (sorted.length === 0) lines.push('| — | No postmortems yet | — | — | — | — | — |');
+  lines.push(...renderTrends(sorted));
   lines.push(INDEX_END);
   return lines.join(eol);
 }
