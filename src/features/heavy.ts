@@ -1,6 +1,7 @@
 // The heavy half of the extension (dist/heavy.js): every feature that parses Markdown, YAML or git output, loaded by lazy.ts after activation.
 import type * as vscode from 'vscode';
 import { register as registerAuthoring } from './authoring/register';
+import { register as registerCharts } from './charts/register';
 import { register as registerCodeActions } from './codeActions/IncidentCodeActionProvider';
 import { register as registerRuleDocumentation } from './commands/ruleDocumentation';
 import { register as registerDiagnostics } from './diagnostics/register';
@@ -44,8 +45,9 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
   const trees = registerTrees(context, { log, profiles, onDidChangeProfiles });
   // The postmortems each folder holds (IN001), from the side bar's cache and watchers.
   const facts = new WorkspaceFactsManager(trees.manager, profiles, log, onDidChangeProfiles);
+  const charts = registerCharts(context, { extensionUri: context.extensionUri, log, profiles });
   const disposables = [
-    slos, tags, trees, facts,
+    slos, tags, trees, facts, charts,
     registerDiagnostics(context, {
       extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles, slosFor, onDidChangeSlos: slos.onDidChange,
       sloFileMissingFor: (uri) => slos.sloFileMissing(uri), workspaceFor: (uri) => facts.factsFor(uri), onDidChangeWorkspace: facts.onDidChange,
@@ -55,7 +57,7 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
     registerGitCorrelation(context, { log, profiles }),
     registerAuthoring(context, { log, profiles, onDidChangeProfiles, lookupCommits: templateCommitsInWindow }),
     registerMetrics(context, { profiles, onDidChange: onDidChangeProfiles }),
-    registerSlo(context, { log, slos, profiles }),
+    registerSlo(context, { log, slos, profiles, charts: charts.manager }),
     registerWizard(context, { log, profiles, slosFor }),
   ];
   return { slos, tags, trees, disposables };
