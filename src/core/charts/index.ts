@@ -2,3 +2,4 @@
 export * from './geometry';
 export * from './svg';
 export * from './views';
+export * from './mermaid';

@@ -35,6 +35,11 @@ export const INDEX_END = '<!-- incident-workbench:index:end -->';
 const BEGIN = /^\s*<!--\s*incident-workbench:index:begin\b.*-->\s*$/;
 const END = /^\s*<!--\s*incident-workbench:index:end\b.*-->\s*$/;
 
+/** Whether `line` is the begin or the end marker of the generated block (as the preview finds the block's charts). */
+export function isIndexMarker(line: string, which: 'begin' | 'end'): boolean {
+  return (which === 'begin' ? BEGIN : END).test(line);
+}
+
 /**
  * Where the index lives under `profile`: `index.md` in the folder of incident records, else in
  * the postmortem folder (harness: docs/incidents/index.md). `override` (a setting or option) wins.

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { budgetViews, chartFigureHtml, chartSvg, trendViews, type ChartView } from '../../../../src/core/charts';
-import { indexEntries } from '../../../../src/core/incidentIndex';
+import { budgetViews, chartFigureHtml, chartSvg, trendViews, viewFromXyChart, type ChartView } from '../../../../src/core/charts';
+import { incidentTrends, indexEntries, INDEX_BEGIN, INDEX_END, isIndexMarker, renderIndexBlock, trendCharts } from '../../../../src/core/incidentIndex';
 import { summarizeIncident } from '../../../../src/core/metrics';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 import { budgetReport, parseSloFile } from '../../../../src/core/slo';
@@ -65,5 +65,32 @@ describe('chart SVG for the Markdown preview', () => {
     const svg = chartSvg(view);
     assert.match(svg, /^<svg class="iw-chart" role="img" aria-label="Time to recover, median per month: bars per month, 1 months from 2026-03 to 2026-03\." viewBox="0 0 640 260"/);
     assert.match(chartFigureHtml(view), /<\/svg><div class="iw-chart-data"><table class="iw-chart-table"><caption>Time to recover, median per month<\/caption>/);
+  });
+});
+
+describe('the index charts read back for the preview', () => {
+  it('reads the Mermaid charts the index writes into the same numbers, with a table', () => {
+    const block = renderIndexBlock(sample(), 'docs/incidents/index.md');
+    const fences = [...block.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
+    assert.equal(fences.length, 3);
+    const views = fences.map((f, i) => viewFromXyChart(f, `c${i}`) as ChartView);
+    const charts = trendCharts(incidentTrends(sample()));
+    assert.deepEqual(views.map((v) => v.series[0].points.map((p) => p.y)), charts.map((c) => c.bars));
+    assert.deepEqual(views.map((v) => v.title), ['Time to recover, median per month', 'Time to detect, median per month', 'Incidents per month']);
+    assert.deepEqual(views[0].table.rows, [['2026-03', '35 min']]);
+    assert.deepEqual(views[2].table.rows, [['2026-03', '2']]);
+    assert.equal(views[2].formatY, 'count');
+  });
+
+  it('leaves alone what is not an xychart with as many values as labels', () => {
+    assert.equal(viewFromXyChart('graph TD\n  A --> B\n', 'x'), undefined);
+    assert.equal(viewFromXyChart('xychart-beta\n  x-axis ["a", "b"]\n  bar [1]\n', 'x'), undefined);
+    assert.equal(viewFromXyChart('xychart-beta\n  x-axis ["a"]\n  bar [oops]\n', 'x'), undefined);
+  });
+
+  it('finds the generated block by its markers', () => {
+    assert.ok(isIndexMarker(`${INDEX_BEGIN}\n`, 'begin'));
+    assert.ok(isIndexMarker(INDEX_END, 'end'));
+    assert.ok(!isIndexMarker('<!-- something else -->', 'begin'));
   });
 });
