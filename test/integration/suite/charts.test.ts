@@ -97,4 +97,3 @@ describe('Trend charts', function () {
     assert.doesNotMatch(html, /xychart-beta/);
   });
 });
-});
