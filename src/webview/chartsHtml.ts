@@ -12,6 +12,8 @@ export interface ChartsHtmlOptions {
   /** `media/charts.css` as a webview URI. */
   readonly styleUri: string;
   readonly title: string;
+  /** The page's kind: the body is `data-webview="incident-<kind>"`, so tests and styles tell the pages apart. */
+  readonly kind: 'trends' | 'budget';
 }
 
 /** The policy: nothing by default; the script only with the nonce; styles and images only from the extension. */
@@ -21,7 +23,8 @@ export function chartsContentSecurityPolicy(cspSource: string, nonce: string): s
 
 /** The whole page: an empty main the script fills from the host's message (no user text in the HTML). */
 export function chartsHtml(options: ChartsHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri, title } = options;
+  const { cspSource, nonce, scriptUri, styleUri, title, kind } = options;
+  if (kind !== 'trends' && kind !== 'budget') throw new Error('Unknown chart page kind.');
   for (const value of [scriptUri, styleUri]) {
     if (/["<>\s;]/.test(value)) throw new Error('A chart page resource URI contains a character not allowed in an attribute.');
   }
@@ -34,7 +37,7 @@ export function chartsHtml(options: ChartsHtmlOptions): string {
 <link rel="stylesheet" href="${styleUri}">
 <title>${escapeHtml(title)}</title>
 </head>
-<body data-webview="incident-charts">
+<body class="iw-charts-page" data-webview="incident-${kind}">
 <main id="charts" aria-busy="true"><p class="loading">${escapeHtml(title)}…</p></main>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>

@@ -21,7 +21,7 @@ class ChartsPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private page: ChartsPage | undefined;
 
-  constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private source: ChartsSource, private readonly log: vscode.LogOutputChannel, onDispose: () => void) {
+  constructor(readonly panel: vscode.WebviewPanel, kind: ChartsPage['kind'], extensionUri: vscode.Uri, private source: ChartsSource, private readonly log: vscode.LogOutputChannel, onDispose: () => void) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.webview.html = chartsHtml({
@@ -30,6 +30,7 @@ class ChartsPanel implements vscode.Disposable {
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'charts.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'charts.css')).toString(),
       title: panel.title,
+      kind,
     });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
@@ -146,7 +147,7 @@ export class ChartsManager implements vscode.Disposable {
   }
 
   private adopt(kind: ChartsPage['kind'], panel: vscode.WebviewPanel, source: ChartsSource): ChartsPanel {
-    const open = new ChartsPanel(panel, this.extensionUri, source, this.log, () => this.panels.delete(kind));
+    const open = new ChartsPanel(panel, kind, this.extensionUri, source, this.log, () => this.panels.delete(kind));
     this.panels.set(kind, open);
     return open;
   }

@@ -4,10 +4,11 @@ import * as vscode from 'vscode';
 import { findProfile, type Profile } from '../../../src/core';
 import { renderIndexBlock } from '../../../src/core/incidentIndex';
 import { summarizeIncident } from '../../../src/core/metrics';
-import { workspaceUri } from './workspace';
+import { eventually, workspaceUri } from './workspace';
 import { hasUiBridge, inWebview, screenshot } from './uiBridge';
 
-const CHARTS = 'incident-charts';
+const TRENDS = 'incident-trends';
+const BUDGET = 'incident-budget';
 
 /** The page a chart command showed, as the command resolves it. */
 interface Page {
@@ -36,12 +37,12 @@ describe('Trend charts', function () {
     assert.deepEqual(page.views[0].series[0].points, [{ x: 0, y: 35 }]);
     assert.deepEqual(page.views[1].series[0].points, [{ x: 0, y: 3 }]);
     assert.deepEqual(page.views[2].table.rows, [['2026-03', '1', '1', '2']]);
-    assert.ok(vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview), 'a webview tab is open');
+    await eventually('the trends tab to open', () => (vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('incidentWorkbench.charts')) ? true : undefined));
   });
 
   it('draws SVG with DOM calls beside a keyboard-reachable table, under the nonce-only CSP (screenshot: test-results/trend-charts.png)', async function () {
     if (!hasUiBridge()) this.skip();
-    const [, json] = await inWebview(CHARTS, [
+    const [, json] = await inWebview(TRENDS, [
       { waitFor: 'svg.iw-chart rect.iw-bar' },
       { evaluate: `(() => ({
         charts: document.querySelectorAll('svg.iw-chart').length,
@@ -49,19 +50,19 @@ describe('Trend charts', function () {
         labels: [...document.querySelectorAll('svg.iw-chart')].map((s) => s.getAttribute('aria-label')),
         tables: [...document.querySelectorAll('.iw-chart-data[tabindex="0"] table caption')].map((c) => c.textContent),
         firstRow: [...document.querySelectorAll('.iw-chart-data table tbody tr')][0]?.textContent,
-        scripts: [...document.scripts].map((s) => Boolean(s.nonce) && !s.textContent),
+        ours: [...document.scripts].filter((s) => s.src.endsWith('/media/charts.js')).map((s) => Boolean(s.nonce)),
         csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
         barFill: getComputedStyle(document.querySelector('svg.iw-chart rect.iw-bar')).fill,
       }))()` },
     ]);
-    const dom = JSON.parse(json as string) as { charts: number; bars: number; labels: string[]; tables: string[]; firstRow: string; scripts: boolean[]; csp: string; barFill: string };
+    const dom = JSON.parse(json as string) as { charts: number; bars: number; labels: string[]; tables: string[]; firstRow: string; ours: boolean[]; csp: string; barFill: string };
     assert.equal(dom.charts, 3);
     // One bar for each median chart, two stacked (SEV1, SEV2) plus two legend swatches in the third.
     assert.equal(dom.bars, 6);
     assert.match(dom.labels[0], /^Time to recover, median per month: bars per month/);
     assert.deepEqual(dom.tables, ['Time to recover, median per month', 'Time to detect, median per month', 'Incidents per month by severity']);
     assert.equal(dom.firstRow, '2026-0335 min2');
-    assert.deepEqual(dom.scripts, [true], 'one external script, with a nonce');
+    assert.deepEqual(dom.ours, [true], 'the page script, with a nonce');
     assert.match(dom.csp, /^default-src 'none'; .*script-src 'nonce-/);
     assert.notEqual(dom.barFill, 'rgb(0, 0, 0)', 'bars take a theme colour');
     await screenshot('trend-charts');
@@ -71,12 +72,12 @@ describe('Trend charts', function () {
     const json = await vscode.commands.executeCommand<{ slos: Array<{ service: string; remainingMinutes: number }> }>('incidentWorkbench.showErrorBudget');
     assert.deepEqual(json?.slos.map((s) => [s.service, s.remainingMinutes]), [['user-service', 38.1], ['payment-service', -3.4]]);
     if (!hasUiBridge()) return;
-    const [, text] = await inWebview(CHARTS, [{ waitFor: 'svg.iw-chart polyline.iw-line' }, { text: 'pre.iw-report' }]);
+    const [, text] = await inWebview(BUDGET, [{ waitFor: 'svg.iw-chart polyline.iw-line' }, { text: 'pre.iw-report' }]);
     assert.match(text ?? '', /Consumed: 25 min \(115\.7%\)\. Remaining: -3\.4 min\./);
-    const [, rows] = await inWebview(CHARTS, [{ waitFor: '.iw-chart-data table' }, { evaluate: `[...document.querySelectorAll('.iw-chart-data table tbody tr')].map((r) => [...r.children].map((c) => c.textContent)).map((r) => r[0] + ' ' + r[3])` }]);
+    const [, rows] = await inWebview(BUDGET, [{ waitFor: '.iw-chart-data table' }, { evaluate: `[...document.querySelectorAll('.iw-chart-data table tbody tr')].map((r) => [...r.children].map((c) => c.textContent)).map((r) => r[0] + ' ' + r[3])` }]);
     assert.deepEqual(JSON.parse(rows as string), ['window start 43.2 min', 'docs/postmortems/2026-03-15-user-service-timeout.md 38.1 min', 'window start 21.6 min', 'docs/postmortems/2026-03-20-payment-service-crashloop.md -3.4 min']);
     await screenshot('error-budget-chart');
-    await inWebview(CHARTS, [{ click: 'Open as Text' }]);
+    await inWebview(BUDGET, [{ click: 'Open as Text' }]);
     const deadline = Date.now() + 10_000;
     while (!vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'incident-workbench-report') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     const report = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'incident-workbench-report');

@@ -9,6 +9,7 @@ const options = {
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/charts.js',
   styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/charts.css',
   title: 'Incident Trends',
+  kind: 'trends' as const,
 };
 
 describe('the chart pages (src/webview/chartsHtml.ts)', () => {
@@ -20,6 +21,7 @@ describe('the chart pages (src/webview/chartsHtml.ts)', () => {
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|https?:\/\/(?!file\+)/);
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.deepEqual(scripts, [`<script nonce="${NONCE}" src="${options.scriptUri}">`]);
+    assert.match(html, /<body class="iw-charts-page" data-webview="incident-trends">/);
     assert.match(html, /<link rel="stylesheet" href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/charts\.css">/);
   });
 
