@@ -71,7 +71,8 @@ export interface ChartDrawing {
   readonly shapes: readonly Shape[];
 }
 
-const MARGIN = { top: 12, right: 16, bottom: 44, left: 56 };
+// The left margin holds tick labels such as `40 min` and, left of them, the rotated axis label.
+const MARGIN = { top: 12, right: 16, bottom: 44, left: 72 };
 
 /**
  * Lays out `view` in a `width` × `height` box: grid lines and y tick labels, x labels, then
@@ -89,7 +90,7 @@ export function drawChart(view: ChartView, width = 640, height = 260): ChartDraw
     shapes.push({ tag: 'line', attrs: { class: t === 0 ? 'iw-axis' : 'iw-grid', x1: plot.left, x2: plot.right, y1: px(y(t)), y2: px(y(t)) } });
     shapes.push({ tag: 'text', attrs: { class: 'iw-tick', x: plot.left - 6, y: px(y(t) + 4), 'text-anchor': 'end' }, text: view.formatY === 'minutes' ? minutesLabel(t) : String(t) });
   }
-  shapes.push({ tag: 'text', attrs: { class: 'iw-axis-label', x: 12, y: px((plot.top + plot.bottom) / 2), transform: `rotate(-90 12 ${px((plot.top + plot.bottom) / 2)})`, 'text-anchor': 'middle' }, text: view.yLabel });
+  shapes.push({ tag: 'text', attrs: { class: 'iw-axis-label', x: 11, y: px((plot.top + plot.bottom) / 2), transform: `rotate(-90 11 ${px((plot.top + plot.bottom) / 2)})`, 'text-anchor': 'middle' }, text: view.yLabel });
   if (view.x.kind === 'category') drawCategories(view, view.x.labels, plot, y, shapes);
   else drawTime(view, view.x, plot, y, shapes);
   return { width, height, shapes };
