@@ -109,11 +109,14 @@ export class ChartsManager implements vscode.Disposable {
     return new vscode.Disposable(() => this.factories.delete(kind));
   }
 
-  /** Computes the page of `kind` for `folder` and shows it in its panel (opened beside the editor when new); resolves with the page. */
-  async show(kind: ChartsPage['kind'], folder: vscode.Uri | undefined): Promise<ChartsPage | undefined> {
+  /**
+   * Computes the page of `kind` for `folder` (with `given`, else the registered source) and shows it
+   * in its panel, opened beside the editor when new; resolves with the page.
+   */
+  async show(kind: ChartsPage['kind'], folder: vscode.Uri | undefined, given?: ChartsSource): Promise<ChartsPage | undefined> {
     const factory = this.factories.get(kind);
-    if (!factory) return undefined;
-    const source = factory(folder);
+    const source = given ?? factory?.(folder);
+    if (!source) return undefined;
     const page = await source.compute();
     if (!page) return undefined;
     let open = this.panels.get(kind);

@@ -76,11 +76,13 @@ async function showErrorBudget(deps: SloFeatureDeps, reports: ReportContentProvi
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder with an slo.yaml to see its error budgets.'));
     return undefined;
   }
-  const result = await computeBudget(deps, folder, uri);
+  // The postmortem the report is about, fixed now: once the chart page has the focus there is no active editor.
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const result = await computeBudget(deps, folder, target);
   if (!result) return undefined;
   if (deps.charts) {
     // The picture, with the text report on the same page and "Open as Text" for an editor copy.
-    await deps.charts.show('budget', folder.uri);
+    await deps.charts.show('budget', folder.uri, budgetSourceFor(deps, reports, folder.uri, target));
   } else {
     await openReport(reports, result.text);
   }
@@ -96,11 +98,11 @@ function budgetSourceFor(deps: SloFeatureDeps, reports: ReportContentProvider, f
   return {
     compute: async () => {
       const f = await folder();
-      return f ? (await computeBudget(deps, f, uri ?? vscode.window.activeTextEditor?.document.uri))?.page : undefined;
+      return f ? (await computeBudget(deps, f, uri))?.page : undefined;
     },
     openText: async () => {
       const f = await folder();
-      const result = f ? await computeBudget(deps, f, uri ?? vscode.window.activeTextEditor?.document.uri) : undefined;
+      const result = f ? await computeBudget(deps, f, uri) : undefined;
       if (result) await openReport(reports, result.text);
     },
   };
@@ -111,7 +113,7 @@ async function openReport(reports: ReportContentProvider, text: string): Promise
   await vscode.window.showTextDocument(reportUri, { preview: true, viewColumn: vscode.ViewColumn.Beside });
 }
 
-/** Reads slo.yaml and the postmortems of `folder` and computes the budget; says why and resolves undefined when it cannot. */
+/** Reads slo.yaml and the postmortems of `folder` and computes the budget (about the postmortem `uri`, if any); says why and resolves undefined when it cannot. */
 async function computeBudget(deps: SloFeatureDeps, folder: vscode.WorkspaceFolder, uri: vscode.Uri | undefined): Promise<BudgetResult | undefined> {
   const loaded = await deps.slos.load(folder);
   if (!loaded) {
@@ -127,8 +129,8 @@ async function computeBudget(deps: SloFeatureDeps, folder: vscode.WorkspaceFolde
   }
   const profile = deps.profiles.profileFor(folder.uri);
   const incidents = await workspaceIncidents(folder, profile);
-  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-  const focusPath = target && isPostmortem(target, profile) ? workspaceRelativePath(target) : undefined;
+  // `uri`: the postmortem the report is about, as the caller fixed it (none: every SLO).
+  const focusPath = uri && isPostmortem(uri, profile) ? workspaceRelativePath(uri) : undefined;
   const report = budgetReport(incidents, loaded.file.slos, { focusPath, now: Math.floor(Date.now() / 60_000) });
   const sloPath = workspaceRelativePath(loaded.uri) ?? loaded.file.fileName;
   const text = `${budgetText(report, sloPath)}\n`;
