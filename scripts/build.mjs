@@ -41,6 +41,8 @@ await Promise.all([
   }),
   // The incident wizard's page script, for the browser inside the webview; media/ is its only local resource root.
   build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', minify: true, entryPoints: ['src/webview-ui/main.ts'], outfile: 'media/wizard.js', alias: { entities: './src/webview-ui/entities.ts' } }),
+  // The chart pages' script (Show Trends, Show Error Budget): DOM and the chart geometry only, no chart library.
+  build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', minify: true, entryPoints: ['src/webview-ui/charts/main.ts'], outfile: 'media/charts.js' }),
 ]);
 
 // The configuration file's JSON Schema, generated from the zod schema, for contributes.yamlValidation.

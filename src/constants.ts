@@ -14,6 +14,7 @@ export const Commands = {
   showIncidentWindowChanges: 'incidentWorkbench.showIncidentWindowChanges',
   showErrorBudget: 'incidentWorkbench.showErrorBudget',
   updateIncidentIndex: 'incidentWorkbench.updateIncidentIndex',
+  showTrends: 'incidentWorkbench.showTrends',
   newPostmortem: 'incidentWorkbench.newPostmortem',
   newRunbook: 'incidentWorkbench.newRunbook',
   declareIncident: 'incidentWorkbench.declareIncident',
@@ -80,6 +81,9 @@ export const ContextKeys = {
 
 /** The incident wizard's webview panel type, as the `onWebviewPanel:` activation event names it. */
 export const WIZARD_VIEW_TYPE = 'incidentWorkbench.wizard';
+
+/** The chart pages' webview panel type (Show Trends, Show Error Budget), as the `onWebviewPanel:` activation event names it. */
+export const CHARTS_VIEW_TYPE = 'incidentWorkbench.charts';
 
 /** The scheme of the read-only documents that show one whole commit (`git show`). */
 export const COMMIT_DOCUMENT_SCHEME = 'incident-workbench-commit';

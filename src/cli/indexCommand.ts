@@ -3,7 +3,7 @@ import { argumentErrorMessage, isArgumentError } from './args';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Profile } from '../core';
-import { indexEntries, indexPathFor, updateIndexText } from '../core/incidentIndex';
+import { incidentTrends, indexEntries, indexPathFor, trendsJson, updateIndexText } from '../core/incidentIndex';
 import { isDirectory } from '../services/fileSystemService';
 import { readPostmortems, readTextIfExists, writeText } from '../services/indexService';
 import { IN001, missingPostmortems, requiresPostmortems, workspaceFacts } from '../core/rules/postmortemRequired';
@@ -17,17 +17,21 @@ import { plural } from '../core/text';
 export { CommandUsageError, type CommandIo };
 
 export const INDEX_USAGE = `Usage:
-  incident-workbench index [--format markdown|json] [--write | --check] [--root DIR]
+  incident-workbench index [--format markdown|json [--trends]] [--write | --check] [--root DIR]
                            [--index PATH] [--profile NAME | --config FILE]
 
 Generates the incident index from the postmortems under DIR (default: the folder of the
 nearest .incident-workbench.yaml, else of .git, else the current folder):
 summary lines, then one row per incident (date, title, severity, duration, time to detect,
-time to recover, action items), between markers; text outside the markers is kept.
+time to recover, action items), and trend charts per month (Mermaid xychart-beta: median
+time to recover and to detect, incidents), between markers; text outside the markers is kept.
   --format markdown  print the index file as it would be written (default)
   --format json      print [{"path","date","title","severity","durationMinutes","ttdMinutes",
                      "ttrMinutes","openActionItems","milestones"}], null where a value cannot be
                      computed; milestones: the event taken for each milestone, and why
+  --trends           with --format json: print the trends per month instead,
+                     {"months":[{"month","incidents","bySeverity","medianTtdMinutes",
+                     "medianTtrMinutes","ttdCount","ttrCount"}],"severities","undated"}
   --write            write the file (PATH, default per profile: docs/incidents/index.md)
   --check            write nothing; exit 1 when the file is not up to date
 Exit codes: 0 done, 1 --check found the index out of date, 2 usage or configuration error.`;
@@ -55,6 +59,7 @@ async function indexCommand(args: readonly string[], io: CommandIo): Promise<num
       format: { type: 'string', default: 'markdown' },
       write: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
+      trends: { type: 'boolean', default: false },
       root: { type: 'string' },
       index: { type: 'string' },
       profile: { type: 'string' },
@@ -62,6 +67,7 @@ async function indexCommand(args: readonly string[], io: CommandIo): Promise<num
     },
   });
   if (values.format !== 'markdown' && values.format !== 'json') throw new CommandUsageError(`--format must be markdown or json, not "${values.format}".`);
+  if (values.trends && values.format !== 'json') throw new CommandUsageError('--trends needs --format json.');
   if (values.write && values.check) throw new CommandUsageError('--write and --check cannot be used together.');
   const resolved = await cliProfile(values, io);
   if (!resolved) return 2;
@@ -94,7 +100,7 @@ async function indexCommand(args: readonly string[], io: CommandIo): Promise<num
   }
   if (values.write && update.changed) await writeText(file, update.text);
   if (values.format === 'json') {
-    io.out(JSON.stringify(indexEntries(incidents)));
+    io.out(JSON.stringify(values.trends ? trendsJson(incidentTrends(incidents)) : indexEntries(incidents)));
   } else if (values.write) {
     const how = { created: 'created it', block: 'replaced the generated block', table: 'replaced the hand-kept index table with the generated block', appended: 'added the generated block at the end' }[update.placement];
     io.out(update.changed ? `Wrote ${indexPath} (${plural(incidents.length, 'incident')}): ${how}; text outside the block is unchanged.` : `${indexPath} is already up to date (${plural(incidents.length, 'incident')}).`);

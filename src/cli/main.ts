@@ -75,6 +75,7 @@ registerCommandHelp({
 registerCommandHelp({ name: 'slo', summary: 'error budgets from slo.yaml and the postmortems', usage: SLO_USAGE, examples: ['incident-workbench slo', 'incident-workbench slo --incident docs/postmortems/2026-03-15-outage.md --format json'] });
 registerCommandHelp({ name: 'index', summary: 'the incident index', usage: INDEX_USAGE, examples: ['incident-workbench index --write', 'incident-workbench index --check'] });
 registerCommandHelp({ name: 'init', summary: 'propose a configuration from existing documents', usage: INIT_USAGE, examples: ['incident-workbench init', 'incident-workbench init docs --write'] });
+registerCommandHelp({ name: 'timeline', summary: 'import a timeline from a Slack export or a PagerDuty log', usage: TIMELINE_USAGE, examples: ['incident-workbench timeline import slack-export --channel inc-checkout --format json', 'incident-workbench timeline import slack-export pagerduty.json --into docs/postmortems/2026-03-15-checkout.md'] });
 registerCommandHelp({ name: 'tags', summary: 'INCIDENT tags in code', usage: TAGS_USAGE, examples: ['incident-workbench tags', 'incident-workbench tags src --format json'] });
 registerCommandHelp({
   name: 'rules', summary: 'the rules, or one rule',

@@ -1,6 +1,7 @@
 // The heavy half of the extension (dist/heavy.js): every feature that parses Markdown, YAML or git output, loaded by lazy.ts after activation.
 import type * as vscode from 'vscode';
 import { register as registerAuthoring } from './authoring/register';
+import { register as registerCharts } from './charts/register';
 import { register as registerCodeActions } from './codeActions/IncidentCodeActionProvider';
 import { register as registerRuleDocumentation } from './commands/ruleDocumentation';
 import { register as registerDiagnostics } from './diagnostics/register';
@@ -51,8 +52,9 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
   // The postmortems each folder holds (IN001), from the side bar's cache and watchers.
   const facts = new WorkspaceFactsManager(trees.manager, profiles, log, onDidChangeProfiles);
   const baselines = new BaselineManager(log);
+  const charts = registerCharts(context, { extensionUri: context.extensionUri, log, profiles, documents });
   const disposables = [
-    documents, forgetDocuments, slos, tags, trees, facts, baselines,
+    documents, forgetDocuments, slos, tags, trees, facts, baselines, charts,
     registerDiagnostics(context, {
       extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles, slosFor, onDidChangeSlos: slos.onDidChange,
       sloFileMissingFor: (uri) => slos.sloFileMissing(uri), workspaceFor: (uri) => facts.factsFor(uri), onDidChangeWorkspace: facts.onDidChange,
@@ -63,7 +65,7 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
     registerGitCorrelation(context, { log, profiles }),
     registerAuthoring(context, { log, profiles, onDidChangeProfiles, lookupCommits: templateCommitsInWindow }),
     registerMetrics(context, { profiles, onDidChange: onDidChangeProfiles, documents }),
-    registerSlo(context, { log, slos, profiles, documents }),
+    registerSlo(context, { log, slos, profiles, documents, charts: charts.manager }),
     registerWizard(context, { log, profiles, slosFor }),
     registerInit(),
   ];

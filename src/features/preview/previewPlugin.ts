@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { summarizeIncident } from '../../core/incident/summary';
 import { kindFromProfileFolders } from '../../core/lint/documentKind';
 import { previewDecorations, previewHeaderHtml } from '../../core/metrics';
+import { chartFigureHtml, viewFromXyChart } from '../../core/charts';
+import { isIndexMarker } from '../../core/incidentIndex';
 import type { CalendarDate } from '../../core/postmortem/dates';
 import type { SloDefinition } from '../../core/slo';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
@@ -41,6 +43,25 @@ export function extendMarkdownIt(md: MarkdownIt, deps: PreviewDeps): MarkdownIt 
     const title = state.tokens.findIndex((t) => t.type === 'heading_close' && t.tag === 'h1');
     state.tokens.splice(title >= 0 ? title + 1 : 0, 0, token);
   });
+
+  // The index's trend charts (Mermaid xychart-beta inside its generated block) are drawn as SVG with their numbers in a table.
+  md.core.ruler.push('incident_workbench_index_charts', (state) => {
+    let inBlock = false;
+    for (const token of state.tokens) {
+      if (token.type === 'html_block' && isIndexMarker(token.content, 'begin')) inBlock = true;
+      else if (token.type === 'html_block' && isIndexMarker(token.content, 'end')) inBlock = false;
+      else if (inBlock && token.type === 'fence' && token.info.trim() === 'mermaid') token.meta = { ...(token.meta as object | null), iwIndexChart: true };
+    }
+  });
+  const fence = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    if ((token.meta as { iwIndexChart?: boolean } | null)?.iwIndexChart) {
+      const view = viewFromXyChart(token.content, `index-chart-${idx}`);
+      if (view) return chartFigureHtml(view);
+    }
+    return fence ? fence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
 
   md.renderer.rules[HEADER] = (tokens, idx, _options, env: Env) => {
     env.incidentWorkbenchOverdue = undefined;

@@ -6,6 +6,9 @@ import { budgetJson, budgetReport, budgetText, type BudgetJsonSlo } from '../../
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
 import type { SloManager } from './SloManager';
 import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
+import type { ChartsManager } from '../charts/ChartsPanel';
+import type { ChartsPage } from '../../webview/chartsProtocol';
+import { budgetViews } from '../../core/charts';
 import { pickFolder, workspaceIncidents } from './workspaceIncidents';
 import { Commands, Settings, REPORT_SCHEME } from '../../constants';
 
@@ -17,6 +20,8 @@ export interface SloFeatureDeps {
   readonly profiles: ProfileSource;
   /** The documents' text, model and summary, by URI and version. */
   readonly documents: WorkspaceDocuments;
+  /** The chart pages: "Show Error Budget" draws each SLO's budget there, its text report beside the charts. */
+  readonly charts?: ChartsManager;
 }
 
 /** What "Update Incident Index" did, returned for tests and other commands. */
@@ -30,8 +35,11 @@ export interface IndexCommandResult {
 export function register(_context: vscode.ExtensionContext, deps: SloFeatureDeps): vscode.Disposable {
   const reports = new ReportContentProvider();
   const pending = new Map<string, NodeJS.Timeout>();
+  // A restored panel (after a reload) recomputes the budget of its folder; its text goes to the same report document.
+  const budgetSource = deps.charts?.registerSource('budget', (folder) => budgetSourceFor(deps, reports, folder, undefined)) ?? { dispose: () => undefined };
   return vscode.Disposable.from(
     reports,
+    budgetSource,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.commands.registerCommand(Commands.showErrorBudget, (uri?: unknown) => showErrorBudget(deps, reports, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand(Commands.updateIncidentIndex, (uri?: unknown) => updateIndex(deps, uri instanceof vscode.Uri ? uri : undefined, true)),
@@ -57,12 +65,59 @@ function isPostmortem(uri: vscode.Uri, profile: Profile): boolean {
   return relative !== undefined && kindFromProfileFolders(relative, profile) === 'postmortem';
 }
 
+/** The error budget of a folder: the report, its text, and the chart page of it. */
+interface BudgetResult {
+  readonly json: { slos: BudgetJsonSlo[] };
+  readonly text: string;
+  readonly page: ChartsPage;
+  readonly exhausted: readonly string[];
+}
+
 async function showErrorBudget(deps: SloFeatureDeps, reports: ReportContentProvider, uri: vscode.Uri | undefined): Promise<{ slos: BudgetJsonSlo[] } | undefined> {
   const folder = await pickFolder(uri);
   if (!folder) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder with an slo.yaml to see its error budgets.'));
     return undefined;
   }
+  // The postmortem the report is about, fixed now: once the chart page has the focus there is no active editor.
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const result = await computeBudget(deps, folder, target);
+  if (!result) return undefined;
+  if (deps.charts) {
+    // The picture, with the text report on the same page and "Open as Text" for an editor copy.
+    await deps.charts.show('budget', folder.uri, budgetSourceFor(deps, reports, folder.uri, target));
+  } else {
+    await openReport(reports, result.text);
+  }
+  if (result.exhausted.length > 0) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Error budget exhausted for {0}: freeze features and spend the time on reliability.', [...new Set(result.exhausted)].join(', ')));
+  }
+  return result.json;
+}
+
+/** The chart page source of a folder's error budget (`uri`: the postmortem it is about, if any). */
+function budgetSourceFor(deps: SloFeatureDeps, reports: ReportContentProvider, folderUri: vscode.Uri | undefined, uri: vscode.Uri | undefined): { compute(): Promise<ChartsPage | undefined>; openText(): Promise<void> } {
+  const folder = async () => (folderUri ? vscode.workspace.getWorkspaceFolder(folderUri) : pickFolder(uri));
+  return {
+    compute: async () => {
+      const f = await folder();
+      return f ? (await computeBudget(deps, f, uri))?.page : undefined;
+    },
+    openText: async () => {
+      const f = await folder();
+      const result = f ? await computeBudget(deps, f, uri) : undefined;
+      if (result) await openReport(reports, result.text);
+    },
+  };
+}
+
+async function openReport(reports: ReportContentProvider, text: string): Promise<void> {
+  const reportUri = reports.show(text);
+  await vscode.window.showTextDocument(reportUri, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+}
+
+/** Reads slo.yaml and the postmortems of `folder` and computes the budget (about the postmortem `uri`, if any); says why and resolves undefined when it cannot. */
+async function computeBudget(deps: SloFeatureDeps, folder: vscode.WorkspaceFolder, uri: vscode.Uri | undefined): Promise<BudgetResult | undefined> {
   const loaded = await deps.slos.load(folder);
   if (!loaded) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No slo.yaml in {0}. Add one with "slos:" listing service, objective and window (see docs/metrics.md), or set {1}.', folder.name, `${Settings.section}.${Settings.sloFile}`));
@@ -77,17 +132,26 @@ async function showErrorBudget(deps: SloFeatureDeps, reports: ReportContentProvi
   }
   const profile = deps.profiles.profileFor(folder.uri);
   const incidents = await workspaceIncidents(folder, profile, deps.documents);
-  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-  const focusPath = target && isPostmortem(target, profile) ? workspaceRelativePath(target) : undefined;
+  // `uri`: the postmortem the report is about, as the caller fixed it (none: every SLO).
+  const focusPath = uri && isPostmortem(uri, profile) ? workspaceRelativePath(uri) : undefined;
   const report = budgetReport(incidents, loaded.file.slos, { focusPath, now: Math.floor(Date.now() / 60_000) });
   const sloPath = workspaceRelativePath(loaded.uri) ?? loaded.file.fileName;
-  const reportUri = reports.show(`${budgetText(report, sloPath)}\n`);
-  await vscode.window.showTextDocument(reportUri, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-  const exhausted = report.slos.filter((s) => s.exhausted).map((s) => s.slo.service);
-  if (exhausted.length > 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Error budget exhausted for {0}: freeze features and spend the time on reliability.', [...new Set(exhausted)].join(', ')));
-  }
-  return budgetJson(report);
+  const text = `${budgetText(report, sloPath)}\n`;
+  const page: ChartsPage = {
+    kind: 'budget',
+    title: vscode.l10n.t('Error Budget'),
+    folder: folder.uri.toString(),
+    intro: [vscode.l10n.t('The budget of each SLO in {0} over its window; each incident of the service consumes its duration × affected share, drawn as a step down at its start.', sloPath)],
+    views: budgetViews(report),
+    text,
+    labels: {
+      refresh: vscode.l10n.t('Refresh'),
+      openText: vscode.l10n.t('Open as Text'),
+      data: vscode.l10n.t('Data'),
+      empty: report.focus ? vscode.l10n.t('No SLO in the file is for this incident\'s service.') : vscode.l10n.t('The file defines no SLO.'),
+    },
+  };
+  return { json: budgetJson(report), text, page, exhausted: report.slos.filter((s) => s.exhausted).map((s) => s.slo.service) };
 }
 
 async function updateIndex(deps: SloFeatureDeps, uri: vscode.Uri | undefined, interactive: boolean): Promise<IndexCommandResult | undefined> {

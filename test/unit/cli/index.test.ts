@@ -38,6 +38,20 @@ describe('incident-workbench index', () => {
     ]);
   });
 
+  it('prints the trends per month with --format json --trends, the medians those of the rows above', async () => {
+    const io = capture();
+    assert.equal(await runIndex(['--root', SAMPLE, '--format', 'json', '--trends'], io), 0);
+    // TTD 4 and 2 → median 3; TTR 47 and 23 → median 35.
+    assert.deepEqual(JSON.parse(io.stdout.join('\n')), {
+      months: [{ month: '2026-03', incidents: 2, bySeverity: { SEV1: 1, SEV2: 1 }, medianTtdMinutes: 3, medianTtrMinutes: 35, ttdCount: 2, ttrCount: 2 }],
+      severities: ['SEV1', 'SEV2'],
+      undated: 0,
+    });
+    const bad = capture();
+    assert.equal(await runIndex(['--root', SAMPLE, '--trends'], bad), 2);
+    assert.match(bad.stderr.join('\n'), /--trends needs --format json/);
+  });
+
   it('prints the index file as it would be written, without writing it', async () => {
     const before = readFileSync(path.join(SAMPLE, INDEX), 'utf8');
     const io = capture();

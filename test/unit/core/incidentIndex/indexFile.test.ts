@@ -29,6 +29,19 @@ const BLOCK_LINES = [
   '|---|---|---|---|---|---|---|',
   '| 2026-03-15 | [User service timeouts on preferences endpoint](../postmortems/2026-03-15-user-service-timeout.md) | SEV2 | 51 min | 4 min | 47 min | 4 open of 6 |',
   '| 2026-03-20 | [Payment service crash loop](../postmortems/2026-03-20-payment-service-crashloop.md) | SEV1 | 25 min | 2 min | 23 min | 3 open of 4 |',
+  // The trends (#23): both incidents in March, medians as in the summary lines above.
+  '',
+  '**Trends** (months of the dated incidents; medians over the incidents whose timeline gives the value)',
+  '',
+  '```mermaid', 'xychart-beta', '  title "Time to recover, median per month (minutes)"', '  x-axis ["2026-03"]', '  y-axis "Minutes" 0 --> 40', '  bar [35]', '```',
+  '',
+  '```mermaid', 'xychart-beta', '  title "Time to detect, median per month (minutes)"', '  x-axis ["2026-03"]', '  y-axis "Minutes" 0 --> 3', '  bar [3]', '```',
+  '',
+  '```mermaid', 'xychart-beta', '  title "Incidents per month"', '  x-axis ["2026-03"]', '  y-axis "Incidents" 0 --> 2', '  bar [2]', '```',
+  '',
+  '| Month | Incidents | SEV1 | SEV2 | Median time to detect (n) | Median time to recover (n) |',
+  '|---|---|---|---|---|---|',
+  '| 2026-03 | 2 | 1 | 1 | 3 min (2) | 35 min (2) |',
   INDEX_END,
 ];
 
