@@ -61,10 +61,10 @@ describe('suggestions for a mistyped option or command', () => {
     }
   });
 
-  it('suggests lint for lnit, and says nothing close for a word far from every command', async () => {
+  it('suggests lint for lnt (init is as near to lnit), and says nothing close for a word far from every command', async () => {
     const io = capture();
-    assert.equal(await run(['lnit'], io), 2);
-    assert.match(io.stderr[0], /^incident-workbench: Unknown command "lnit"\. Did you mean lint\?/);
+    assert.equal(await run(['lnt'], io), 2);
+    assert.match(io.stderr[0], /^incident-workbench: Unknown command "lnt"\. Did you mean lint\?/);
     const far = capture();
     assert.equal(await run(['deploy'], far), 2);
     assert.doesNotMatch(far.stderr[0], /Did you mean/);
