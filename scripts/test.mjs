@@ -59,7 +59,7 @@ if (!unitOnly) {
     title: 'Integration tests (code-server + Chromium)',
     command: process.execPath,
     // Not the wizard suites nor the Restricted mode one: each has a window of its own below.
-    args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', '^(?!Wizard|Restricted mode)'],
+    args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', '^(?!Wizard|Restricted mode|Adoption)'],
     counts: lastLineCounts,
     needsCodeServer: true,
   });
@@ -70,6 +70,15 @@ if (!unitOnly) {
     title: 'Integration tests: the wizard, across a window reload',
     command: process.execPath,
     args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', '^Wizard'],
+    counts: lastLineCounts,
+    needsCodeServer: true,
+  });
+  // The adoption suite in a window of its own: after it, the next suite's palette test timed out in the
+  // shared window (something it leaves open blocks the command palette; not yet found).
+  stages.push({
+    title: 'Integration tests: adoption (init and baseline in the editor)',
+    command: process.execPath,
+    args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', '^Adoption'],
     counts: lastLineCounts,
     needsCodeServer: true,
   });
