@@ -26,25 +26,78 @@ const pad = (n) => String(n).padStart(2, '0');
 
 // ---------------------------------------------------------------- postmortems
 
-const SERVICES = ['checkout', 'payments', 'user-service', 'search', 'inventory', 'notifications', 'gateway', 'billing', 'auth', 'ledger'];
+const SERVICES = [
+  'checkout',
+  'payments',
+  'user-service',
+  'search',
+  'inventory',
+  'notifications',
+  'gateway',
+  'billing',
+  'auth',
+  'ledger',
+];
 const TEAMS = ['@backend', '@platform', '@sre', '@payments-team', '@data', '@frontend', '@security'];
-const NOUNS = ['connection pool', 'retry budget', 'cache', 'database replica', 'queue consumer', 'load balancer', 'feature flag', 'TLS certificate', 'DNS record', 'rate limiter', 'index', 'deploy pipeline', 'config map', 'circuit breaker'];
-const VERBS = ['saturated', 'expired', 'was misconfigured', 'fell behind', 'returned stale data', 'timed out', 'restarted in a loop', 'dropped requests', 'leaked memory', 'rejected writes'];
+const NOUNS = [
+  'connection pool',
+  'retry budget',
+  'cache',
+  'database replica',
+  'queue consumer',
+  'load balancer',
+  'feature flag',
+  'TLS certificate',
+  'DNS record',
+  'rate limiter',
+  'index',
+  'deploy pipeline',
+  'config map',
+  'circuit breaker',
+];
+const VERBS = [
+  'saturated',
+  'expired',
+  'was misconfigured',
+  'fell behind',
+  'returned stale data',
+  'timed out',
+  'restarted in a loop',
+  'dropped requests',
+  'leaked memory',
+  'rejected writes',
+];
 const EVENTS = [
-  'Latency alert fired and paged on-call', 'On-call acknowledged the page', 'Incident declared in #inc channel',
-  'Error rate rose above 5%', 'Rolled back the deploy', 'Scaled the consumer group from 4 to 12 replicas',
-  'Failed over to the secondary region', 'Customer support reported checkout failures', 'Status page updated',
-  'Identified the slow query in the database dashboard', 'Disabled the feature flag', 'Error rate back to normal',
-  'Restarted the stuck pods', 'Opened a ticket with the cloud provider', 'Added the missing index',
+  'Latency alert fired and paged on-call',
+  'On-call acknowledged the page',
+  'Incident declared in #inc channel',
+  'Error rate rose above 5%',
+  'Rolled back the deploy',
+  'Scaled the consumer group from 4 to 12 replicas',
+  'Failed over to the secondary region',
+  'Customer support reported checkout failures',
+  'Status page updated',
+  'Identified the slow query in the database dashboard',
+  'Disabled the feature flag',
+  'Error rate back to normal',
+  'Restarted the stuck pods',
+  'Opened a ticket with the cloud provider',
+  'Added the missing index',
 ];
 const ACTIONS = [
-  'Add query performance test for the {s} endpoint', 'Add a circuit breaker between gateway and {s}',
-  'Alert on {n} saturation for {s}', 'Document the rollback procedure for {s} in the runbook',
-  'Load test {s} at twice peak traffic', 'Rotate and monitor the {n} expiry for {s}', 'Add a canary stage to the {s} deploy',
+  'Add query performance test for the {s} endpoint',
+  'Add a circuit breaker between gateway and {s}',
+  'Alert on {n} saturation for {s}',
+  'Document the rollback procedure for {s} in the runbook',
+  'Load test {s} at twice peak traffic',
+  'Rotate and monitor the {n} expiry for {s}',
+  'Add a canary stage to the {s} deploy',
 ];
-const WORDS = ('the a request service latency error users traffic deploy rollback database query cache replica region ' +
+const WORDS = (
+  'the a request service latency error users traffic deploy rollback database query cache replica region ' +
   'alert page on-call dashboard metric p99 budget retry timeout connection pool memory cpu disk queue consumer ' +
-  'customer checkout payment upstream downstream dependency config flag canary change window mitigation impact').split(' ');
+  'customer checkout payment upstream downstream dependency config flag canary change window mitigation impact'
+).split(' ');
 
 function sentence(r, min = 8, max = 22) {
   const n = int(r, min, max);
@@ -85,22 +138,39 @@ export function generatePostmortem(targetBytes, seed) {
   };
   const out = [];
   out.push(`# Postmortem: ${service} ${pick(r, NOUNS)} ${pick(r, VERBS)}`, '');
-  out.push(`**Date:** ${date}`, `**Severity:** SEV${int(r, 1, 3)}`, '**Status:** Resolved', `**Authors:** ${pick(r, TEAMS)}, ${pick(r, TEAMS)}`, '');
+  out.push(
+    `**Date:** ${date}`,
+    `**Severity:** SEV${int(r, 1, 3)}`,
+    '**Status:** Resolved',
+    `**Authors:** ${pick(r, TEAMS)}, ${pick(r, TEAMS)}`,
+    '',
+  );
   out.push('## Summary', paragraph(r, 3), '');
   out.push('## Timeline', '| Time (UTC) | Event |', '|---|---|');
-  for (let i = 0; i < timelineRows; i++) out.push(`| ${time()} | ${pick(r, EVENTS)}${r() < 0.4 ? ` (${sentence(r, 3, 8).slice(0, -1)})` : ''} |`);
+  for (let i = 0; i < timelineRows; i++)
+    out.push(`| ${time()} | ${pick(r, EVENTS)}${r() < 0.4 ? ` (${sentence(r, 3, 8).slice(0, -1)})` : ''} |`);
   out.push('');
-  out.push('## Root Cause', `The ${pick(r, NOUNS)} of ${service} ${pick(r, VERBS)} after commit ${Math.floor(r() * 0xffffff).toString(16)}. ${paragraph(r, 2)}`, '');
+  out.push(
+    '## Root Cause',
+    `The ${pick(r, NOUNS)} of ${service} ${pick(r, VERBS)} after commit ${Math.floor(r() * 0xffffff).toString(16)}. ${paragraph(r, 2)}`,
+    '',
+  );
   out.push('## Contributing Factors');
   for (let i = 0; i < int(r, 2, 5); i++) out.push(`- ${sentence(r, 6, 14)}`);
   out.push('');
-  out.push('## Impact', `${int(r, 2, 60)}% of ${service} requests failed for ${int(r, 10, 180)} minutes. ${paragraph(r, 2)}`, '');
+  out.push(
+    '## Impact',
+    `${int(r, 2, 60)}% of ${service} requests failed for ${int(r, 10, 180)} minutes. ${paragraph(r, 2)}`,
+    '',
+  );
   out.push('## Detection', paragraph(r, 2), '');
   out.push('## Mitigation', paragraph(r, 2), '');
   out.push('## Action Items', '| # | Action | Owner | Priority | Due Date | Status |', '|---|---|---|---|---|---|');
   for (let i = 1; i <= actionRows; i++) {
     const action = pick(r, ACTIONS).replace('{s}', pick(r, SERVICES)).replace('{n}', pick(r, NOUNS));
-    out.push(`| ${i} | ${action} | ${pick(r, TEAMS)} | P${int(r, 1, 3)} | ${year}-${pad(Math.min(12, month + 1))}-${pad(int(r, 1, 28))} | ${pick(r, ['Open', 'In progress', 'Done'])} |`);
+    out.push(
+      `| ${i} | ${action} | ${pick(r, TEAMS)} | P${int(r, 1, 3)} | ${year}-${pad(Math.min(12, month + 1))}-${pad(int(r, 1, 28))} | ${pick(r, ['Open', 'In progress', 'Done'])} |`,
+    );
   }
   out.push('');
   out.push('## Lessons Learned', '### What went well');
@@ -115,14 +185,22 @@ export function generatePostmortem(targetBytes, seed) {
     const block = [`### Note ${note++}: ${pick(r, NOUNS)} on ${pick(r, SERVICES)}`, paragraph(r), ''];
     const x = r();
     if (x < 0.35) {
-      block.push('```bash', `kubectl -n ${pick(r, SERVICES)} logs deploy/${pick(r, SERVICES)} --since=${int(r, 5, 60)}m | grep -c ERROR`,
-        `kubectl -n ${pick(r, SERVICES)} rollout status deploy/${pick(r, SERVICES)}`, '```', '');
+      block.push(
+        '```bash',
+        `kubectl -n ${pick(r, SERVICES)} logs deploy/${pick(r, SERVICES)} --since=${int(r, 5, 60)}m | grep -c ERROR`,
+        `kubectl -n ${pick(r, SERVICES)} rollout status deploy/${pick(r, SERVICES)}`,
+        '```',
+        '',
+      );
     } else if (x < 0.6) {
       for (let i = 0; i < int(r, 2, 5); i++) block.push(`${i + 1}. ${sentence(r, 5, 14)}`);
       block.push('');
     } else if (x < 0.8) {
       block.push('| Metric | Before | During | After |', '|---|---|---|---|');
-      for (let i = 0; i < int(r, 2, 5); i++) block.push(`| ${pick(r, WORDS)} ${pick(r, WORDS)} | ${int(r, 1, 99)} ms | ${int(r, 100, 9999)} ms | ${int(r, 1, 99)} ms |`);
+      for (let i = 0; i < int(r, 2, 5); i++)
+        block.push(
+          `| ${pick(r, WORDS)} ${pick(r, WORDS)} | ${int(r, 1, 99)} ms | ${int(r, 100, 9999)} ms | ${int(r, 1, 99)} ms |`,
+        );
       block.push('');
     } else {
       for (let i = 0; i < int(r, 2, 4); i++) block.push(`- ${sentence(r, 5, 14)}`);
@@ -137,21 +215,135 @@ export function generatePostmortem(targetBytes, seed) {
 
 /** Languages of the tree: extension, line-comment start (and end), and a few code lines. */
 const LANGS = [
-  { ext: 'ts', weight: 22, comment: ['// ', ''], lines: ['export function handle(req: Request): Response {', '  const value = await client.get(key);', '  if (!value) return undefined;', '}', 'const retries = 3;', "import { Logger } from './logger';"] },
-  { ext: 'js', weight: 12, comment: ['// ', ''], lines: ['function handle(req, res) {', '  const value = cache.get(key);', '  return res.json(value);', '}', 'module.exports = { handle };'] },
-  { ext: 'py', weight: 14, comment: ['# ', ''], lines: ['def handle(request):', '    value = client.get(key)', '    if value is None:', '        return None', 'import logging', 'RETRIES = 3'] },
-  { ext: 'go', weight: 10, comment: ['// ', ''], lines: ['func Handle(ctx context.Context, req *Request) error {', '\tvalue, err := client.Get(ctx, key)', '\tif err != nil {', '\t\treturn err', '\t}', '}'] },
-  { ext: 'java', weight: 8, comment: ['// ', ''], lines: ['public final class Handler {', '    private final Client client;', '    public Value handle(Request req) {', '        return client.get(req.key());', '    }', '}'] },
-  { ext: 'rs', weight: 5, comment: ['// ', ''], lines: ['pub fn handle(req: &Request) -> Result<Value> {', '    let value = client.get(&req.key)?;', '    Ok(value)', '}'] },
-  { ext: 'rb', weight: 4, comment: ['# ', ''], lines: ['def handle(request)', '  value = client.get(key)', '  value || default', 'end'] },
-  { ext: 'c', weight: 3, comment: ['/* ', ' */'], lines: ['int handle(struct request *req) {', '    int rc = client_get(req->key);', '    return rc;', '}'] },
-  { ext: 'sql', weight: 3, comment: ['-- ', ''], lines: ['SELECT id, user_id FROM preferences', 'WHERE user_id = $1', 'ORDER BY created_at DESC;'] },
-  { ext: 'yaml', weight: 5, comment: ['# ', ''], lines: ['replicas: 3', 'resources:', '  limits:', '    memory: 512Mi', 'timeoutSeconds: 30'] },
-  { ext: 'sh', weight: 2, comment: ['# ', ''], lines: ['set -euo pipefail', 'kubectl rollout status deploy/"$SERVICE"', 'echo "done"'] },
-  { ext: 'css', weight: 3, comment: ['/* ', ' */'], lines: ['.button { color: #333; }', '.panel > .title { margin: 0 4px; }'] },
-  { ext: 'html', weight: 2, comment: ['<!-- ', ' -->'], lines: ['<div class="panel">', '  <span class="title">Checkout</span>', '</div>'] },
-  { ext: 'md', weight: 4, comment: ['<!-- ', ' -->'], lines: ['## Usage', 'Run the service with `make run`.', '- retries: 3', ''] },
-  { ext: 'json', weight: 3, comment: null, lines: ['  "name": "service",', '  "version": "1.0.0",', '  "private": true,'] },
+  {
+    ext: 'ts',
+    weight: 22,
+    comment: ['// ', ''],
+    lines: [
+      'export function handle(req: Request): Response {',
+      '  const value = await client.get(key);',
+      '  if (!value) return undefined;',
+      '}',
+      'const retries = 3;',
+      "import { Logger } from './logger';",
+    ],
+  },
+  {
+    ext: 'js',
+    weight: 12,
+    comment: ['// ', ''],
+    lines: [
+      'function handle(req, res) {',
+      '  const value = cache.get(key);',
+      '  return res.json(value);',
+      '}',
+      'module.exports = { handle };',
+    ],
+  },
+  {
+    ext: 'py',
+    weight: 14,
+    comment: ['# ', ''],
+    lines: [
+      'def handle(request):',
+      '    value = client.get(key)',
+      '    if value is None:',
+      '        return None',
+      'import logging',
+      'RETRIES = 3',
+    ],
+  },
+  {
+    ext: 'go',
+    weight: 10,
+    comment: ['// ', ''],
+    lines: [
+      'func Handle(ctx context.Context, req *Request) error {',
+      '\tvalue, err := client.Get(ctx, key)',
+      '\tif err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '}',
+    ],
+  },
+  {
+    ext: 'java',
+    weight: 8,
+    comment: ['// ', ''],
+    lines: [
+      'public final class Handler {',
+      '    private final Client client;',
+      '    public Value handle(Request req) {',
+      '        return client.get(req.key());',
+      '    }',
+      '}',
+    ],
+  },
+  {
+    ext: 'rs',
+    weight: 5,
+    comment: ['// ', ''],
+    lines: [
+      'pub fn handle(req: &Request) -> Result<Value> {',
+      '    let value = client.get(&req.key)?;',
+      '    Ok(value)',
+      '}',
+    ],
+  },
+  {
+    ext: 'rb',
+    weight: 4,
+    comment: ['# ', ''],
+    lines: ['def handle(request)', '  value = client.get(key)', '  value || default', 'end'],
+  },
+  {
+    ext: 'c',
+    weight: 3,
+    comment: ['/* ', ' */'],
+    lines: ['int handle(struct request *req) {', '    int rc = client_get(req->key);', '    return rc;', '}'],
+  },
+  {
+    ext: 'sql',
+    weight: 3,
+    comment: ['-- ', ''],
+    lines: ['SELECT id, user_id FROM preferences', 'WHERE user_id = $1', 'ORDER BY created_at DESC;'],
+  },
+  {
+    ext: 'yaml',
+    weight: 5,
+    comment: ['# ', ''],
+    lines: ['replicas: 3', 'resources:', '  limits:', '    memory: 512Mi', 'timeoutSeconds: 30'],
+  },
+  {
+    ext: 'sh',
+    weight: 2,
+    comment: ['# ', ''],
+    lines: ['set -euo pipefail', 'kubectl rollout status deploy/"$SERVICE"', 'echo "done"'],
+  },
+  {
+    ext: 'css',
+    weight: 3,
+    comment: ['/* ', ' */'],
+    lines: ['.button { color: #333; }', '.panel > .title { margin: 0 4px; }'],
+  },
+  {
+    ext: 'html',
+    weight: 2,
+    comment: ['<!-- ', ' -->'],
+    lines: ['<div class="panel">', '  <span class="title">Checkout</span>', '</div>'],
+  },
+  {
+    ext: 'md',
+    weight: 4,
+    comment: ['<!-- ', ' -->'],
+    lines: ['## Usage', 'Run the service with `make run`.', '- retries: 3', ''],
+  },
+  {
+    ext: 'json',
+    weight: 3,
+    comment: null,
+    lines: ['  "name": "service",', '  "version": "1.0.0",', '  "private": true,'],
+  },
 ];
 const TOTAL_WEIGHT = LANGS.reduce((s, l) => s + l.weight, 0);
 function pickLang(r) {
@@ -172,7 +364,8 @@ function codeText(r, lang, bytes) {
   const parts = [];
   let size = 0;
   while (size < bytes) {
-    const line = r() < 0.1 && lang.comment ? `${lang.comment[0]}${sentence(r, 4, 10)}${lang.comment[1]}` : pick(r, lang.lines);
+    const line =
+      r() < 0.1 && lang.comment ? `${lang.comment[0]}${sentence(r, 4, 10)}${lang.comment[1]}` : pick(r, lang.lines);
     parts.push(line);
     size += line.length + 1;
   }
@@ -241,7 +434,15 @@ export function generateTree(root, { files = 20000, tags = 200, ignoredFiles = 4
     write(`${dir}/file-${i}.${lang.ext}`, text);
   }
   // Ignored content: dependencies, build output, logs. Some of it holds tags that no scan should report.
-  const ignoredDirs = ['node_modules/left-pad/lib', 'node_modules/@scope/client/dist', 'node_modules/express/lib/router', 'dist', 'build/assets', 'packages/pkg-00/node_modules/lodash', 'tmp'];
+  const ignoredDirs = [
+    'node_modules/left-pad/lib',
+    'node_modules/@scope/client/dist',
+    'node_modules/express/lib/router',
+    'dist',
+    'build/assets',
+    'packages/pkg-00/node_modules/lodash',
+    'tmp',
+  ];
   for (let i = 0; i < ignoredFiles; i++) {
     const lang = LANGS[i % 2 === 0 ? 1 : 0];
     const lines = codeText(r, lang, fileSize(r) / 2);
@@ -249,7 +450,18 @@ export function generateTree(root, { files = 20000, tags = 200, ignoredFiles = 4
     write(`${pick(r, ignoredDirs)}/mod-${i}.${lang.ext}`, `${lines.join('\n')}\n`);
   }
   for (let i = 0; i < 20; i++) write(`logs/run-${i}.log`, `INCIDENT-2025-01-0${(i % 9) + 1}: a log line, ignored\n`);
-  const manifest = { generatorVersion: GENERATOR_VERSION, seed, files, scannedTextFiles: files - binary - large, binary, large, ignoredFiles: ignoredFiles + 20, taggedFiles, tags: tagCount, bytes };
+  const manifest = {
+    generatorVersion: GENERATOR_VERSION,
+    seed,
+    files,
+    scannedTextFiles: files - binary - large,
+    binary,
+    large,
+    ignoredFiles: ignoredFiles + 20,
+    taggedFiles,
+    tags: tagCount,
+    bytes,
+  };
   writeFileSync(join(root, '.bench-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

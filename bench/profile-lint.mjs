@@ -37,15 +37,34 @@ if (opts.child) {
 
 const dir = resolve(opts.dir, String(Date.now()));
 mkdirSync(dir, { recursive: true });
-const child = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, fileURLToPath(import.meta.url), '--child',
-  '--size', opts.size, '--iterations', opts.iterations, '--seed', opts.seed], { stdio: 'inherit' });
+const child = spawnSync(
+  process.execPath,
+  [
+    '--cpu-prof',
+    '--cpu-prof-dir',
+    dir,
+    fileURLToPath(import.meta.url),
+    '--child',
+    '--size',
+    opts.size,
+    '--iterations',
+    opts.iterations,
+    '--seed',
+    opts.seed,
+  ],
+  { stdio: 'inherit' },
+);
 if (child.status !== 0) process.exit(child.status ?? 1);
-const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile')));
+const file = join(
+  dir,
+  readdirSync(dir).find((f) => f.endsWith('.cpuprofile')),
+);
 const prof = JSON.parse(readFileSync(file, 'utf8'));
 
 // Self time per node from the samples, then summed per function (name + url + line).
 const dt = new Map();
-for (let i = 0; i < prof.samples.length; i++) dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
+for (let i = 0; i < prof.samples.length; i++)
+  dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
 const total = [...dt.values()].reduce((a, b) => a + b, 0);
 const byFn = new Map();
 const byFile = new Map();
@@ -60,7 +79,9 @@ for (const node of prof.nodes) {
   byFile.set(area, (byFile.get(area) ?? 0) + t);
 }
 const pct = (t) => `${((100 * t) / total).toFixed(1).padStart(5)}%`;
-console.log(`profile: ${file}\n${opts.iterations} lints of a ${opts.size}-byte postmortem, ${(total / 1000).toFixed(0)} ms sampled\n`);
+console.log(
+  `profile: ${file}\n${opts.iterations} lints of a ${opts.size}-byte postmortem, ${(total / 1000).toFixed(0)} ms sampled\n`,
+);
 console.log('hottest functions (self time):');
 for (const [k, t] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(opts.top))) console.log(`  ${pct(t)}  ${k}`);
 console.log('\nby file or package (self time):');

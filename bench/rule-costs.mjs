@@ -65,12 +65,18 @@ const all = lintWith(rules);
 const rows = [];
 const asked = opts.rules ? opts.rules.split(',') : undefined;
 for (const left of asked ? asked.map((id) => [id]) : [...rules.map((r) => [r.id]), rules.map((r) => r.id)]) {
-  const t = rotation({ parse: () => md.parse(text, {}), all, without: lintWith(rules.filter((r) => !left.includes(r.id))) });
+  const t = rotation({
+    parse: () => md.parse(text, {}),
+    all,
+    without: lintWith(rules.filter((r) => !left.includes(r.id))),
+  });
   const label = left.length === rules.length ? 'every rule' : left[0];
   rows.push({ label, share: (t.all - t.without) / t.parse, lintVsParse: t.all / t.parse });
   console.error(`${label}: ${((t.all - t.without) / t.parse).toFixed(3)} of a parse`);
 }
-console.log(`\nLeft out of the ${profile.name} lint of a ${text.length}-character postmortem (${rounds} rounds after ${rounds} warm-ups, in rotation with the parse):`);
+console.log(
+  `\nLeft out of the ${profile.name} lint of a ${text.length}-character postmortem (${rounds} rounds after ${rounds} warm-ups, in rotation with the parse):`,
+);
 console.log('rule        lint drops by (share of one parse)   lint ÷ parse with every rule in that rotation');
 for (const r of rows.sort((a, b) => b.share - a.share)) {
   console.log(`${r.label.padEnd(12)}${r.share.toFixed(3).padStart(8)}${' '.repeat(32)}${r.lintVsParse.toFixed(3)}`);

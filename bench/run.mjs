@@ -44,9 +44,57 @@ const { values: opts } = parseArgs({
 const mode = opts.tiny ? 'tiny' : opts.quick ? 'quick' : 'full';
 const seed = Number(opts.seed);
 const CONFIG = {
-  full: { runs: 20, warmup: 3, lintRuns: 40, lintWarmup: 30, lintWarmupMs: 2500, sizes: [6000, 50000, 500000], bigRuns: 10, tree: { files: 20000, tags: 200, ignoredFiles: 4000 }, scanRuns: 15, cliDocs: 1000, cliRuns: 10, cli2Runs: 3, activationRuns: 3, importMessages: 100000, importRuns: 5 },
-  quick: { runs: 10, warmup: 2, lintRuns: 30, lintWarmup: 20, lintWarmupMs: 1000, sizes: [6000, 50000, 500000], bigRuns: 10, tree: { files: 20000, tags: 200, ignoredFiles: 4000 }, scanRuns: 10, cliDocs: 1000, cliRuns: 3, cli2Runs: 1, activationRuns: 1, importMessages: 100000, importRuns: 3 },
-  tiny: { runs: 3, warmup: 1, lintRuns: 3, lintWarmup: 1, lintWarmupMs: 0, sizes: [6000, 50000], bigRuns: 3, tree: { files: 300, tags: 10, ignoredFiles: 50 }, scanRuns: 3, cliDocs: 20, cliRuns: 1, cli2Runs: 1, activationRuns: 0, importMessages: 2000, importRuns: 1 },
+  full: {
+    runs: 20,
+    warmup: 3,
+    lintRuns: 40,
+    lintWarmup: 30,
+    lintWarmupMs: 2500,
+    sizes: [6000, 50000, 500000],
+    bigRuns: 10,
+    tree: { files: 20000, tags: 200, ignoredFiles: 4000 },
+    scanRuns: 15,
+    cliDocs: 1000,
+    cliRuns: 10,
+    cli2Runs: 3,
+    activationRuns: 3,
+    importMessages: 100000,
+    importRuns: 5,
+  },
+  quick: {
+    runs: 10,
+    warmup: 2,
+    lintRuns: 30,
+    lintWarmup: 20,
+    lintWarmupMs: 1000,
+    sizes: [6000, 50000, 500000],
+    bigRuns: 10,
+    tree: { files: 20000, tags: 200, ignoredFiles: 4000 },
+    scanRuns: 10,
+    cliDocs: 1000,
+    cliRuns: 3,
+    cli2Runs: 1,
+    activationRuns: 1,
+    importMessages: 100000,
+    importRuns: 3,
+  },
+  tiny: {
+    runs: 3,
+    warmup: 1,
+    lintRuns: 3,
+    lintWarmup: 1,
+    lintWarmupMs: 0,
+    sizes: [6000, 50000],
+    bigRuns: 3,
+    tree: { files: 300, tags: 10, ignoredFiles: 50 },
+    scanRuns: 3,
+    cliDocs: 20,
+    cliRuns: 1,
+    cli2Runs: 1,
+    activationRuns: 0,
+    importMessages: 2000,
+    importRuns: 1,
+  },
 }[mode];
 if (opts.runs) CONFIG.runs = CONFIG.lintRuns = CONFIG.scanRuns = CONFIG.bigRuns = Number(opts.runs);
 
@@ -135,7 +183,8 @@ async function sideBySide(fns, { warmup, runs, warmupMs = 0 }) {
   }
   const result = Object.fromEntries(names.map((n) => [n, stats(samples[n].slice(timedFrom))]));
   result.rounds = { warmup: timedFrom, timed: runs };
-  if (timedFrom > warmup) result.afterShortWarmup = Object.fromEntries(names.map((n) => [n, stats(samples[n].slice(warmup, warmup + runs))]));
+  if (timedFrom > warmup)
+    result.afterShortWarmup = Object.fromEntries(names.map((n) => [n, stats(samples[n].slice(warmup, warmup + runs))]));
   return result;
 }
 
@@ -145,7 +194,9 @@ function run(command, args, cwd) {
     const out = [];
     let err = '';
     child.stdout.on('data', (c) => out.push(c));
-    child.stderr.on('data', (c) => { err += c; });
+    child.stderr.on('data', (c) => {
+      err += c;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: err }));
   });
@@ -172,10 +223,17 @@ async function benchLint() {
     // change) only after a few hundred runs, markdown-it's parse after fewer; both get the same
     // warm-up, by time (CONFIG.lintWarmupMs each), and the ratio after the short one is reported too.
     const big = size > 100000;
-    const rounds = { warmup: big ? CONFIG.warmup : CONFIG.lintWarmup, runs: big ? CONFIG.bigRuns : CONFIG.lintRuns, warmupMs: CONFIG.lintWarmupMs };
+    const rounds = {
+      warmup: big ? CONFIG.warmup : CONFIG.lintWarmup,
+      runs: big ? CONFIG.bigRuns : CONFIG.lintRuns,
+      warmupMs: CONFIG.lintWarmupMs,
+    };
     const timed = await sideBySide({ parse: () => md.parse(text, {}), lint }, rounds);
     if (withMarkdownlint) {
-      const against = await sideBySide({ lint, markdownlint: () => markdownlintSync({ strings: { doc: text } }) }, rounds);
+      const against = await sideBySide(
+        { lint, markdownlint: () => markdownlintSync({ strings: { doc: text } }) },
+        rounds,
+      );
       timed.markdownlint = against.markdownlint;
       timed.lintBesideMarkdownlint = against.lint;
     }
@@ -184,8 +242,12 @@ async function benchLint() {
       findings,
       ...timed,
       lintVsParse: round(timed.lint.median / timed.parse.median),
-      lintVsParseAfterShortWarmup: timed.afterShortWarmup ? round(timed.afterShortWarmup.lint.median / timed.afterShortWarmup.parse.median) : null,
-      markdownlintVsLint: timed.markdownlint ? round(timed.markdownlint.median / timed.lintBesideMarkdownlint.median) : null,
+      lintVsParseAfterShortWarmup: timed.afterShortWarmup
+        ? round(timed.afterShortWarmup.lint.median / timed.afterShortWarmup.parse.median)
+        : null,
+      markdownlintVsLint: timed.markdownlint
+        ? round(timed.markdownlint.median / timed.lintBesideMarkdownlint.median)
+        : null,
       markdownlintVsParse: timed.markdownlint ? round(timed.markdownlint.median / timed.parse.median) : null,
     };
   }
@@ -198,7 +260,9 @@ const RG_PATTERN = 'INCIDENT-\\d{4}-\\d{2}-\\d{2}';
 
 async function benchScan(rg) {
   const { root, manifest, cached } = cachedTree({ ...CONFIG.tree, seed }, log);
-  log(`scan: tree ${root} (${cached ? 'cached' : 'new'}; ${manifest.files} files + ${manifest.ignoredFiles} ignored, ${manifest.tags} tags)`);
+  log(
+    `scan: tree ${root} (${cached ? 'cached' : 'new'}; ${manifest.files} files + ${manifest.ignoredFiles} ignored, ${manifest.tags} tags)`,
+  );
   // `rg` with the tag pattern, walking what the scanner walks: hidden files, .gitignore outside a git repository.
   const rgArgs = ['--hidden', '--no-require-git', '--no-messages', '--line-number', '-e', RG_PATTERN, '.'];
   let rgFiles;
@@ -206,11 +270,17 @@ async function benchScan(rg) {
     ripgrep: async () => {
       const r = await run(rg.path, rgArgs, root);
       if (r.code !== 0 && r.code !== 1) throw new Error(`rg exited ${r.code}: ${r.stderr}`);
-      rgFiles = new Set(r.stdout.split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf(':')).replace(/^\.\//, '')));
+      rgFiles = new Set(
+        r.stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.slice(0, l.indexOf(':')).replace(/^\.\//, '')),
+      );
     },
     scanRipgrepEngine: async () => {
       const r = await scanTags({ root, engine: 'ripgrep', rgPath: rg.path });
-      if (r.engine !== 'ripgrep' || r.fallbackReason) throw new Error(`the ripgrep engine did not run: ${r.fallbackReason}`);
+      if (r.engine !== 'ripgrep' || r.fallbackReason)
+        throw new Error(`the ripgrep engine did not run: ${r.fallbackReason}`);
     },
     scanNodeEngine: () => scanTags({ root, engine: 'node' }),
   };
@@ -286,7 +356,11 @@ async function benchIncremental(root, files) {
   } finally {
     writeFileSync(file, original);
   }
-  return { file: rel, bytes: Buffer.byteLength(original), ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)])) };
+  return {
+    file: rel,
+    bytes: Buffer.byteLength(original),
+    ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)])),
+  };
 }
 
 // ---------------------------------------------------------------- 3. CLI on 1,000 postmortems
@@ -295,7 +369,10 @@ async function benchCli() {
   const cli = join(repoRoot, 'dist', 'cli.js');
   if (!existsSync(cli)) {
     log('cli: dist/cli.js is missing; building it with scripts/build.mjs');
-    const b = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+    const b = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    });
     if (b.status !== 0) throw new Error('scripts/build.mjs failed');
   }
   const corpus = cachedPostmortemCorpus({ count: CONFIG.cliDocs, seed });
@@ -317,15 +394,22 @@ async function benchCli() {
   // process, as ours; the files are in the page cache after our warm-up run).
   const cli2 = join(repoRoot, 'node_modules', '.bin', 'markdownlint-cli2');
   if (existsSync(cli2)) {
-    log(`cli: markdownlint-cli2 on the same ${CONFIG.cliDocs} files (${CONFIG.cli2Runs} run${CONFIG.cli2Runs === 1 ? '' : 's'}) ...`);
-    const other = await sideBySide({
-      markdownlintCli2: async () => {
-        const r = await run(cli2, ['docs/postmortems/**/*.md'], corpus);
-        if (r.code !== 0 && r.code !== 1) throw new Error(`markdownlint-cli2 exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
-        const linted = Number(/Linting: (\d+) file/.exec(r.stdout)?.[1]);
-        if (linted !== CONFIG.cliDocs) throw new Error(`markdownlint-cli2 linted ${linted} files, not ${CONFIG.cliDocs}: ${r.stdout}`);
+    log(
+      `cli: markdownlint-cli2 on the same ${CONFIG.cliDocs} files (${CONFIG.cli2Runs} run${CONFIG.cli2Runs === 1 ? '' : 's'}) ...`,
+    );
+    const other = await sideBySide(
+      {
+        markdownlintCli2: async () => {
+          const r = await run(cli2, ['docs/postmortems/**/*.md'], corpus);
+          if (r.code !== 0 && r.code !== 1)
+            throw new Error(`markdownlint-cli2 exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
+          const linted = Number(/Linting: (\d+) file/.exec(r.stdout)?.[1]);
+          if (linted !== CONFIG.cliDocs)
+            throw new Error(`markdownlint-cli2 linted ${linted} files, not ${CONFIG.cliDocs}: ${r.stdout}`);
+        },
       },
-    }, { warmup: 0, runs: CONFIG.cli2Runs });
+      { warmup: 0, runs: CONFIG.cli2Runs },
+    );
     timed.markdownlintCli2 = other.markdownlintCli2;
   } else {
     notes.cliLint1000Ms = 'markdownlint-cli2 is not installed, so its ratio is null';
@@ -371,8 +455,14 @@ function activationTime() {
   const recordedRuns = [];
   if (measure) {
     for (let i = 0; i < CONFIG.activationRuns; i++) {
-      log(`activation: running the "Activation time" integration test (scripts/integration.mjs), ${i + 1} of ${CONFIG.activationRuns} ...`);
-      const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', 'Activation time'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+      log(
+        `activation: running the "Activation time" integration test (scripts/integration.mjs), ${i + 1} of ${CONFIG.activationRuns} ...`,
+      );
+      const r = spawnSync(
+        process.execPath,
+        [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', 'Activation time'],
+        { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
       if (r.status !== 0) {
         notes.activationMs = 'the "Activation time" integration test failed; see its output above';
         break;
@@ -380,9 +470,11 @@ function activationTime() {
       recordedRuns.push(JSON.parse(readFileSync(file, 'utf8')));
     }
   }
-  if (recordedRuns.length === 0 && existsSync(file) && !notes.activationMs) recordedRuns.push(JSON.parse(readFileSync(file, 'utf8')));
+  if (recordedRuns.length === 0 && existsSync(file) && !notes.activationMs)
+    recordedRuns.push(JSON.parse(readFileSync(file, 'utf8')));
   if (recordedRuns.length === 0) {
-    notes.activationMs ??= 'not measured yet: run `node bench/run.mjs` without --no-activation (or the "Activation time" integration test)';
+    notes.activationMs ??=
+      'not measured yet: run `node bench/run.mjs` without --no-activation (or the "Activation time" integration test)';
     return { ms: null };
   }
   const figures = recordedRuns.map((r) => r.activationMs).filter((ms) => typeof ms === 'number');
@@ -416,11 +508,15 @@ function verdict(name, value) {
 const started = performance.now();
 const rg = findRipgrep();
 if (!rg) {
-  console.error(`bench: no ripgrep was found under ${codeServerAppRoot()} (install code-server with \`node scripts/codeServer.mjs install\`) ` +
-    'nor on the PATH (apt-get install ripgrep); or pass --rg PATH');
+  console.error(
+    `bench: no ripgrep was found under ${codeServerAppRoot()} (install code-server with \`node scripts/codeServer.mjs install\`) ` +
+      'nor on the PATH (apt-get install ripgrep); or pass --rg PATH',
+  );
   process.exit(2);
 }
-log(`bench: mode ${mode}, seed ${seed}, generator v${GENERATOR_VERSION}, node ${process.version}, ${cpus().length} cpus, ripgrep ${rg.path} (${rg.version}, ${rg.source})`);
+log(
+  `bench: mode ${mode}, seed ${seed}, generator v${GENERATOR_VERSION}, node ${process.version}, ${cpus().length} cpus, ripgrep ${rg.path} (${rg.version}, ${rg.source})`,
+);
 const lint = await benchLint();
 const scan = await benchScan(rg);
 const cliRun = await benchCli();
@@ -449,7 +545,12 @@ const results = {
     mode,
     seed,
     generatorVersion: GENERATOR_VERSION,
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: round(totalmem() / 2 ** 30, 1), platform: `${process.platform}-${process.arch}` },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGB: round(totalmem() / 2 ** 30, 1),
+      platform: `${process.platform}-${process.arch}`,
+    },
     budgets: BUDGETS,
     verdicts: Object.fromEntries(Object.keys(metrics).map((k) => [k, verdict(k, metrics[k])])),
     notes,
@@ -468,23 +569,63 @@ writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`);
 const fmt = (n) => (n === null || n === undefined ? 'null' : String(n));
 const mm = (s) => (s ? `${s.median} [${s.min}–${s.max}]` : '');
 const rows = [
-  ['lintVsParse50k', metrics.lintVsParse50k, `lint ${mm(lint['50k'].lint)} / parse ${mm(lint['50k'].parse)} ms after ${lint['50k'].rounds.warmup} warm-up rounds (${fmt(lint['50k'].lintVsParseAfterShortWarmup)}× after ${CONFIG.lintWarmup})`],
-  ['markdownlintVsLint50k', metrics.markdownlintVsLint50k, lint['50k'].markdownlint ? `markdownlint ${mm(lint['50k'].markdownlint)} ms` : notes.markdownlintVsLint50k],
-  ['scanVsRipgrep', metrics.scanVsRipgrep, `scan ${mm(scan.scanRipgrepEngine)} / rg ${mm(scan.ripgrep)} ms; node engine ${mm(scan.scanNodeEngine)} ms = ${scan.nodeScanVsRipgrep}×`],
-  ['incrementalScanMs', metrics.incrementalScanMs, `${mm(scan.incremental.disk)} ms; editor text ${mm(scan.incremental.editorText)}; fresh ignore rules ${mm(scan.incremental.freshIgnoreRules)}`],
+  [
+    'lintVsParse50k',
+    metrics.lintVsParse50k,
+    `lint ${mm(lint['50k'].lint)} / parse ${mm(lint['50k'].parse)} ms after ${lint['50k'].rounds.warmup} warm-up rounds (${fmt(lint['50k'].lintVsParseAfterShortWarmup)}× after ${CONFIG.lintWarmup})`,
+  ],
+  [
+    'markdownlintVsLint50k',
+    metrics.markdownlintVsLint50k,
+    lint['50k'].markdownlint ? `markdownlint ${mm(lint['50k'].markdownlint)} ms` : notes.markdownlintVsLint50k,
+  ],
+  [
+    'scanVsRipgrep',
+    metrics.scanVsRipgrep,
+    `scan ${mm(scan.scanRipgrepEngine)} / rg ${mm(scan.ripgrep)} ms; node engine ${mm(scan.scanNodeEngine)} ms = ${scan.nodeScanVsRipgrep}×`,
+  ],
+  [
+    'incrementalScanMs',
+    metrics.incrementalScanMs,
+    `${mm(scan.incremental.disk)} ms; editor text ${mm(scan.incremental.editorText)}; fresh ignore rules ${mm(scan.incremental.freshIgnoreRules)}`,
+  ],
   ['activationMs', metrics.activationMs, notes.activationMs],
-  ['vsixKB', metrics.vsixKB, vsix.file ? `${vsix.file}${vsix.olderThanDist ? ' (older than dist/)' : ''}` : notes.vsixKB],
-  ['cliLint1000Ms', metrics.cliLint1000Ms, `${cliRun.docs} docs, ${mm(cliRun.ours)} ms; markdownlint-cli2 ratio ${fmt(cliRun.markdownlintCli2VsOurs)}`],
-  ['timelineImport100kMs', metrics.timelineImport100kMs, `${timelineImport.messages} messages → ${timelineImport.events} events, ${mm(timelineImport.importMs)} ms; read + JSON.parse ${mm(timelineImport.readParseMs)} ms = ${timelineImport.importVsReadParse}×`],
+  [
+    'vsixKB',
+    metrics.vsixKB,
+    vsix.file ? `${vsix.file}${vsix.olderThanDist ? ' (older than dist/)' : ''}` : notes.vsixKB,
+  ],
+  [
+    'cliLint1000Ms',
+    metrics.cliLint1000Ms,
+    `${cliRun.docs} docs, ${mm(cliRun.ours)} ms; markdownlint-cli2 ratio ${fmt(cliRun.markdownlintCli2VsOurs)}`,
+  ],
+  [
+    'timelineImport100kMs',
+    metrics.timelineImport100kMs,
+    `${timelineImport.messages} messages → ${timelineImport.events} events, ${mm(timelineImport.importMs)} ms; read + JSON.parse ${mm(timelineImport.readParseMs)} ms = ${timelineImport.importVsReadParse}×`,
+  ],
 ];
-const budgetText = (k) => (BUDGETS[k] ? `${BUDGETS[k].op} ${BUDGETS[k].limit}${BUDGETS[k].unit === '×' ? '×' : ` ${BUDGETS[k].unit}`}` : '(reported)');
-const table = [['metric', 'value', 'budget', 'status', 'median [min–max] / notes'], ...rows.map(([k, v, n]) => [k, fmt(v), budgetText(k), verdict(k, v), n])];
+const budgetText = (k) =>
+  BUDGETS[k]
+    ? `${BUDGETS[k].op} ${BUDGETS[k].limit}${BUDGETS[k].unit === '×' ? '×' : ` ${BUDGETS[k].unit}`}`
+    : '(reported)';
+const table = [
+  ['metric', 'value', 'budget', 'status', 'median [min–max] / notes'],
+  ...rows.map(([k, v, n]) => [k, fmt(v), budgetText(k), verdict(k, v), n]),
+];
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => (c === 4 ? 0 : String(r[c]).length))));
-console.log(`\nIncident Workbench benchmarks (${mode}; node ${process.version}; ${cpus().length} cpus; ${results.runs.totalSeconds} s)`);
+console.log(
+  `\nIncident Workbench benchmarks (${mode}; node ${process.version}; ${cpus().length} cpus; ${results.runs.totalSeconds} s)`,
+);
 for (const r of table) console.log(r.map((cell, c) => (c === 4 ? cell : String(cell).padEnd(widths[c]))).join('  '));
 console.log('\nper size (median ms):');
 for (const [label, l] of Object.entries(lint)) {
-  console.log(`  ${label.padEnd(5)} ${String(l.bytes).padStart(7)} B  parse ${l.parse.median}  lint ${l.lint.median} (${l.lintVsParse}×; ${fmt(l.lintVsParseAfterShortWarmup)}× after the short warm-up)  markdownlint ${l.markdownlint?.median ?? 'n/a'} (${fmt(l.markdownlintVsLint)}× our lint, ${fmt(l.markdownlintVsParse)}× parse)  findings ${l.findings}`);
+  console.log(
+    `  ${label.padEnd(5)} ${String(l.bytes).padStart(7)} B  parse ${l.parse.median}  lint ${l.lint.median} (${l.lintVsParse}×; ${fmt(l.lintVsParseAfterShortWarmup)}× after the short warm-up)  markdownlint ${l.markdownlint?.median ?? 'n/a'} (${fmt(l.markdownlintVsLint)}× our lint, ${fmt(l.markdownlintVsParse)}× parse)  findings ${l.findings}`,
+  );
 }
-console.log(`  scan parity: rg ${scan.parity.rgFilesWithPattern} files, ripgrep engine ${scan.parity.ripgrepEngineFilesWithTags}, node engine ${scan.parity.nodeEngineFilesWithTags}, ${scan.parity.tags} tags, same files: ${scan.parity.sameFiles}`);
+console.log(
+  `  scan parity: rg ${scan.parity.rgFilesWithPattern} files, ripgrep engine ${scan.parity.ripgrepEngineFilesWithTags}, node engine ${scan.parity.nodeEngineFilesWithTags}, ${scan.parity.tags} tags, same files: ${scan.parity.sameFiles}`,
+);
 console.log(`\nwrote ${opts.out}`);

@@ -24,4 +24,13 @@ const time = (f) => {
 const [trends, trendsMs] = time(() => incidentTrends(incidents));
 const [, indexBlockMs] = time(() => renderIndexBlock(incidents, 'docs/incidents/index.md'));
 const [html, svgHtmlMs] = time(() => trendViews(incidents).map(chartFigureHtml).join(''));
-console.log(JSON.stringify({ incidents: incidents.length, months: trends.months.length, trendsMs, indexBlockMs, svgHtmlMs, svgHtmlKB: Math.round(html.length / 102.4) / 10 }));
+console.log(
+  JSON.stringify({
+    incidents: incidents.length,
+    months: trends.months.length,
+    trendsMs,
+    indexBlockMs,
+    svgHtmlMs,
+    svgHtmlKB: Math.round(html.length / 102.4) / 10,
+  }),
+);

@@ -14,10 +14,14 @@ function cliPath() {
   const spec = env.IW_PACKAGE || 'incident-workbench';
   const prefix = mkdtempSync(join(tmpdir(), 'iw-action-'));
   console.log(`::group::npm install ${spec}`);
-  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', prefix, spec], { stdio: 'inherit' });
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', prefix, spec], {
+    stdio: 'inherit',
+  });
   console.log('::endgroup::');
   if (install.status !== 0) {
-    console.log(`::error::npm install ${spec} failed (exit ${install.status}); set the action's package input to a tarball or git URL of incident-workbench.`);
+    console.log(
+      `::error::npm install ${spec} failed (exit ${install.status}); set the action's package input to a tarball or git URL of incident-workbench.`,
+    );
     process.exit(2);
   }
   return join(prefix, 'node_modules', 'incident-workbench', 'dist', 'cli.js');
@@ -30,7 +34,10 @@ const lint = spawnSync(process.execPath, [cli, ...args, '--format', 'github'], {
 if (lint.error) throw lint.error;
 if (env.IW_SARIF) {
   // A second run for the SARIF file: the annotations above stay readable in the log, and the code is the first run's.
-  const sarif = spawnSync(process.execPath, [cli, ...args, '--format', 'sarif'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const sarif = spawnSync(process.execPath, [cli, ...args, '--format', 'sarif'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   writeFileSync(env.IW_SARIF, sarif.stdout);
   console.log(`Wrote SARIF to ${env.IW_SARIF}.`);
 }

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 
 const { version, repository } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // The repository URL, when package.json names one: the CLI's SARIF links each rule to its page there.
-const repositoryUrl = typeof repository === 'string' ? repository : repository?.url ?? '';
+const repositoryUrl = typeof repository === 'string' ? repository : (repository?.url ?? '');
 
 const production = process.argv.includes('--production');
 const common = {
@@ -22,7 +22,9 @@ const common = {
 const heavyIsExternal = {
   name: 'heavy-is-external',
   setup(b) {
-    b.onResolve({ filter: /^\.\/heavy$/ }, (args) => (args.importer.endsWith('lazy.ts') ? { path: './heavy.js', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/heavy$/ }, (args) =>
+      args.importer.endsWith('lazy.ts') ? { path: './heavy.js', external: true } : undefined,
+    );
   },
 };
 
@@ -31,23 +33,61 @@ await Promise.all([
   // keeps small (wiring and light features), and dist/heavy.js (src/features/heavy.ts: Markdown, YAML, zod,
   // simple-git and the features built on them), required by src/features/lazy.ts after activation.
   // The banner's time is where the extension's activationMs starts (load of the bundle included).
-  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [heavyIsExternal], banner: { js: 'var __iwLoadStarted = performance.now();' } }),
-  build({ ...common, entryPoints: ['src/features/heavy.ts'], outfile: 'dist/heavy.js', external: ['vscode'], plugins: [heavyIsExternal] }),
+  build({
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [heavyIsExternal],
+    banner: { js: 'var __iwLoadStarted = performance.now();' },
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/features/heavy.ts'],
+    outfile: 'dist/heavy.js',
+    external: ['vscode'],
+    plugins: [heavyIsExternal],
+  }),
   // tinyglobby's ESM build (fdir) calls createRequire(import.meta.url), which a CommonJS bundle must be given.
   build({
-    ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js',
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
     define: { ...common.define, 'import.meta.url': '__iwImportMetaUrl' },
     banner: { js: "#!/usr/bin/env node\nvar __iwImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   // The incident wizard's page script, for the browser inside the webview; media/ is its only local resource root.
-  build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', minify: true, entryPoints: ['src/webview-ui/main.ts'], outfile: 'media/wizard.js', alias: { entities: './src/webview-ui/entities.ts' } }),
+  build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: true,
+    entryPoints: ['src/webview-ui/main.ts'],
+    outfile: 'media/wizard.js',
+    alias: { entities: './src/webview-ui/entities.ts' },
+  }),
   // The chart pages' script (Show Trends, Show Error Budget): DOM and the chart geometry only, no chart library.
-  build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', minify: true, entryPoints: ['src/webview-ui/charts/main.ts'], outfile: 'media/charts.js' }),
+  build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: true,
+    entryPoints: ['src/webview-ui/charts/main.ts'],
+    outfile: 'media/charts.js',
+  }),
 ]);
 
 // The configuration file's JSON Schema, generated from the zod schema, for contributes.yamlValidation.
 const { execFileSync } = await import('node:child_process');
 const { writeFileSync } = await import('node:fs');
-writeFileSync('dist/incident-workbench.schema.json', execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' }));
+writeFileSync(
+  'dist/incident-workbench.schema.json',
+  execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' }),
+);
 // The Markdown snippets, generated from the profiles (a unit test checks the committed file is current).
-writeFileSync('snippets/incident-workbench.code-snippets', execFileSync(process.execPath, ['dist/cli.js', 'snippets'], { encoding: 'utf8' }));
+writeFileSync(
+  'snippets/incident-workbench.code-snippets',
+  execFileSync(process.execPath, ['dist/cli.js', 'snippets'], { encoding: 'utf8' }),
+);

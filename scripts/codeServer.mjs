@@ -66,9 +66,17 @@ export function codeServerEntry(dir = installDir()) {
 // Variables npm puts into the environment of the scripts it runs. Passing them on to the
 // nested npm would leak the outer run's settings: npm_config_user_agent names the outer Node
 // (code-server's postinstall reads it and refuses anything but Node 24), local_prefix the repo.
-const NPM_VARS_KEPT = new Set(['npm_config_registry', 'npm_config_cache', 'npm_config_userconfig',
-  'npm_config_globalconfig', 'npm_config_proxy', 'npm_config_https_proxy', 'npm_config_noproxy',
-  'npm_config_strict_ssl', 'npm_config_cafile']);
+const NPM_VARS_KEPT = new Set([
+  'npm_config_registry',
+  'npm_config_cache',
+  'npm_config_userconfig',
+  'npm_config_globalconfig',
+  'npm_config_proxy',
+  'npm_config_https_proxy',
+  'npm_config_noproxy',
+  'npm_config_strict_ssl',
+  'npm_config_cafile',
+]);
 
 /** An environment with Node 24 first on PATH, node-gyp pointed at its headers, and npm's run-script variables removed. */
 export function node24Env(extra = {}) {
@@ -102,8 +110,12 @@ function capture(command, args, { cwd, env } = {}) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
   });
@@ -144,7 +156,9 @@ export async function checkInstall(dir) {
   }
   if (missing.length) throw new Error(`native modules were not built: ${missing.join(', ')}`);
   // Load them with Node 24, as code-server will.
-  const load = BUILT_NATIVE_MODULES.map((name) => `require(${JSON.stringify(join(dir, VSCODE_MODULES, name))})`).join(';');
+  const load = BUILT_NATIVE_MODULES.map((name) => `require(${JSON.stringify(join(dir, VSCODE_MODULES, name))})`).join(
+    ';',
+  );
   const loaded = await capture(node24Binary(), ['-e', load], { env: node24Env() });
   if (loaded.code !== 0) throw new Error(`native modules do not load in Node 24:\n${loaded.output}`);
   const { code, output } = await capture(node24Binary(), [entry, '--version'], { env: node24Env() });
@@ -173,18 +187,30 @@ export async function ensureCodeServer({ log = console.log } = {}) {
   // Its own tiny project, so that its dependencies never mix with the repository's. npm 11 asks
   // for install-script approval: code-server's postinstall (which installs VS Code's own
   // dependencies, native modules included) and argon2's native build are the ones we approve.
-  await writeFile(join(attempt, 'package.json'), `${JSON.stringify({
-    name: 'incident-workbench-code-server',
-    private: true,
-    description: 'code-server for the Incident Workbench integration tests and npm start.',
-    dependencies: { 'code-server': CODE_SERVER_VERSION },
-    allowScripts: { 'code-server': true, argon2: true },
-  }, null, 2)}\n`);
+  await writeFile(
+    join(attempt, 'package.json'),
+    `${JSON.stringify(
+      {
+        name: 'incident-workbench-code-server',
+        private: true,
+        description: 'code-server for the Incident Workbench integration tests and npm start.',
+        dependencies: { 'code-server': CODE_SERVER_VERSION },
+        allowScripts: { 'code-server': true, argon2: true },
+      },
+      null,
+      2,
+    )}\n`,
+  );
 
   const logStream = createWriteStream(logFile);
-  const heartbeat = setInterval(() => log(`  ... still installing code-server (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
+  const heartbeat = setInterval(
+    () => log(`  ... still installing code-server (${Math.round((Date.now() - started) / 1000)} s)`),
+    30_000,
+  );
   const code = await run('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts'], {
-    cwd: attempt, env: node24Env(), logStream,
+    cwd: attempt,
+    env: node24Env(),
+    logStream,
   }).finally(() => clearInterval(heartbeat));
   await new Promise((done) => logStream.end(done));
   try {
@@ -192,8 +218,10 @@ export async function ensureCodeServer({ log = console.log } = {}) {
     await checkInstall(attempt);
   } catch (error) {
     const tail = (await readFile(logFile, 'utf8').catch(() => '')).split('\n').slice(-40).join('\n');
-    throw new Error(`Installing code-server failed: ${error.message}\n--- last lines of ${logFile} ---\n${tail}\n` +
-      'Check the Debian packages it builds against with `node scripts/provision.mjs --for start --check`.');
+    throw new Error(
+      `Installing code-server failed: ${error.message}\n--- last lines of ${logFile} ---\n${tail}\n` +
+        'Check the Debian packages it builds against with `node scripts/provision.mjs --for start --check`.',
+    );
   }
   await writeFile(join(attempt, '.complete'), `${new Date().toISOString()}\n`);
   try {
@@ -226,7 +254,10 @@ export function freePort(preferred = 0) {
 /** Writes `<userDataDir>/User/settings.json`: BASE_SETTINGS merged with `extra`. */
 export async function writeUserSettings(userDataDir, extra = {}) {
   await mkdir(join(userDataDir, 'User'), { recursive: true });
-  await writeFile(join(userDataDir, 'User', 'settings.json'), `${JSON.stringify({ ...BASE_SETTINGS, ...extra }, null, 2)}\n`);
+  await writeFile(
+    join(userDataDir, 'User', 'settings.json'),
+    `${JSON.stringify({ ...BASE_SETTINGS, ...extra }, null, 2)}\n`,
+  );
 }
 
 /** Resolves with the HTTP status of a GET, or rejects when nothing answers. */
@@ -281,23 +312,32 @@ export async function startCodeServer({
   await writeUserSettings(userDataDir, settings);
   const chosenPort = port || (await freePort());
 
-  const child = spawn(node24Binary(), [
-    entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${chosenPort}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--ignore-last-opened',
-    // Its own config file, so ~/.config/code-server/config.yaml is neither read nor written.
-    '--config', join(userDataDir, 'code-server.yaml'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    ...args,
-  ], {
-    env: node24Env(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so stop() also ends the extension host and its children
-  });
+  const child = spawn(
+    node24Binary(),
+    [
+      entry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${chosenPort}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--ignore-last-opened',
+      // Its own config file, so ~/.config/code-server/config.yaml is neither read nor written.
+      '--config',
+      join(userDataDir, 'code-server.yaml'),
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      ...args,
+    ],
+    {
+      env: node24Env(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so stop() also ends the extension host and its children
+    },
+  );
 
   let output = '';
   let exited = false;
@@ -307,7 +347,10 @@ export async function startCodeServer({
       resolvePromise({ code, signal });
     });
   });
-  child.on('error', (error) => { output += `spawn error: ${error.message}\n`; exited = true; });
+  child.on('error', (error) => {
+    output += `spawn error: ${error.message}\n`;
+    exited = true;
+  });
   let partial = '';
   const onData = (chunk) => {
     output += chunk;
@@ -362,14 +405,22 @@ export async function stopCodeServer(handle) {
 export async function installExtension({ entry, vsix, extensionsDir, userDataDir }) {
   entry ??= await ensureCodeServer();
   await mkdir(extensionsDir, { recursive: true });
-  const { code, output } = await capture(node24Binary(), [
-    entry,
-    '--config', join(userDataDir, 'code-server.yaml'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    '--install-extension', vsix,
-    '--force',
-  ], { env: node24Env() });
+  const { code, output } = await capture(
+    node24Binary(),
+    [
+      entry,
+      '--config',
+      join(userDataDir, 'code-server.yaml'),
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
+    { env: node24Env() },
+  );
   if (code !== 0 || /failed|error/i.test(output.replace(/^.*(open-vsx|telemetry).*$/gim, ''))) {
     throw new Error(`code-server --install-extension ${vsix} failed (exit ${code}):\n${output}`);
   }

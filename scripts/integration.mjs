@@ -43,8 +43,15 @@ const UNTRUSTED_SETTINGS = {
 };
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const RESULTS_DIR = join(repoRoot, 'test-results');
 const OVERALL_TIMEOUT_MS = Number(options.timeout) * 1000;
 const RUNNER_START_TIMEOUT_MS = 120_000;
@@ -61,7 +68,8 @@ const NOISE = [
 const isNoise = (line) => NOISE.some((pattern) => pattern.test(line));
 // Logged because we stop code-server, not a problem.
 const OWN_SHUTDOWN = /terminated by itself with code null, signal: SIGTERM/;
-const EXTENSION_HOST_DIED = /extension host.*(terminated unexpectedly|exited with code|crashed)|\[ExtensionHost\S*\].*(terminated|exit)/i;
+const EXTENSION_HOST_DIED =
+  /extension host.*(terminated unexpectedly|exited with code|crashed)|\[ExtensionHost\S*\].*(terminated|exit)/i;
 
 function stage(title) {
   console.log(`\n=== ${title}`);
@@ -94,12 +102,20 @@ function startUiBridge(getPage) {
       const focused = widget.locator('.monaco-list-row.focused');
       const deadline = Date.now() + 10_000;
       for (;;) {
-        const label = (await focused.first().getAttribute('aria-label', { timeout: 1000 }).catch(() => null)) ?? '';
+        const label =
+          (await focused
+            .first()
+            .getAttribute('aria-label', { timeout: 1000 })
+            .catch(() => null)) ?? '';
         if (label.toLowerCase().startsWith(title.toLowerCase())) break;
         if (Date.now() > deadline) {
-          const rows = await widget.locator('.monaco-list-row').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+          const rows = await widget
+            .locator('.monaco-list-row')
+            .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
           await page.keyboard.press('Escape');
-          throw new Error(`no command titled "${title}" in the palette (it offers: ${rows.slice(0, 8).join(' | ') || 'nothing'})`);
+          throw new Error(
+            `no command titled "${title}" in the palette (it offers: ${rows.slice(0, 8).join(' | ') || 'nothing'})`,
+          );
         }
         await delay(100);
       }
@@ -167,14 +183,18 @@ function startUiBridge(getPage) {
     // in nested iframes: iframe.webview > iframe#active-frame). Steps run in order; each finds its
     // control by its visible label or button name (exact, nth match), as a user would.
     async webview({ webview, steps, timeoutMs = 20_000 }) {
-      if (typeof webview !== 'string' || !Array.isArray(steps)) throw new Error('webview needs a webview name and steps');
+      if (typeof webview !== 'string' || !Array.isArray(steps))
+        throw new Error('webview needs a webview name and steps');
       const page = await getPage();
       const deadline = Date.now() + timeoutMs;
       let frame;
       while (!frame) {
         for (const candidate of page.frames()) {
           const name = await candidate.evaluate(() => globalThis.document.body?.dataset.webview ?? '').catch(() => '');
-          if (name === webview) { frame = candidate; break; }
+          if (name === webview) {
+            frame = candidate;
+            break;
+          }
         }
         if (!frame && Date.now() > deadline) throw new Error(`no webview "${webview}" is open`);
         if (!frame) await delay(200);
@@ -186,16 +206,37 @@ function startUiBridge(getPage) {
         if ('fill' in step) await byLabel(step.fill).fill(String(step.value ?? ''), { timeout: 10_000 });
         else if ('check' in step) await byLabel(step.check).check({ timeout: 10_000 });
         else if ('select' in step) await byLabel(step.select).selectOption(String(step.value), { timeout: 10_000 });
-        else if ('click' in step) await frame.getByRole('button', { name: step.click, exact: true }).nth(nth).click({ timeout: 10_000 });
+        else if ('click' in step)
+          await frame.getByRole('button', { name: step.click, exact: true }).nth(nth).click({ timeout: 10_000 });
         else if ('waitFor' in step) await frame.locator(step.waitFor).first().waitFor({ timeout: 10_000 });
-        else if ('value' in step) { results.push(await byLabel(step.value).inputValue({ timeout: 10_000 })); continue; }
-        else if ('text' in step) { results.push(await frame.locator(step.text).first().textContent({ timeout: 10_000 })); continue; }
-        else if ('attribute' in step) { results.push(await frame.locator(step.attribute).first().getAttribute(step.name, { timeout: 10_000 })); continue; }
-        else if ('property' in step) { results.push(String(await frame.locator(step.property).first().evaluate((el, name) => el[name], step.name, { timeout: 10_000 }) ?? '')); continue; }
-        else if ('focused' in step) { results.push(await frame.evaluate(() => globalThis.document.activeElement?.id ?? '')); continue; }
+        else if ('value' in step) {
+          results.push(await byLabel(step.value).inputValue({ timeout: 10_000 }));
+          continue;
+        } else if ('text' in step) {
+          results.push(await frame.locator(step.text).first().textContent({ timeout: 10_000 }));
+          continue;
+        } else if ('attribute' in step) {
+          results.push(await frame.locator(step.attribute).first().getAttribute(step.name, { timeout: 10_000 }));
+          continue;
+        } else if ('property' in step) {
+          results.push(
+            String(
+              (await frame
+                .locator(step.property)
+                .first()
+                .evaluate((el, name) => el[name], step.name, { timeout: 10_000 })) ?? '',
+            ),
+          );
+          continue;
+        } else if ('focused' in step) {
+          results.push(await frame.evaluate(() => globalThis.document.activeElement?.id ?? ''));
+          continue;
+        }
         // A JavaScript expression evaluated in the page (checks a label cannot express); its value as JSON.
-        else if ('evaluate' in step) { results.push(JSON.stringify(await frame.evaluate(String(step.evaluate)) ?? null)); continue; }
-        else if ('pause' in step) await delay(Math.min(Number(step.pause) || 0, 5_000));
+        else if ('evaluate' in step) {
+          results.push(JSON.stringify((await frame.evaluate(String(step.evaluate))) ?? null));
+          continue;
+        } else if ('pause' in step) await delay(Math.min(Number(step.pause) || 0, 5_000));
         else throw new Error(`unknown webview step ${JSON.stringify(step)}`);
         results.push(null);
       }
@@ -206,7 +247,9 @@ function startUiBridge(getPage) {
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (chunk) => { body += chunk; });
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
     req.on('end', () => {
       const name = (req.url ?? '').replace(/^\//, '');
       const reply = (status, value) => {
@@ -235,8 +278,9 @@ function startUiBridge(getPage) {
 
 /** Prints the [error] lines VS Code logged under `<userDataDir>/logs` (extension host, this extension's own log), noise left out. */
 async function printLoggedErrors(userDataDir) {
-  const files = (await readdir(join(userDataDir, 'logs'), { recursive: true }).catch(() => []))
-    .filter((file) => file.endsWith('.log'));
+  const files = (await readdir(join(userDataDir, 'logs'), { recursive: true }).catch(() => [])).filter((file) =>
+    file.endsWith('.log'),
+  );
   const errors = [];
   for (const file of files) {
     const text = await readFile(join(userDataDir, 'logs', file), 'utf8').catch(() => '');
@@ -251,7 +295,8 @@ async function printLoggedErrors(userDataDir) {
 async function printLoadFigures(since) {
   const file = join(RESULTS_DIR, 'load.json');
   const figures = existsSync(file) && (await stat(file)).mtimeMs >= since ? await readJson(file) : undefined;
-  if (figures && Object.keys(figures).length) console.log(`\n  Reliability figures (${file}):\n${JSON.stringify(figures, null, 2).replace(/^/gm, '    ')}`);
+  if (figures && Object.keys(figures).length)
+    console.log(`\n  Reliability figures (${file}):\n${JSON.stringify(figures, null, 2).replace(/^/gm, '    ')}`);
 }
 
 async function readJson(file) {
@@ -286,7 +331,9 @@ function printResults(results) {
     if (frames.length) console.log(frames.slice(0, 3).join('\n'));
   });
   for (const error of results.errors ?? []) console.log(`\n  suite error: ${error.stack || error.message}`);
-  console.log(`\n  ${results.passed} passing, ${results.failed} failing, ${results.pending} pending (${results.durationMs ?? '?'} ms)`);
+  console.log(
+    `\n  ${results.passed} passing, ${results.failed} failing, ${results.pending} pending (${results.durationMs ?? '?'} ms)`,
+  );
 }
 
 async function main() {
@@ -327,7 +374,9 @@ async function main() {
   let results;
   let failure = '';
   let pageReady;
-  const readyPromise = new Promise((resolvePromise) => { pageReady = resolvePromise; });
+  const readyPromise = new Promise((resolvePromise) => {
+    pageReady = resolvePromise;
+  });
   const logLines = [];
   let stopping = false;
   // code-server runs in its own process group, so Ctrl+C does not reach it: stop it, and let the
@@ -377,18 +426,29 @@ async function main() {
     stage('Running the suite in the extension host');
     // Our own signal handlers close the browser after code-server; Playwright's would exit first.
     browser = await chromium.launch({
-      executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false,
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // A reload the suite asks for must not stop at a "Leave site?" question.
-    page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => {}));
+    page.on(
+      'dialog',
+      (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => {}),
+    );
     page.on('pageerror', (error) => {
       if (!stopping && !isNoise(error.message)) console.log(`  [browser] page error: ${error.message}`);
     });
     page.on('console', (message) => {
       // The workbench styles its console output ("%c  ERR color: #f33 ..."); the first line says it all.
-      const text = message.text().replace(/%c\s*|color: #\w+\s*/g, '').split('\n')[0];
-      if (message.type() === 'error' && !stopping && !isNoise(text) && !/Failed to load resource/.test(text)) console.log(`  [browser] ${text}`);
+      const text = message
+        .text()
+        .replace(/%c\s*|color: #\w+\s*/g, '')
+        .split('\n')[0];
+      if (message.type() === 'error' && !stopping && !isNoise(text) && !/Failed to load resource/.test(text))
+        console.log(`  [browser] ${text}`);
       if (/extension host.*terminated unexpectedly/i.test(text)) extensionHostDied = text;
     });
     // Generous timeouts: a loaded CI machine can take a minute to serve the workbench.
@@ -401,10 +461,22 @@ async function main() {
     const runnerDeadline = Date.now() + RUNNER_START_TIMEOUT_MS;
     let reloads = 0;
     while (!(results = await readJson(resultsFile))) {
-      if (interrupted) { failure = `interrupted (${interrupted})`; break; }
-      if (server.exited()) { failure = 'code-server exited before the suite finished'; break; }
-      if (extensionHostDied) { failure = `the extension host died: ${extensionHostDied}`; break; }
-      if (Date.now() > deadline) { failure = `no results after ${OVERALL_TIMEOUT_MS / 1000} s`; break; }
+      if (interrupted) {
+        failure = `interrupted (${interrupted})`;
+        break;
+      }
+      if (server.exited()) {
+        failure = 'code-server exited before the suite finished';
+        break;
+      }
+      if (extensionHostDied) {
+        failure = `the extension host died: ${extensionHostDied}`;
+        break;
+      }
+      if (Date.now() > deadline) {
+        failure = `no results after ${OVERALL_TIMEOUT_MS / 1000} s`;
+        break;
+      }
       if (Date.now() > runnerDeadline && !existsSync(`${resultsFile}.partial`)) {
         failure = `the test-runner extension did not start within ${RUNNER_START_TIMEOUT_MS / 1000} s (see test-results/code-server.log)`;
         break;
@@ -415,7 +487,9 @@ async function main() {
       if (continuation && continuation.reloads > reloads) {
         reloads = continuation.reloads;
         reloadStarted = Date.now();
-        console.log(`  [ui] reloading the window (${continuation.results.passed} passed, ${continuation.results.failed} failed so far); then running /${continuation.grep}/`);
+        console.log(
+          `  [ui] reloading the window (${continuation.results.passed} passed, ${continuation.results.failed} failed so far); then running /${continuation.grep}/`,
+        );
         await page.reload({ timeout: 120_000 });
         await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
         console.log(`  [ui] workbench rendered again after ${((Date.now() - reloadStarted) / 1000).toFixed(1)} s`);
@@ -448,7 +522,10 @@ async function main() {
   }
   stage('Results');
   printResults(results);
-  await writeFile(join(RESULTS_DIR, options.untrusted ? 'integration-untrusted.json' : 'integration.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(
+    join(RESULTS_DIR, options.untrusted ? 'integration-untrusted.json' : 'integration.json'),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
   await printLoadFigures(started);
   if (options.keep) console.log(`kept ${temp}`);
   else await rm(temp, { recursive: true, force: true });

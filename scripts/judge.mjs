@@ -52,7 +52,10 @@ try {
 }
 if (opts.help) {
   const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-  const head = lines.slice(0, lines.findIndex((l) => !l.startsWith('//')));
+  const head = lines.slice(
+    0,
+    lines.findIndex((l) => !l.startsWith('//')),
+  );
   console.log(head.map((l) => l.slice(3)).join('\n'));
   process.exit(0);
 }
@@ -67,7 +70,9 @@ try {
 }
 if (opts['prose-only']) {
   if (opts.check && proseFailing.length) {
-    console.error(`judge: ${proseFailing.length} prose target(s) missed: ${proseFailing.map((t) => `${t.rule} ${t.part}`).join(', ')}`);
+    console.error(
+      `judge: ${proseFailing.length} prose target(s) missed: ${proseFailing.map((t) => `${t.rule} ${t.part}`).join(', ')}`,
+    );
     process.exit(1);
   }
   process.exit(0);
@@ -88,8 +93,10 @@ const score = requireOut('test/judged/score.js');
 
 const corpus = resolve(opts.corpus);
 if (!existsSync(corpus) || !statSync(corpus).isDirectory()) {
-  fail(`the corpus directory ${corpus} does not exist. The judged set lints the real documents of issue #17, ` +
-    'expected at ../shared/corpus next to the repository; pass --corpus DIR to point elsewhere.');
+  fail(
+    `the corpus directory ${corpus} does not exist. The judged set lints the real documents of issue #17, ` +
+      'expected at ../shared/corpus next to the repository; pass --corpus DIR to point elsewhere.',
+  );
 }
 if (!existsSync(opts.labels)) fail(`the labels file ${opts.labels} does not exist.`);
 
@@ -138,7 +145,10 @@ const results = parsed.documents.map((doc) => {
   if (doc.times && doc.times !== 'unreadable') {
     const m = summarizeIncident({ path: doc.path, text, profile, kind: doc.kind }).metrics;
     const actual = { detect: m.timeToDetect.minutes, recover: m.timeToRecover.minutes };
-    times = { ...score.judgeTimes(doc.times, actual), reasons: { detect: m.timeToDetect.reason, recover: m.timeToRecover.reason } };
+    times = {
+      ...score.judgeTimes(doc.times, actual),
+      reasons: { detect: m.timeToDetect.reason, recover: m.timeToRecover.reason },
+    };
   }
   return { doc, outcomes, times };
 });
@@ -153,8 +163,14 @@ function part(name, rows) {
   };
 }
 const parts = [
-  part('tuning', results.filter((r) => !r.doc.holdout)),
-  part('hold-out', results.filter((r) => r.doc.holdout)),
+  part(
+    'tuning',
+    results.filter((r) => !r.doc.holdout),
+  ),
+  part(
+    'hold-out',
+    results.filter((r) => r.doc.holdout),
+  ),
   part('all', results),
 ];
 const shown = opts['tuning-only'] ? parts.slice(0, 1) : parts;
@@ -168,16 +184,24 @@ const lpad = (s, n) => String(s).padStart(n);
 console.log(`Judgement on real documents: ${parsed.documents.length} labelled documents of ${corpus}`);
 console.log('Precision: share of reported findings that are right. Recall: share of expected findings reported.');
 console.log('Debatable findings (labelled so) are neither right nor wrong and are left out of both.');
-console.log(`The hold-out part (${results.filter((r) => r.doc.holdout).length} documents) is never used to tune a rule; its figures are printed apart.`);
+console.log(
+  `The hold-out part (${results.filter((r) => r.doc.holdout).length} documents) is never used to tune a rule; its figures are printed apart.`,
+);
 for (const p of shown) {
   console.log(`\n${p.name} part: ${p.documents} documents`);
-  console.log(`${pad('rule', 6)}${lpad('docs', 5)}${lpad('expected', 9)}${lpad('reported', 9)}${lpad('right', 7)}${lpad('wrong', 7)}${lpad('missed', 7)}${lpad('debatable', 10)}${lpad('precision', 11)}${lpad('recall', 8)}`);
+  console.log(
+    `${pad('rule', 6)}${lpad('docs', 5)}${lpad('expected', 9)}${lpad('reported', 9)}${lpad('right', 7)}${lpad('wrong', 7)}${lpad('missed', 7)}${lpad('debatable', 10)}${lpad('precision', 11)}${lpad('recall', 8)}`,
+  );
   for (const t of p.rules) {
     const reported = t.right + t.wrong + t.debatable;
-    console.log(`${pad(t.rule, 6)}${lpad(t.documents, 5)}${lpad(t.expected, 9)}${lpad(reported, 9)}${lpad(t.right, 7)}${lpad(t.wrong, 7)}${lpad(t.missed, 7)}${lpad(t.debatable, 10)}${lpad(pct(score.precision(t)), 11)}${lpad(pct(score.recall(t)), 8)}`);
+    console.log(
+      `${pad(t.rule, 6)}${lpad(t.documents, 5)}${lpad(t.expected, 9)}${lpad(reported, 9)}${lpad(t.right, 7)}${lpad(t.wrong, 7)}${lpad(t.missed, 7)}${lpad(t.debatable, 10)}${lpad(pct(score.precision(t)), 11)}${lpad(pct(score.recall(t)), 8)}`,
+    );
   }
   const { documents, within } = p.times;
-  console.log(`Times to detect and recover within 20% (or ${score.TIME_TOLERANCE.minutes} min) of the hand-computed ones: ${within} of ${documents} documents with a readable timeline (${pct(score.ratio(within, documents))})`);
+  console.log(
+    `Times to detect and recover within 20% (or ${score.TIME_TOLERANCE.minutes} min) of the hand-computed ones: ${within} of ${documents} documents with a readable timeline (${pct(score.ratio(within, documents))})`,
+  );
 }
 
 console.log('\nTargets (issue #17)');
@@ -196,7 +220,9 @@ for (const wanted of opts.rule) {
       if (r.times) {
         for (const c of r.times.checks) {
           const why = c.actual === null ? ` (${r.times.reasons[c.metric]})` : '';
-          console.log(`  ${c.ok ? 'ok  ' : 'MISS'} ${r.doc.path}${tag}: time to ${c.metric} ${c.actual === null ? 'not computed' : `${c.actual} min`}, hand-computed ${c.expected} min${why}`);
+          console.log(
+            `  ${c.ok ? 'ok  ' : 'MISS'} ${r.doc.path}${tag}: time to ${c.metric} ${c.actual === null ? 'not computed' : `${c.actual} min`}, hand-computed ${c.expected} min${why}`,
+          );
         }
       } else if (r.doc.times === 'unreadable') {
         console.log(`  --   ${r.doc.path}${tag}: unreadable (${r.doc.timesNote})`);
@@ -206,7 +232,10 @@ for (const wanted of opts.rule) {
     const o = r.outcomes.find((x) => x.rule === rule);
     if (!o) continue;
     for (const f of o.wrong) console.log(`  WRONG    ${r.doc.path}:${f.line}${tag} ${f.message}`);
-    for (const l of o.missed) console.log(`  MISSED   ${r.doc.path}${l.line ? `:${l.line}` : ''}${tag} ${l.section ? `section ${l.section}: ` : ''}${l.why}`);
+    for (const l of o.missed)
+      console.log(
+        `  MISSED   ${r.doc.path}${l.line ? `:${l.line}` : ''}${tag} ${l.section ? `section ${l.section}: ` : ''}${l.why}`,
+      );
     for (const f of o.debatable) console.log(`  debatable ${r.doc.path}:${f.line}${tag} ${f.message}`);
   }
 }
@@ -214,9 +243,16 @@ for (const wanted of opts.rule) {
 if (opts.json) {
   const figures = (p) => ({
     documents: p.documents,
-    rules: Object.fromEntries(p.rules.map((t) => [t.rule, { ...t, precision: score.precision(t) ?? null, recall: score.recall(t) ?? null }])),
+    rules: Object.fromEntries(
+      p.rules.map((t) => [t.rule, { ...t, precision: score.precision(t) ?? null, recall: score.recall(t) ?? null }]),
+    ),
     times: { ...p.times, share: score.ratio(p.times.within, p.times.documents) ?? null },
-    targets: score.TARGETS.map((t) => ({ target: t.label, min: t.min, value: t.value(p) ?? null, met: score.meets(t, p) })),
+    targets: score.TARGETS.map((t) => ({
+      target: t.label,
+      min: t.min,
+      value: t.value(p) ?? null,
+      met: score.meets(t, p),
+    })),
   });
   const out = {
     date: new Date().toISOString(),
@@ -225,13 +261,17 @@ if (opts.json) {
     labels: opts.labels,
     tolerance: score.TIME_TOLERANCE,
     parts: Object.fromEntries(shown.map((p) => [p.name, figures(p)])),
-    documents: results.filter((r) => !(opts['tuning-only'] && r.doc.holdout)).map((r) => ({
-      path: r.doc.path,
-      holdout: r.doc.holdout,
-      wrong: r.outcomes.flatMap((o) => o.wrong.map((f) => ({ rule: f.rule, line: f.line, message: f.message }))),
-      missed: r.outcomes.flatMap((o) => o.missed.map((l) => ({ rule: l.rule, line: l.line ?? null, section: l.section ?? null }))),
-      times: r.times ? r.times.checks : null,
-    })),
+    documents: results
+      .filter((r) => !(opts['tuning-only'] && r.doc.holdout))
+      .map((r) => ({
+        path: r.doc.path,
+        holdout: r.doc.holdout,
+        wrong: r.outcomes.flatMap((o) => o.wrong.map((f) => ({ rule: f.rule, line: f.line, message: f.message }))),
+        missed: r.outcomes.flatMap((o) =>
+          o.missed.map((l) => ({ rule: l.rule, line: l.line ?? null, section: l.section ?? null })),
+        ),
+        times: r.times ? r.times.checks : null,
+      })),
   };
   writeFileSync(opts.json, JSON.stringify(out, null, 2) + '\n');
   console.log(`\nWrote ${opts.json}`);
@@ -240,9 +280,14 @@ if (opts.json) {
 if (opts.check) {
   const all = parts[2];
   const missed = score.TARGETS.filter((t) => !score.meets(t, all));
-  if (proseFailing.length) console.error(`judge: ${proseFailing.length} prose target(s) missed: ${proseFailing.map((t) => `${t.rule} ${t.part}`).join(', ')}`);
+  if (proseFailing.length)
+    console.error(
+      `judge: ${proseFailing.length} prose target(s) missed: ${proseFailing.map((t) => `${t.rule} ${t.part}`).join(', ')}`,
+    );
   if (missed.length || proseFailing.length) {
-    console.error(`judge: ${missed.length} target(s) missed on all documents: ${missed.map((t) => t.label).join('; ')}`);
+    console.error(
+      `judge: ${missed.length} target(s) missed on all documents: ${missed.map((t) => t.label).join('; ')}`,
+    );
     process.exit(1);
   }
 }

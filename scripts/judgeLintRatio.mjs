@@ -14,7 +14,13 @@ import { generatePostmortem } from '../bench/generate.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { values: opts } = parseArgs({ options: { rounds: { type: 'string', default: '40' }, repeat: { type: 'string', default: '1' }, 'per-rule': { type: 'boolean', default: false } } });
+const { values: opts } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '40' },
+    repeat: { type: 'string', default: '1' },
+    'per-rule': { type: 'boolean', default: false },
+  },
+});
 const { lintText } = require(join(repoRoot, 'out/src/core/lint/lint.js'));
 const { markdownParser, parseMarkdown } = require(join(repoRoot, 'out/src/core/markdown/model.js'));
 const { findProfile } = require(join(repoRoot, 'out/src/core/profiles/index.js'));
@@ -45,7 +51,9 @@ for (let r = 0; r < Number(opts.repeat); r++) {
   }
   const p = median(samples.parse.slice(timedFrom));
   const l = median(samples.lint.slice(timedFrom));
-  console.log(`lintVsParse50k ${(l / p).toFixed(3)}x (lint ${l.toFixed(2)} ms / parse ${p.toFixed(2)} ms, ${text.length} chars, ${lintText(text, 'postmortem', profile).findings.length} findings)`);
+  console.log(
+    `lintVsParse50k ${(l / p).toFixed(3)}x (lint ${l.toFixed(2)} ms / parse ${p.toFixed(2)} ms, ${text.length} chars, ${lintText(text, 'postmortem', profile).findings.length} findings)`,
+  );
 }
 
 if (opts['per-rule']) {
@@ -56,7 +64,11 @@ if (opts['per-rule']) {
     const times = [];
     for (let i = 0; i < 200; i++) {
       const t = performance.now();
-      try { rule.check({ doc, kind: 'postmortem', profile }); } catch { /* a rule needing more context */ }
+      try {
+        rule.check({ doc, kind: 'postmortem', profile });
+      } catch {
+        /* a rule needing more context */
+      }
       times.push(performance.now() - t);
     }
     console.log(`  ${rule.id} ${median(times.slice(100)).toFixed(3)} ms`);

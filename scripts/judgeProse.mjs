@@ -20,7 +20,8 @@ const require = createRequire(import.meta.url);
 /** Scores the set; returns the tallies. */
 export function scoreProse() {
   const file = join(repoRoot, 'out', 'test', 'judged', 'prose.js');
-  if (!existsSync(file)) throw new Error(`${file} is missing; compile first with \`npx tsc -p .\` (or run \`npm run judge\`).`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing; compile first with \`npx tsc -p .\` (or run \`npm run judge\`).`);
   const prose = require(file);
   const items = prose.loadProseSet(repoRoot);
   const tallies = prose.tallyProse(prose.judgeProse(items));
@@ -37,17 +38,25 @@ export function printProse(rules = [], log = console.log) {
   const pad = (s, n) => String(s).padEnd(n);
   const lpad = (s, n) => String(s).padStart(n);
   const count = (part) => items.filter((i) => i.part === part).length;
-  log(`Judgement on our labelled prose (${join('test', 'fixtures', 'judgement')}): ${items.length} items, ${count('tuning')} tuning, ${count('hold-out')} hold-out`);
-  log('Each sentence is placed in the Impact section, each root cause as the Root Cause section, of a clean harness postmortem.');
+  log(
+    `Judgement on our labelled prose (${join('test', 'fixtures', 'judgement')}): ${items.length} items, ${count('tuning')} tuning, ${count('hold-out')} hold-out`,
+  );
+  log(
+    'Each sentence is placed in the Impact section, each root cause as the Root Cause section, of a clean harness postmortem.',
+  );
   log('The hold-out part is never used to tune a rule.');
   for (const part of ['tuning', 'hold-out']) {
     log(`\n${part} part`);
-    log(`${pad('rule', 6)}${pad('name', 20)}${lpad('items', 6)}${lpad('expected', 9)}${lpad('reported', 9)}${lpad('right', 7)}${lpad('wrong', 7)}${lpad('missed', 7)}${lpad('precision', 11)}${lpad('recall', 8)}  target`);
+    log(
+      `${pad('rule', 6)}${pad('name', 20)}${lpad('items', 6)}${lpad('expected', 9)}${lpad('reported', 9)}${lpad('right', 7)}${lpad('wrong', 7)}${lpad('missed', 7)}${lpad('precision', 11)}${lpad('recall', 8)}  target`,
+    );
     for (const t of tallies.filter((x) => x.part === part)) {
       const name = prose.PROSE_RULES.find((r) => r.rule === t.rule).name;
       const target = prose.PROSE_TARGETS[t.rule];
       const verdict = prose.meetsTarget(t) ? 'PASS' : 'FAIL';
-      log(`${pad(t.rule, 6)}${pad(name, 20)}${lpad(t.items, 6)}${lpad(t.expected, 9)}${lpad(t.right + t.wrong.length, 9)}${lpad(t.right, 7)}${lpad(t.wrong.length, 7)}${lpad(t.missed.length, 7)}${lpad(pct(t.precision), 11)}${lpad(pct(t.recall), 8)}  P>=${pct(target.precision)} R>=${pct(target.recall)} ${verdict}`);
+      log(
+        `${pad(t.rule, 6)}${pad(name, 20)}${lpad(t.items, 6)}${lpad(t.expected, 9)}${lpad(t.right + t.wrong.length, 9)}${lpad(t.right, 7)}${lpad(t.wrong.length, 7)}${lpad(t.missed.length, 7)}${lpad(pct(t.precision), 11)}${lpad(pct(t.recall), 8)}  P>=${pct(target.precision)} R>=${pct(target.recall)} ${verdict}`,
+      );
     }
   }
   for (const wanted of rules) {
@@ -56,7 +65,8 @@ export function printProse(rules = [], log = console.log) {
     log(`\nProse details: ${rule}`);
     for (const t of tallies.filter((x) => x.rule === rule && x.part !== 'all')) {
       const tag = t.part === 'hold-out' ? ' [hold-out]' : '';
-      for (const v of t.wrong) log(`  WRONG  ${v.item.where}${tag} ${v.item.text}\n         -> ${v.messages.join(' | ')}`);
+      for (const v of t.wrong)
+        log(`  WRONG  ${v.item.where}${tag} ${v.item.text}\n         -> ${v.messages.join(' | ')}`);
       for (const v of t.missed) log(`  MISSED ${v.item.where}${tag} ${v.item.text}`);
     }
   }
@@ -66,14 +76,28 @@ export function printProse(rules = [], log = console.log) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   let opts;
   try {
-    ({ values: opts } = parseArgs({ options: { rule: { type: 'string', multiple: true, default: [] }, check: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } }));
+    ({ values: opts } = parseArgs({
+      options: {
+        rule: { type: 'string', multiple: true, default: [] },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
   } catch (e) {
     console.error(`judgeProse: ${e.message}. Run with --help for the options.`);
     process.exit(2);
   }
   if (opts.help) {
     const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-    console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.slice(3)).join('\n'));
+    console.log(
+      lines
+        .slice(
+          0,
+          lines.findIndex((l) => !l.startsWith('//')),
+        )
+        .map((l) => l.slice(3))
+        .join('\n'),
+    );
     process.exit(0);
   }
   let failing;
@@ -84,7 +108,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   if (opts.check && failing.length) {
-    console.error(`judgeProse: ${failing.length} target(s) missed: ${failing.map((t) => `${t.rule} ${t.part}`).join(', ')}`);
+    console.error(
+      `judgeProse: ${failing.length} target(s) missed: ${failing.map((t) => `${t.rule} ${t.part}`).join(', ')}`,
+    );
     process.exit(1);
   }
 }

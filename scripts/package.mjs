@@ -12,7 +12,8 @@ const vsce = join(repoRoot, 'node_modules', '.bin', 'vsce');
 const args = [
   'package',
   '--no-dependencies', // esbuild bundles everything into dist/, so node_modules stays out of the .vsix
-  '--out', vsixName,
+  '--out',
+  vsixName,
 ];
 if (!manifest.repository) {
   // Without a repository vsce cannot turn README.md's relative links into absolute ones; they stay

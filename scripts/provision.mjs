@@ -13,23 +13,36 @@ import { pathToFileURL } from 'node:url';
  */
 export const DEBIAN_PACKAGES = [
   { name: 'git', why: 'the tests run real git on temporary repositories', for: ['test', 'unit', 'start'] },
-  { name: 'ripgrep', why: "the tag scanner's parity tests and the benchmark compare against Debian's rg", for: ['test', 'unit'] },
+  {
+    name: 'ripgrep',
+    why: "the tag scanner's parity tests and the benchmark compare against Debian's rg",
+    for: ['test', 'unit'],
+  },
   { name: 'chromium', why: 'the integration tests drive VS Code (code-server) in a real browser', for: ['test'] },
   // code-server's native modules (kerberos, @vscode/spdlog, @vscode/sqlite3, native-keymap ...) build against these.
   // The unit tests need code-server too: the scanner's parity tests use the ripgrep it bundles.
-  { name: 'build-essential', why: "a C/C++ toolchain for code-server's native modules", for: ['test', 'unit', 'start'] },
+  {
+    name: 'build-essential',
+    why: "a C/C++ toolchain for code-server's native modules",
+    for: ['test', 'unit', 'start'],
+  },
   { name: 'python3', why: 'node-gyp, which builds those modules', for: ['test', 'unit', 'start'] },
   { name: 'pkg-config', why: 'finds the libraries below for node-gyp', for: ['test', 'unit', 'start'] },
   { name: 'libkrb5-dev', why: "headers for code-server's kerberos module", for: ['test', 'unit', 'start'] },
   { name: 'libx11-dev', why: "headers for code-server's native-keymap module", for: ['test', 'unit', 'start'] },
   { name: 'libxkbfile-dev', why: "headers for code-server's native-keymap module", for: ['test', 'unit', 'start'] },
-  { name: 'pre-commit', why: 'the pre-commit hook (.pre-commit-hooks.yaml) is tested with pre-commit try-repo', for: ['test', 'unit'] },
+  {
+    name: 'pre-commit',
+    why: 'the pre-commit hook (.pre-commit-hooks.yaml) is tested with pre-commit try-repo',
+    for: ['test', 'unit'],
+  },
   { name: 'libsecret-1-dev', why: "headers for code-server's keytar module", for: ['test', 'unit', 'start'] },
 ];
 
 /** The package names a run of `purpose` needs. */
 export function packagesFor(purpose) {
-  if (!['test', 'unit', 'start'].includes(purpose)) throw new Error(`unknown purpose "${purpose}": use test, unit or start`);
+  if (!['test', 'unit', 'start'].includes(purpose))
+    throw new Error(`unknown purpose "${purpose}": use test, unit or start`);
   return DEBIAN_PACKAGES.filter((p) => p.for.includes(purpose)).map((p) => p.name);
 }
 
@@ -62,7 +75,8 @@ export function decide({ needed, installed, root, passwordlessSudo, dpkgAvailabl
   if (!dpkgAvailable) {
     return {
       action: 'unknown',
-      message: `dpkg-query was not found, so the system packages could not be checked. This project is set up for Debian; ` +
+      message:
+        `dpkg-query was not found, so the system packages could not be checked. This project is set up for Debian; ` +
         `make sure these (or your system's equivalents) are installed: ${needed.join(' ')}.`,
     };
   }
@@ -72,7 +86,8 @@ export function decide({ needed, installed, root, passwordlessSudo, dpkgAvailabl
   return {
     action: 'stop',
     missing,
-    message: `Missing Debian packages: ${missing.join(', ')}.\n` +
+    message:
+      `Missing Debian packages: ${missing.join(', ')}.\n` +
       `They can only be installed as root, and there is no passwordless sudo here. Run this, then run the command again:\n\n` +
       `  ${installCommand(missing, { root: false })}\n`,
   };
@@ -107,7 +122,8 @@ export function provision({ purpose = 'test', log = console.log, check = false }
     needed,
     installed: installed ?? new Set(),
     root,
-    passwordlessSudo: !root && installed !== undefined && needed.some((n) => !installed.has(n)) && passwordlessSudoWorks(),
+    passwordlessSudo:
+      !root && installed !== undefined && needed.some((n) => !installed.has(n)) && passwordlessSudoWorks(),
     dpkgAvailable: installed !== undefined,
   });
   if (decision.action === 'none') {
@@ -119,25 +135,33 @@ export function provision({ purpose = 'test', log = console.log, check = false }
     return [];
   }
   if (check) {
-    throw new ProvisionError(`Missing Debian packages: ${decision.missing.join(', ')}.\nInstall them with:\n\n  ${installCommand(decision.missing, { root })}\n`);
+    throw new ProvisionError(
+      `Missing Debian packages: ${decision.missing.join(', ')}.\nInstall them with:\n\n  ${installCommand(decision.missing, { root })}\n`,
+    );
   }
   if (decision.action === 'stop') throw new ProvisionError(decision.message);
 
   const prefix = decision.sudo ? ['sudo', '-n'] : [];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   log(`Installing missing Debian packages: ${decision.missing.join(' ')} (apt-get, about a minute) ...`);
-  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', '--no-install-recommends', ...decision.missing]]) {
+  for (const args of [
+    ['apt-get', 'update'],
+    ['apt-get', 'install', '-y', '--no-install-recommends', ...decision.missing],
+  ]) {
     const [command, ...rest] = [...prefix, ...args];
     log(`> ${[command, ...rest].join(' ')}`);
     const result = spawnSync(command, rest, { stdio: ['ignore', 'inherit', 'inherit'], env });
     if (result.error || result.status !== 0) {
-      throw new ProvisionError(`\`${[command, ...rest].join(' ')}\` failed (${result.error?.message ?? `exit ${result.status}`}). ` +
-        `Install the packages by hand and run the command again:\n\n  ${installCommand(decision.missing, { root })}\n`);
+      throw new ProvisionError(
+        `\`${[command, ...rest].join(' ')}\` failed (${result.error?.message ?? `exit ${result.status}`}). ` +
+          `Install the packages by hand and run the command again:\n\n  ${installCommand(decision.missing, { root })}\n`,
+      );
     }
   }
   const after = readInstalled(decision.missing) ?? new Set();
   const still = decision.missing.filter((name) => !after.has(name));
-  if (still.length) throw new ProvisionError(`apt-get finished, but these packages are still not installed: ${still.join(', ')}.`);
+  if (still.length)
+    throw new ProvisionError(`apt-get finished, but these packages are still not installed: ${still.join(', ')}.`);
   return decision.missing;
 }
 

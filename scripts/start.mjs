@@ -28,7 +28,8 @@ async function linkRepository(extensionsDir) {
   for (const entry of await readdir(extensionsDir)) {
     if (!entry.startsWith(prefix)) continue;
     const path = join(extensionsDir, entry);
-    const isCurrentLink = entry === wanted && (await lstat(path)).isSymbolicLink() && (await readlink(path)) === repoRoot;
+    const isCurrentLink =
+      entry === wanted && (await lstat(path)).isSymbolicLink() && (await readlink(path)) === repoRoot;
     if (!isCurrentLink) await rm(path, { recursive: true, force: true });
   }
   const link = join(extensionsDir, wanted);
@@ -44,7 +45,10 @@ async function linkRepository(extensionsDir) {
 
 async function main() {
   console.log('> node scripts/build.mjs');
-  const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
   if (!existsSync(workspace)) throw new Error(`the sample workspace ${workspace} does not exist`);
 
@@ -73,10 +77,13 @@ async function main() {
     userDataDir,
     extensionsDir,
     onLine: (line) => {
-      if (/error|warn/i.test(line) && !/open-vsx|telemetry|api\.github\.com/i.test(line)) console.log(`[code-server] ${line}`);
+      if (/error|warn/i.test(line) && !/open-vsx|telemetry|api\.github\.com/i.test(line))
+        console.log(`[code-server] ${line}`);
     },
   });
-  console.log(`\nIncident Workbench (${link} -> ${repoRoot}) is running in code-server:\n\n  ${server.url}/?folder=${encodeURI(workspace)}\n`);
+  console.log(
+    `\nIncident Workbench (${link} -> ${repoRoot}) is running in code-server:\n\n  ${server.url}/?folder=${encodeURI(workspace)}\n`,
+  );
   console.log('After changing the code, run `npm run build` and reload the window. Ctrl+C stops.');
 
   let stopping = false;

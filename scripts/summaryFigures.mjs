@@ -22,7 +22,9 @@ const { findProfile } = out('src/core/profiles/index.js');
 const profile = findProfile(process.argv[2] ?? 'harness');
 const dir = path.resolve(root, '..', 'shared', 'corpus', 'postmortems');
 if (!existsSync(dir)) throw new Error(`${dir} is missing: the corpus is read from ../shared/corpus.`);
-const files = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ path: `docs/postmortems/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => ({ path: `docs/postmortems/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
 let t = performance.now();
 const docs = files.map((f) => ({ ...f, doc: parseMarkdown(f.text) }));
 const parseMs = performance.now() - t;
@@ -34,14 +36,20 @@ for (let i = 0; i < 100; i++) for (const d of docs) summarizeIncident({ path: d.
 const cachedPassMs = (performance.now() - t) / 100;
 const bySource = {};
 for (const s of summaries) bySource[s.dateSource ?? 'none'] = (bySource[s.dateSource ?? 'none'] ?? 0) + 1;
-console.log(JSON.stringify({
-  profile: profile.name,
-  documents: docs.length,
-  dated: summaries.filter((s) => s.date).length,
-  datedByFieldOrTitleOnly: docs.filter((d) => readIncident(d.doc, 'postmortem', profile).date).length,
-  dateSources: bySource,
-  withSeverity: summaries.filter((s) => s.severity).length,
-  parseMs: Math.round(parseMs * 10) / 10,
-  firstSummaryMs: Math.round(firstSummaryMs * 10) / 10,
-  cachedSummaryPassMs: Math.round(cachedPassMs * 1000) / 1000,
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      profile: profile.name,
+      documents: docs.length,
+      dated: summaries.filter((s) => s.date).length,
+      datedByFieldOrTitleOnly: docs.filter((d) => readIncident(d.doc, 'postmortem', profile).date).length,
+      dateSources: bySource,
+      withSeverity: summaries.filter((s) => s.severity).length,
+      parseMs: Math.round(parseMs * 10) / 10,
+      firstSummaryMs: Math.round(firstSummaryMs * 10) / 10,
+      cachedSummaryPassMs: Math.round(cachedPassMs * 1000) / 1000,
+    },
+    null,
+    2,
+  ),
+);

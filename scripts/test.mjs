@@ -25,8 +25,14 @@ function run(command, args) {
   return new Promise((resolvePromise) => {
     const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; process.stdout.write(chunk); });
-    child.stderr.on('data', (chunk) => { output += chunk; process.stderr.write(chunk); });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
     child.on('error', (error) => resolvePromise({ code: 1, output: `${output}\n${error.message}` }));
     child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
   });
@@ -52,6 +58,11 @@ const stages = [
   { title: 'Type check (tsc -p .)', command: bin('tsc'), args: ['-p', '.'] },
   { title: 'Type check the wizard page (tsc -p src/webview-ui)', command: bin('tsc'), args: ['-p', 'src/webview-ui'] },
   { title: 'Lint (eslint .)', command: bin('eslint'), args: ['.', ...color] },
+  {
+    title: 'Formatting (prettier --check .; fix with npm run format)',
+    command: bin('prettier'),
+    args: ['--check', '.'],
+  },
   { title: 'Unit tests (mocha, .mocharc.json)', command: bin('mocha'), args: color, counts: mochaCounts },
 ];
 if (!unitOnly) {
@@ -59,7 +70,12 @@ if (!unitOnly) {
     title: 'Integration tests (code-server + Chromium)',
     command: process.execPath,
     // Not the wizard suites nor the Restricted mode one: each has a window of its own below.
-    args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', '^(?!Wizard|Restricted mode|Adoption)'],
+    args: [
+      join(repoRoot, 'scripts', 'integration.mjs'),
+      '--no-compile',
+      '--grep',
+      '^(?!Wizard|Restricted mode|Adoption)',
+    ],
     counts: lastLineCounts,
     needsCodeServer: true,
   });
@@ -132,11 +148,15 @@ for (const stage of stages) {
     failedStages.push(stage.title);
     if (counts.failed === 0) failed += 1;
   }
-  console.log(`----- ${stage.title}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - stageStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `----- ${stage.title}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - stageStarted) / 1000).toFixed(1)} s`,
+  );
 }
 
 if (notRun.length) console.log(`\nNot run, because code-server could not be installed: ${notRun.join('; ')}.`);
-console.log(`\n${failedStages.length ? `Failed stages: ${failedStages.join('; ')}` : 'All stages passed'}` +
-  `${unitOnly ? ' (integration tests skipped: --unit)' : ''}; ${((Date.now() - started) / 1000).toFixed(1)} s in all.`);
+console.log(
+  `\n${failedStages.length ? `Failed stages: ${failedStages.join('; ')}` : 'All stages passed'}` +
+    `${unitOnly ? ' (integration tests skipped: --unit)' : ''}; ${((Date.now() - started) / 1000).toFixed(1)} s in all.`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failedStages.length ? 1 : 0;

@@ -40,7 +40,10 @@ export function activate(context: vscode.ExtensionContext): IncidentWorkbenchApi
   context.subscriptions.push(log, configs);
 
   let features: HeavyFeatures | undefined;
-  const placeholders = untilLoaded(Object.values(Commands).filter((id) => !THIN_COMMANDS.includes(id)), () => load());
+  const placeholders = untilLoaded(
+    Object.values(Commands).filter((id) => !THIN_COMMANDS.includes(id)),
+    () => load(),
+  );
   const load = (): HeavyFeatures => {
     if (features) return features;
     const started = performance.now();
@@ -58,19 +61,33 @@ export function activate(context: vscode.ExtensionContext): IncidentWorkbenchApi
     registerWalkthrough(context),
   );
   // After activation: read the config files, then lint the open documents with the profile they set.
-  void configs.initialize()
-    .catch((e: unknown) => log.error(`Reading the configuration files failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`))
+  void configs
+    .initialize()
+    .catch((e: unknown) =>
+      log.error(`Reading the configuration files failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    )
     .then(() => load());
 
   timing.activated(context.extension, log);
   // VS Code's Markdown preview calls extendMarkdownIt to add the severity badge and metrics strip; the trees load the heavy half when read.
   return {
-    extendMarkdownIt: (md) => heavy().extendMarkdownIt(md, { profiles, slosFor: (uri) => load().slos.slosFor(uri), log }),
-    tags: { get tree() { return load().tags.tree; } },
+    extendMarkdownIt: (md) =>
+      heavy().extendMarkdownIt(md, { profiles, slosFor: (uri) => load().slos.slosFor(uri), log }),
+    tags: {
+      get tree() {
+        return load().tags.tree;
+      },
+    },
     trees: {
-      get incidents() { return load().trees.incidents; },
-      get runbooks() { return load().trees.runbooks; },
-      get actionItems() { return load().trees.actionItems; },
+      get incidents() {
+        return load().trees.incidents;
+      },
+      get runbooks() {
+        return load().trees.runbooks;
+      },
+      get actionItems() {
+        return load().trees.actionItems;
+      },
     },
   };
 }
@@ -79,8 +96,12 @@ export function deactivate(): void {}
 
 /** Placeholder commands until the heavy features register the real ones: the first call loads them, then runs the real command. */
 function untilLoaded(ids: readonly string[], load: () => unknown): vscode.Disposable {
-  return vscode.Disposable.from(...ids.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => {
-    load();
-    return vscode.commands.executeCommand(id, ...args);
-  })));
+  return vscode.Disposable.from(
+    ...ids.map((id) =>
+      vscode.commands.registerCommand(id, (...args: unknown[]) => {
+        load();
+        return vscode.commands.executeCommand(id, ...args);
+      }),
+    ),
+  );
 }

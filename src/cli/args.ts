@@ -65,14 +65,18 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
 function nearTypo(word: string, candidates: readonly string[]): string | undefined {
   const w = word.replace(/^-+/, '').toLowerCase();
   if (w.length < 4) return undefined;
-  const scored = candidates.map((c) => ({ c, d: editDistance(w, c.replace(/^-+/, '').toLowerCase()) })).filter((x) => x.d <= 2);
+  const scored = candidates
+    .map((c) => ({ c, d: editDistance(w, c.replace(/^-+/, '').toLowerCase()) }))
+    .filter((x) => x.d <= 2);
   scored.sort((a, b) => a.d - b.d);
   return scored[0]?.c;
 }
 
 /** The error for an unknown sub-command, with the closest known one. */
 export function unknownCommand(command: string): UsageError {
-  return new UsageError(`Unknown command "${command}".${didYouMean(command, commandNames())} Run incident-workbench --help for the list.`);
+  return new UsageError(
+    `Unknown command "${command}".${didYouMean(command, commandNames())} Run incident-workbench --help for the list.`,
+  );
 }
 
 /**
@@ -92,12 +96,17 @@ export function argumentErrorMessage(e: Error & { code?: string }, command: stri
   }
   if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     const word = /argument '([^']*)'/.exec(e.message)?.[1];
-    if (word !== undefined) return `${command} takes no argument "${word}" (only options; run incident-workbench ${command} --help).`;
+    if (word !== undefined)
+      return `${command} takes no argument "${word}" (only options; run incident-workbench ${command} --help).`;
   }
   return e.message;
 }
 
 /** Whether `e` is an error of Node's `parseArgs`. */
 export function isArgumentError(e: unknown): e is Error & { code: string } {
-  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && (e as unknown as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+  return (
+    e instanceof Error &&
+    typeof (e as { code?: unknown }).code === 'string' &&
+    (e as unknown as { code: string }).code.startsWith('ERR_PARSE_ARGS')
+  );
 }

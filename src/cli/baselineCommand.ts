@@ -3,7 +3,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { toPosix } from '../core/lint/documentKind';
 import { splitLines } from '../core/markdown/model';
-import { createBaseline, formatBaseline, parseBaseline, splitByBaseline, type BaselineFile } from '../core/lint/baseline';
+import {
+  createBaseline,
+  formatBaseline,
+  parseBaseline,
+  splitByBaseline,
+  type BaselineFile,
+} from '../core/lint/baseline';
 import { readText } from '../services/fileSystemService';
 import { UsageError } from './common';
 import type { FileReport } from './lintCommand';
@@ -25,7 +31,13 @@ Examples:
 
 /** Each report's file, keyed by its path relative to the current folder (run from the root, as the editor reads them). */
 async function asBaselineFiles(reports: readonly FileReport[]): Promise<BaselineFile[]> {
-  return Promise.all(reports.map(async (r) => ({ path: keyPath(r.path), lines: splitLines(await readText(r.path)), findings: r.findings })));
+  return Promise.all(
+    reports.map(async (r) => ({
+      path: keyPath(r.path),
+      lines: splitLines(await readText(r.path)),
+      findings: r.findings,
+    })),
+  );
 }
 
 function keyPath(file: string): string {
@@ -39,12 +51,17 @@ export async function writeBaselineFile(file: string, reports: readonly FileRepo
 }
 
 /** The reports without the findings `file` holds, and how many were left out. Throws UsageError for a bad file. */
-export async function applyBaselineFile(file: string, reports: readonly FileReport[]): Promise<{ reports: FileReport[]; baselined: number }> {
+export async function applyBaselineFile(
+  file: string,
+  reports: readonly FileReport[],
+): Promise<{ reports: FileReport[]; baselined: number }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`${file}: the baseline cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}); create it with --baseline-write ${file}.`);
+    throw new UsageError(
+      `${file}: the baseline cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}); create it with --baseline-write ${file}.`,
+    );
   }
   let baseline;
   try {

@@ -34,20 +34,28 @@ export interface ChosenProfile {
  * configuration file's problems; resolves undefined when it has errors (the command exits 2).
  * Throws `UsageError` for an unknown profile or both options at once.
  */
-export async function chooseProfile(options: { profile?: string; config?: string; searchFrom: string }, io: Io): Promise<ChosenProfile | undefined> {
-  if (options.profile !== undefined && options.config !== undefined) throw new UsageError('--config and --profile cannot be used together.');
+export async function chooseProfile(
+  options: { profile?: string; config?: string; searchFrom: string },
+  io: Io,
+): Promise<ChosenProfile | undefined> {
+  if (options.profile !== undefined && options.config !== undefined)
+    throw new UsageError('--config and --profile cannot be used together.');
   const workspace = await findWorkspaceRoot(options.searchFrom);
   if (options.profile !== undefined) {
     const profile = findProfile(options.profile);
-    if (!profile) throw new UsageError(`Unknown profile "${options.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
+    if (!profile)
+      throw new UsageError(`Unknown profile "${options.profile}". Built-in profiles: ${profileNames().join(', ')}.`);
     return withSeverityMatrix({ profile, root: workspace.root }, io);
   }
   const configFile = options.config ?? workspace.configFile;
   const loaded = configFile !== undefined ? await loadConfigFile(configFile) : undefined;
-  if (!loaded) return withSeverityMatrix({ profile: findProfile(DEFAULT_PROFILE_NAME) as Profile, root: workspace.root }, io);
+  if (!loaded)
+    return withSeverityMatrix({ profile: findProfile(DEFAULT_PROFILE_NAME) as Profile, root: workspace.root }, io);
   const shown = path.relative(process.cwd(), loaded.path) || loaded.path;
   for (const problem of loaded.problems) io.err(formatConfigProblem(shown, problem));
-  return loaded.profile ? withSeverityMatrix({ profile: loaded.profile, configRoot: loaded.root, root: loaded.root }, io) : undefined;
+  return loaded.profile
+    ? withSeverityMatrix({ profile: loaded.profile, configRoot: loaded.root, root: loaded.root }, io)
+    : undefined;
 }
 
 /**

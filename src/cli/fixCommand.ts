@@ -13,13 +13,21 @@ export async function fixFiles(targets: readonly LintTarget[], options: LintComm
   for (const target of targets) {
     if (!isLinted(target, options)) continue;
     const text = await readText(target.file);
-    const result = applyTextKeepingFixes(relativeToRoot(target.file, options.root), text, options.profile, options.kind, lintOptionsOf(options));
+    const result = applyTextKeepingFixes(
+      relativeToRoot(target.file, options.root),
+      text,
+      options.profile,
+      options.kind,
+      lintOptionsOf(options),
+    );
     if (result.applied.length === 0 || result.text === text) continue;
     await writeText(target.file, result.text);
     files++;
     fixes += result.applied.length;
     lines.push(`${target.file}: fixed ${result.applied.length}: ${result.applied.join('; ')}.`);
   }
-  lines.push(`--fix: ${fixes} fix${fixes === 1 ? '' : 'es'} applied to ${files} file${files === 1 ? '' : 's'}; the findings below are those left.`);
+  lines.push(
+    `--fix: ${fixes} fix${fixes === 1 ? '' : 'es'} applied to ${files} file${files === 1 ? '' : 's'}; the findings below are those left.`,
+  );
   return lines;
 }

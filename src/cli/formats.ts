@@ -10,7 +10,12 @@ export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Counts files and findings by severity. */
-export function summarize(reports: readonly FileReport[]): { files: number; errors: number; warnings: number; infos: number } {
+export function summarize(reports: readonly FileReport[]): {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+} {
   const all = reports.flatMap((r) => r.findings);
   return {
     files: reports.length,
@@ -22,7 +27,12 @@ export function summarize(reports: readonly FileReport[]): { files: number; erro
 
 /** 1-based positions, as every output format shows them. */
 function oneBased(f: Finding): { line: number; column: number; endLine: number; endColumn: number } {
-  return { line: f.range.start.line + 1, column: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 };
+  return {
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+  };
 }
 
 /** The JSON document of `--format json`. */
@@ -33,7 +43,17 @@ export function toJson(reports: readonly FileReport[]): object {
       kind: r.kind,
       findings: r.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, ...oneBased(f) })),
       // Which heading satisfied which profile section, and how (title, synonym, head noun, bold label, step...).
-      ...(r.sections ? { sections: r.sections.map((s) => ({ section: s.section, id: s.id, heading: s.heading, line: s.line, how: s.how })) } : {}),
+      ...(r.sections
+        ? {
+            sections: r.sections.map((s) => ({
+              section: s.section,
+              id: s.id,
+              heading: s.heading,
+              line: s.line,
+              how: s.how,
+            })),
+          }
+        : {}),
     })),
     summary: summarize(reports),
   };
@@ -49,7 +69,9 @@ export function toText(reports: readonly FileReport[]): string {
     }
   }
   const s = summarize(reports);
-  lines.push(`${plural(s.files, 'file')} linted: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}.`);
+  lines.push(
+    `${plural(s.files, 'file')} linted: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}.`,
+  );
   return lines.join('\n');
 }
 
@@ -91,7 +113,10 @@ export interface SarifOptions {
 export function repositoryWebUrl(repository: string): string | undefined {
   const short = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(repository);
   if (short) return `https://github.com/${short[1].replace(/\.git$/, '')}`;
-  const url = repository.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^git@([^:]+):/, 'https://$1/');
+  const url = repository
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/^git@([^:]+):/, 'https://$1/');
   return /^https?:\/\//.test(url) ? url.replace(/\/+$/, '') : undefined;
 }
 
@@ -112,36 +137,42 @@ export function toSarif(reports: readonly FileReport[], version: string, options
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'incident-workbench',
-          version,
-          rules: ALL_RULES.map((r) => ({
-            id: r.id,
-            name: r.name,
-            shortDescription: { text: r.title },
-            defaultConfiguration: { level: r.defaultSeverity === 'info' ? 'note' : r.defaultSeverity },
-            help: { text: `See docs/rules/${r.id}.md in the incident-workbench package.` },
-            ...(web ? { helpUri: `${web}/blob/HEAD/docs/rules/${r.id}.md` } : {}),
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'incident-workbench',
+            version,
+            rules: ALL_RULES.map((r) => ({
+              id: r.id,
+              name: r.name,
+              shortDescription: { text: r.title },
+              defaultConfiguration: { level: r.defaultSeverity === 'info' ? 'note' : r.defaultSeverity },
+              help: { text: `See docs/rules/${r.id}.md in the incident-workbench package.` },
+              ...(web ? { helpUri: `${web}/blob/HEAD/docs/rules/${r.id}.md` } : {}),
+            })),
+          },
         },
+        results: reports.flatMap((r) =>
+          r.findings.map((f) => {
+            const p = oneBased(f);
+            return {
+              ruleId: f.ruleId,
+              ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
+              level: f.severity === 'info' ? 'note' : f.severity,
+              message: { text: f.message },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: sarifUri(r.path, options),
+                    region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+                  },
+                },
+              ],
+            };
+          }),
+        ),
       },
-      results: reports.flatMap((r) => r.findings.map((f) => {
-        const p = oneBased(f);
-        return {
-          ruleId: f.ruleId,
-          ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
-          level: f.severity === 'info' ? 'note' : f.severity,
-          message: { text: f.message },
-          locations: [{
-            physicalLocation: {
-              artifactLocation: sarifUri(r.path, options),
-              region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
-            },
-          }],
-        };
-      })),
-    }],
+    ],
   };
 }

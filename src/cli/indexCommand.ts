@@ -44,7 +44,9 @@ export async function runIndex(args: readonly string[], io: CommandIo): Promise<
     return await indexCommand(args, io);
   } catch (e) {
     if (e instanceof CommandUsageError || isArgumentError(e)) {
-      io.err(`incident-workbench index: ${isArgumentError(e) ? argumentErrorMessage(e, 'index') : (e as Error).message}\n\n${INDEX_USAGE}`);
+      io.err(
+        `incident-workbench index: ${isArgumentError(e) ? argumentErrorMessage(e, 'index') : (e as Error).message}\n\n${INDEX_USAGE}`,
+      );
       return 2;
     }
     throw e;
@@ -66,7 +68,8 @@ async function indexCommand(args: readonly string[], io: CommandIo): Promise<num
       config: { type: 'string' },
     },
   });
-  if (values.format !== 'markdown' && values.format !== 'json') throw new CommandUsageError(`--format must be markdown or json, not "${values.format}".`);
+  if (values.format !== 'markdown' && values.format !== 'json')
+    throw new CommandUsageError(`--format must be markdown or json, not "${values.format}".`);
   if (values.trends && values.format !== 'json') throw new CommandUsageError('--trends needs --format json.');
   if (values.write && values.check) throw new CommandUsageError('--write and --check cannot be used together.');
   const resolved = await cliProfile(values, io);
@@ -102,8 +105,17 @@ async function indexCommand(args: readonly string[], io: CommandIo): Promise<num
   if (values.format === 'json') {
     io.out(JSON.stringify(values.trends ? trendsJson(incidentTrends(incidents)) : indexEntries(incidents)));
   } else if (values.write) {
-    const how = { created: 'created it', block: 'replaced the generated block', table: 'replaced the hand-kept index table with the generated block', appended: 'added the generated block at the end' }[update.placement];
-    io.out(update.changed ? `Wrote ${indexPath} (${plural(incidents.length, 'incident')}): ${how}; text outside the block is unchanged.` : `${indexPath} is already up to date (${plural(incidents.length, 'incident')}).`);
+    const how = {
+      created: 'created it',
+      block: 'replaced the generated block',
+      table: 'replaced the hand-kept index table with the generated block',
+      appended: 'added the generated block at the end',
+    }[update.placement];
+    io.out(
+      update.changed
+        ? `Wrote ${indexPath} (${plural(incidents.length, 'incident')}): ${how}; text outside the block is unchanged.`
+        : `${indexPath} is already up to date (${plural(incidents.length, 'incident')}).`,
+    );
   } else {
     io.out(update.text.replace(/\r?\n$/, ''));
   }
@@ -117,9 +129,16 @@ async function indexCommand(args: readonly string[], io: CommandIo): Promise<num
  * (`findWorkspaceRoot`: the configuration file's folder, else the repository's, else the current folder). Prints the problems of a configuration file; returns
  * undefined when it has errors. Throws `CommandUsageError` for bad arguments.
  */
-export async function cliProfile(options: { root?: string; profile?: string; config?: string }, io: CommandIo): Promise<{ root: string; profile: Profile } | undefined> {
-  if (options.root !== undefined && !(await isDirectory(options.root))) throw new CommandUsageError(`--root ${options.root}: no such folder.`);
-  const chosen = await chooseProfile({ profile: options.profile, config: options.config, searchFrom: options.root ?? '.' }, io);
+export async function cliProfile(
+  options: { root?: string; profile?: string; config?: string },
+  io: CommandIo,
+): Promise<{ root: string; profile: Profile } | undefined> {
+  if (options.root !== undefined && !(await isDirectory(options.root)))
+    throw new CommandUsageError(`--root ${options.root}: no such folder.`);
+  const chosen = await chooseProfile(
+    { profile: options.profile, config: options.config, searchFrom: options.root ?? '.' },
+    io,
+  );
   if (!chosen) return undefined;
   const root = options.root ?? (path.relative(process.cwd(), chosen.root) || '.');
   return { root, profile: chosen.profile };

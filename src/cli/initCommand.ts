@@ -27,7 +27,11 @@ export async function runInit(args: readonly string[], io: Io): Promise<number> 
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { write: { type: 'boolean', default: false }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      write: { type: 'boolean', default: false },
+      profile: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     io.out(INIT_USAGE);
@@ -51,11 +55,17 @@ export async function runInit(args: readonly string[], io: Io): Promise<number> 
   if (!values.write) {
     io.out(proposal.yaml.trimEnd());
     io.err(`incident-workbench: ${counts}.`);
-    io.err(existing ? `incident-workbench: ${existing} already exists; init never overwrites it.` : `incident-workbench: dry run; run init --write to write ${target}.`);
+    io.err(
+      existing
+        ? `incident-workbench: ${existing} already exists; init never overwrites it.`
+        : `incident-workbench: dry run; run init --write to write ${target}.`,
+    );
     return 0;
   }
   if (existing) {
-    io.err(`incident-workbench: ${existing} already exists; init never overwrites it. Run init without --write to see the proposal.`);
+    io.err(
+      `incident-workbench: ${existing} already exists; init never overwrites it. Run init without --write to see the proposal.`,
+    );
     return 1;
   }
   await writeFile(target, proposal.yaml, { flag: 'wx' });

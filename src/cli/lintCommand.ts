@@ -1,6 +1,15 @@
 // `incident-workbench lint`: lints files and folders and prints the findings as text or JSON, and what it skipped.
 import * as path from 'node:path';
-import { DOCUMENT_KINDS, kindFromProfileFolders, lintNamedFile, parseMarkdown, toPosix, type DocumentKind, type Finding, type Profile } from '../core';
+import {
+  DOCUMENT_KINDS,
+  kindFromProfileFolders,
+  lintNamedFile,
+  parseMarkdown,
+  toPosix,
+  type DocumentKind,
+  type Finding,
+  type Profile,
+} from '../core';
 import { readIncident } from '../core/postmortem/model';
 import { explainSections, type SectionExplanation } from '../core/postmortem/sections';
 import type { SloDefinition } from '../core/slo/types';
@@ -89,23 +98,34 @@ export function skippedMessages(skipped: SkippedFiles, profile: Profile): string
       return folder === undefined ? [] : [`${folder || '.'} for ${kind}s`];
     });
     const examples = outsideFolders.slice(0, 3).join(', ') + (outsideFolders.length > 3 ? ', ...' : '');
-    lines.push(`skipped ${files(outsideFolders.length)} in none of the ${profile.name} profile's folders (${folders.join(', ')}): ${examples}. ` +
-      `To lint ${outsideFolders.length === 1 ? 'it' : 'them'}, give the kind with --kind ${DOCUMENT_KINDS.join('|')}, or set the folders in .incident-workbench.yaml.`);
+    lines.push(
+      `skipped ${files(outsideFolders.length)} in none of the ${profile.name} profile's folders (${folders.join(', ')}): ${examples}. ` +
+        `To lint ${outsideFolders.length === 1 ? 'it' : 'them'}, give the kind with --kind ${DOCUMENT_KINDS.join('|')}, or set the folders in .incident-workbench.yaml.`,
+    );
   }
   if (notDocuments.length > 0) {
-    lines.push(`skipped ${files(notDocuments.length)} named README, index, changelog, contributing, license or template, which are not incident documents` +
-      ` (--kind lints ${notDocuments.length === 1 ? 'it' : 'them'} too).`);
+    lines.push(
+      `skipped ${files(notDocuments.length)} named README, index, changelog, contributing, license or template, which are not incident documents` +
+        ` (--kind lints ${notDocuments.length === 1 ? 'it' : 'them'} too).`,
+    );
   }
   return lines;
 }
 
 /** Whether lint lints `target`: named outright, or found where the profile's folders (or `--kind`) make it a document. */
 export function isLinted(target: LintTarget, options: LintCommandOptions): boolean {
-  return target.explicit || (options.kind ?? kindFromProfileFolders(relativeToRoot(target.file, options.root), options.profile)) !== undefined;
+  return (
+    target.explicit ||
+    (options.kind ?? kindFromProfileFolders(relativeToRoot(target.file, options.root), options.profile)) !== undefined
+  );
 }
 
 /** What the rules need of the workspace, from the command's options. */
-export function lintOptionsOf(options: LintCommandOptions): { slos?: LintCommandOptions['slos']; sloFileMissing?: boolean; workspace?: WorkspaceFacts } {
+export function lintOptionsOf(options: LintCommandOptions): {
+  slos?: LintCommandOptions['slos'];
+  sloFileMissing?: boolean;
+  workspace?: WorkspaceFacts;
+} {
   return { slos: options.slos, sloFileMissing: options.sloFileMissing, workspace: options.workspace };
 }
 
@@ -122,13 +142,21 @@ async function lintFile(file: string, options: LintCommandOptions): Promise<File
     text = await readText(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${file}: no such file or folder.` : `${file}: cannot be read (${code ?? String(e)}).`);
+    throw new UsageError(
+      code === 'ENOENT' ? `${file}: no such file or folder.` : `${file}: cannot be read (${code ?? String(e)}).`,
+    );
   }
   return lintText(file, text, options);
 }
 
 function lintText(file: string, text: string, options: LintCommandOptions): FileReport {
-  const { kind, findings } = lintNamedFile(relativeToRoot(file, options.root), text, options.profile, options.kind, lintOptionsOf(options));
+  const { kind, findings } = lintNamedFile(
+    relativeToRoot(file, options.root),
+    text,
+    options.profile,
+    options.kind,
+    lintOptionsOf(options),
+  );
   if (!options.explainSections) return { path: toPosix(file), kind, findings };
   const sections = explainSections(readIncident(parseMarkdown(text), kind, options.profile).sections);
   return { path: toPosix(file), kind, findings, sections };

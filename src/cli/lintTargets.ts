@@ -36,7 +36,10 @@ const MARKDOWN = /\.(?:md|markdown)$/i;
  * and the file and the `ignores` patterns (relative to `root`) ignore. Throws `UsageError` for a
  * path that neither exists nor is a glob.
  */
-export async function resolveLintTargets(args: readonly string[], options: { cwd: string; root: string; ignores?: readonly string[] }): Promise<ResolvedTargets> {
+export async function resolveLintTargets(
+  args: readonly string[],
+  options: { cwd: string; root: string; ignores?: readonly string[] },
+): Promise<ResolvedTargets> {
   const { cwd, root } = options;
   const negations = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1));
   const positives = args.filter((a) => !(a.startsWith('!') && a.length > 1));
@@ -68,7 +71,16 @@ export async function resolveLintTargets(args: readonly string[], options: { cwd
     // A folder is the glob of the Markdown files under it; the pattern keeps the user's spelling of the path.
     const base = folder ? escapePath(toPosix(arg).replace(/\/+$/, '') || '.') : '';
     const pattern = folder ? `${base === '.' ? '' : `${base}/`}**/*.{md,markdown}` : toPosix(arg);
-    const matches = (await glob([pattern], { cwd, ignore: [...skip, ...negations], dot: true, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false }))
+    const matches = (
+      await glob([pattern], {
+        cwd,
+        ignore: [...skip, ...negations],
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        expandDirectories: false,
+      })
+    )
       .filter((f) => MARKDOWN.test(f))
       .sort(byPath);
     if (!folder && matches.length === 0) emptyGlobs.push(arg);

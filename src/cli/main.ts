@@ -1,7 +1,26 @@
 // The command-line entry: `incident-workbench lint|rules ...`, on core and services.
 import { parseArgs } from 'node:util';
-import { ALL_RULES, configJsonSchema, DOCUMENT_KINDS, findRule, OFF_BY_DEFAULT, ruleIdFor, type DocumentKind } from '../core';
-import { argumentErrorMessage, asksForHelp, commandHelp, commandNames, didYouMean, helpText, isArgumentError, registerCommandHelp, unknownCommand, type CommandHelp } from './args';
+import {
+  ALL_RULES,
+  configJsonSchema,
+  DOCUMENT_KINDS,
+  findRule,
+  OFF_BY_DEFAULT,
+  ruleIdFor,
+  type DocumentKind,
+} from '../core';
+import {
+  argumentErrorMessage,
+  asksForHelp,
+  commandHelp,
+  commandNames,
+  didYouMean,
+  helpText,
+  isArgumentError,
+  registerCommandHelp,
+  unknownCommand,
+  type CommandHelp,
+} from './args';
 import { templateCommitsInWindow } from '../services/gitService';
 import { findSloFile, loadSloFile } from '../services/sloService';
 import { findWorkspaceSloFile, readWorkspaceFacts } from '../services/workspaceDocuments';
@@ -58,7 +77,9 @@ Exit codes: 0 no error-level finding (and no more warnings than --max-warnings),
 2 on a usage or configuration error or when no file at all was linted.`;
 
 registerCommandHelp({
-  name: 'lint', summary: 'lint incident documents', usage: LINT_USAGE,
+  name: 'lint',
+  summary: 'lint incident documents',
+  usage: LINT_USAGE,
   examples: [
     'incident-workbench lint',
     'incident-workbench lint "docs/**/*.md" "!docs/drafts/**" --format github',
@@ -68,22 +89,69 @@ registerCommandHelp({
   ],
 });
 registerCommandHelp({
-  name: 'new', summary: 'write a new document from the profile\'s template',
+  name: 'new',
+  summary: "write a new document from the profile's template",
   usage: `Usage:\n${NEW_USAGE}\n\nWrites a new postmortem, runbook or incident record where the profile puts it, named from the\ndate and title, and prints its path. Never overwrites a file.\n  --commander NAME   the incident commander (incident records)`,
-  examples: ['incident-workbench new postmortem --title "Checkout latency" --start 2026-03-15T14:28Z --end 2026-03-15T15:10Z --severity SEV2', 'incident-workbench new runbook --service payments --failure-mode "queue backlog"'],
+  examples: [
+    'incident-workbench new postmortem --title "Checkout latency" --start 2026-03-15T14:28Z --end 2026-03-15T15:10Z --severity SEV2',
+    'incident-workbench new runbook --service payments --failure-mode "queue backlog"',
+  ],
 });
-registerCommandHelp({ name: 'slo', summary: 'error budgets from slo.yaml and the postmortems', usage: SLO_USAGE, examples: ['incident-workbench slo', 'incident-workbench slo --incident docs/postmortems/2026-03-15-outage.md --format json'] });
-registerCommandHelp({ name: 'index', summary: 'the incident index', usage: INDEX_USAGE, examples: ['incident-workbench index --write', 'incident-workbench index --check'] });
-registerCommandHelp({ name: 'init', summary: 'propose a configuration from existing documents', usage: INIT_USAGE, examples: ['incident-workbench init', 'incident-workbench init docs --write'] });
-registerCommandHelp({ name: 'timeline', summary: 'import a timeline from a Slack export or a PagerDuty log', usage: TIMELINE_USAGE, examples: ['incident-workbench timeline import slack-export --channel inc-checkout --format json', 'incident-workbench timeline import slack-export pagerduty.json --into docs/postmortems/2026-03-15-checkout.md'] });
-registerCommandHelp({ name: 'tags', summary: 'INCIDENT tags in code', usage: TAGS_USAGE, examples: ['incident-workbench tags', 'incident-workbench tags src --format json'] });
 registerCommandHelp({
-  name: 'rules', summary: 'the rules, or one rule',
-  usage: 'Usage:\n  incident-workbench rules [ID|NAME]\n\nLists every rule (id, name, default severity, title), or describes one rule given by its id\n(PM001) or its name (missing-section). Exits 2 for an unknown rule.',
+  name: 'slo',
+  summary: 'error budgets from slo.yaml and the postmortems',
+  usage: SLO_USAGE,
+  examples: [
+    'incident-workbench slo',
+    'incident-workbench slo --incident docs/postmortems/2026-03-15-outage.md --format json',
+  ],
+});
+registerCommandHelp({
+  name: 'index',
+  summary: 'the incident index',
+  usage: INDEX_USAGE,
+  examples: ['incident-workbench index --write', 'incident-workbench index --check'],
+});
+registerCommandHelp({
+  name: 'init',
+  summary: 'propose a configuration from existing documents',
+  usage: INIT_USAGE,
+  examples: ['incident-workbench init', 'incident-workbench init docs --write'],
+});
+registerCommandHelp({
+  name: 'timeline',
+  summary: 'import a timeline from a Slack export or a PagerDuty log',
+  usage: TIMELINE_USAGE,
+  examples: [
+    'incident-workbench timeline import slack-export --channel inc-checkout --format json',
+    'incident-workbench timeline import slack-export pagerduty.json --into docs/postmortems/2026-03-15-checkout.md',
+  ],
+});
+registerCommandHelp({
+  name: 'tags',
+  summary: 'INCIDENT tags in code',
+  usage: TAGS_USAGE,
+  examples: ['incident-workbench tags', 'incident-workbench tags src --format json'],
+});
+registerCommandHelp({
+  name: 'rules',
+  summary: 'the rules, or one rule',
+  usage:
+    'Usage:\n  incident-workbench rules [ID|NAME]\n\nLists every rule (id, name, default severity, title), or describes one rule given by its id\n(PM001) or its name (missing-section). Exits 2 for an unknown rule.',
   examples: ['incident-workbench rules', 'incident-workbench rules PM004', 'incident-workbench rules missing-section'],
 });
-registerCommandHelp({ name: 'schema', summary: 'the JSON Schema of .incident-workbench.yaml', usage: 'Usage:\n  incident-workbench schema\n\nPrints the JSON Schema of .incident-workbench.yaml.', examples: ['incident-workbench schema > incident-workbench.schema.json'] });
-registerCommandHelp({ name: 'snippets', summary: 'the Markdown snippets as JSON', usage: 'Usage:\n  incident-workbench snippets\n\nPrints the editor\'s Markdown snippets as a VS Code snippets file.', examples: ['incident-workbench snippets'] });
+registerCommandHelp({
+  name: 'schema',
+  summary: 'the JSON Schema of .incident-workbench.yaml',
+  usage: 'Usage:\n  incident-workbench schema\n\nPrints the JSON Schema of .incident-workbench.yaml.',
+  examples: ['incident-workbench schema > incident-workbench.schema.json'],
+});
+registerCommandHelp({
+  name: 'snippets',
+  summary: 'the Markdown snippets as JSON',
+  usage: "Usage:\n  incident-workbench snippets\n\nPrints the editor's Markdown snippets as a VS Code snippets file.",
+  examples: ['incident-workbench snippets'],
+});
 
 /** The overall usage: every registered sub-command's command lines. */
 function usage(): string {
@@ -167,12 +235,22 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
 /** The rule ids of `--rules a,b` (ids or names, any case); a `UsageError` naming the closest rule for an unknown one. */
 function onlyRules(list: string): Set<string> {
   const ids = new Set<string>();
-  for (const word of list.split(',').map((w) => w.trim()).filter(Boolean)) {
+  for (const word of list
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean)) {
     const id = ruleIdFor(word);
-    if (!id) throw new UsageError(`--rules: no rule "${word}".${didYouMean(word, ALL_RULES.flatMap((r) => [r.id, r.name]))}`);
+    if (!id)
+      throw new UsageError(
+        `--rules: no rule "${word}".${didYouMean(
+          word,
+          ALL_RULES.flatMap((r) => [r.id, r.name]),
+        )}`,
+      );
     ids.add(id);
   }
-  if (ids.size === 0) throw new UsageError('--rules needs at least one rule id or name, e.g. --rules PM001,action-item-owner.');
+  if (ids.size === 0)
+    throw new UsageError('--rules needs at least one rule id or name, e.g. --rules PM001,action-item-owner.');
   return ids;
 }
 
@@ -180,20 +258,27 @@ function onlyRules(list: string): Set<string> {
 function rules(args: readonly string[], io: Io): number {
   if (args.length > 1) throw new UsageError('rules takes at most one rule id or name.');
   if (args.length === 0) {
-    for (const rule of ALL_RULES) io.out(`${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}  (${rule.name})`);
+    for (const rule of ALL_RULES)
+      io.out(`${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}  (${rule.name})`);
     return 0;
   }
   const id = ruleIdFor(args[0]);
   const rule = id === undefined ? undefined : findRule(id);
   if (!rule) {
     const names = ALL_RULES.flatMap((r) => [r.id, r.name]);
-    io.err(`incident-workbench: no rule "${args[0]}".${didYouMean(args[0], names)} Run incident-workbench rules for the list.`);
+    io.err(
+      `incident-workbench: no rule "${args[0]}".${didYouMean(args[0], names)} Run incident-workbench rules for the list.`,
+    );
     return 2;
   }
   io.out(`${rule.id} ${rule.name}: ${rule.title}`);
-  io.out(`Default severity: ${rule.defaultSeverity}${OFF_BY_DEFAULT.has(rule.id) ? ' (off unless the profile or configuration turns it on)' : ''}`);
+  io.out(
+    `Default severity: ${rule.defaultSeverity}${OFF_BY_DEFAULT.has(rule.id) ? ' (off unless the profile or configuration turns it on)' : ''}`,
+  );
   io.out(`Documents: ${rule.kinds.join(', ')}`);
-  io.out(`Turn it off: rules: { ${rule.name}: off } in .incident-workbench.yaml, or <!-- incident-workbench-disable ${rule.id} --> in a document.`);
+  io.out(
+    `Turn it off: rules: { ${rule.name}: off } in .incident-workbench.yaml, or <!-- incident-workbench-disable ${rule.id} --> in a document.`,
+  );
   io.out(`Documentation: docs/rules/${rule.id}.md in the incident-workbench package.`);
   return 0;
 }
@@ -222,7 +307,8 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
       'allow-no-files': { type: 'boolean', default: false },
     },
   });
-  if (values.baseline !== undefined && values['baseline-write'] !== undefined) throw new UsageError('--baseline and --baseline-write cannot be used together.');
+  if (values.baseline !== undefined && values['baseline-write'] !== undefined)
+    throw new UsageError('--baseline and --baseline-write cannot be used together.');
   if (!FORMATS.includes(values.format as Format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
   }
@@ -234,13 +320,23 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
     throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}, not "${values.kind}".`);
   }
   const only = values.rules === undefined ? undefined : onlyRules(values.rules);
-  const given = positionals.length > 0 && positionals.some((p) => !p.startsWith('!') || p.length === 1) ? positionals : ['.', ...positionals];
+  const given =
+    positionals.length > 0 && positionals.some((p) => !p.startsWith('!') || p.length === 1)
+      ? positionals
+      : ['.', ...positionals];
   const stdinName = values['stdin-filename'];
-  if (stdinName !== undefined && !given.includes('-')) throw new UsageError('--stdin-filename names the document read from "-"; give "-" too.');
-  if (values.fix && given.includes('-')) throw new UsageError('--fix writes files, so it cannot fix a document read from "-".');
+  if (stdinName !== undefined && !given.includes('-'))
+    throw new UsageError('--stdin-filename names the document read from "-"; give "-" too.');
+  if (values.fix && given.includes('-'))
+    throw new UsageError('--fix writes files, so it cannot fix a document read from "-".');
   // The workspace root is found once, from the first path (or the document read from standard input), and everything is read from it.
-  const first = given.find((p) => p !== '-' && !p.startsWith('!') && !isDynamicPattern(p)) ?? (stdinName !== undefined ? path.dirname(stdinName) : '.');
-  const chosen = await chooseProfile({ profile: values.profile, config: values.config, searchFrom: (await exists(first)) ? first : '.' }, io);
+  const first =
+    given.find((p) => p !== '-' && !p.startsWith('!') && !isDynamicPattern(p)) ??
+    (stdinName !== undefined ? path.dirname(stdinName) : '.');
+  const chosen = await chooseProfile(
+    { profile: values.profile, config: values.config, searchFrom: (await exists(first)) ? first : '.' },
+    io,
+  );
   if (!chosen) return 2;
   const { profile, root } = chosen;
   const cwd = process.cwd();
@@ -249,7 +345,15 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   // slo.yaml feeds PM015, and its absence PM016; its own problems are reported by `slo`, not here, so they never fail lint.
   const sloFile = (await findSloFile(root)) ?? (await findWorkspaceSloFile(first, chosen.configRoot));
   const slos = sloFile ? (await loadSloFile(sloFile)).slos : undefined;
-  const options: LintCommandOptions = { profile, root, slos, sloFileMissing: !sloFile, workspace: await readWorkspaceFacts(root, profile), kind: values.kind as DocumentKind | undefined, explainSections: values.format === 'json' };
+  const options: LintCommandOptions = {
+    profile,
+    root,
+    slos,
+    sloFileMissing: !sloFile,
+    workspace: await readWorkspaceFacts(root, profile),
+    kind: values.kind as DocumentKind | undefined,
+    explainSections: values.format === 'json',
+  };
   if (values.fix) {
     for (const line of await fixFiles(resolved.targets, options)) io.err(`incident-workbench: ${line}`);
   }
@@ -260,20 +364,30 @@ async function lint(args: readonly string[], io: Io): Promise<number> {
   }
   if (values['baseline-write'] !== undefined && linted.length > 0) {
     const recorded = await writeBaselineFile(values['baseline-write'], linted);
-    io.err(`incident-workbench: recorded ${recorded} finding${recorded === 1 ? '' : 's'} of ${linted.length} file${linted.length === 1 ? '' : 's'} in ${values['baseline-write']}; lint with --baseline ${values['baseline-write']} to report only new ones.`);
+    io.err(
+      `incident-workbench: recorded ${recorded} finding${recorded === 1 ? '' : 's'} of ${linted.length} file${linted.length === 1 ? '' : 's'} in ${values['baseline-write']}; lint with --baseline ${values['baseline-write']} to report only new ones.`,
+    );
     return 0;
   }
   let reports = linted;
   if (values.baseline !== undefined) {
     const applied = await applyBaselineFile(values.baseline, linted);
     reports = applied.reports;
-    if (applied.baselined > 0) io.err(`incident-workbench: ${applied.baselined} finding${applied.baselined === 1 ? '' : 's'} in the baseline ${values.baseline} not reported.`);
+    if (applied.baselined > 0)
+      io.err(
+        `incident-workbench: ${applied.baselined} finding${applied.baselined === 1 ? '' : 's'} in the baseline ${values.baseline} not reported.`,
+      );
   }
-  if (only) for (const [i, r] of reports.entries()) reports[i] = { ...r, findings: r.findings.filter((f) => only.has(f.ruleId)) };
+  if (only)
+    for (const [i, r] of reports.entries())
+      reports[i] = { ...r, findings: r.findings.filter((f) => only.has(f.ruleId)) };
   const output = formatReports(reports, values.format as Format, root);
   if (output) io.out(output);
   for (const line of skippedMessages(skipped, profile)) io.err(`incident-workbench: ${line}`);
-  if (resolved.ignored > 0) io.err(`incident-workbench: left out ${resolved.ignored} Markdown file${resolved.ignored === 1 ? '' : 's'} that .gitignore or the configuration's ignores: exclude.`);
+  if (resolved.ignored > 0)
+    io.err(
+      `incident-workbench: left out ${resolved.ignored} Markdown file${resolved.ignored === 1 ? '' : 's'} that .gitignore or the configuration's ignores: exclude.`,
+    );
   if (reports.length === 0) {
     // A lint that read nothing must not pass in CI as if everything were fine (markdownlint-cli2 exits 0 here; a green check
     // that checked nothing hides a wrong folder). --allow-no-files is for hooks that run on every Markdown change.
@@ -312,9 +426,13 @@ function formatReports(reports: Parameters<typeof toText>[0], format: Format, ro
 
 if (require.main === module) {
   run(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (e: unknown) => {
-      process.stderr.write(`incident-workbench: unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.stderr.write(
+        `incident-workbench: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
       process.exitCode = 2;
     },
   );

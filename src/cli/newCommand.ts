@@ -2,28 +2,49 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  DOCUMENT_KINDS, documentPath, matchSeverity, renderDocument,
-  type DocumentKind, type TemplateCommit, type TemplateValues,
+  DOCUMENT_KINDS,
+  documentPath,
+  matchSeverity,
+  renderDocument,
+  type DocumentKind,
+  type TemplateCommit,
+  type TemplateValues,
 } from '../core';
 import { parseDate } from '../core/postmortem/dates';
 import { writeNewDocument, WriteRefusedError } from '../services/documentWriter';
 import { chooseProfile, UsageError, type Io } from './common';
 
 /** Looks up the commits of an incident window; returns a reason when it cannot. */
-export type CommitLookup = (root: string, since: Date, until: Date) => Promise<{ commits: TemplateCommit[] } | { unavailable: string }>;
+export type CommitLookup = (
+  root: string,
+  since: Date,
+  until: Date,
+) => Promise<{ commits: TemplateCommit[] } | { unavailable: string }>;
 
 export const NEW_USAGE = `  incident-workbench new postmortem --title T [--date YYYY-MM-DD] [--severity S] [--start ISO] [--end ISO] [--profile NAME]
   incident-workbench new runbook --service S --failure-mode F [--profile NAME]
   incident-workbench new incident --title T [--severity S] [--date YYYY-MM-DD] [--profile NAME]`;
 
 /** Runs `new`; the created path, relative to the workspace root, is the last line printed. */
-export async function runNew(args: readonly string[], io: Io, lookupCommits?: CommitLookup, now: Date = new Date()): Promise<number> {
+export async function runNew(
+  args: readonly string[],
+  io: Io,
+  lookupCommits?: CommitLookup,
+  now: Date = new Date(),
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
     options: {
-      title: { type: 'string' }, date: { type: 'string' }, severity: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
-      profile: { type: 'string' }, service: { type: 'string' }, 'failure-mode': { type: 'string' }, commander: { type: 'string' },
+      title: { type: 'string' },
+      date: { type: 'string' },
+      severity: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      profile: { type: 'string' },
+      service: { type: 'string' },
+      'failure-mode': { type: 'string' },
+      commander: { type: 'string' },
     },
   });
   const kind = positionals[0] as DocumentKind | undefined;
@@ -36,23 +57,33 @@ export async function runNew(args: readonly string[], io: Io, lookupCommits?: Co
   const { profile } = chosen;
   const root = chosen.root;
 
-  for (const [name, value] of [['start', values.start], ['end', values.end]] as const) {
-    if (value !== undefined && Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} must be a date and time such as 2026-03-15T14:28Z, not "${value}".`);
+  for (const [name, value] of [
+    ['start', values.start],
+    ['end', values.end],
+  ] as const) {
+    if (value !== undefined && Number.isNaN(Date.parse(value)))
+      throw new UsageError(`--${name} must be a date and time such as 2026-03-15T14:28Z, not "${value}".`);
   }
   // The incident's date: as given, else the day it started, else today.
-  const date = values.date ?? (values.start !== undefined ? startDay(values.start) : undefined) ?? now.toISOString().slice(0, 10);
+  const date =
+    values.date ?? (values.start !== undefined ? startDay(values.start) : undefined) ?? now.toISOString().slice(0, 10);
   const parsed = parseDate(date);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || parsed === undefined || parsed === 'invalid') throw new UsageError(`--date must be a real date written YYYY-MM-DD, not "${date}".`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || parsed === undefined || parsed === 'invalid')
+    throw new UsageError(`--date must be a real date written YYYY-MM-DD, not "${date}".`);
   let severity: string | undefined;
   if (values.severity !== undefined) {
     const level = matchSeverity(values.severity, profile);
-    if (!level) throw new UsageError(`--severity "${values.severity}" is not in the ${profile.name} profile's scale (${profile.severities.map((s) => s.id).join(', ')}).`);
+    if (!level)
+      throw new UsageError(
+        `--severity "${values.severity}" is not in the ${profile.name} profile's scale (${profile.severities.map((s) => s.id).join(', ')}).`,
+      );
     severity = level.id;
   }
 
   let title = values.title;
   if (kind === 'runbook') {
-    if (!values.service || !values['failure-mode']) throw new UsageError('new runbook needs --service and --failure-mode.');
+    if (!values.service || !values['failure-mode'])
+      throw new UsageError('new runbook needs --service and --failure-mode.');
     title ??= `${values.service} ${values['failure-mode']}`;
   } else if (!title?.trim()) {
     throw new UsageError(`new ${kind} needs --title.`);
@@ -67,9 +98,16 @@ export async function runNew(args: readonly string[], io: Io, lookupCommits?: Co
     service: values.service,
     failureMode: values['failure-mode'],
     incidentCommander: values.commander,
-    ...(kind === 'postmortem' && lookupCommits ? await commitsOf(lookupCommits, root, date, values.start, values.end) : {}),
+    ...(kind === 'postmortem' && lookupCommits
+      ? await commitsOf(lookupCommits, root, date, values.start, values.end)
+      : {}),
   };
-  const relative = documentPath(profile, kind, { date, slug: template.title, service: values.service, failureMode: values['failure-mode'] });
+  const relative = documentPath(profile, kind, {
+    date,
+    slug: template.title,
+    service: values.service,
+    failureMode: values['failure-mode'],
+  });
   try {
     await writeNewDocument(root, relative, renderDocument(profile, kind, template));
   } catch (e) {
@@ -80,7 +118,12 @@ export async function runNew(args: readonly string[], io: Io, lookupCommits?: Co
     throw e;
   }
   io.out(`Created ${kind === 'incident' ? 'an' : 'a'} ${kind} with the ${profile.name} profile:`);
-  io.out(path.relative(cwd, path.join(root, ...relative.split('/'))).split(path.sep).join('/'));
+  io.out(
+    path
+      .relative(cwd, path.join(root, ...relative.split('/')))
+      .split(path.sep)
+      .join('/'),
+  );
   return 0;
 }
 
@@ -91,7 +134,13 @@ export function startDay(start: string): string {
 }
 
 /** The window to search: from 48 hours before the start (or the incident date) to the end (or a day later). */
-async function commitsOf(lookup: CommitLookup, root: string, date: string, start?: string, end?: string): Promise<Pick<TemplateValues, 'commits' | 'commitsUnavailable'>> {
+async function commitsOf(
+  lookup: CommitLookup,
+  root: string,
+  date: string,
+  start?: string,
+  end?: string,
+): Promise<Pick<TemplateValues, 'commits' | 'commitsUnavailable'>> {
   const from = new Date(start ? Date.parse(start) : Date.parse(`${date}T00:00:00Z`));
   const until = new Date(end ? Date.parse(end) : from.getTime() + 24 * 3_600_000);
   const since = new Date(from.getTime() - 48 * 3_600_000);

@@ -34,7 +34,9 @@ export async function runSlo(args: readonly string[], io: CommandIo): Promise<nu
     return await sloCommand(args, io);
   } catch (e) {
     if (e instanceof CommandUsageError || isArgumentError(e)) {
-      io.err(`incident-workbench slo: ${isArgumentError(e) ? argumentErrorMessage(e, 'slo') : (e as Error).message}\n\n${SLO_USAGE}`);
+      io.err(
+        `incident-workbench slo: ${isArgumentError(e) ? argumentErrorMessage(e, 'slo') : (e as Error).message}\n\n${SLO_USAGE}`,
+      );
       return 2;
     }
     throw e;
@@ -56,7 +58,8 @@ async function sloCommand(args: readonly string[], io: CommandIo): Promise<numbe
       'fail-when-exhausted': { type: 'boolean', default: false },
     },
   });
-  if (values.format !== 'text' && values.format !== 'json') throw new CommandUsageError(`--format must be text or json, not "${values.format}".`);
+  if (values.format !== 'text' && values.format !== 'json')
+    throw new CommandUsageError(`--format must be text or json, not "${values.format}".`);
   const now = Math.floor(Date.now() / 60_000);
   const asOf = readAsOf(values['as-of'], now);
   const resolved = await cliProfile(values, io);
@@ -65,12 +68,15 @@ async function sloCommand(args: readonly string[], io: CommandIo): Promise<numbe
 
   const sloPath = values.slo ?? (await findSloFile(root));
   if (!sloPath) {
-    io.err(`incident-workbench slo: no slo.yaml in ${root === '.' ? 'this folder' : root}; write one (see docs/metrics.md) or pass --slo FILE.`);
+    io.err(
+      `incident-workbench slo: no slo.yaml in ${root === '.' ? 'this folder' : root}; write one (see docs/metrics.md) or pass --slo FILE.`,
+    );
     return 2;
   }
   const sloFile = await loadSloFile(sloPath);
   const shownSloPath = toPosix(path.relative(process.cwd(), sloPath)) || sloPath;
-  for (const p of sloFile.problems) io.err(`${shownSloPath}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}`);
+  for (const p of sloFile.problems)
+    io.err(`${shownSloPath}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}`);
   if (sloFile.problems.some((p) => p.severity === 'error')) return 2;
 
   const incidents = await readPostmortems(root, profile);
@@ -96,7 +102,8 @@ function readAsOf(text: string | undefined, now: number): number | undefined {
   if (text === undefined) return undefined;
   if (text === 'now') return now;
   const date = parseDate(text);
-  if (!date || date === 'invalid') throw new CommandUsageError(`--as-of must be a date such as 2026-03-31, or now (got "${text}").`);
+  if (!date || date === 'invalid')
+    throw new CommandUsageError(`--as-of must be a date such as 2026-03-31, or now (got "${text}").`);
   // The end of the day: incidents of that day are inside the window.
   return (dayNumber(date) + 1) * 1440;
 }

@@ -52,7 +52,9 @@ export async function runTags(args: string[], io: { out(t: string): void; err(t:
     options = await parseTagArgs(args, io);
   } catch (e) {
     if (e instanceof UsageError || isArgumentError(e)) {
-      io.err(`incident-workbench: ${isArgumentError(e) ? argumentErrorMessage(e, 'tags') : (e as Error).message}\n\n${TAGS_USAGE}`);
+      io.err(
+        `incident-workbench: ${isArgumentError(e) ? argumentErrorMessage(e, 'tags') : (e as Error).message}\n\n${TAGS_USAGE}`,
+      );
       return 2;
     }
     throw e;
@@ -61,19 +63,27 @@ export async function runTags(args: string[], io: { out(t: string): void; err(t:
   const { root } = options;
   const scan = await scanTags({ root, paths: options.paths, engine: 'node' });
   // The documents of the whole workspace, wherever the command runs, so a tag links the same from any sub-folder.
-  const documents = incidentDocuments((await findMarkdownFiles(root)).map((f) => toPosix(path.relative(root, f))), options.profile);
+  const documents = incidentDocuments(
+    (await findMarkdownFiles(root)).map((f) => toPosix(path.relative(root, f))),
+    options.profile,
+  );
   const json = toTagJson(scan, documents);
   if (options.format === 'json') io.out(JSON.stringify(json));
   else if (json.length > 0) io.out(toTagText(json));
 
-  const findings = scan.files.flatMap((file) => tagFindings(file, documents, options.profile).map((f) => ({ path: file.path, finding: f })));
+  const findings = scan.files.flatMap((file) =>
+    tagFindings(file, documents, options.profile).map((f) => ({ path: file.path, finding: f })),
+  );
   for (const { path: file, finding } of findings) io.err(findingLine(file, finding));
   io.err(summaryLine(scan, json.length));
   return findings.some(({ finding }) => finding.severity === 'error') ? 1 : 0;
 }
 
 /** The options, the workspace root and the paths to scan relative to it (the current folder's when none is given). */
-async function parseTagArgs(args: string[], io: { out(t: string): void; err(t: string): void }): Promise<{ format: TagFormat; profile: Profile; root: string; paths: string[] } | undefined> {
+async function parseTagArgs(
+  args: string[],
+  io: { out(t: string): void; err(t: string): void },
+): Promise<{ format: TagFormat; profile: Profile; root: string; paths: string[] } | undefined> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -91,7 +101,8 @@ async function parseTagArgs(args: string[], io: { out(t: string): void; err(t: s
   const cwd = process.cwd();
   const inside = (given: string): string => {
     const rel = path.relative(root, path.resolve(cwd, given));
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${given}: tags are listed inside the workspace (${root}) only.`);
+    if (rel.startsWith('..') || path.isAbsolute(rel))
+      throw new UsageError(`${given}: tags are listed inside the workspace (${root}) only.`);
     if (!existsSync(path.join(root, rel))) throw new UsageError(`${given}: no such file or folder.`);
     return toPosix(rel);
   };
@@ -102,21 +113,26 @@ async function parseTagArgs(args: string[], io: { out(t: string): void; err(t: s
 
 /** Every tag of the scan with its linked document, in path and line order. */
 export function toTagJson(scan: Pick<TagScanResult, 'files'>, documents: readonly IncidentDocumentRef[]): TagJson[] {
-  return scan.files.flatMap((file) => file.tags.map((tag) => ({
-    path: file.path,
-    line: tag.range.start.line + 1,
-    column: tag.range.start.character + 1,
-    date: tag.dateText,
-    slug: tag.slug ?? null,
-    description: tag.description,
-    incident: linkTag(tag, documents)[0]?.path ?? null,
-  })));
+  return scan.files.flatMap((file) =>
+    file.tags.map((tag) => ({
+      path: file.path,
+      line: tag.range.start.line + 1,
+      column: tag.range.start.character + 1,
+      date: tag.dateText,
+      slug: tag.slug ?? null,
+      description: tag.description,
+      incident: linkTag(tag, documents)[0]?.path ?? null,
+    })),
+  );
 }
 
 /** One `path:line:column  INCIDENT-… : description  → document` line per tag. */
 export function toTagText(tags: readonly TagJson[]): string {
   return tags
-    .map((t) => `${t.path}:${t.line}:${t.column}  INCIDENT-${t.date}${t.slug ? ` ${t.slug}` : ''}: ${t.description}  → ${t.incident ?? 'no incident document'}`)
+    .map(
+      (t) =>
+        `${t.path}:${t.line}:${t.column}  INCIDENT-${t.date}${t.slug ? ` ${t.slug}` : ''}: ${t.description}  → ${t.incident ?? 'no incident document'}`,
+    )
     .join('\n');
 }
 
@@ -127,6 +143,8 @@ function findingLine(file: string, f: Finding): string {
 function summaryLine(scan: TagScanResult, tags: number): string {
   const { filesSearched, skippedBinary, skippedLarge } = scan.stats;
   const files = new Set(scan.files.filter((f) => f.tags.length > 0).map((f) => f.path)).size;
-  return `${plural(tags, 'tag')} in ${plural(files, 'file')}; ${plural(filesSearched, 'file')} searched, ` +
-    `${plural(skippedBinary, 'binary file')} and ${plural(skippedLarge, 'file')} over 1 MiB skipped.`;
+  return (
+    `${plural(tags, 'tag')} in ${plural(files, 'file')}; ${plural(filesSearched, 'file')} searched, ` +
+    `${plural(skippedBinary, 'binary file')} and ${plural(skippedLarge, 'file')} over 1 MiB skipped.`
+  );
 }

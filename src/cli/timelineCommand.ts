@@ -1,8 +1,24 @@
 // `incident-workbench timeline import`: a Slack export or PagerDuty log as timeline events, printed or merged into a document's Timeline.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyEdits, kindFromContent, kindFromPathWords, kindFromProfileFolders, parseMarkdown, TimelineEntryError, toPosix } from '../core';
-import { eventsJson, mergeTimeline, parseWindowBound, renderTable, TimelineImportError, type ImportSource, type ImportWindow } from '../core/timeline/import';
+import {
+  applyEdits,
+  kindFromContent,
+  kindFromPathWords,
+  kindFromProfileFolders,
+  parseMarkdown,
+  TimelineEntryError,
+  toPosix,
+} from '../core';
+import {
+  eventsJson,
+  mergeTimeline,
+  parseWindowBound,
+  renderTable,
+  TimelineImportError,
+  type ImportSource,
+  type ImportWindow,
+} from '../core/timeline/import';
 import { plural } from '../core/text';
 import { readTextIfExists, writeText } from '../services/indexService';
 import { readExports } from '../services/timelineImportService';
@@ -36,7 +52,12 @@ export async function runTimeline(args: readonly string[], io: Io): Promise<numb
       io.out(TIMELINE_USAGE);
       return 0;
     }
-    if (sub !== 'import') throw new UsageError(sub === undefined ? 'Missing subcommand: timeline import <path>.' : `Unknown subcommand "${sub}"; expected import.`);
+    if (sub !== 'import')
+      throw new UsageError(
+        sub === undefined
+          ? 'Missing subcommand: timeline import <path>.'
+          : `Unknown subcommand "${sub}"; expected import.`,
+      );
     return await importCommand(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -72,11 +93,17 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('Missing the export to import: timeline import <path>.');
-  if (values.from !== undefined && values.from !== 'slack' && values.from !== 'pagerduty') throw new UsageError(`--from must be slack or pagerduty, not "${values.from}".`);
-  if (values.format !== 'markdown' && values.format !== 'json') throw new UsageError(`--format must be markdown or json, not "${values.format}".`);
+  if (values.from !== undefined && values.from !== 'slack' && values.from !== 'pagerduty')
+    throw new UsageError(`--from must be slack or pagerduty, not "${values.from}".`);
+  if (values.format !== 'markdown' && values.format !== 'json')
+    throw new UsageError(`--format must be markdown or json, not "${values.format}".`);
   const window = readWindow(values.since, values.until);
 
-  const { events } = await readExports(positionals, { from: values.from as ImportSource | undefined, channel: values.channel, window });
+  const { events } = await readExports(positionals, {
+    from: values.from as ImportSource | undefined,
+    channel: values.channel,
+    window,
+  });
   if (values.into === undefined) {
     io.out(values.format === 'json' ? JSON.stringify(eventsJson(events), null, 2) : renderTable(events));
     return 0;
@@ -85,11 +112,18 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
   const into = values.into;
   const text = await readTextIfExists(into);
   if (text === undefined) throw new TimelineImportError(into, 'no such file to merge into.');
-  const chosen = await chooseProfile({ profile: values.profile, config: values.config, searchFrom: path.dirname(into) }, io);
+  const chosen = await chooseProfile(
+    { profile: values.profile, config: values.config, searchFrom: path.dirname(into) },
+    io,
+  );
   if (!chosen) return 2;
   const doc = parseMarkdown(text);
   const relative = toPosix(path.relative(chosen.configRoot ?? process.cwd(), path.resolve(into)));
-  const kind = kindFromProfileFolders(relative, chosen.profile, doc) ?? kindFromContent(doc, chosen.profile, ['postmortem', 'incident']) ?? kindFromPathWords(relative) ?? 'postmortem';
+  const kind =
+    kindFromProfileFolders(relative, chosen.profile, doc) ??
+    kindFromContent(doc, chosen.profile, ['postmortem', 'incident']) ??
+    kindFromPathWords(relative) ??
+    'postmortem';
   let merge;
   try {
     merge = mergeTimeline(doc, kind, chosen.profile, events);
@@ -98,7 +132,9 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
     throw e;
   }
   if (merge.added.length === 0) {
-    io.out(`${into}: nothing to add; the ${plural(merge.alreadyThere, 'event')} imported ${merge.alreadyThere === 1 ? 'is' : 'are'} already in its timeline.`);
+    io.out(
+      `${into}: nothing to add; the ${plural(merge.alreadyThere, 'event')} imported ${merge.alreadyThere === 1 ? 'is' : 'are'} already in its timeline.`,
+    );
     return 0;
   }
   const crlf = text.includes('\r\n');
@@ -113,10 +149,14 @@ function readWindow(since: string | undefined, until: string | undefined): Impor
   const read = (text: string | undefined, end: 'since' | 'until') => {
     if (text === undefined) return undefined;
     const at = parseWindowBound(text, end);
-    if (at === undefined) throw new UsageError(`--${end} must be a date or date and time such as 2026-03-15 or 2026-03-15T14:00Z, not "${text}".`);
+    if (at === undefined)
+      throw new UsageError(
+        `--${end} must be a date or date and time such as 2026-03-15 or 2026-03-15T14:00Z, not "${text}".`,
+      );
     return at;
   };
   const window = { since: read(since, 'since'), until: read(until, 'until') };
-  if (window.since !== undefined && window.until !== undefined && window.since > window.until) throw new UsageError(`--since ${since} is after --until ${until}.`);
+  if (window.since !== undefined && window.until !== undefined && window.since > window.until)
+    throw new UsageError(`--since ${since} is after --until ${until}.`);
   return window;
 }

@@ -14,7 +14,9 @@ export interface ActivationFigures {
    */
   readonly activationMs: number | undefined;
   /** The parts of activationMs, and VS Code's own wait between them, in milliseconds. */
-  readonly activationParts: { readonly codeLoadingMs: number; readonly activateCallMs: number; readonly waitBeforeActivateMs: number } | undefined;
+  readonly activationParts:
+    | { readonly codeLoadingMs: number; readonly activateCallMs: number; readonly waitBeforeActivateMs: number }
+    | undefined;
   /** When the heavy features were registered (the open documents linted): milliseconds since the bundle started loading. */
   readonly featuresReadyMs: number | undefined;
 }
@@ -24,30 +26,44 @@ export class ActivationTiming {
   private readonly activateCalled = performance.now();
   private figures: Omit<ActivationFigures, 'featuresReadyMs'> = { activationMs: undefined, activationParts: undefined };
   private ready: (ms: number | undefined) => void = () => undefined;
-  private readonly featuresReady = new Promise<number | undefined>((resolve) => { this.ready = resolve; });
+  private readonly featuresReady = new Promise<number | undefined>((resolve) => {
+    this.ready = resolve;
+  });
 
   constructor(private readonly moduleLoaded: number) {}
 
   /** Call at the end of `activate`: records and logs the activation's cost. */
   activated(extension: vscode.Extension<unknown>, log: vscode.LogOutputChannel): void {
-    const parts = typeof __iwLoadStarted === 'number'
-      ? { codeLoadingMs: tenth(this.moduleLoaded - __iwLoadStarted), activateCallMs: tenth(performance.now() - this.activateCalled), waitBeforeActivateMs: tenth(this.activateCalled - this.moduleLoaded) }
-      : undefined;
+    const parts =
+      typeof __iwLoadStarted === 'number'
+        ? {
+            codeLoadingMs: tenth(this.moduleLoaded - __iwLoadStarted),
+            activateCallMs: tenth(performance.now() - this.activateCalled),
+            waitBeforeActivateMs: tenth(this.activateCalled - this.moduleLoaded),
+          }
+        : undefined;
     const activationMs = parts && tenth(parts.codeLoadingMs + parts.activateCallMs);
     this.figures = { activationMs, activationParts: parts };
-    log.info(`Activated ${extension.id} ${String(extension.packageJSON.version)}${parts ? ` in ${activationMs} ms (code loading ${parts.codeLoadingMs} ms, activate ${parts.activateCallMs} ms; VS Code prepared the context in ${parts.waitBeforeActivateMs} ms between them)` : ''}.`);
+    log.info(
+      `Activated ${extension.id} ${String(extension.packageJSON.version)}${parts ? ` in ${activationMs} ms (code loading ${parts.codeLoadingMs} ms, activate ${parts.activateCallMs} ms; VS Code prepared the context in ${parts.waitBeforeActivateMs} ms between them)` : ''}.`,
+    );
   }
 
   /** Call once the heavy features are registered; `started` is `performance.now()` before registering them. */
   featuresLoaded(started: number, log: vscode.LogOutputChannel): void {
     const sinceLoad = typeof __iwLoadStarted === 'number' ? tenth(performance.now() - __iwLoadStarted) : undefined;
-    log.info(`Loaded the linter, trees, tags, SLOs, git and wizard features in ${Math.round(performance.now() - started)} ms${sinceLoad === undefined ? '' : ` (${sinceLoad} ms after the extension started loading)`}.`);
+    log.info(
+      `Loaded the linter, trees, tags, SLOs, git and wizard features in ${Math.round(performance.now() - started)} ms${sinceLoad === undefined ? '' : ` (${sinceLoad} ms after the extension started loading)`}.`,
+    );
     this.ready(sinceLoad);
   }
 
   /** The internal command (not contributed, not in the API) that answers with the figures once the heavy features are registered. */
   register(): vscode.Disposable {
-    return vscode.commands.registerCommand(InternalCommands.activationTiming, async (): Promise<ActivationFigures> => ({ ...this.figures, featuresReadyMs: await this.featuresReady }));
+    return vscode.commands.registerCommand(InternalCommands.activationTiming, async (): Promise<ActivationFigures> => ({
+      ...this.figures,
+      featuresReadyMs: await this.featuresReady,
+    }));
   }
 }
 

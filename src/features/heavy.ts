@@ -47,18 +47,39 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
   const documents = new WorkspaceDocuments({ profiles, log });
   const forgetDocuments = onDidChangeProfiles(() => documents.clear());
   const slosFor = (uri: vscode.Uri | undefined) => slos.slosFor(uri);
-  const tags = registerTags(context, { extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles, documents });
+  const tags = registerTags(context, {
+    extensionUri: context.extensionUri,
+    log,
+    profiles,
+    onDidChangeProfiles,
+    documents,
+  });
   const trees = registerTrees(context, { log, profiles, onDidChangeProfiles, documents });
   // The postmortems each folder holds (IN001), from the side bar's cache and watchers.
   const facts = new WorkspaceFactsManager(trees.manager, profiles, log, onDidChangeProfiles);
   const baselines = new BaselineManager(log);
   const charts = registerCharts(context, { extensionUri: context.extensionUri, log, profiles, documents });
   const disposables = [
-    documents, forgetDocuments, slos, tags, trees, facts, baselines, charts,
+    documents,
+    forgetDocuments,
+    slos,
+    tags,
+    trees,
+    facts,
+    baselines,
+    charts,
     registerDiagnostics(context, {
-      extensionUri: context.extensionUri, log, profiles, onDidChangeProfiles, slosFor, onDidChangeSlos: slos.onDidChange,
-      sloFileMissingFor: (uri) => slos.sloFileMissing(uri), workspaceFor: (uri) => facts.factsFor(uri), onDidChangeWorkspace: facts.onDidChange,
-      baselineFor: (uri) => baselines.baselineFor(uri), onDidChangeBaseline: baselines.onDidChange,
+      extensionUri: context.extensionUri,
+      log,
+      profiles,
+      onDidChangeProfiles,
+      slosFor,
+      onDidChangeSlos: slos.onDidChange,
+      sloFileMissingFor: (uri) => slos.sloFileMissing(uri),
+      workspaceFor: (uri) => facts.factsFor(uri),
+      onDidChangeWorkspace: facts.onDidChange,
+      baselineFor: (uri) => baselines.baselineFor(uri),
+      onDidChangeBaseline: baselines.onDidChange,
     }),
     registerCodeActions(context, { log, profiles }),
     registerRuleDocumentation(context),

@@ -1,7 +1,13 @@
 // Finds and reads `.incident-workbench.yaml` (and the severity matrix it may bring) from disk, size-bounded, and hands their text to core.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, parseConfig, type ConfigProblem, type ParseConfigOptions } from '../core/config';
+import {
+  CONFIG_FILE_NAMES,
+  MAX_CONFIG_BYTES,
+  parseConfig,
+  type ConfigProblem,
+  type ParseConfigOptions,
+} from '../core/config';
 import { range } from '../core/markdown/position';
 import type { Profile } from '../core/profiles/types';
 import { applySeverityMatrix, parseSeverityMatrix } from '../core/config/severityMatrix';
@@ -93,7 +99,11 @@ export async function loadConfigFile(file: string, options: ParseConfigOptions =
   if (CONFIG_FILE_NAMES.includes(name)) {
     for (const other of shadowed) {
       if (await isFile(path.join(root, other))) {
-        problems.unshift({ severity: 'warning', range: range(0, 0, 0, 0), message: `${other} in the same folder is ignored in favour of this file; delete one of them` });
+        problems.unshift({
+          severity: 'warning',
+          range: range(0, 0, 0, 0),
+          message: `${other} in the same folder is ignored in favour of this file; delete one of them`,
+        });
       }
     }
   }
@@ -101,7 +111,10 @@ export async function loadConfigFile(file: string, options: ParseConfigOptions =
 }
 
 /** Finds the configuration file for `start` (see `findConfigFileUpwards`) and loads it; undefined when there is none. */
-export async function loadConfigFor(start: string, options: ParseConfigOptions = {}): Promise<LoadedConfig | undefined> {
+export async function loadConfigFor(
+  start: string,
+  options: ParseConfigOptions = {},
+): Promise<LoadedConfig | undefined> {
   const file = await findConfigFileUpwards(start);
   return file === undefined ? undefined : loadConfigFile(file, options);
 }
@@ -124,7 +137,9 @@ async function readBounded(file: string): Promise<{ text: string } | { problem: 
       total += bytesRead;
     }
     if (total > MAX_CONFIG_BYTES) {
-      return { problem: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KiB, the limit for a configuration file; nothing in it was applied` };
+      return {
+        problem: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KiB, the limit for a configuration file; nothing in it was applied`,
+      };
     }
     try {
       // A leading byte-order mark is dropped, as editors do.
@@ -154,9 +169,6 @@ function describeError(e: unknown): string {
   }
 }
 
-
-
-
 /** The profile with the workspace's severity matrix applied, or the matrix's problems. */
 export interface MatrixProfile {
   /** The matrix file read (absolute), when the profile names one and it exists. */
@@ -177,7 +189,19 @@ export async function applyWorkspaceSeverityMatrix(root: string, profile: Profil
   const file = path.join(root, ...profile.severityMatrix.split('/'));
   if (!(await exists(file))) return { profile, problems: [] };
   const read = await readBounded(file);
-  if ('problem' in read) return { path: file, problems: [{ severity: 'error', range: range(0, 0, 0, 0), message: read.problem.replace('configuration file', 'severity matrix') }] };
+  if ('problem' in read)
+    return {
+      path: file,
+      problems: [
+        {
+          severity: 'error',
+          range: range(0, 0, 0, 0),
+          message: read.problem.replace('configuration file', 'severity matrix'),
+        },
+      ],
+    };
   const result = parseSeverityMatrix(read.text);
-  return result.levels ? { path: file, profile: applySeverityMatrix(profile, result.levels), problems: result.problems } : { path: file, problems: result.problems };
+  return result.levels
+    ? { path: file, profile: applySeverityMatrix(profile, result.levels), problems: result.problems }
+    : { path: file, problems: result.problems };
 }

@@ -5,7 +5,10 @@ import { assertSafeRelativePath } from '../core/templates/paths';
 
 /** Why a document was not written, in the user's words. */
 export class WriteRefusedError extends Error {
-  constructor(message: string, readonly reason: 'exists' | 'outside' | 'io') {
+  constructor(
+    message: string,
+    readonly reason: 'exists' | 'outside' | 'io',
+  ) {
     super(message);
   }
 }
@@ -22,7 +25,8 @@ export async function writeNewDocument(root: string, relativePath: string, text:
   assertSafeRelativePath(relativePath);
   const realRoot = await realWorkspaceFolder(root);
   const target = path.resolve(realRoot, ...relativePath.split('/'));
-  if (!isInside(realRoot, target)) throw new WriteRefusedError(`${relativePath} is outside the workspace folder.`, 'outside');
+  if (!isInside(realRoot, target))
+    throw new WriteRefusedError(`${relativePath} is outside the workspace folder.`, 'outside');
   const folders = relativePath.split('/').slice(0, -1);
   const realFolder = await makeFolderInside(realRoot, folders);
   const file = path.join(realFolder, path.basename(target));
@@ -30,7 +34,8 @@ export async function writeNewDocument(root: string, relativePath: string, text:
   try {
     handle = await fs.open(file, 'wx');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new WriteRefusedError(`${relativePath} already exists; it was not changed.`, 'exists');
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new WriteRefusedError(`${relativePath} already exists; it was not changed.`, 'exists');
     throw new WriteRefusedError(`Cannot create ${relativePath}: ${describe(e)}.`, 'io');
   }
   try {
@@ -39,7 +44,10 @@ export async function writeNewDocument(root: string, relativePath: string, text:
     const placed = await openedPath(handle.fd, file);
     if (!isInside(realRoot, placed)) {
       await fs.unlink(placed).catch(() => undefined);
-      throw new WriteRefusedError(`${path.dirname(relativePath)} became a link to a folder outside the workspace while the document was being created; nothing was written.`, 'outside');
+      throw new WriteRefusedError(
+        `${path.dirname(relativePath)} became a link to a folder outside the workspace while the document was being created; nothing was written.`,
+        'outside',
+      );
     }
     await handle.writeFile(text, 'utf8');
   } catch (e) {
@@ -72,7 +80,12 @@ async function realWorkspaceFolder(root: string): Promise<string> {
     return real;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no longer exists' : code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${describe(e)})`;
+    const why =
+      code === 'ENOENT'
+        ? 'no longer exists'
+        : code === 'ENOTDIR'
+          ? 'is not a folder'
+          : `cannot be read (${describe(e)})`;
     throw new WriteRefusedError(`The workspace folder ${root} ${why}; nothing was written.`, 'io');
   }
 }
@@ -98,7 +111,10 @@ async function makeFolderInside(realRoot: string, segments: readonly string[]): 
     const stats = await lstatOrUndefined(current);
     if (!stats) throw folderError(Object.assign(new Error(), { code: 'ENOENT' }), shown(made + 1));
     if (stats.isSymbolicLink()) {
-      throw new WriteRefusedError(`${shown(made + 1)} became a link while the document was being created; nothing was written.`, 'outside');
+      throw new WriteRefusedError(
+        `${shown(made + 1)} became a link while the document was being created; nothing was written.`,
+        'outside',
+      );
     }
     if (!stats.isDirectory()) throw folderError(Object.assign(new Error(), { code: 'ENOTDIR' }), shown(made + 1));
   }
@@ -114,10 +130,24 @@ function shownFolder(segments: readonly string[], count: number): string {
  * How many of the folders `segments` under `realRoot` exist, and the real path of the deepest
  * one, refused (WriteRefusedError) unless it leads inside `realRoot`. Creates nothing.
  */
-async function existingFolderInside(realRoot: string, segments: readonly string[]): Promise<{ existing: number; real: string }> {
+async function existingFolderInside(
+  realRoot: string,
+  segments: readonly string[],
+): Promise<{ existing: number; real: string }> {
   let existing = 0;
-  while (existing < segments.length && (await lstatOrUndefined(path.join(realRoot, ...segments.slice(0, existing + 1))))) existing++;
-  return { existing, real: await realFolderInside(realRoot, path.join(realRoot, ...segments.slice(0, existing)), shownFolder(segments, existing)) };
+  while (
+    existing < segments.length &&
+    (await lstatOrUndefined(path.join(realRoot, ...segments.slice(0, existing + 1))))
+  )
+    existing++;
+  return {
+    existing,
+    real: await realFolderInside(
+      realRoot,
+      path.join(realRoot, ...segments.slice(0, existing)),
+      shownFolder(segments, existing),
+    ),
+  };
 }
 
 /**
@@ -142,7 +172,11 @@ export async function refusalFor(root: string, relativePath: string): Promise<st
 export async function takenNamesIn(root: string, relativePath: string): Promise<(candidate: string) => boolean> {
   let names: Set<string>;
   try {
-    names = new Set((await fs.readdir(path.resolve(root, ...path.posix.dirname(relativePath).split('/')))).map((n) => n.toLowerCase()));
+    names = new Set(
+      (await fs.readdir(path.resolve(root, ...path.posix.dirname(relativePath).split('/')))).map((n) =>
+        n.toLowerCase(),
+      ),
+    );
   } catch {
     names = new Set();
   }
@@ -165,14 +199,19 @@ async function realFolderInside(realRoot: string, folder: string, shown: string)
   if (real !== realRoot && !isInside(realRoot, real)) {
     throw new WriteRefusedError(`${shown} links to a folder outside the workspace; nothing was written.`, 'outside');
   }
-  const stats = await fs.stat(real).catch((e: unknown) => { throw folderError(e, shown); });
+  const stats = await fs.stat(real).catch((e: unknown) => {
+    throw folderError(e, shown);
+  });
   if (!stats.isDirectory()) throw folderError(Object.assign(new Error(), { code: 'ENOTDIR' }), shown);
   return real;
 }
 
 function folderError(e: unknown, shown: string): WriteRefusedError {
   if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-    return new WriteRefusedError(`The folder ${shown} was removed while the document was being created; nothing was written.`, 'io');
+    return new WriteRefusedError(
+      `The folder ${shown} was removed while the document was being created; nothing was written.`,
+      'io',
+    );
   }
   return new WriteRefusedError(`Cannot create the folder ${shown}: ${describe(e)}.`, 'io');
 }
@@ -204,11 +243,17 @@ function describe(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'EROFS': return 'the file system is read-only';
-    case 'ENOSPC': return 'the disk is full';
-    case 'ENOTDIR': return 'it or a folder above it is a file, not a folder';
-    case 'ENOENT': return 'its folder was removed meanwhile';
-    default: return code ?? (e instanceof Error ? e.message : String(e));
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'ENOTDIR':
+      return 'it or a folder above it is a file, not a folder';
+    case 'ENOENT':
+      return 'its folder was removed meanwhile';
+    default:
+      return code ?? (e instanceof Error ? e.message : String(e));
   }
 }

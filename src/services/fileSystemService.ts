@@ -4,8 +4,25 @@ import * as path from 'node:path';
 
 /** Folders never walked: dependencies, version control, build output. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
-  'node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'target', 'coverage', '.next', '.venv', 'venv', '__pycache__', 'vendor',
-  '.cache', '.idea', '.vscode-test', '.tox', '.terraform',
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'out',
+  'build',
+  'target',
+  'coverage',
+  '.next',
+  '.venv',
+  'venv',
+  '__pycache__',
+  'vendor',
+  '.cache',
+  '.idea',
+  '.vscode-test',
+  '.tox',
+  '.terraform',
 ]);
 
 /** Reads a file as UTF-8 text. */
@@ -49,7 +66,10 @@ const MAX_LEVELS = 256;
  * parent, stopping after the first folder that holds `.git` (the repository root) or at the
  * file-system root. Undefined when no folder gives one.
  */
-export async function findUpwards(start: string, lookIn: (dir: string) => Promise<string | undefined>): Promise<string | undefined> {
+export async function findUpwards(
+  start: string,
+  lookIn: (dir: string) => Promise<string | undefined>,
+): Promise<string | undefined> {
   let dir = path.resolve(start);
   if (!(await isDirectory(dir))) dir = path.dirname(dir);
   for (let level = 0; level < MAX_LEVELS; level++) {

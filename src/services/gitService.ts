@@ -58,8 +58,7 @@ export interface CommitsOptions {
 
 /** The text of one commit (`git show`), for a read-only document. */
 export type ShowResult =
-  | { readonly available: true; readonly text: string; readonly truncated: boolean }
-  | GitUnavailable;
+  { readonly available: true; readonly text: string; readonly truncated: boolean } | GitUnavailable;
 
 /** How the service runs git; the defaults suit the editor and the CLI. */
 export interface GitServiceOptions {
@@ -80,8 +79,21 @@ export const SHOW_MAX_CHARS = 1_000_000;
 
 /** Variables passed through to git from the extension's environment; everything else (GIT_DIR, PAGER, ...) is dropped. */
 const PASSED_ENV = new Set([
-  'path', 'pathext', 'systemroot', 'windir', 'comspec', 'home', 'userprofile', 'homedrive', 'homepath',
-  'appdata', 'localappdata', 'temp', 'tmp', 'tmpdir', 'xdg_config_home',
+  'path',
+  'pathext',
+  'systemroot',
+  'windir',
+  'comspec',
+  'home',
+  'userprofile',
+  'homedrive',
+  'homepath',
+  'appdata',
+  'localappdata',
+  'temp',
+  'tmp',
+  'tmpdir',
+  'xdg_config_home',
 ]);
 
 /**
@@ -140,11 +152,18 @@ export class GitService {
     try {
       const branch = (await git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD'])).trim();
       const args = [
-        '--no-pager', 'log', '-z', '--name-status', `--format=${LOG_FORMAT}`, ...NO_PROGRAMS,
+        '--no-pager',
+        'log',
+        '-z',
+        '--name-status',
+        `--format=${LOG_FORMAT}`,
+        ...NO_PROGRAMS,
         `--since=@${Math.ceil(options.since.getTime() / 1000)}`,
         `--until=@${Math.floor(options.until.getTime() / 1000)}`,
         `--max-count=${maxCount + 1}`,
-        'HEAD', '--', ...(options.paths ?? []),
+        'HEAD',
+        '--',
+        ...(options.paths ?? []),
       ];
       const commits = parseLog(await rawWithMergeDiffs(git, args));
       return {
@@ -168,25 +187,48 @@ export class GitService {
     const opened = await this.open(repoRoot, options.signal);
     if (!opened.available) return opened;
     try {
-      const text = await rawWithMergeDiffs(opened.git, ['--no-pager', 'show', ...NO_PROGRAMS, '--format=fuller', '--stat', '--patch', hash, '--']);
+      const text = await rawWithMergeDiffs(opened.git, [
+        '--no-pager',
+        'show',
+        ...NO_PROGRAMS,
+        '--format=fuller',
+        '--stat',
+        '--patch',
+        hash,
+        '--',
+      ]);
       const truncated = text.length > SHOW_MAX_CHARS;
-      return { available: true, text: truncated ? `${text.slice(0, SHOW_MAX_CHARS)}\n\n[Cut off after ${SHOW_MAX_CHARS.toLocaleString('en-US')} characters.]\n` : text, truncated };
+      return {
+        available: true,
+        text: truncated
+          ? `${text.slice(0, SHOW_MAX_CHARS)}\n\n[Cut off after ${SHOW_MAX_CHARS.toLocaleString('en-US')} characters.]\n`
+          : text,
+        truncated,
+      };
     } catch (e) {
       return this.unavailable(e, options.signal);
     }
   }
 
   /** Checks that `repoRoot` is a folder inside a repository with at least one commit. */
-  private async open(repoRoot: string, signal: AbortSignal | undefined): Promise<{ available: true; git: SimpleGit; root: string; shallow: boolean } | GitUnavailable> {
+  private async open(
+    repoRoot: string,
+    signal: AbortSignal | undefined,
+  ): Promise<{ available: true; git: SimpleGit; root: string; shallow: boolean } | GitUnavailable> {
     try {
-      if (!(await fs.stat(repoRoot)).isDirectory()) return unavailable('folder-missing', `${repoRoot} is not a folder.`);
+      if (!(await fs.stat(repoRoot)).isDirectory())
+        return unavailable('folder-missing', `${repoRoot} is not a folder.`);
     } catch {
       return unavailable('folder-missing', `The folder ${repoRoot} does not exist.`);
     }
     const git = this.client(repoRoot, signal);
     try {
       const [root, shallow] = (await git.raw(['rev-parse', '--show-toplevel', '--is-shallow-repository'])).split('\n');
-      if (!root) return unavailable('not-a-repository', 'This folder is not inside a git working tree (it may be a bare repository or a .git folder).');
+      if (!root)
+        return unavailable(
+          'not-a-repository',
+          'This folder is not inside a git working tree (it may be a bare repository or a .git folder).',
+        );
       // Exit status 1 without a message when HEAD does not resolve: an unborn branch.
       const head = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
       if (!head) return unavailable('no-commits', 'The repository has no commits yet.');
@@ -230,19 +272,35 @@ export class GitService {
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof GitPluginError && e.plugin === 'abort') return unavailable('cancelled', 'Cancelled.');
     if (e instanceof GitPluginError && e.plugin === 'timeout') {
-      return unavailable('timeout', `Git stopped answering for ${Math.round((this.options.timeoutMs ?? 30_000) / 1000)} seconds and was stopped.`);
+      return unavailable(
+        'timeout',
+        `Git stopped answering for ${Math.round((this.options.timeoutMs ?? 30_000) / 1000)} seconds and was stopped.`,
+      );
     }
     // simple-git reports a failed spawn as a GitError whose message is the spawn error's text.
     if (/\bspawn \S+ ENOENT\b/.test(message)) return unavailable('git-missing', 'Git is not installed or not on PATH.');
-    if (/\bspawn \S+ (?:EACCES|EPERM)\b/.test(message)) return unavailable('git-missing', 'Git could not be started: the git program on PATH is not executable.');
-    if (/not a git repository/i.test(message)) return unavailable('not-a-repository', 'This folder is not inside a git repository.');
+    if (/\bspawn \S+ (?:EACCES|EPERM)\b/.test(message))
+      return unavailable('git-missing', 'Git could not be started: the git program on PATH is not executable.');
+    if (/not a git repository/i.test(message))
+      return unavailable('not-a-repository', 'This folder is not inside a git repository.');
     if (/dubious ownership|safe\.directory/i.test(message)) {
-      return unavailable('unsafe-repository', 'Git refuses to read this repository because another user owns it (see git\'s safe.directory setting).');
+      return unavailable(
+        'unsafe-repository',
+        "Git refuses to read this repository because another user owns it (see git's safe.directory setting).",
+      );
     }
-    if (/does not have any commits yet|unknown revision or path not in the working tree.*HEAD|bad default revision 'HEAD'/is.test(message)) {
+    if (
+      /does not have any commits yet|unknown revision or path not in the working tree.*HEAD|bad default revision 'HEAD'/is.test(
+        message,
+      )
+    ) {
       return unavailable('no-commits', 'The repository has no commits yet.');
     }
-    const firstLine = message.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? 'unknown error';
+    const firstLine =
+      message
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l.length > 0) ?? 'unknown error';
     return unavailable('failed', `Git failed: ${firstLine.replace(/^fatal:\s*/, '')}`);
   }
 }
@@ -257,7 +315,8 @@ async function rawWithMergeDiffs(git: SimpleGit, args: string[]): Promise<string
   try {
     return await git.raw(withMerges);
   } catch (e) {
-    if (e instanceof Error && /diff-merges/.test(e.message) && /unrecognized|unknown/i.test(e.message)) return git.raw(args);
+    if (e instanceof Error && /diff-merges/.test(e.message) && /unrecognized|unknown/i.test(e.message))
+      return git.raw(args);
     throw e;
   }
 }
@@ -278,8 +337,21 @@ export function commitsInWindow(repoRoot: string, options: CommitsOptions): Prom
  * The commits of an incident window as a new document lists them, or why they cannot be
  * listed (the shape the `new` command and New Postmortem take).
  */
-export async function templateCommitsInWindow(root: string, since: Date, until: Date): Promise<{ commits: Array<{ shortHash: string; date: string; subject: string; author: string }> } | { unavailable: string }> {
+export async function templateCommitsInWindow(
+  root: string,
+  since: Date,
+  until: Date,
+): Promise<
+  { commits: Array<{ shortHash: string; date: string; subject: string; author: string }> } | { unavailable: string }
+> {
   const result = await commitsInWindow(root, { since, until, maxCount: 50 });
   if (!result.available) return { unavailable: result.reason };
-  return { commits: result.commits.map((c) => ({ shortHash: c.shortHash, date: c.authorDate, subject: c.subject, author: c.authorName })) };
+  return {
+    commits: result.commits.map((c) => ({
+      shortHash: c.shortHash,
+      date: c.authorDate,
+      subject: c.subject,
+      author: c.authorName,
+    })),
+  };
 }

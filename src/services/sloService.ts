@@ -25,9 +25,24 @@ export async function loadSloFile(file: string): Promise<SloFile> {
   const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   try {
     const stat = await fs.stat(file);
-    if (stat.isDirectory()) return { slos: [], problems: [{ severity: 'error', message: 'this is a folder, not a file', range: top }], fileName };
+    if (stat.isDirectory())
+      return {
+        slos: [],
+        problems: [{ severity: 'error', message: 'this is a folder, not a file', range: top }],
+        fileName,
+      };
     if (stat.size > MAX_SLO_BYTES) {
-      return { slos: [], problems: [{ severity: 'error', message: `the file is larger than ${MAX_SLO_BYTES / 1024} KiB, the limit for an SLO file`, range: top }], fileName };
+      return {
+        slos: [],
+        problems: [
+          {
+            severity: 'error',
+            message: `the file is larger than ${MAX_SLO_BYTES / 1024} KiB, the limit for an SLO file`,
+            range: top,
+          },
+        ],
+        fileName,
+      };
     }
     return parseSloFile(await fs.readFile(file, 'utf8'), fileName);
   } catch (e) {

@@ -2,8 +2,20 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
-  chooseSlackChannel, combineEvents, isoSecond, isPagerDutyLog, pagerDutyEvents, readSlackChannels, slackDayFiles, slackEvents,
-  TimelineImportError, type ImportedEvent, type ImportSource, type ImportWindow, type JsonFile, type SlackChannel,
+  chooseSlackChannel,
+  combineEvents,
+  isoSecond,
+  isPagerDutyLog,
+  pagerDutyEvents,
+  readSlackChannels,
+  slackDayFiles,
+  slackEvents,
+  TimelineImportError,
+  type ImportedEvent,
+  type ImportSource,
+  type ImportWindow,
+  type JsonFile,
+  type SlackChannel,
 } from '../core/timeline/import';
 
 /** What to import from an export. */
@@ -33,15 +45,25 @@ export async function readExport(p: string, options: TimelineImportOptions): Pro
   const stat = await fs.stat(p).catch(() => undefined);
   if (!stat) throw new TimelineImportError(p, 'no such file or folder.');
   if (stat.isDirectory()) {
-    if (options.from === 'pagerduty') throw new TimelineImportError(p, 'is a folder; a PagerDuty log is one JSON file of log entries.');
+    if (options.from === 'pagerduty')
+      throw new TimelineImportError(p, 'is a folder; a PagerDuty log is one JSON file of log entries.');
     return readSlackExport(p, options);
   }
-  if (/\.zip$/i.test(p)) throw new TimelineImportError(p, 'is a zip archive; unzip the Slack export and pass its folder.');
-  if (path.basename(p) === 'channels.json' && options.from !== 'pagerduty') return readSlackExport(path.dirname(p), options);
+  if (/\.zip$/i.test(p))
+    throw new TimelineImportError(p, 'is a zip archive; unzip the Slack export and pass its folder.');
+  if (path.basename(p) === 'channels.json' && options.from !== 'pagerduty')
+    return readSlackExport(path.dirname(p), options);
   const file = await readJson(p);
-  if (options.from === 'slack') throw new TimelineImportError(p, 'is a file; a Slack export is a folder with channels.json, users.json and one folder per channel.');
+  if (options.from === 'slack')
+    throw new TimelineImportError(
+      p,
+      'is a file; a Slack export is a folder with channels.json, users.json and one folder per channel.',
+    );
   if (options.from !== 'pagerduty' && !isPagerDutyLog(file.data)) {
-    throw new TimelineImportError(p, 'is neither a Slack export (a folder with channels.json) nor a PagerDuty log (a JSON object with "log_entries").');
+    throw new TimelineImportError(
+      p,
+      'is neither a Slack export (a folder with channels.json) nor a PagerDuty log (a JSON object with "log_entries").',
+    );
   }
   const events = pagerDutyEvents(file, options.window);
   if (events.length === 0) throw new TimelineImportError(p, `no log entries${windowText(options.window)}.`);
@@ -49,7 +71,10 @@ export async function readExport(p: string, options: TimelineImportOptions): Pro
 }
 
 /** Reads every export and combines their events in time order, milestones assigned (see `combineEvents`). */
-export async function readExports(paths: readonly string[], options: TimelineImportOptions): Promise<{ exports: ImportedExport[]; events: ImportedEvent[] }> {
+export async function readExports(
+  paths: readonly string[],
+  options: TimelineImportOptions,
+): Promise<{ exports: ImportedExport[]; events: ImportedEvent[] }> {
   const exports: ImportedExport[] = [];
   for (const p of paths) exports.push(await readExport(p, options));
   return { exports, events: combineEvents(exports.map((e) => e.events)) };
@@ -71,17 +96,25 @@ async function readSlackExport(folder: string, options: TimelineImportOptions): 
   // Private channels are listed in groups.json.
   const channels = await slackChannelsOf(folder);
   if (!channels) {
-    throw new TimelineImportError(folder, 'not a Slack export: there is no channels.json in it (pass the folder of an unzipped workspace export).');
+    throw new TimelineImportError(
+      folder,
+      'not a Slack export: there is no channels.json in it (pass the folder of an unzipped workspace export).',
+    );
   }
   const channel = chooseSlackChannel(channels, options.channel, channelsPath);
   const channelFolder = path.join(folder, channel.name);
   const names = await fs.readdir(channelFolder).catch(() => undefined);
-  if (!names) throw new TimelineImportError(channelFolder, `channels.json lists #${channel.name}, but the export has no folder for it.`);
+  if (!names)
+    throw new TimelineImportError(
+      channelFolder,
+      `channels.json lists #${channel.name}, but the export has no folder for it.`,
+    );
   const dayNames = slackDayFiles(names, options.window);
   const days = await Promise.all(dayNames.map((n) => readJson(path.join(channelFolder, n))));
   const users = await readJsonIfExists(path.join(folder, 'users.json'));
   const events = slackEvents({ channels, users, days }, options.window);
-  if (events.length === 0) throw new TimelineImportError(channelFolder, `no messages in #${channel.name}${windowText(options.window)}.`);
+  if (events.length === 0)
+    throw new TimelineImportError(channelFolder, `no messages in #${channel.name}${windowText(options.window)}.`);
   return { path: folder, source: 'slack', channel, events };
 }
 
@@ -90,7 +123,10 @@ async function readJson(file: string): Promise<JsonFile> {
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    throw new TimelineImportError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new TimelineImportError(
+      file,
+      `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+    );
   }
   try {
     return { path: file, data: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };

@@ -2,7 +2,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { kindFromProfileFolders, parseMarkdown, toPosix, type Profile } from '../core';
-import { requiresPostmortems, workspaceFacts, type WorkspaceDocument, type WorkspaceFacts } from '../core/rules/postmortemRequired';
+import {
+  requiresPostmortems,
+  workspaceFacts,
+  type WorkspaceDocument,
+  type WorkspaceFacts,
+} from '../core/rules/postmortemRequired';
 import { findMarkdownFiles, findUpwards } from './fileSystemService';
 import { findSloFile } from './sloService';
 
@@ -36,7 +41,11 @@ export async function readWorkspaceDocuments(root: string, profile: Profile): Pr
  * The workspace facts for linting under `profile` at `now`; undefined when the profile requires
  * no postmortem (then nothing needs them and the workspace is not read).
  */
-export async function readWorkspaceFacts(root: string, profile: Profile, now: number = Date.now()): Promise<WorkspaceFacts | undefined> {
+export async function readWorkspaceFacts(
+  root: string,
+  profile: Profile,
+  now: number = Date.now(),
+): Promise<WorkspaceFacts | undefined> {
   if (!requiresPostmortems(profile)) return undefined;
   return workspaceFacts(await readWorkspaceDocuments(root, profile), profile, now);
 }

@@ -11,7 +11,11 @@ type Child = Node | string | null | undefined | false;
  * Creates `<tag>` with `attrs` (`class`, `id`, `aria-*`, `for`, ...; `false`/`undefined`
  * leave an attribute out, `true` sets it empty) and appends `children`, strings as text nodes.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;

@@ -37,7 +37,11 @@ export function textField(app: App, path: string, label: string, options: TextFi
   const hintId = options.hint ? `${id}-hint` : undefined;
   const control = options.rows
     ? h('textarea', { id, rows: options.rows, maxlength: options.maxLength ?? 20000 })
-    : h('input', { id, type: options.type ?? 'text', maxlength: options.type ? undefined : options.maxLength ?? 500 });
+    : h('input', {
+        id,
+        type: options.type ?? 'text',
+        maxlength: options.type ? undefined : (options.maxLength ?? 500),
+      });
   if (options.placeholder) control.setAttribute('placeholder', options.placeholder);
   control.setAttribute('data-field', path);
   control.setAttribute('aria-describedby', [hintId, findingsId(path)].filter(Boolean).join(' '));
@@ -47,19 +51,31 @@ export function textField(app: App, path: string, label: string, options: TextFi
     setPath(app.draft, path, options.parse ? options.parse(control.value) : control.value);
     app.changed();
   });
-  return h('div', { class: `field${options.rows ? ' field-wide' : ''}` },
+  return h(
+    'div',
+    { class: `field${options.rows ? ' field-wide' : ''}` },
     h('label', { for: id, text: label }),
     options.hint ? h('p', { class: 'hint', id: hintId, text: options.hint }) : null,
     control,
-    findingsRegion(path));
+    findingsRegion(path),
+  );
 }
 
 /** A labelled `<select>` for the string at `path`; `choices` are [value, text] pairs, an empty first choice is added. */
-export function selectField(app: App, path: string, label: string, choices: ReadonlyArray<readonly [string, string]>, options: { id?: string; onChange?: () => void; emptyText?: string } = {}): HTMLElement {
+export function selectField(
+  app: App,
+  path: string,
+  label: string,
+  choices: ReadonlyArray<readonly [string, string]>,
+  options: { id?: string; onChange?: () => void; emptyText?: string } = {},
+): HTMLElement {
   const id = options.id ?? fieldId(path);
-  const select = h('select', { id, 'aria-describedby': findingsId(path), 'data-field': path },
+  const select = h(
+    'select',
+    { id, 'aria-describedby': findingsId(path), 'data-field': path },
     h('option', { value: '', text: options.emptyText ?? 'Choose…' }),
-    ...choices.map(([value, text]) => h('option', { value, text })));
+    ...choices.map(([value, text]) => h('option', { value, text })),
+  );
   const stored = getPath(app.draft, path);
   select.value = typeof stored === 'string' ? stored : '';
   select.addEventListener('change', () => {
@@ -75,12 +91,28 @@ export function selectField(app: App, path: string, label: string, choices: Read
  * entry with a Remove button, and an Add button. Adding or removing rebuilds the phase and
  * focuses the new (or the neighbouring) entry.
  */
-export function listField(app: App, path: string, options: { legend: string; itemLabel: (index: number) => string; addText: string; rows?: number; hint?: string; keepOne?: boolean }): HTMLElement {
+export function listField(
+  app: App,
+  path: string,
+  options: {
+    legend: string;
+    itemLabel: (index: number) => string;
+    addText: string;
+    rows?: number;
+    hint?: string;
+    keepOne?: boolean;
+  },
+): HTMLElement {
   const items = getPath(app.draft, path) as string[];
   const idOf = (index: number) => `${fieldId(path)}-${index}`;
   const list = h('ol', { class: 'entries' });
   items.forEach((_, index) => {
-    const remove = h('button', { type: 'button', class: 'secondary remove', text: 'Remove', 'aria-label': `Remove ${options.itemLabel(index).toLowerCase()}` });
+    const remove = h('button', {
+      type: 'button',
+      class: 'secondary remove',
+      text: 'Remove',
+      'aria-label': `Remove ${options.itemLabel(index).toLowerCase()}`,
+    });
     remove.addEventListener('click', () => {
       items.splice(index, 1);
       if (options.keepOne && items.length === 0) items.push('');
@@ -99,10 +131,15 @@ export function listField(app: App, path: string, options: { legend: string; ite
     app.rerender(idOf(items.length - 1));
   });
   const hintId = options.hint ? `${fieldId(path)}-hint` : undefined;
-  return h('fieldset', { class: 'list', 'aria-describedby': hintId, 'data-field': path },
+  return h(
+    'fieldset',
+    { class: 'list', 'aria-describedby': hintId, 'data-field': path },
     h('legend', { text: options.legend }),
     options.hint ? h('p', { class: 'hint', id: hintId, text: options.hint }) : null,
-    list, add, findingsRegion(path));
+    list,
+    add,
+    findingsRegion(path),
+  );
 }
 
 /** The priorities offered for action items, most urgent first. */

@@ -1,7 +1,14 @@
 // The incident wizard's page script: receives the draft and profile from the host, shows one phase at a time, and sends every edit back (validated with zod both ways).
 import {
-  hostMessageSchema, parseMessage, WIZARD_PHASES, wizardDraftSchema,
-  type HostMessage, type WebviewMessage, type WizardDraft, type WizardFinding, type WizardPhase,
+  hostMessageSchema,
+  parseMessage,
+  WIZARD_PHASES,
+  wizardDraftSchema,
+  type HostMessage,
+  type WebviewMessage,
+  type WizardDraft,
+  type WizardFinding,
+  type WizardPhase,
 } from '../webview/protocol';
 import { draftHasInput, revisionOf } from '../webview/draft';
 import { filledFields, touchedFromState, visibleFindings } from '../core/wizard/visibility';
@@ -42,10 +49,18 @@ function post(message: WebviewMessage): void {
 }
 
 const app: App = {
-  get draft() { return draft as WizardDraft; },
-  get init() { return init as InitMessage; },
-  get evaluation() { return evaluation; },
-  get commits() { return commits; },
+  get draft() {
+    return draft as WizardDraft;
+  },
+  get init() {
+    return init as InitMessage;
+  },
+  get evaluation() {
+    return evaluation;
+  },
+  get commits() {
+    return commits;
+  },
   changed,
   rerender: (focusId) => renderCurrentPhase(focusId),
   post,
@@ -94,7 +109,8 @@ function receive(message: HostMessage): void {
       const fromState = saved ? wizardDraftSchema.safeParse(saved.draft) : undefined;
       // The page's own state is saved on every keystroke, so after hiding it is the newest copy (the host's is
       // at most one pause older); after a reload it can be older than the host's. The one with more edits wins.
-      const own = fromState?.success && revisionOf(saved?.revision) >= revisionOf(message.revision) ? fromState.data : undefined;
+      const own =
+        fromState?.success && revisionOf(saved?.revision) >= revisionOf(message.revision) ? fromState.data : undefined;
       draft = own ?? message.draft;
       revision = own ? revisionOf(saved?.revision) : revisionOf(message.revision);
       commits = own ? saved?.commits : undefined;
@@ -152,7 +168,12 @@ function renderShell(): void {
   root.removeAttribute('aria-busy');
   const steps = h('ol', { class: 'steps' });
   WIZARD_PHASES.forEach((phase, index) => {
-    const button = h('button', { type: 'button', class: 'step', id: `step-${phase}`, 'data-phase': phase }, h('span', { class: 'step-number', text: `${index + 1}` }), ` ${PHASE_TITLES[phase]}`);
+    const button = h(
+      'button',
+      { type: 'button', class: 'step', id: `step-${phase}`, 'data-phase': phase },
+      h('span', { class: 'step-number', text: `${index + 1}` }),
+      ` ${PHASE_TITLES[phase]}`,
+    );
     button.addEventListener('click', () => goTo(phase));
     steps.appendChild(h('li', {}, button));
   });
@@ -163,17 +184,30 @@ function renderShell(): void {
     sendDraft();
     post({ type: 'cancel', dirty: isDirty() });
   });
-  append(root,
-    h('header', {},
+  append(
+    root,
+    h(
+      'header',
+      {},
       h('h1', { text: 'Incident Wizard' }),
       h('p', { class: 'muted', text: `Profile: ${init.profile.title}` }),
-      h('nav', { 'aria-label': 'Wizard steps' }, steps)),
+      h('nav', { 'aria-label': 'Wizard steps' }, steps),
+    ),
     h('section', { id: 'phase', 'aria-labelledby': 'phase-heading' }),
-    h('footer', {},
+    h(
+      'footer',
+      {},
       h('div', { class: 'buttons' }, back, next, finish, cancel),
-      h('p', { id: 'finish-reason', class: 'warning', hidden: true, text: 'This workspace is not trusted, so the wizard cannot write the postmortem. Trust the workspace to finish; your draft is kept.' }),
+      h('p', {
+        id: 'finish-reason',
+        class: 'warning',
+        hidden: true,
+        text: 'This workspace is not trusted, so the wizard cannot write the postmortem. Trust the workspace to finish; your draft is kept.',
+      }),
       h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' }),
-      h('div', { id: 'summary', class: 'summary', 'aria-live': 'polite' })));
+      h('div', { id: 'summary', class: 'summary', 'aria-live': 'polite' }),
+    ),
+  );
   showTrust();
 }
 
@@ -212,7 +246,11 @@ function renderCurrentPhase(focusId?: string): void {
   const container = document.getElementById('phase');
   if (!container || !draft || !init) return;
   clear(container);
-  append(container, h('h2', { id: 'phase-heading', tabindex: -1, text: PHASE_TITLES[draft.phase] }), renderPhase(app, draft.phase));
+  append(
+    container,
+    h('h2', { id: 'phase-heading', tabindex: -1, text: PHASE_TITLES[draft.phase] }),
+    renderPhase(app, draft.phase),
+  );
   for (const phase of WIZARD_PHASES) {
     const step = document.getElementById(`step-${phase}`);
     if (!step) continue;
@@ -227,8 +265,14 @@ function renderCurrentPhase(focusId?: string): void {
 function updateButtons(): void {
   const index = phaseIndex();
   (document.getElementById('back') as HTMLButtonElement | null)?.toggleAttribute('disabled', index === 0);
-  (document.getElementById('next') as HTMLButtonElement | null)?.toggleAttribute('disabled', index === WIZARD_PHASES.length - 1);
-  (document.getElementById('finish') as HTMLButtonElement | null)?.toggleAttribute('disabled', !init?.canWrite || finishing);
+  (document.getElementById('next') as HTMLButtonElement | null)?.toggleAttribute(
+    'disabled',
+    index === WIZARD_PHASES.length - 1,
+  );
+  (document.getElementById('finish') as HTMLButtonElement | null)?.toggleAttribute(
+    'disabled',
+    !init?.canWrite || finishing,
+  );
 }
 
 function finishWizard(): void {
@@ -243,7 +287,10 @@ function finishWizard(): void {
   post({ type: 'finish', draft });
   showStatus('Writing the postmortem…');
   // The host answers with `finished` or `error`; either re-enables Finish if the panel stays.
-  setTimeout(() => { finishing = false; updateButtons(); }, 3000);
+  setTimeout(() => {
+    finishing = false;
+    updateButtons();
+  }, 3000);
 }
 
 /** Marks the field of the element an event came from as touched; with `show`, shows its findings at once. */
@@ -261,8 +308,9 @@ function touch(event: Event, show: boolean): void {
 function focusFirstFinding(): void {
   for (const region of Array.from(document.querySelectorAll<HTMLElement>('[data-findings-for]'))) {
     if (region.dataset.findingsFor?.startsWith('phase:') || !region.querySelector('li')) continue;
-    const control = document.querySelector<HTMLElement>(`[aria-describedby~="${region.id}"]:not(fieldset)`)
-      ?? region.parentElement?.querySelector<HTMLElement>('input, textarea, select, button');
+    const control =
+      document.querySelector<HTMLElement>(`[aria-describedby~="${region.id}"]:not(fieldset)`) ??
+      region.parentElement?.querySelector<HTMLElement>('input, textarea, select, button');
     if (control) {
       control.focus();
       return;
@@ -284,7 +332,12 @@ function showEvaluation(): void {
     fillFindings(region, mine);
   }
   const phaseRegion = document.querySelector<HTMLElement>(`[data-findings-for="phase:${draft.phase}"]`);
-  if (phaseRegion) fillFindings(phaseRegion, findings.filter((f) => f.phase === draft?.phase && !shown.has(f)), 'Other checks for this phase');
+  if (phaseRegion)
+    fillFindings(
+      phaseRegion,
+      findings.filter((f) => f.phase === draft?.phase && !shown.has(f)),
+      'Other checks for this phase',
+    );
   const durations = document.getElementById('durations');
   if (durations) durations.textContent = durationsText(app);
   const slo = document.getElementById('slo-impact');
@@ -292,10 +345,13 @@ function showEvaluation(): void {
   if (draft.phase === 'document') updatePreview(app);
   const summary = document.getElementById('summary');
   if (summary) {
-    const counts = WIZARD_PHASES.map((phase) => [phase, all.filter((f) => f.phase === phase && f.severity !== 'info').length] as const).filter(([, n]) => n > 0);
-    summary.textContent = counts.length === 0
-      ? `No problems found. The postmortem will be written to ${evaluation.path}.`
-      : `To check before finishing: ${counts.map(([phase, n]) => `${PHASE_TITLES[phase]} ${n}`).join(', ')}. The postmortem will be written to ${evaluation.path}.`;
+    const counts = WIZARD_PHASES.map(
+      (phase) => [phase, all.filter((f) => f.phase === phase && f.severity !== 'info').length] as const,
+    ).filter(([, n]) => n > 0);
+    summary.textContent =
+      counts.length === 0
+        ? `No problems found. The postmortem will be written to ${evaluation.path}.`
+        : `To check before finishing: ${counts.map(([phase, n]) => `${PHASE_TITLES[phase]} ${n}`).join(', ')}. The postmortem will be written to ${evaluation.path}.`;
   }
 }
 
@@ -306,11 +362,25 @@ function fillFindings(region: HTMLElement, findings: readonly WizardFinding[], h
   region.dataset.key = key;
   clear(region);
   if (findings.length === 0) return;
-  append(region,
+  append(
+    region,
     heading ? h('p', { class: 'findings-heading', text: heading }) : null,
-    h('ul', {}, ...findings.map((f) => h('li', { class: `finding ${f.severity}` },
-      h('span', { class: 'severity', text: f.severity === 'error' ? 'Error' : f.severity === 'warning' ? 'Warning' : 'Note' }),
-      ` ${f.ruleId}: ${f.message}`))));
+    h(
+      'ul',
+      {},
+      ...findings.map((f) =>
+        h(
+          'li',
+          { class: `finding ${f.severity}` },
+          h('span', {
+            class: 'severity',
+            text: f.severity === 'error' ? 'Error' : f.severity === 'warning' ? 'Warning' : 'Note',
+          }),
+          ` ${f.ruleId}: ${f.message}`,
+        ),
+      ),
+    ),
+  );
 }
 
 function showStatus(text: string): void {
@@ -325,11 +395,17 @@ function isDirty(): boolean {
 root.addEventListener('input', (event) => touch(event, false));
 root.addEventListener('change', (event) => touch(event, true));
 // A click counts for buttons only (Add, Remove): clicking into a text field is not yet touching it.
-root.addEventListener('click', (event) => { if (event.target instanceof Element && event.target.closest('button')) touch(event, true); });
+root.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('button')) touch(event, true);
+});
 root.addEventListener('focusout', (event) => touch(event, true));
 
 // Send what was typed before the page goes away (hidden panel, reload).
-window.addEventListener('pagehide', () => { if (sendTimer) sendDraft(); });
-document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden' && sendTimer) sendDraft(); });
+window.addEventListener('pagehide', () => {
+  if (sendTimer) sendDraft();
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden' && sendTimer) sendDraft();
+});
 
 post({ type: 'ready' });

@@ -8,8 +8,31 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 /** The only elements the preview creates; a token asking for another tag is shown as its text. */
 const ALLOWED_TAGS = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-  'strong', 'em', 's', 'code', 'pre', 'hr', 'br', 'a',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'strong',
+  'em',
+  's',
+  'code',
+  'pre',
+  'hr',
+  'br',
+  'a',
 ]);
 
 /** Called when a link in the preview is activated, with the link's target as written. */
@@ -20,7 +43,8 @@ export function renderPreview(target: HTMLElement, markdown: string, openLink: O
   clear(target);
   walk(target, md.parse(markdown, {}), openLink, (into, token) => {
     if (token.type === 'inline') walk(into, token.children ?? [], openLink, inlineLeaf);
-    else if (token.type === 'fence' || token.type === 'code_block') into.appendChild(h('pre', {}, h('code', { text: token.content })));
+    else if (token.type === 'fence' || token.type === 'code_block')
+      into.appendChild(h('pre', {}, h('code', { text: token.content })));
     else if (token.type === 'hr') into.appendChild(h('hr'));
     else append(into, token.content);
   });
@@ -31,7 +55,12 @@ export function renderPreview(target: HTMLElement, markdown: string, openLink: O
  * element and nest into it, closing tokens leave it, and every other token goes to `leaf` with
  * the element it belongs in.
  */
-function walk(parent: HTMLElement, tokens: readonly Token[], openLink: OpenLink, leaf: (into: HTMLElement, token: Token) => void): void {
+function walk(
+  parent: HTMLElement,
+  tokens: readonly Token[],
+  openLink: OpenLink,
+  leaf: (into: HTMLElement, token: Token) => void,
+): void {
   const stack: HTMLElement[] = [parent];
   for (const token of tokens) {
     const top = stack[stack.length - 1];

@@ -26,7 +26,8 @@ export function chartsHtml(options: ChartsHtmlOptions): string {
   const { cspSource, nonce, scriptUri, styleUri, title, kind } = options;
   if (kind !== 'trends' && kind !== 'budget') throw new Error('Unknown chart page kind.');
   for (const value of [scriptUri, styleUri]) {
-    if (/["<>\s;]/.test(value)) throw new Error('A chart page resource URI contains a character not allowed in an attribute.');
+    if (/["<>\s;]/.test(value))
+      throw new Error('A chart page resource URI contains a character not allowed in an attribute.');
   }
   return `<!DOCTYPE html>
 <html lang="en">

@@ -14,7 +14,12 @@ export interface ChartsPage {
   /** The report as text, shown beside the charts for screen readers and copying (error budget). */
   readonly text?: string;
   /** The labels of the page's buttons, in the user's language. */
-  readonly labels: { readonly refresh: string; readonly openText?: string; readonly data: string; readonly empty: string };
+  readonly labels: {
+    readonly refresh: string;
+    readonly openText?: string;
+    readonly data: string;
+    readonly empty: string;
+  };
 }
 
 /** Host → page: the page to draw. */

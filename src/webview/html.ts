@@ -60,7 +60,10 @@ export function wizardHtml(options: WizardHtmlOptions): string {
 
 /** Escapes text for an HTML text node or a double-quoted attribute. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
+  );
 }
 
 function assertNonce(nonce: string): void {
@@ -68,6 +71,7 @@ function assertNonce(nonce: string): void {
 }
 
 function assertAttributeSafe(name: string, value: string): void {
-  if (/["<>\s;]/.test(value) && name !== 'cspSource') throw new Error(`The webview ${name} contains a character not allowed in an attribute.`);
+  if (/["<>\s;]/.test(value) && name !== 'cspSource')
+    throw new Error(`The webview ${name} contains a character not allowed in an attribute.`);
   if (/["<>;]/.test(value)) throw new Error(`The webview ${name} contains a character not allowed in the policy.`);
 }

@@ -15,7 +15,8 @@ export type LinkTarget =
  */
 export function classifyLink(href: string, fromPath: string): LinkTarget {
   const trimmed = href.trim();
-  if (trimmed.length === 0 || trimmed.startsWith('#')) return { kind: 'refused', reason: 'The link points inside the preview.' };
+  if (trimmed.length === 0 || trimmed.startsWith('#'))
+    return { kind: 'refused', reason: 'The link points inside the preview.' };
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(trimmed)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https') {
     try {
@@ -24,8 +25,13 @@ export function classifyLink(href: string, fromPath: string): LinkTarget {
       return { kind: 'refused', reason: `"${trimmed}" is not a valid web address.` };
     }
   }
-  if (scheme) return { kind: 'refused', reason: `Links with "${scheme}:" are not opened from the wizard; only http, https and files in the workspace are.` };
-  if (trimmed.startsWith('/') || trimmed.startsWith('\\')) return { kind: 'refused', reason: 'Absolute paths are not opened from the wizard.' };
+  if (scheme)
+    return {
+      kind: 'refused',
+      reason: `Links with "${scheme}:" are not opened from the wizard; only http, https and files in the workspace are.`,
+    };
+  if (trimmed.startsWith('/') || trimmed.startsWith('\\'))
+    return { kind: 'refused', reason: 'Absolute paths are not opened from the wizard.' };
   let pathPart = trimmed.replace(/[?#].*$/, '');
   try {
     pathPart = decodeURIComponent(pathPart);

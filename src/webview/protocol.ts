@@ -1,12 +1,37 @@
 // The wizard's messages between the extension host and the webview, as zod schemas: both sides validate what they receive.
 import * as z from 'zod';
-import { dateTime, list, shortText, text, wizardCommitSchema, wizardDraftSchema, wizardEvaluationSchema } from '../core/wizard/draft';
+import {
+  dateTime,
+  list,
+  shortText,
+  text,
+  wizardCommitSchema,
+  wizardDraftSchema,
+  wizardEvaluationSchema,
+} from '../core/wizard/draft';
 
 export {
-  WIZARD_PHASES, ACTION_ITEM_TYPES, ACTION_ITEM_PRIORITIES, MAX_FIELD_CHARS, MAX_LIST_ENTRIES, actionItemSchema, runbookChoiceSchema,
-  wizardDraftSchema, emptyDraft, wizardCommitSchema, wizardFindingSchema, wizardEvaluationSchema,
-  type WizardPhase, type ActionItemType, type ActionItemPriority, type WizardActionItem, type WizardRunbookChoice, type WizardDraft,
-  type WizardCommit, type WizardFinding, type WizardEvaluation,
+  WIZARD_PHASES,
+  ACTION_ITEM_TYPES,
+  ACTION_ITEM_PRIORITIES,
+  MAX_FIELD_CHARS,
+  MAX_LIST_ENTRIES,
+  actionItemSchema,
+  runbookChoiceSchema,
+  wizardDraftSchema,
+  emptyDraft,
+  wizardCommitSchema,
+  wizardFindingSchema,
+  wizardEvaluationSchema,
+  type WizardPhase,
+  type ActionItemType,
+  type ActionItemPriority,
+  type WizardActionItem,
+  type WizardRunbookChoice,
+  type WizardDraft,
+  type WizardCommit,
+  type WizardFinding,
+  type WizardEvaluation,
 } from '../core/wizard/draft';
 
 /** One severity level as the webview shows it. */
@@ -64,9 +89,15 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 
 /** Parses a message from the other side; returns an error sentence instead of throwing. */
-export function parseMessage<T>(schema: z.ZodType<T>, value: unknown): { ok: true; message: T } | { ok: false; error: string } {
+export function parseMessage<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+): { ok: true; message: T } | { ok: false; error: string } {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, message: result.data };
   const issue = result.error.issues[0];
-  return { ok: false, error: `Ignored a malformed wizard message${issue ? ` (${issue.path.join('.') || 'message'}: ${issue.message})` : ''}.` };
+  return {
+    ok: false,
+    error: `Ignored a malformed wizard message${issue ? ` (${issue.path.join('.') || 'message'}: ${issue.message})` : ''}.`,
+  };
 }

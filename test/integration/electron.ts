@@ -23,7 +23,13 @@ async function main(): Promise<void> {
         IW_MOCHA_PATH: require.resolve('mocha'),
         IW_SUITE_DIR: path.join(repoRoot, 'out', 'test', 'integration', 'suite'),
       },
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', path.join(temp, 'user-data')],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--user-data-dir',
+        path.join(temp, 'user-data'),
+      ],
     });
   } finally {
     await rm(temp, { recursive: true, force: true });

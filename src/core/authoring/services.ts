@@ -12,18 +12,41 @@ export const MAX_SERVICE_NAME_LENGTH = 100;
  * (`user-service-database-slow-query`).
  */
 const SERVICE_SUFFIXES = new Set([
-  'service', 'svc', 'api', 'app', 'web', 'worker', 'workers', 'server', 'gateway',
-  'frontend', 'backend', 'ui', 'cron', 'scheduler', 'consumer', 'producer', 'daemon',
+  'service',
+  'svc',
+  'api',
+  'app',
+  'web',
+  'worker',
+  'workers',
+  'server',
+  'gateway',
+  'frontend',
+  'backend',
+  'ui',
+  'cron',
+  'scheduler',
+  'consumer',
+  'producer',
+  'daemon',
 ]);
 
 /** Manifest file names this module reads, as globs relative to any folder (for `findFiles`). */
 export const SERVICE_MANIFEST_GLOBS: readonly string[] = [
-  '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose.yml', '**/compose.yaml',
-  '**/package.json', '**/go.mod', '**/pyproject.toml', '**/Cargo.toml',
+  '**/docker-compose*.yml',
+  '**/docker-compose*.yaml',
+  '**/compose.yml',
+  '**/compose.yaml',
+  '**/package.json',
+  '**/go.mod',
+  '**/pyproject.toml',
+  '**/Cargo.toml',
 ];
 
 /** Which manifest a file name is, or undefined when it is none this module reads. */
-export function manifestKind(fileName: string): 'compose' | 'package.json' | 'go.mod' | 'pyproject.toml' | 'Cargo.toml' | undefined {
+export function manifestKind(
+  fileName: string,
+): 'compose' | 'package.json' | 'go.mod' | 'pyproject.toml' | 'Cargo.toml' | undefined {
   const name = fileName.replace(/\\/g, '/').slice(fileName.replace(/\\/g, '/').lastIndexOf('/') + 1);
   if (/^docker-compose[^/]*\.ya?ml$/i.test(name) || /^compose\.ya?ml$/i.test(name)) return 'compose';
   if (name === 'package.json') return 'package.json';
@@ -44,12 +67,23 @@ export function servicesFromManifest(fileName: string, text: string): string[] {
   let names: string[];
   try {
     switch (manifestKind(fileName)) {
-      case 'compose': names = composeServices(text); break;
-      case 'package.json': names = packageJsonName(text); break;
-      case 'go.mod': names = goModuleName(text); break;
-      case 'pyproject.toml': names = tomlName(text, ['project', 'tool.poetry']); break;
-      case 'Cargo.toml': names = tomlName(text, ['package']); break;
-      default: names = [];
+      case 'compose':
+        names = composeServices(text);
+        break;
+      case 'package.json':
+        names = packageJsonName(text);
+        break;
+      case 'go.mod':
+        names = goModuleName(text);
+        break;
+      case 'pyproject.toml':
+        names = tomlName(text, ['project', 'tool.poetry']);
+        break;
+      case 'Cargo.toml':
+        names = tomlName(text, ['package']);
+        break;
+      default:
+        names = [];
     }
   } catch {
     names = [];
@@ -117,7 +151,11 @@ function tomlName(text: string, tables: readonly string[]): string[] {
  * (`service`, `api`, `worker`, ...). Names that do not fit the pattern, and README, index and
  * template files, are skipped. Returns slugs, sorted, without duplicates.
  */
-export function servicesFromRunbookNames(names: readonly string[], profile: Profile, known: readonly string[] = []): string[] {
+export function servicesFromRunbookNames(
+  names: readonly string[],
+  profile: Profile,
+  known: readonly string[] = [],
+): string[] {
   const pattern = profile.documents.runbook?.fileName;
   if (!pattern || !pattern.includes('<service>')) return [];
   const matcher = patternRegExp(pattern);
@@ -141,18 +179,26 @@ export function servicesFromRunbookNames(names: readonly string[], profile: Prof
 function patternRegExp(pattern: string): RegExp {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const parts = pattern.split(/(<service>-<failure-mode>|<service>|<failure-mode>|<slug>|YYYY|MM|DD)/);
-  const source = parts.map((part) => {
-    switch (part) {
-      case '<service>-<failure-mode>': return '(?<service>[a-z0-9]+)-(?<failure>[a-z0-9]+(?:-[a-z0-9]+)*)';
-      case '<service>': return '(?<service>[a-z0-9]+(?:-[a-z0-9]+)*)';
-      case '<failure-mode>':
-      case '<slug>': return '[a-z0-9]+(?:-[a-z0-9]+)*';
-      case 'YYYY': return '\\d{4}';
-      case 'MM':
-      case 'DD': return '\\d{2}';
-      default: return escape(part);
-    }
-  }).join('');
+  const source = parts
+    .map((part) => {
+      switch (part) {
+        case '<service>-<failure-mode>':
+          return '(?<service>[a-z0-9]+)-(?<failure>[a-z0-9]+(?:-[a-z0-9]+)*)';
+        case '<service>':
+          return '(?<service>[a-z0-9]+(?:-[a-z0-9]+)*)';
+        case '<failure-mode>':
+        case '<slug>':
+          return '[a-z0-9]+(?:-[a-z0-9]+)*';
+        case 'YYYY':
+          return '\\d{4}';
+        case 'MM':
+        case 'DD':
+          return '\\d{2}';
+        default:
+          return escape(part);
+      }
+    })
+    .join('');
   return new RegExp(`^${source}$`, 'i');
 }
 

@@ -34,7 +34,8 @@ export function firstParagraph(doc: MarkdownDocument, startLine: number, endLine
 /** The first paragraph of the first of the profile's sections `ids`, else of a heading that names `fallback`. */
 function sectionParagraph(model: IncidentModel, ids: readonly string[], fallback?: RegExp): string | undefined {
   const sections = ids.map((id) => sectionById(model, id));
-  if (fallback) sections.push(model.doc.sections.find((s) => s.heading !== model.doc.title && fallback.test(s.heading.text)));
+  if (fallback)
+    sections.push(model.doc.sections.find((s) => s.heading !== model.doc.title && fallback.test(s.heading.text)));
   for (const section of sections) {
     if (!section) continue;
     const text = firstParagraph(model.doc, section.bodyStartLine, section.endLine);
@@ -109,7 +110,11 @@ function impactOf(model: IncidentModel): string {
     const written = impactAnswers(model.doc, section) ?? (id === 'impact' ? sectionParagraph(model, [id]) : undefined);
     if (written) return written;
   }
-  return sectionParagraph(model, ['impact', 'boundary'], /\bimpact\b/i) ?? sectionParagraph(model, ['summary']) ?? 'Being assessed.';
+  return (
+    sectionParagraph(model, ['impact', 'boundary'], /\bimpact\b/i) ??
+    sectionParagraph(model, ['summary']) ??
+    'Being assessed.'
+  );
 }
 
 /** The INCIDENT UPDATE message for the record, as of `now`: the current action is the latest event of its timeline. */
@@ -118,8 +123,11 @@ export function statusUpdate(doc: MarkdownDocument, kind: DocumentKind, profile:
   const status = statusOf(model);
   const resolved = /resolved/i.test(status);
   const impact = impactOf(model);
-  const current = latestEvent(doc, model.timeline ?? [])?.text
-    ?? (model.timeline ? 'Investigating; the timeline records no event yet.' : 'Investigating; this record has no timeline to say more.');
+  const current =
+    latestEvent(doc, model.timeline ?? [])?.text ??
+    (model.timeline
+      ? 'Investigating; the timeline records no event yet.'
+      : 'Investigating; this record has no timeline to say more.');
   return [
     `INCIDENT UPDATE — ${hhmm(now)}`,
     `Status: ${status}`,
@@ -138,7 +146,8 @@ function statedCadence(model: IncidentModel): { minutes: number; where: string }
   for (const id of CADENCE_SECTIONS) {
     const section = sectionById(model, id);
     const text = section && firstParagraph(model.doc, section.bodyStartLine, section.endLine);
-    const minutes = text && /\bevery\s+\d+\s*(?:min|h)|\bhourly\b|\bevery hour\b/i.test(text) ? cadenceMinutes(text) : undefined;
+    const minutes =
+      text && /\bevery\s+\d+\s*(?:min|h)|\bhourly\b|\bevery hour\b/i.test(text) ? cadenceMinutes(text) : undefined;
     if (section && minutes) return { minutes, where: section.heading.text };
   }
   return undefined;
@@ -147,7 +156,8 @@ function statedCadence(model: IncidentModel): { minutes: number; where: string }
 /** When the next update is due and why: the severity's cadence, else the one the record states, else every DEFAULT_UPDATE_MINUTES. */
 function nextUpdate(model: IncidentModel, profile: Profile, now: Date): string {
   const severity = model.severity;
-  if (severity && updatesOnResolution(severity.updateCadence)) return `when the incident is resolved (${severity.id}: update on resolution)`;
+  if (severity && updatesOnResolution(severity.updateCadence))
+    return `when the incident is resolved (${severity.id}: update on resolution)`;
   const at = (minutes: number) => hhmm(new Date(now.getTime() + minutes * 60_000));
   const cadence = cadenceMinutes(severity?.updateCadence);
   if (severity && cadence) return `${at(cadence)} (${severity.id}: every ${cadence} minutes)`;
@@ -160,15 +170,23 @@ function nextUpdate(model: IncidentModel, profile: Profile, now: Date): string {
 /** The INCIDENT RESOLVED message for the record, as of `now`. */
 export function resolutionNotice(doc: MarkdownDocument, kind: DocumentKind, profile: Profile, now: Date): string {
   const model = readIncident(doc, kind, profile);
-  const affected = findField(model.fields, ['service', 'services', 'affected systems', 'affected services'])?.value
-    ?? (stripTitlePrefix(doc.title?.text ?? '') || 'the service');
+  const affected =
+    findField(model.fields, ['service', 'services', 'affected systems', 'affected services'])?.value ??
+    (stripTitlePrefix(doc.title?.text ?? '') || 'the service');
   const found = milestones(model.timeline ?? []);
   const start = found.start?.minutes;
   const end = found.resolution?.minutes;
   const stated = findField(model.fields, ['duration'])?.value;
-  const duration = start !== undefined && end !== undefined && end >= start ? formatDuration(end - start) : stated && !/^</.test(stated) ? stated : 'not yet known (the timeline has no start and resolution times)';
+  const duration =
+    start !== undefined && end !== undefined && end >= start
+      ? formatDuration(end - start)
+      : stated && !/^</.test(stated)
+        ? stated
+        : 'not yet known (the timeline has no start and resolution times)';
   const rootCauseSection = sectionByRole(model, SECTION_ROLES.rootCause);
-  const rootCause = rootCauseSection ? firstParagraph(doc, rootCauseSection.bodyStartLine, rootCauseSection.endLine) : undefined;
+  const rootCause = rootCauseSection
+    ? firstParagraph(doc, rootCauseSection.bodyStartLine, rootCauseSection.endLine)
+    : undefined;
   const sentence = rootCause ? (/^(.+?[.!?])(\s|$)/.exec(rootCause)?.[1] ?? rootCause) : 'under investigation.';
   return [
     `INCIDENT RESOLVED — ${hhmm(now)}`,
@@ -181,7 +199,10 @@ export function resolutionNotice(doc: MarkdownDocument, kind: DocumentKind, prof
 
 /** The notice's last line: when the postmortem follows, by the profile's deadline, or that the severity needs none. */
 export function postmortemPromise(profile: Profile, model: Pick<IncidentModel, 'severity'>): string {
-  if (model.severity?.requiresPostmortem === false) return `No postmortem is planned: ${model.severity.id} incidents do not require one.`;
+  if (model.severity?.requiresPostmortem === false)
+    return `No postmortem is planned: ${model.severity.id} incidents do not require one.`;
   const hours = profile.postmortemDeadlineHours;
-  return hours === undefined ? 'A postmortem will be shared with the team.' : `Postmortem will be shared within ${hours} hours.`;
+  return hours === undefined
+    ? 'A postmortem will be shared with the team.'
+    : `Postmortem will be shared within ${hours} hours.`;
 }

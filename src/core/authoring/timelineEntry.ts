@@ -13,14 +13,20 @@ export class TimelineEntryError extends Error {}
  * the timeline is a table, else a list item; placed before the first later event, else after
  * the last one; dated (`2026-03-15 14:32`) when the other entries are dated, else `14:32`.
  */
-export function timelineEntryEdit(doc: MarkdownDocument, kind: DocumentKind, profile: Profile, at: Date, text: string): TextEdit {
+export function timelineEntryEdit(
+  doc: MarkdownDocument,
+  kind: DocumentKind,
+  profile: Profile,
+  at: Date,
+  text: string,
+): TextEdit {
   const model = readIncident(doc, kind, profile);
   const section = sectionByRole(model, SECTION_ROLES.timeline);
   if (!section) throw new TimelineEntryError('This document has no Timeline section; add one first.');
   const entries = model.timeline ?? [];
   const minutes = Math.floor(at.getTime() / 60_000);
   const iso = at.toISOString();
-  const dated = entries.some((e) => /\d{4}-\d{2}-\d{2}/.test(doc.lines[e.line] ?? ""));
+  const dated = entries.some((e) => /\d{4}-\d{2}-\d{2}/.test(doc.lines[e.line] ?? ''));
   const time = dated ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(11, 16);
   const clean = text.replace(/\s+/g, ' ').trim();
   const inSection = (line: number) => line >= section.bodyStartLine && line < section.endLine;
@@ -38,7 +44,8 @@ export function timelineEntryEdit(doc: MarkdownDocument, kind: DocumentKind, pro
   const marker = items.length ? (/^\s*([-*+])/.exec(doc.lines[items[0].line])?.[1] ?? '-') : '-';
   const zone = entries.some((e) => /UTC/.test(doc.lines[e.line] ?? '')) || !items.length ? ' UTC' : '';
   const item = `${marker} ${time}${zone} — ${clean}`;
-  if (later && items.some((li) => li.line === later.line)) return { range: range(later.line, 0, later.line, 0), newText: `${item}\n` };
+  if (later && items.some((li) => li.line === later.line))
+    return { range: range(later.line, 0, later.line, 0), newText: `${item}\n` };
   if (items.length) {
     const end = Math.max(...items.map((li) => li.endLine));
     // A list item's end includes trailing blank lines; insert right after its last text line.
@@ -55,7 +62,11 @@ export function timelineEntryEdit(doc: MarkdownDocument, kind: DocumentKind, pro
 }
 
 /** Compares an entry's time with `minutes` (UTC), reading undated entries as on the document's date. */
-function compareMinutes(entry: { minutes: number | undefined; dated: boolean }, minutes: number, date: { year: number; month: number; day: number } | undefined): number {
+function compareMinutes(
+  entry: { minutes: number | undefined; dated: boolean },
+  minutes: number,
+  date: { year: number; month: number; day: number } | undefined,
+): number {
   const m = entry.minutes as number;
   if (entry.dated || !date) return entry.dated ? m - minutes : (m % 1440) - (minutes % 1440);
   return m - minutes;

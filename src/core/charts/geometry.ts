@@ -27,7 +27,10 @@ export function niceTicks(low: number, high: number, count = 5): Ticks {
 }
 
 /** A linear map from a domain to a range (pixels); a flat domain maps to the range's start. */
-export function linearScale(domain: readonly [number, number], range: readonly [number, number]): (value: number) => number {
+export function linearScale(
+  domain: readonly [number, number],
+  range: readonly [number, number],
+): (value: number) => number {
   const [d0, d1] = domain;
   const [r0, r1] = range;
   const span = d1 - d0;
@@ -84,13 +87,33 @@ export function drawChart(view: ChartView, width = 640, height = 260): ChartDraw
   const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom };
   const ys = view.series.flatMap((s) => s.points.map((p) => p.y)).filter((y): y is number => y !== null);
   const stackedTops = view.x.kind === 'category' ? stackTotals(view) : [];
-  const ticks = niceTicks(Math.min(0, ...ys, ...(view.yFloor === undefined ? [] : [view.yFloor])), Math.max(0, ...ys, ...stackedTops, ...(view.yCeiling === undefined ? [] : [view.yCeiling])));
+  const ticks = niceTicks(
+    Math.min(0, ...ys, ...(view.yFloor === undefined ? [] : [view.yFloor])),
+    Math.max(0, ...ys, ...stackedTops, ...(view.yCeiling === undefined ? [] : [view.yCeiling])),
+  );
   const y = linearScale([ticks.min, ticks.max], [plot.bottom, plot.top]);
   for (const t of ticks.values) {
-    shapes.push({ tag: 'line', attrs: { class: t === 0 ? 'iw-axis' : 'iw-grid', x1: plot.left, x2: plot.right, y1: px(y(t)), y2: px(y(t)) } });
-    shapes.push({ tag: 'text', attrs: { class: 'iw-tick', x: plot.left - 6, y: px(y(t) + 4), 'text-anchor': 'end' }, text: view.formatY === 'minutes' ? minutesLabel(t) : String(t) });
+    shapes.push({
+      tag: 'line',
+      attrs: { class: t === 0 ? 'iw-axis' : 'iw-grid', x1: plot.left, x2: plot.right, y1: px(y(t)), y2: px(y(t)) },
+    });
+    shapes.push({
+      tag: 'text',
+      attrs: { class: 'iw-tick', x: plot.left - 6, y: px(y(t) + 4), 'text-anchor': 'end' },
+      text: view.formatY === 'minutes' ? minutesLabel(t) : String(t),
+    });
   }
-  shapes.push({ tag: 'text', attrs: { class: 'iw-axis-label', x: 11, y: px((plot.top + plot.bottom) / 2), transform: `rotate(-90 11 ${px((plot.top + plot.bottom) / 2)})`, 'text-anchor': 'middle' }, text: view.yLabel });
+  shapes.push({
+    tag: 'text',
+    attrs: {
+      class: 'iw-axis-label',
+      x: 11,
+      y: px((plot.top + plot.bottom) / 2),
+      transform: `rotate(-90 11 ${px((plot.top + plot.bottom) / 2)})`,
+      'text-anchor': 'middle',
+    },
+    text: view.yLabel,
+  });
   if (view.x.kind === 'category') drawCategories(view, view.x.labels, plot, y, shapes);
   else drawTime(view, view.x, plot, y, shapes);
   return { width, height, shapes };
@@ -98,14 +121,24 @@ export function drawChart(view: ChartView, width = 640, height = 260): ChartDraw
 
 type Plot = { left: number; right: number; top: number; bottom: number };
 
-function drawCategories(view: ChartView, labels: readonly string[], plot: Plot, y: (v: number) => number, shapes: Shape[]): void {
+function drawCategories(
+  view: ChartView,
+  labels: readonly string[],
+  plot: Plot,
+  y: (v: number) => number,
+  shapes: Shape[],
+): void {
   const band = (plot.right - plot.left) / Math.max(1, labels.length);
   const barWidth = Math.max(2, Math.min(48, band * 0.7));
   // Thin the labels so they never overlap (about 56 px each).
   const every = Math.max(1, Math.ceil(56 / band));
   labels.forEach((label, i) => {
     if (i % every !== 0) return;
-    shapes.push({ tag: 'text', attrs: { class: 'iw-tick', x: px(plot.left + band * (i + 0.5)), y: plot.bottom + 16, 'text-anchor': 'middle' }, text: label });
+    shapes.push({
+      tag: 'text',
+      attrs: { class: 'iw-tick', x: px(plot.left + band * (i + 0.5)), y: plot.bottom + 16, 'text-anchor': 'middle' },
+      text: label,
+    });
   });
   const base = new Array<number>(labels.length).fill(0);
   view.series.forEach((series, s) => {
@@ -117,7 +150,13 @@ function drawCategories(view: ChartView, labels: readonly string[], plot: Plot, 
       const top = Math.min(y(from), y(to));
       shapes.push({
         tag: 'rect',
-        attrs: { class: `iw-bar iw-series-${s % 8}`, x: px(plot.left + band * (p.x + 0.5) - barWidth / 2), y: px(top), width: px(barWidth), height: px(Math.max(1, Math.abs(y(from) - y(to)))) },
+        attrs: {
+          class: `iw-bar iw-series-${s % 8}`,
+          x: px(plot.left + band * (p.x + 0.5) - barWidth / 2),
+          y: px(top),
+          width: px(barWidth),
+          height: px(Math.max(1, Math.abs(y(from) - y(to)))),
+        },
         title: `${labels[p.x]}: ${series.name} ${view.formatY === 'minutes' ? minutesLabel(p.y) : p.y}`,
       });
     }
@@ -125,21 +164,45 @@ function drawCategories(view: ChartView, labels: readonly string[], plot: Plot, 
   if (view.series.length > 1) legend(view, plot, shapes);
 }
 
-function drawTime(view: ChartView, x: Extract<ChartView['x'], { kind: 'time' }>, plot: Plot, y: (v: number) => number, shapes: Shape[]): void {
+function drawTime(
+  view: ChartView,
+  x: Extract<ChartView['x'], { kind: 'time' }>,
+  plot: Plot,
+  y: (v: number) => number,
+  shapes: Shape[],
+): void {
   const sx = linearScale([x.start, x.end], [plot.left, plot.right]);
   for (const t of x.ticks) {
-    shapes.push({ tag: 'line', attrs: { class: 'iw-grid', x1: px(sx(t.at)), x2: px(sx(t.at)), y1: plot.top, y2: plot.bottom } });
-    shapes.push({ tag: 'text', attrs: { class: 'iw-tick', x: px(sx(t.at)), y: plot.bottom + 16, 'text-anchor': 'middle' }, text: t.label });
+    shapes.push({
+      tag: 'line',
+      attrs: { class: 'iw-grid', x1: px(sx(t.at)), x2: px(sx(t.at)), y1: plot.top, y2: plot.bottom },
+    });
+    shapes.push({
+      tag: 'text',
+      attrs: { class: 'iw-tick', x: px(sx(t.at)), y: plot.bottom + 16, 'text-anchor': 'middle' },
+      text: t.label,
+    });
   }
   view.series.forEach((series, s) => {
     const known = series.points.filter((p): p is Point => p.y !== null);
     if (known.length === 0) return;
     const [first, ...rest] = known;
     const corners = series.kind === 'step' ? stepPath(first.x, first.y, rest, x.end) : known;
-    shapes.push({ tag: 'polyline', attrs: { class: `iw-line iw-series-${s % 8}`, fill: 'none', points: corners.map((c) => `${px(sx(c.x))},${px(y(c.y))}`).join(' ') } });
+    shapes.push({
+      tag: 'polyline',
+      attrs: {
+        class: `iw-line iw-series-${s % 8}`,
+        fill: 'none',
+        points: corners.map((c) => `${px(sx(c.x))},${px(y(c.y))}`).join(' '),
+      },
+    });
   });
   for (const m of view.markers ?? []) {
-    shapes.push({ tag: 'circle', attrs: { class: 'iw-marker', cx: px(sx(m.x)), cy: px(y(m.y)), r: 4 }, title: m.label });
+    shapes.push({
+      tag: 'circle',
+      attrs: { class: 'iw-marker', cx: px(sx(m.x)), cy: px(y(m.y)), r: 4 },
+      title: m.label,
+    });
   }
   if (view.series.length > 1) legend(view, plot, shapes);
 }

@@ -10,7 +10,10 @@ const QUOTED = /"([^"]*)"/g;
  * match its labels. `id` names the view in the page.
  */
 export function viewFromXyChart(text: string, id: string): ChartView | undefined {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines[0] !== 'xychart-beta') return undefined;
   let title = '';
   let labels: string[] | undefined;
@@ -20,7 +23,8 @@ export function viewFromXyChart(text: string, id: string): ChartView | undefined
     const [keyword] = line.split(/\s+/, 1);
     const rest = line.slice(keyword.length).trim();
     if (keyword === 'title') title = /^"([^"]*)"$/.exec(rest)?.[1] ?? rest;
-    else if (keyword === 'x-axis') labels = /^\[(.*)\]$/.exec(rest) ? [...rest.matchAll(QUOTED)].map((m) => m[1]) : undefined;
+    else if (keyword === 'x-axis')
+      labels = /^\[(.*)\]$/.exec(rest) ? [...rest.matchAll(QUOTED)].map((m) => m[1]) : undefined;
     else if (keyword === 'y-axis') yLabel = /^"([^"]*)"/.exec(rest)?.[1] ?? '';
     else if (keyword === 'bar' || keyword === 'line') {
       const list = /^\[(.*)\]$/.exec(rest)?.[1];
@@ -30,7 +34,8 @@ export function viewFromXyChart(text: string, id: string): ChartView | undefined
       values.push(numbers);
     }
   }
-  if (!labels || labels.length === 0 || values.length === 0 || values.some((v) => v.length !== labels?.length)) return undefined;
+  if (!labels || labels.length === 0 || values.length === 0 || values.some((v) => v.length !== labels?.length))
+    return undefined;
   const minutes = /\bminutes?\b/i.test(`${title} ${yLabel}`);
   const name = title.replace(/\s*\((?:minutes)\)\s*$/i, '');
   const x = labels;
@@ -41,7 +46,11 @@ export function viewFromXyChart(text: string, id: string): ChartView | undefined
     yLabel,
     formatY: minutes ? 'minutes' : 'count',
     x: { kind: 'category', labels: x },
-    series: values.map((v, s) => ({ name: values.length === 1 ? yLabel || name : `${yLabel} ${s + 1}`, kind: 'bar' as const, points: v.map((y, i) => ({ x: i, y })) })),
+    series: values.map((v, s) => ({
+      name: values.length === 1 ? yLabel || name : `${yLabel} ${s + 1}`,
+      kind: 'bar' as const,
+      points: v.map((y, i) => ({ x: i, y })),
+    })),
     table: {
       caption: name || 'Chart',
       headers: ['', ...(values.length === 1 ? [yLabel || 'Value'] : values.map((_, s) => `${yLabel} ${s + 1}`))],

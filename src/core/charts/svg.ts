@@ -4,7 +4,10 @@ import type { ChartView } from './views';
 
 /** Escapes text for HTML content and double-quoted attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
+  );
 }
 
 /** Attribute names a shape may carry: letters, digits and dashes only, so an attribute can never break out. */
@@ -28,7 +31,12 @@ export function chartSvg(view: ChartView, width = 640, height = 260): string {
 /** The view's numbers as a table with a caption. */
 export function chartTableHtml(view: ChartView): string {
   const head = view.table.headers.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join('');
-  const rows = view.table.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeXml(c)}</th>` : `<td>${escapeXml(c)}</td>`)).join('')}</tr>`).join('');
+  const rows = view.table.rows
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeXml(c)}</th>` : `<td>${escapeXml(c)}</td>`)).join('')}</tr>`,
+    )
+    .join('');
   return `<table class="iw-chart-table"><caption>${escapeXml(view.table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 

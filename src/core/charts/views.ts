@@ -33,7 +33,12 @@ export interface ChartView {
   /** Months or other categories, or a time span with labelled ticks. */
   readonly x:
     | { readonly kind: 'category'; readonly labels: readonly string[] }
-    | { readonly kind: 'time'; readonly start: number; readonly end: number; readonly ticks: ReadonlyArray<{ readonly at: number; readonly label: string }> };
+    | {
+        readonly kind: 'time';
+        readonly start: number;
+        readonly end: number;
+        readonly ticks: ReadonlyArray<{ readonly at: number; readonly label: string }>;
+      };
   readonly series: readonly ChartSeries[];
   /** Points marked on a time axis (one per incident), with a label. */
   readonly markers?: ReadonlyArray<{ readonly x: number; readonly y: number; readonly label: string }>;
@@ -53,7 +58,10 @@ export function trendViews(incidents: readonly IncidentSummary[]): ChartView[] {
 /** The trend charts of computed trends. */
 export function trendViewsOf(trends: IncidentTrends): ChartView[] {
   const labels = trends.months.map((m) => m.month);
-  const notes = trends.undated > 0 ? [`${trends.undated} undated incident${trends.undated === 1 ? ' is' : 's are'} in no month.`] : [];
+  const notes =
+    trends.undated > 0
+      ? [`${trends.undated} undated incident${trends.undated === 1 ? ' is' : 's are'} in no month.`]
+      : [];
   const median = (id: string, title: string, pick: 'timeToRecover' | 'timeToDetect'): ChartView => ({
     id,
     title,
@@ -65,7 +73,11 @@ export function trendViewsOf(trends: IncidentTrends): ChartView[] {
     table: {
       caption: title,
       headers: ['Month', 'Median', 'Incidents with a value'],
-      rows: trends.months.map((m) => [m.month, m[pick].median === null ? '—' : formatMinutes(m[pick].median as number), String(m[pick].count)]),
+      rows: trends.months.map((m) => [
+        m.month,
+        m[pick].median === null ? '—' : formatMinutes(m[pick].median as number),
+        String(m[pick].count),
+      ]),
     },
     notes,
   });
@@ -79,11 +91,19 @@ export function trendViewsOf(trends: IncidentTrends): ChartView[] {
       yLabel: 'Incidents',
       formatY: 'count',
       x: { kind: 'category', labels },
-      series: trends.severities.map((s) => ({ name: s, kind: 'bar' as const, points: trends.months.map((m, i) => ({ x: i, y: m.bySeverity[s] ?? 0 })) })),
+      series: trends.severities.map((s) => ({
+        name: s,
+        kind: 'bar' as const,
+        points: trends.months.map((m, i) => ({ x: i, y: m.bySeverity[s] ?? 0 })),
+      })),
       table: {
         caption: 'Incidents per month by severity',
         headers: ['Month', ...trends.severities, 'Total'],
-        rows: trends.months.map((m) => [m.month, ...trends.severities.map((s) => String(m.bySeverity[s] ?? 0)), String(m.incidents)]),
+        rows: trends.months.map((m) => [
+          m.month,
+          ...trends.severities.map((s) => String(m.bySeverity[s] ?? 0)),
+          String(m.incidents),
+        ]),
       },
       notes,
     },
@@ -101,19 +121,31 @@ function budgetView(b: SloBudget, index: number): ChartView {
   let remaining = b.budgetMinutes;
   const steps: Array<{ x: number; y: number }> = [];
   const markers: Array<{ x: number; y: number; label: string }> = [];
-  const rows: string[][] = [['window start', formatUtc(b.period.start), '—', formatMinutes(roundTo(b.budgetMinutes, 1))]];
+  const rows: string[][] = [
+    ['window start', formatUtc(b.period.start), '—', formatMinutes(roundTo(b.budgetMinutes, 1))],
+  ];
   for (const i of counted) {
     remaining -= i.consumedMinutes as number;
     const at = i.impact.start as number;
     steps.push({ x: at, y: remaining });
     const consumed = formatMinutes(roundTo(i.consumedMinutes as number, 1));
-    markers.push({ x: at, y: remaining, label: `${i.impact.incident.path}: ${consumed}${i.share === null ? '' : ` (${formatPercent(i.share)} of the budget)`}` });
+    markers.push({
+      x: at,
+      y: remaining,
+      label: `${i.impact.incident.path}: ${consumed}${i.share === null ? '' : ` (${formatPercent(i.share)} of the budget)`}`,
+    });
     rows.push([i.impact.incident.path, formatUtc(at), consumed, formatMinutes(roundTo(remaining, 1))]);
   }
   const notes: string[] = [];
   const uncounted = b.incidents.length - counted.length;
-  if (uncounted > 0) notes.push(`${uncounted} incident${uncounted === 1 ? '' : 's'} not drawn: duration or start unknown, so the remaining budget may be lower.`);
-  if (b.exhausted) notes.push(`Budget exhausted: freeze features for ${b.slo.service} and spend the time on reliability until the budget recovers.`);
+  if (uncounted > 0)
+    notes.push(
+      `${uncounted} incident${uncounted === 1 ? '' : 's'} not drawn: duration or start unknown, so the remaining budget may be lower.`,
+    );
+  if (b.exhausted)
+    notes.push(
+      `Budget exhausted: freeze features for ${b.slo.service} and spend the time on reliability until the budget recovers.`,
+    );
   const last = steps.length ? steps[steps.length - 1].y : b.budgetMinutes;
   return {
     id: `budget-${index}`,
@@ -138,6 +170,7 @@ export function timeTicks(start: number, end: number, count = 5): Array<{ at: nu
   const first = Math.ceil(start / 1440) * 1440;
   const sameYear = formatUtc(start).slice(0, 4) === formatUtc(end).slice(0, 4);
   const out: Array<{ at: number; label: string }> = [];
-  for (let at = first; at <= end; at += stepDays * 1440) out.push({ at, label: formatUtc(at).slice(sameYear ? 5 : 0, 10) });
+  for (let at = first; at <= end; at += stepDays * 1440)
+    out.push({ at, label: formatUtc(at).slice(sameYear ? 5 : 0, 10) });
   return out;
 }

@@ -8,7 +8,15 @@ export function configJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(configFileSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
   if (properties.extends) {
-    properties.extends = { ...properties.extends, enum: BUILT_IN_PROFILES.map((p) => p.name), description: 'The built-in profile this configuration starts from.' };
+    properties.extends = {
+      ...properties.extends,
+      enum: BUILT_IN_PROFILES.map((p) => p.name),
+      description: 'The built-in profile this configuration starts from.',
+    };
   }
-  return { ...schema, $id: 'incident-workbench.schema.json', title: 'Incident Workbench configuration (.incident-workbench.yaml)' };
+  return {
+    ...schema,
+    $id: 'incident-workbench.schema.json',
+    title: 'Incident Workbench configuration (.incident-workbench.yaml)',
+  };
 }

@@ -105,7 +105,8 @@ export function locate(doc: Document, map: SourceMap, path: ConfigPath, at: 'key
     return nodeSpan ? map.firstLine(nodeSpan[0], nodeSpan[1]) : map.top();
   }
   if (isAlias(node) && nodeSpan) return map.firstLine(nodeSpan[0], nodeSpan[1]);
-  if (isScalar(node) && nodeSpan && (nodeSpan[1] > nodeSpan[0] || !keySpan)) return map.firstLine(nodeSpan[0], nodeSpan[1]);
+  if (isScalar(node) && nodeSpan && (nodeSpan[1] > nodeSpan[0] || !keySpan))
+    return map.firstLine(nodeSpan[0], nodeSpan[1]);
   if (isCollection(node) && nodeSpan) {
     const flow = (node as { flow?: boolean }).flow === true;
     if (flow || !keySpan) return map.firstLine(nodeSpan[0], nodeSpan[1]);

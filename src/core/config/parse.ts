@@ -44,10 +44,17 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
   const profiles = options.profiles ?? BUILT_IN_PROFILES;
   const ruleIds = options.ruleIds ?? ALL_RULES.map((r) => r.id);
   const out = new Reporter();
-  const done = (profile?: Profile): ConfigResult => ({ profile: out.hasErrors ? undefined : profile, problems: out.problems(), fileName });
+  const done = (profile?: Profile): ConfigResult => ({
+    profile: out.hasErrors ? undefined : profile,
+    problems: out.problems(),
+    fileName,
+  });
 
   if (utf8Length(text, MAX_CONFIG_BYTES) > MAX_CONFIG_BYTES) {
-    out.error(() => range(0, 0, 0, 0), `the file is larger than ${MAX_CONFIG_BYTES / 1024} KiB, the limit for a configuration file; nothing in it was applied`);
+    out.error(
+      () => range(0, 0, 0, 0),
+      `the file is larger than ${MAX_CONFIG_BYTES / 1024} KiB, the limit for a configuration file; nothing in it was applied`,
+    );
     return done();
   }
 
@@ -70,7 +77,8 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
   for (const e of doc.errors) out.error(at(e.pos), yamlMessage(e.message));
   for (const w of doc.warnings) out.warning(at(w.pos), `YAML: ${w.message}`);
   if (!out.hasErrors) {
-    for (const d of duplicateKeys(doc)) out.error(at(d.span), `duplicate key ${JSON.stringify(d.key)}; each key may appear once in a mapping`);
+    for (const d of duplicateKeys(doc))
+      out.error(at(d.span), `duplicate key ${JSON.stringify(d.key)}; each key may appear once in a mapping`);
   }
   if (out.hasErrors) return done();
 
@@ -83,7 +91,10 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
     return done();
   }
   if (!isPlainObject(data)) {
-    out.error(() => locate(doc, map, []), `the configuration must be a mapping of keys such as extends, documents and rules (got ${describeValue(data)})`);
+    out.error(
+      () => locate(doc, map, []),
+      `the configuration must be a mapping of keys such as extends, documents and rules (got ${describeValue(data)})`,
+    );
     return done();
   }
 
@@ -97,7 +108,10 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
         unknownKeys.push({ path, key });
         // Top-level `x-` keys are the user's own, e.g. to hold YAML anchors: ignored silently.
         if (path.length === 0 && key.startsWith('x-')) continue;
-        out.warning(() => locate(doc, map, [...path, key], 'key'), `${formatPath([...path, key])}: unknown key, ignored${suggestion(key, knownKeysAt(path))}`);
+        out.warning(
+          () => locate(doc, map, [...path, key], 'key'),
+          `${formatPath([...path, key])}: unknown key, ignored${suggestion(key, knownKeysAt(path))}`,
+        );
       }
     } else {
       out.error(() => locate(doc, map, path), `${formatPath(path)}: ${describeIssue(issue, valueAt(data, path))}`);
@@ -123,12 +137,18 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
     for (const id of Object.keys(raw.rules)) {
       if (ruleIds.includes(id) || ruleIds.includes(ruleIdFor(id) ?? '')) continue;
       unknownRules.push(id);
-      out.warning(() => locate(doc, map, ['rules', id], 'key'), `rules.${id}: unknown rule id, ignored${suggestion(id, ruleIds)}`);
+      out.warning(
+        () => locate(doc, map, ['rules', id], 'key'),
+        `rules.${id}: unknown rule id, ignored${suggestion(id, ruleIds)}`,
+      );
     }
   }
   if (!base && typeof raw.extends !== 'string') {
     // Only when the caller passes profiles without the default one.
-    out.error(() => map.top(), `extends: is required here, since there is no profile "${DEFAULT_PROFILE_NAME}" to start from; profiles are ${profiles.map((p) => p.name).join(', ')}`);
+    out.error(
+      () => map.top(),
+      `extends: is required here, since there is no profile "${DEFAULT_PROFILE_NAME}" to start from; profiles are ${profiles.map((p) => p.name).join(', ')}`,
+    );
   }
   if (out.hasErrors || !base) return done();
 
@@ -163,7 +183,8 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
     return done(resolveProfile(base, config));
   } catch (e) {
     if (!(e instanceof ConfigResolutionError)) throw e;
-    for (const issue of e.issues) out.error(() => locate(doc, map, issue.path, issue.at), `${formatPath(issue.path)}: ${issue.message}`);
+    for (const issue of e.issues)
+      out.error(() => locate(doc, map, issue.path, issue.at), `${formatPath(issue.path)}: ${issue.message}`);
     return done();
   }
 }
@@ -196,7 +217,11 @@ class Reporter {
     );
     if (this.omitted > 0) {
       const last = sorted[sorted.length - 1].range;
-      sorted.push({ severity: this.hasErrors ? 'error' : 'warning', range: last, message: `${this.omitted} more problem${this.omitted === 1 ? '' : 's'} not shown` });
+      sorted.push({
+        severity: this.hasErrors ? 'error' : 'warning',
+        range: last,
+        message: `${this.omitted} more problem${this.omitted === 1 ? '' : 's'} not shown`,
+      });
     }
     return sorted;
   }
@@ -242,13 +267,17 @@ function describeIssue(issue: Issue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (value === undefined) return 'is required';
-      const quoteHint = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? '; put it in quotes to use it as text' : '';
+      const quoteHint =
+        issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+          ? '; put it in quotes to use it as text'
+          : '';
       return `must be ${describeExpected(issue.expected)} (got ${describeValue(value)}${quoteHint})`;
     }
     case 'invalid_value':
       return `must be one of ${issue.values.map(String).join(', ')} (got ${describeValue(value)})`;
     case 'too_small':
-      if (issue.origin === 'array') return `must list at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}`;
+      if (issue.origin === 'array')
+        return `must list at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}`;
       if (issue.origin === 'string') return 'must not be empty';
       return `must be at least ${String(issue.minimum)} (got ${describeValue(value)})`;
     case 'too_big':
@@ -286,7 +315,11 @@ function aliasProblem(doc: Document, map: SourceMap, e: unknown): ConfigProblem 
     },
   });
   if (unresolved) {
-    return { severity: 'error', range: map.firstLine(unresolved[0], unresolved[1]), message: `invalid YAML: alias *${name} refers to no anchor &${name} defined before it` };
+    return {
+      severity: 'error',
+      range: map.firstLine(unresolved[0], unresolved[1]),
+      message: `invalid YAML: alias *${name} refers to no anchor &${name} defined before it`,
+    };
   }
   if (/excessive alias count/i.test(message)) {
     return {
@@ -295,7 +328,11 @@ function aliasProblem(doc: Document, map: SourceMap, e: unknown): ConfigProblem 
       message: `the file expands YAML aliases (*name) too many times (more than ${MAX_ALIAS_COUNT}); nothing in it was applied`,
     };
   }
-  return { severity: 'error', range: first ? map.firstLine(first[0], first[1]) : map.top(), message: `invalid YAML: ${message}` };
+  return {
+    severity: 'error',
+    range: first ? map.firstLine(first[0], first[1]) : map.top(),
+    message: `invalid YAML: ${message}`,
+  };
 }
 
 /** ` (did you mean "x"?)` when a name is close to `word`, else nothing. */
@@ -303,7 +340,6 @@ function near(word: string, names: readonly string[]): string {
   const name = closest(word, names);
   return name === undefined ? '' : ` (did you mean "${name}"?)`;
 }
-
 
 /** The UTF-8 length of `text`, counting no further than just past `limit`. */
 function utf8Length(text: string, limit: number): number {

@@ -1,6 +1,12 @@
 // Applies a configuration's overrides to a base profile, producing a new frozen profile; the base is never touched.
 import { normalizeHeading } from '../markdown/headingText';
-import { DOCUMENT_KINDS, type DocumentKind, type DocumentKindSpec, type Profile, type SectionSpec } from '../profiles/types';
+import {
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  type DocumentKindSpec,
+  type Profile,
+  type SectionSpec,
+} from '../profiles/types';
 import { formatPath } from './messages';
 import type { ConfigPath, ProfileOverrides, SectionOverrides } from './types';
 
@@ -58,7 +64,7 @@ export function resolveProfile(base: Profile, overrides: ProfileOverrides): Prof
     }
     const sections = o.sections
       ? applySections(spec?.sections ?? [], o.sections, kind, ['documents', kind, 'sections'], issues)
-      : spec?.sections ?? [];
+      : (spec?.sections ?? []);
     documents[kind] = { ...spec, folder, fileName, sections };
   }
   if (issues.length > 0) throw new ConfigResolutionError(issues);
@@ -102,7 +108,9 @@ function applySections(
     return list.findIndex((d) => d.spec.id === ref || normalizeHeading(d.spec.title) === wanted);
   };
   const known = (): string =>
-    list.length === 0 ? `${kind} has no sections left` : `${kind} sections are ${list.map((d) => `${d.spec.id} (${d.spec.title})`).join(', ')}`;
+    list.length === 0
+      ? `${kind} has no sections left`
+      : `${kind} sections are ${list.map((d) => `${d.spec.id} (${d.spec.title})`).join(', ')}`;
   const unknown = (ref: string): string =>
     removed.has(ref) || [...removed].some((r) => normalizeHeading(r) === normalizeHeading(ref))
       ? `section "${ref}" is removed by sections.remove`
@@ -129,7 +137,11 @@ function applySections(
     const draft = list[index];
     const previous = modified.get(draft.spec.id);
     if (previous !== undefined) {
-      issues.push({ path: at, at: 'key', message: `section "${draft.spec.id}" is already modified under "${previous}"` });
+      issues.push({
+        path: at,
+        at: 'key',
+        message: `section "${draft.spec.id}" is already modified under "${previous}"`,
+      });
       continue;
     }
     modified.set(draft.spec.id, ref);
@@ -149,7 +161,11 @@ function applySections(
   (o.add ?? []).forEach((a, i) => {
     const at: ConfigPath = [...path, 'add', i];
     if (list.some((d) => d.spec.id === a.id)) {
-      issues.push({ path: [...at, 'id'], at: 'value', message: `section "${a.id}" already exists in ${kind}; change it under sections.modify instead` });
+      issues.push({
+        path: [...at, 'id'],
+        at: 'value',
+        message: `section "${a.id}" already exists in ${kind}; change it under sections.modify instead`,
+      });
       return;
     }
     let index = list.length;
@@ -157,7 +173,11 @@ function applySections(
     if (anchor !== undefined) {
       const found = find(anchor);
       if (found < 0) {
-        issues.push({ path: [...at, a.after !== undefined ? 'after' : 'before'], at: 'value', message: unknown(anchor) });
+        issues.push({
+          path: [...at, a.after !== undefined ? 'after' : 'before'],
+          at: 'value',
+          message: unknown(anchor),
+        });
         return;
       }
       index = a.after !== undefined ? found + 1 : found;
@@ -165,7 +185,10 @@ function applySections(
     const synonyms = a.synonyms ?? [];
     list.splice(index, 0, {
       spec: { id: a.id, title: a.title, synonyms: dedupe(synonyms), required: a.required ?? true },
-      introduced: [{ name: a.title, path: [...at, 'title'] }, ...synonyms.map((s, j) => ({ name: s, path: [...at, 'synonyms', j] }))],
+      introduced: [
+        { name: a.title, path: [...at, 'title'] },
+        ...synonyms.map((s, j) => ({ name: s, path: [...at, 'synonyms', j] })),
+      ],
     });
   });
 
@@ -174,9 +197,15 @@ function applySections(
   for (const draft of list) {
     for (const { name, path: where } of draft.introduced) {
       const n = normalizeHeading(name);
-      const other = list.find((d) => d !== draft && [d.spec.title, ...d.spec.synonyms].some((x) => normalizeHeading(x) === n));
+      const other = list.find(
+        (d) => d !== draft && [d.spec.title, ...d.spec.synonyms].some((x) => normalizeHeading(x) === n),
+      );
       if (other) {
-        issues.push({ path: where, at: 'value', message: `"${name}" already names section ${other.spec.id} (${other.spec.title}); a heading must identify one section` });
+        issues.push({
+          path: where,
+          at: 'value',
+          message: `"${name}" already names section ${other.spec.id} (${other.spec.title}); a heading must identify one section`,
+        });
       }
     }
   }
@@ -200,7 +229,8 @@ function deepCopy<T>(value: T): T {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       // defineProperty, so that a key named `__proto__` stays a plain key.
-      if (v !== undefined) Object.defineProperty(out, k, { value: deepCopy(v), enumerable: true, writable: true, configurable: true });
+      if (v !== undefined)
+        Object.defineProperty(out, k, { value: deepCopy(v), enumerable: true, writable: true, configurable: true });
     }
     return out as T;
   }

@@ -21,7 +21,8 @@ const line = z.string().superRefine((s, ctx) => {
 
 /** A heading text: one line that still has letters or digits once normalised like a heading. */
 const headingText = line.superRefine((s, ctx) => {
-  if (s.trim() !== '' && normalizeHeading(s) === '') fail(ctx, 'must contain letters or digits to be matched against headings', s);
+  if (s.trim() !== '' && normalizeHeading(s) === '')
+    fail(ctx, 'must contain letters or digits to be matched against headings', s);
 });
 
 const sectionId = z.string().superRefine((s, ctx) => {
@@ -79,7 +80,11 @@ const sectionModification = z
   })
   .superRefine((m, ctx) => {
     if (m.synonyms !== undefined && m.addSynonyms !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['addSynonyms'], message: 'cannot be used together with synonyms (synonyms replaces the list, addSynonyms extends it)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['addSynonyms'],
+        message: 'cannot be used together with synonyms (synonyms replaces the list, addSynonyms extends it)',
+      });
     }
   });
 
@@ -138,7 +143,11 @@ const severities = z
       const key = normalizeSeverityId(level.id);
       const first = owner.get(key);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `repeats severity ${JSON.stringify(levels[first].id)} of severities[${first}]` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: `repeats severity ${JSON.stringify(levels[first].id)} of severities[${first}]`,
+        });
       } else {
         owner.set(key, i);
       }
@@ -147,7 +156,11 @@ const severities = z
       (level.aliases ?? []).forEach((alias, j) => {
         const other = owner.get(normalizeSeverityId(alias));
         if (other !== undefined && other !== i) {
-          ctx.addIssue({ code: 'custom', path: [i, 'aliases', j], message: `is already the id of severities[${other}] (${JSON.stringify(levels[other].id)})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'aliases', j],
+            message: `is already the id of severities[${other}] (${JSON.stringify(levels[other].id)})`,
+          });
         }
       });
     });
@@ -182,7 +195,10 @@ export const configFileSchema = z.strictObject({
 
 /** `./docs/pm/` → `docs/pm`; `./` → `.`. */
 export function normalizeFolder(folder: string): string {
-  const parts = folder.trim().split('/').filter((p) => p !== '' && p !== '.');
+  const parts = folder
+    .trim()
+    .split('/')
+    .filter((p) => p !== '' && p !== '.');
   return parts.length === 0 ? '.' : parts.join('/');
 }
 
@@ -190,7 +206,8 @@ export function normalizeFolder(folder: string): string {
 export function knownKeysAt(path: readonly (string | number)[]): string[] {
   let node = unwrap(configFileSchema);
   for (const segment of path) {
-    const def = node?._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType } | undefined;
+    const def = node?._zod.def as
+      { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType } | undefined;
     if (!def) return [];
     if (def.type === 'object' && typeof segment === 'string') node = unwrap(def.shape?.[segment]);
     else if (def.type === 'array') node = unwrap(def.element);
@@ -206,7 +223,8 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   let s = schema;
   for (let i = 0; s && i < 10; i++) {
     const def = s._zod.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
-    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) s = def.innerType;
+    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType)
+      s = def.innerType;
     else if (def.type === 'pipe' && def.in) s = def.in;
     else break;
   }

@@ -18,25 +18,40 @@ type Column = 'level' | 'label' | 'definition' | 'responseTime' | 'updateCadence
 const HEADERS: Record<Column, RegExp> = {
   level: /^(?:severity(?: level)?|sev(?: level)?|level|priority|incident (?:severity|level))$/,
   label: /^(?:label|name|title|short name|category)$/,
-  definition: /^(?:definition|description|criteria|meaning|when|impact|customer impact|user impact|examples?|definition and examples)$/,
-  responseTime: /^(?:response(?: time)?(?: target| sla)?|time to respond|ack(?:nowledge(?:ment)?)?(?: time)?|time to acknowledge)$/,
+  definition:
+    /^(?:definition|description|criteria|meaning|when|impact|customer impact|user impact|examples?|definition and examples)$/,
+  responseTime:
+    /^(?:response(?: time)?(?: target| sla)?|time to respond|ack(?:nowledge(?:ment)?)?(?: time)?|time to acknowledge)$/,
   updateCadence: /^(?:(?:status )?updates?(?: cadence| frequency| every)?|update cadence|communication cadence)$/,
   postmortem: /^(?:post ?mortem(?: required)?|requires (?:a )?post ?mortem|pir|review required)$/,
 };
 
 const REQUIRED_COLUMNS: readonly Column[] = ['level', 'definition'];
 const COLUMN_NAMES: Record<Column, string> = {
-  level: 'Severity (or Level)', label: 'Label', definition: 'Definition (or Description, Criteria, Impact)',
-  responseTime: 'Response Time', updateCadence: 'Update Cadence', postmortem: 'Postmortem',
+  level: 'Severity (or Level)',
+  label: 'Label',
+  definition: 'Definition (or Description, Criteria, Impact)',
+  responseTime: 'Response Time',
+  updateCadence: 'Update Cadence',
+  postmortem: 'Postmortem',
 };
 
 /** Inline Markdown removed from a cell: emphasis, code spans, links. */
 function plain(text: string): string {
-  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/<br\s*\/?>/gi, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function headerKey(text: string): string {
-  return plain(text).toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return plain(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function columnsOf(table: Table): Partial<Record<Column, number>> {
@@ -87,40 +102,68 @@ function yesNo(text: string): boolean | undefined {
 export function parseSeverityMatrix(text: string): SeverityMatrixResult {
   const doc = parseMarkdown(text);
   const problems: ConfigProblem[] = [];
-  const error = (r: Range, message: string): SeverityMatrixResult => ({ problems: [...problems, { severity: 'error', range: r, message }] });
+  const error = (r: Range, message: string): SeverityMatrixResult => ({
+    problems: [...problems, { severity: 'error', range: r, message }],
+  });
   const table = doc.tables.find((t) => columnsOf(t).level !== undefined);
   if (!table) {
     const first = doc.tables[0];
     return first
-      ? error(rowRange(first, first.header.line), `no table has a ${COLUMN_NAMES.level} column, so the severity matrix cannot be read as the scale; this table's columns are: ${first.header.cells.map((c) => plain(c.text)).join(', ')}`)
-      : error(range(0, 0, 0, 0), `no severity table found: the severity matrix must have a Markdown table with a ${COLUMN_NAMES.level} column and a ${COLUMN_NAMES.definition} column, one row per level, most severe first`);
+      ? error(
+          rowRange(first, first.header.line),
+          `no table has a ${COLUMN_NAMES.level} column, so the severity matrix cannot be read as the scale; this table's columns are: ${first.header.cells.map((c) => plain(c.text)).join(', ')}`,
+        )
+      : error(
+          range(0, 0, 0, 0),
+          `no severity table found: the severity matrix must have a Markdown table with a ${COLUMN_NAMES.level} column and a ${COLUMN_NAMES.definition} column, one row per level, most severe first`,
+        );
   }
   const columns = columnsOf(table);
   const missing = REQUIRED_COLUMNS.filter((c) => columns[c] === undefined);
   if (missing.length > 0) {
-    return error(rowRange(table, table.header.line), `the severity table has no ${missing.map((c) => COLUMN_NAMES[c]).join(' or ')} column; its columns are: ${table.header.cells.map((c) => plain(c.text)).join(', ')}`);
+    return error(
+      rowRange(table, table.header.line),
+      `the severity table has no ${missing.map((c) => COLUMN_NAMES[c]).join(' or ')} column; its columns are: ${table.header.cells.map((c) => plain(c.text)).join(', ')}`,
+    );
   }
-  if (table.rows.length === 0) return error(rowRange(table, table.header.line), 'the severity table has no rows; give one row per level, most severe first');
+  if (table.rows.length === 0)
+    return error(
+      rowRange(table, table.header.line),
+      'the severity table has no rows; give one row per level, most severe first',
+    );
   const levels: SeverityLevel[] = [];
   const seen = new Map<string, number>();
   for (const row of table.rows) {
-    const cell = (c: Column): TableCell | undefined => (columns[c] === undefined ? undefined : row.cells[columns[c] as number]);
+    const cell = (c: Column): TableCell | undefined =>
+      columns[c] === undefined ? undefined : row.cells[columns[c] as number];
     const value = (c: Column): string => plain(cell(c)?.text ?? '');
     const levelText = value('level');
     if (!levelText) {
-      problems.push({ severity: 'error', range: rowRange(table, row.line), message: 'this row of the severity table has no level in its Severity column' });
+      problems.push({
+        severity: 'error',
+        range: rowRange(table, row.line),
+        message: 'this row of the severity table has no level in its Severity column',
+      });
       continue;
     }
     const { id, label } = levelCell(levelText);
     const key = id.toLowerCase().replace(/[^a-z0-9]/g, '');
     if (seen.has(key)) {
-      problems.push({ severity: 'error', range: cell('level')?.range ?? rowRange(table, row.line), message: `the level ${id} is given twice in the severity table (first on line ${(seen.get(key) as number) + 1})` });
+      problems.push({
+        severity: 'error',
+        range: cell('level')?.range ?? rowRange(table, row.line),
+        message: `the level ${id} is given twice in the severity table (first on line ${(seen.get(key) as number) + 1})`,
+      });
       continue;
     }
     seen.set(key, row.line);
     const definition = value('definition');
     if (!definition) {
-      problems.push({ severity: 'error', range: rowRange(table, row.line), message: `the level ${id} has no definition in the severity table` });
+      problems.push({
+        severity: 'error',
+        range: rowRange(table, row.line),
+        message: `the level ${id} has no definition in the severity table`,
+      });
       continue;
     }
     const postmortem = columns.postmortem === undefined ? undefined : yesNo(value('postmortem'));

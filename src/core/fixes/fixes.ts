@@ -37,7 +37,10 @@ export interface FixContext {
   readonly today: string;
 }
 
-const insertAt = (line: number, character: number, newText: string): TextEdit => ({ range: range(line, character, line, character), newText });
+const insertAt = (line: number, character: number, newText: string): TextEdit => ({
+  range: range(line, character, line, character),
+  newText,
+});
 
 /** The fixes offered for one finding, most useful first. */
 export function fixesFor(finding: Finding, context: FixContext): Fix[] {
@@ -63,9 +66,17 @@ export function fixesFor(finding: Finding, context: FixContext): Fix[] {
       break;
     }
     case 'PM003': {
-      const text = context.doc.lines[finding.range.start.line]?.slice(finding.range.start.character, finding.range.end.character);
+      const text = context.doc.lines[finding.range.start.line]?.slice(
+        finding.range.start.character,
+        finding.range.end.character,
+      );
       if (text === 'YYYY-MM-DD') {
-        fixes.push({ title: `Replace with today's date (${context.today})`, edits: [{ range: finding.range, newText: context.today }], preferred: true, kind: 'quickfix' });
+        fixes.push({
+          title: `Replace with today's date (${context.today})`,
+          edits: [{ range: finding.range, newText: context.today }],
+          preferred: true,
+          kind: 'quickfix',
+        });
       }
       break;
     }
@@ -127,19 +138,29 @@ function addColumn(doc: MarkdownDocument, table: Table, column: string): Fix {
 
 /** Rewrites the list-form action items of `at`'s section as the profile's table (Action plus its required columns). */
 function listToTable(context: FixContext, at: ActionItem): Fix | undefined {
-  const items = readIncident(context.doc, context.kind, context.profile).actionItems?.items.filter((i) => i.form === 'list' && i.region.start === at.region.start) ?? [];
+  const items =
+    readIncident(context.doc, context.kind, context.profile).actionItems?.items.filter(
+      (i) => i.form === 'list' && i.region.start === at.region.start,
+    ) ?? [];
   if (items.length === 0) return undefined;
   const required = context.profile.actionItems.requiredColumns.filter((c) => fieldOfColumn(c) !== 'action');
   const columns = ['Action', ...required];
-  const extra = (['priority', 'status'] as const).filter((f) => items.some((i) => i.fields[f]) && !required.some((c) => fieldOfColumn(c) === f));
+  const extra = (['priority', 'status'] as const).filter(
+    (f) => items.some((i) => i.fields[f]) && !required.some((c) => fieldOfColumn(c) === f),
+  );
   const names = [...columns, ...extra.map((f) => (f === 'priority' ? 'Priority' : 'Status'))];
   const fieldsOf = names.map((n) => fieldOfColumn(n) ?? 'action');
   const cell = (t: string) => t.replace(/\|/g, '\\|').trim();
-  const rows = items.map((item) => `| ${fieldsOf.map((f) => cell(f === 'action' ? item.action : item.fields[f]?.text ?? '')).join(' | ')} |`);
+  const rows = items.map(
+    (item) =>
+      `| ${fieldsOf.map((f) => cell(f === 'action' ? item.action : (item.fields[f]?.text ?? ''))).join(' | ')} |`,
+  );
   const table = [`| ${names.join(' | ')} |`, `|${names.map(() => '---').join('|')}|`, ...rows].join('\n');
   const first = items[0].line;
   const last = Math.max(...items.map((i) => i.line));
-  const lastListLine = context.doc.listItems.filter((li) => li.line >= first && li.line <= last).reduce((end, li) => Math.max(end, li.endLine), last + 1);
+  const lastListLine = context.doc.listItems
+    .filter((li) => li.line >= first && li.line <= last)
+    .reduce((end, li) => Math.max(end, li.endLine), last + 1);
   // Keep blank lines that end the list outside the replaced range.
   let end = lastListLine;
   while (end - 1 > last && context.doc.lines[end - 1].trim() === '') end--;
@@ -206,13 +227,22 @@ export interface FindingFixes {
  * file is not an incident document of the profile. `options` carries what the workspace-level
  * rules need (e.g. that there is no slo.yaml, for PM016).
  */
-export function fixesForFile(relativePath: string, text: string, profile: Profile, today: string, wanted: (finding: Finding) => boolean, options: LintOptions = {}): FindingFixes[] {
+export function fixesForFile(
+  relativePath: string,
+  text: string,
+  profile: Profile,
+  today: string,
+  wanted: (finding: Finding) => boolean,
+  options: LintOptions = {},
+): FindingFixes[] {
   const kind = kindFromProfileFolders(relativePath, profile);
   if (!kind) return [];
   const doc = parseMarkdown(text);
   const resolved = kindFromProfileFolders(relativePath, profile, doc) ?? kind;
   const context: FixContext = { doc, kind: resolved, profile, today };
-  return lintModel(doc, resolved, profile, { path: relativePath, ...options }).findings.filter(wanted).map((finding) => ({ finding, fixes: fixesFor(finding, context) }));
+  return lintModel(doc, resolved, profile, { path: relativePath, ...options })
+    .findings.filter(wanted)
+    .map((finding) => ({ finding, fixes: fixesFor(finding, context) }));
 }
 
 /** The rules whose fixes only add text or reshape it without dropping any: insert a missing section, add a column, list → table. */
@@ -233,7 +263,13 @@ export interface FixAllResult {
  * One at a time, so insertions at the same place keep the profile's order and edits never overlap;
  * a fix is applied at most once, so a fix that does not clear its finding cannot loop.
  */
-export function applyTextKeepingFixes(relativePath: string, text: string, profile: Profile, forced?: DocumentKind, options: LintOptions = {}): FixAllResult {
+export function applyTextKeepingFixes(
+  relativePath: string,
+  text: string,
+  profile: Profile,
+  forced?: DocumentKind,
+  options: LintOptions = {},
+): FixAllResult {
   const applied: string[] = [];
   const tried = new Set<string>();
   let current = text;

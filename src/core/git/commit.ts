@@ -1,7 +1,8 @@
 // The commits of a repository as the extension sees them, and how to read them from `git log` output.
 
 /** How a commit changed one file. */
-export type FileChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed' | 'unmerged' | 'unknown';
+export type FileChangeStatus =
+  'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed' | 'unmerged' | 'unknown';
 
 /** One file a commit touched. */
 export interface FileChange {
@@ -54,7 +55,13 @@ const HEADER = /^\n?\u001e([0-9a-f]{40}(?:[0-9a-f]{24})?)\u001f/;
 const STATUS = /^\n?([ACDMRTUXB])(\d{0,3})$/;
 
 const STATUS_NAMES: Readonly<Record<string, FileChangeStatus>> = {
-  A: 'added', C: 'copied', D: 'deleted', M: 'modified', R: 'renamed', T: 'type-changed', U: 'unmerged',
+  A: 'added',
+  C: 'copied',
+  D: 'deleted',
+  M: 'modified',
+  R: 'renamed',
+  T: 'type-changed',
+  U: 'unmerged',
 };
 
 /**
@@ -91,7 +98,8 @@ export function parseLog(output: string): Commit[] {
       const oldPath = tokens[i + 1];
       const path = tokens[i + 2];
       i += 2;
-      if (oldPath !== undefined && path !== undefined) current.changes.push({ status: STATUS_NAMES[letter], path, oldPath });
+      if (oldPath !== undefined && path !== undefined)
+        current.changes.push({ status: STATUS_NAMES[letter], path, oldPath });
     } else {
       const path = tokens[i + 1];
       i += 1;

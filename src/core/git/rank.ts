@@ -43,7 +43,11 @@ function score(commit: Commit, tagged: ReadonlySet<string>, services: readonly S
   if (taggedFile !== undefined) reasons.push({ kind: 'tagged-file', file: taggedFile });
   let named = false;
   for (const service of services) {
-    const file = commit.files.find((f) => normalizePath(f).split('/').some((segment) => containsWords(segment, service.words)));
+    const file = commit.files.find((f) =>
+      normalizePath(f)
+        .split('/')
+        .some((segment) => containsWords(segment, service.words)),
+    );
     if (file !== undefined) {
       reasons.push({ kind: 'service-path', service: service.name, file });
       named = true;
@@ -77,7 +81,12 @@ function uniqueServices(names: readonly string[]): Service[] {
 
 /** Lower-case ASCII words joined by `-`: `Payments API` → `payments-api`, `café` → `cafe`. */
 export function toWords(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 function containsWords(text: string, words: string): boolean {
@@ -85,5 +94,8 @@ function containsWords(text: string, words: string): boolean {
 }
 
 function normalizePath(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^(?:\.\/)+/, '')
+    .replace(/^\/+/, '');
 }

@@ -33,7 +33,9 @@ export interface WindowHints {
  * day (UTC); else the 48 hours before `now`.
  */
 export function suggestWindow(hints: WindowHints, now: Date): SuggestedWindow {
-  const times = (hints.timeline ?? []).filter((e) => e.dated && e.minutes !== undefined).map((e) => (e.minutes as number) * MINUTE);
+  const times = (hints.timeline ?? [])
+    .filter((e) => e.dated && e.minutes !== undefined)
+    .map((e) => (e.minutes as number) * MINUTE);
   if (times.length > 0) {
     return {
       since: new Date(Math.min(...times) - LOOKBACK_BEFORE_TIMELINE_MS),
@@ -66,12 +68,14 @@ export function formatWindowTime(date: Date): string {
 }
 
 /** The result of reading one end of the window. */
-export type WindowTimeResult = { readonly ok: true; readonly date: Date } | { readonly ok: false; readonly message: string };
+export type WindowTimeResult =
+  { readonly ok: true; readonly date: Date } | { readonly ok: false; readonly message: string };
 
 const FORM = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(UTC|GMT|Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** How to write a window end, for messages. */
-export const WINDOW_TIME_HINT = 'Write YYYY-MM-DD HH:MM (UTC unless followed by an offset such as +02:00), e.g. 2026-03-15 14:30.';
+export const WINDOW_TIME_HINT =
+  'Write YYYY-MM-DD HH:MM (UTC unless followed by an offset such as +02:00), e.g. 2026-03-15 14:30.';
 
 /**
  * Reads one end of the window: `2026-03-15`, `2026-03-15 14:30`, `2026-03-15T14:30:05Z`,
@@ -83,22 +87,29 @@ export function parseWindowTime(text: string, edge: 'start' | 'end'): WindowTime
   const m = FORM.exec(text.trim());
   if (!m) return { ok: false, message: `Not a date and time. ${WINDOW_TIME_HINT}` };
   const [, y, mo, d, h, mi, s, zone] = m;
-  const year = +y, month = +mo, day = +d;
+  const year = +y,
+    month = +mo,
+    day = +d;
   if (!isRealDate(year, month, day)) return { ok: false, message: `${y}-${mo}-${d} is not a date on the calendar.` };
   if (h !== undefined && (+h > 23 || +mi > 59 || (s !== undefined && +s > 59))) {
     return { ok: false, message: `${h}:${mi}${s !== undefined ? `:${s}` : ''} is not a time of day.` };
   }
   const offset = zone === undefined ? 0 : offsetMinutes(zone);
-  if (offset === undefined) return { ok: false, message: `${zone} is not an offset from UTC (between -14:00 and +14:00).` };
-  let ms = Date.UTC(year, month - 1, day, h === undefined ? 0 : +h, mi === undefined ? 0 : +mi, s === undefined ? 0 : +s) - offset * MINUTE;
+  if (offset === undefined)
+    return { ok: false, message: `${zone} is not an offset from UTC (between -14:00 and +14:00).` };
+  let ms =
+    Date.UTC(year, month - 1, day, h === undefined ? 0 : +h, mi === undefined ? 0 : +mi, s === undefined ? 0 : +s) -
+    offset * MINUTE;
   if (edge === 'end') ms += (h === undefined ? DAY : s === undefined ? MINUTE : 1000) - 1;
   return { ok: true, date: new Date(ms) };
 }
 
 /** Why `since`..`until` is not a usable window, or undefined when it is. */
 export function checkWindow(window: CommitWindow): string | undefined {
-  if (Number.isNaN(window.since.getTime()) || Number.isNaN(window.until.getTime())) return 'The window needs a valid start and end.';
-  if (window.until.getTime() < window.since.getTime()) return `The end (${formatWindowTime(window.until)}) is before the start (${formatWindowTime(window.since)}).`;
+  if (Number.isNaN(window.since.getTime()) || Number.isNaN(window.until.getTime()))
+    return 'The window needs a valid start and end.';
+  if (window.until.getTime() < window.since.getTime())
+    return `The end (${formatWindowTime(window.until)}) is before the start (${formatWindowTime(window.since)}).`;
   return undefined;
 }
 

@@ -101,11 +101,25 @@ export interface SummaryInput {
 
 /** The header or front-matter fields that name an incident's services, earlier names first. */
 export const SERVICE_FIELD_NAMES: readonly string[] = [
-  'services', 'service', 'affected services', 'affected service', 'services affected', 'impacted services',
-  'systems affected', 'affected systems', 'system', 'components', 'component', 'affected components',
+  'services',
+  'service',
+  'affected services',
+  'affected service',
+  'services affected',
+  'impacted services',
+  'systems affected',
+  'affected systems',
+  'system',
+  'components',
+  'component',
+  'affected components',
 ];
 
-const KIND_LABELS: Record<DocumentKind, string> = { postmortem: 'Postmortem', incident: 'Incident', runbook: 'Runbook' };
+const KIND_LABELS: Record<DocumentKind, string> = {
+  postmortem: 'Postmortem',
+  incident: 'Incident',
+  runbook: 'Runbook',
+};
 const SERVICE_WORD = /(?:^|[^a-z0-9-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:service|api|gateway|db|worker))\b/i;
 const MENTION = /([\w.\-/]+\.(?:md|markdown))\b/gi;
 const PARAGRAPH_LIMIT = 600;
@@ -136,14 +150,16 @@ function build(doc: MarkdownDocument, path: string, kind: DocumentKind, profile:
   let timeline = model.timeline;
   const timelineSection = sectionByRole(model, SECTION_ROLES.timeline);
   // The model dates its timeline from the fields and title only; a date from the file name anchors it too.
-  if (!model.date && dated?.source === 'file-name' && timelineSection) timeline = readTimeline(doc, timelineSection, dated.date);
+  if (!model.date && dated?.source === 'file-name' && timelineSection)
+    timeline = readTimeline(doc, timelineSection, dated.date);
   const rank = model.severity ? profile.severities.indexOf(model.severity) : -1;
   const services = servicesOf(findField(model.fields, SERVICE_FIELD_NAMES)?.value);
   const items = model.actionItems?.items ?? [];
   const summarySection = sectionById(model, 'summary') ?? doc.sections.find((s) => s.heading !== doc.title);
   const rootCause = sectionByRole(model, SECTION_ROLES.rootCause);
   const mentions = new Set<string>();
-  for (const source of doc.lines) for (const m of source.matchAll(MENTION)) mentions.add(m[1].slice(m[1].lastIndexOf('/') + 1).toLowerCase());
+  for (const source of doc.lines)
+    for (const m of source.matchAll(MENTION)) mentions.add(m[1].slice(m[1].lastIndexOf('/') + 1).toLowerCase());
   return {
     path,
     kind,
@@ -177,7 +193,12 @@ export function servicesOf(value: string | undefined): string[] {
   if (!value) return [];
   const names = value
     .split(/[,;/&]|\band\b/i)
-    .map((s) => s.replace(/[`*_]/g, '').replace(/\(.*?\)/g, '').trim())
+    .map((s) =>
+      s
+        .replace(/[`*_]/g, '')
+        .replace(/\(.*?\)/g, '')
+        .trim(),
+    )
     .filter((s) => s.length > 0 && !/^(?:<.*>|\[.*\]|tbd|n\/?a|none|unknown|-+)$/i.test(s));
   return [...new Set(names)];
 }

@@ -2,7 +2,8 @@
 import type { MarkdownDocument } from '../markdown/model';
 
 /** The kind prefixes a title may start with, stripped everywhere a title is shown: "Postmortem: X", "PIR - X", "Incident record: X". */
-export const TITLE_PREFIX = /^(?:post[- ]?mortem|incident(?:\s+(?:review|report|record|postmortem|post-mortem))?|pir|retrospective|rca|run-?book)\s*[:\-–—]\s*/i;
+export const TITLE_PREFIX =
+  /^(?:post[- ]?mortem|incident(?:\s+(?:review|report|record|postmortem|post-mortem))?|pir|retrospective|rca|run-?book)\s*[:\-–—]\s*/i;
 
 /** The file's base name without directories and Markdown extension. */
 export function baseName(path: string): string {

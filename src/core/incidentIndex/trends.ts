@@ -130,9 +130,24 @@ export function trendCharts(trends: IncidentTrends): MermaidChart[] {
   const ttr = withValue((m) => m.timeToRecover);
   const ttd = withValue((m) => m.timeToDetect);
   return [
-    { title: 'Time to recover, median per month (minutes)', xLabels: ttr.map((m) => m.month), yLabel: 'Minutes', bars: ttr.map((m) => m.timeToRecover.median as number) },
-    { title: 'Time to detect, median per month (minutes)', xLabels: ttd.map((m) => m.month), yLabel: 'Minutes', bars: ttd.map((m) => m.timeToDetect.median as number) },
-    { title: 'Incidents per month', xLabels: trends.months.map((m) => m.month), yLabel: 'Incidents', bars: trends.months.map((m) => m.incidents) },
+    {
+      title: 'Time to recover, median per month (minutes)',
+      xLabels: ttr.map((m) => m.month),
+      yLabel: 'Minutes',
+      bars: ttr.map((m) => m.timeToRecover.median as number),
+    },
+    {
+      title: 'Time to detect, median per month (minutes)',
+      xLabels: ttd.map((m) => m.month),
+      yLabel: 'Minutes',
+      bars: ttd.map((m) => m.timeToDetect.median as number),
+    },
+    {
+      title: 'Incidents per month',
+      xLabels: trends.months.map((m) => m.month),
+      yLabel: 'Incidents',
+      bars: trends.months.map((m) => m.incidents),
+    },
   ];
 }
 
@@ -159,19 +174,28 @@ export function mermaidXyChart(chart: MermaidChart): string[] {
 export function renderTrends(incidents: readonly IncidentSummary[]): string[] {
   const trends = incidentTrends(incidents);
   if (trends.months.length === 0) return [];
-  const lines: string[] = ['', '**Trends** (months of the dated incidents; medians over the incidents whose timeline gives the value)'];
+  const lines: string[] = [
+    '',
+    '**Trends** (months of the dated incidents; medians over the incidents whose timeline gives the value)',
+  ];
   for (const chart of trendCharts(trends)) {
     if (chart.xLabels.length === 0) continue;
     lines.push('', ...mermaidXyChart(chart));
   }
   const cell = (s: string) => s.replace(/\|/g, '\\|');
-  lines.push('', `| Month | Incidents | ${trends.severities.map(cell).join(' | ')}${trends.severities.length ? ' | ' : ''}Median time to detect (n) | Median time to recover (n) |`);
+  lines.push(
+    '',
+    `| Month | Incidents | ${trends.severities.map(cell).join(' | ')}${trends.severities.length ? ' | ' : ''}Median time to detect (n) | Median time to recover (n) |`,
+  );
   lines.push(`|---|---|${trends.severities.map(() => '---|').join('')}---|---|`);
   const median = (s: Stats) => (s.median === null ? '—' : `${formatMinutes(s.median)} (${s.count})`);
   for (const m of trends.months) {
     const counts = trends.severities.map((s) => String(m.bySeverity[s] ?? 0));
-    lines.push(`| ${m.month} | ${m.incidents} | ${counts.join(' | ')}${counts.length ? ' | ' : ''}${median(m.timeToDetect)} | ${median(m.timeToRecover)} |`);
+    lines.push(
+      `| ${m.month} | ${m.incidents} | ${counts.join(' | ')}${counts.length ? ' | ' : ''}${median(m.timeToDetect)} | ${median(m.timeToRecover)} |`,
+    );
   }
-  if (trends.undated > 0) lines.push('', `${trends.undated} undated incident${trends.undated === 1 ? ' is' : 's are'} in no month.`);
+  if (trends.undated > 0)
+    lines.push('', `${trends.undated} undated incident${trends.undated === 1 ? ' is' : 's are'} in no month.`);
   return lines;
 }

@@ -7,7 +7,14 @@ import { lintModel } from '../lint/lint';
 import { readActionItems } from '../postmortem/actionItems';
 import { matchSeverity, readFields, SEVERITY_FIELD_NAMES } from '../postmortem/fields';
 import { matchSections } from '../postmortem/sections';
-import { BUILT_IN_PROFILES, DEFAULT_PROFILE_NAME, findProfile, type DocumentKind, type Profile, type SectionSpec } from '../profiles';
+import {
+  BUILT_IN_PROFILES,
+  DEFAULT_PROFILE_NAME,
+  findProfile,
+  type DocumentKind,
+  type Profile,
+  type SectionSpec,
+} from '../profiles';
 
 /** One existing document: its path relative to the repository root (forward slashes) and its text. */
 export interface InitDocument {
@@ -69,7 +76,8 @@ interface ReadDocument {
 }
 
 /** File names that are not incident documents even in a documents folder. */
-const NOT_DOCUMENT = /^(?:readme|index|changelog|contributing|license|licence|template|_template|summary)(?:[.-].*)?\.(?:md|markdown)$/i;
+const NOT_DOCUMENT =
+  /^(?:readme|index|changelog|contributing|license|licence|template|_template|summary)(?:[.-].*)?\.(?:md|markdown)$/i;
 
 /** Words in a heading that say which section of a postmortem or runbook it is, by section id (tried in order). */
 const ROLE_WORDS: readonly (readonly [string, RegExp])[] = [
@@ -83,7 +91,10 @@ const ROLE_WORDS: readonly (readonly [string, RegExp])[] = [
   ['could-be-improved', /\bimprov|\bbetter\b|\bwent wrong\b/],
   ['got-lucky', /\blucky?\b/],
   ['lessons-learned', /\blessons?\b|\blearn|\btakeaways?\b/],
-  ['action-items', /\bactions?\b|\bfollow.?ups?\b|\btodo\b|\btasks?\b|\bnext steps?\b|\bremediation items?\b|\bprevent/],
+  [
+    'action-items',
+    /\bactions?\b|\bfollow.?ups?\b|\btodo\b|\btasks?\b|\bnext steps?\b|\bremediation items?\b|\bprevent/,
+  ],
   ['timeline', /\btimeline\b|\bchronolog|\bsequence\b|\bevents\b|\bhistory\b/],
   ['impact', /\bimpact|\baffected\b|\bblast radius\b|\bdamage\b/],
   ['detection', /\bdetect|\bdiscover|\bnoticed?\b|\balert(?:ing)?\b|\bhow we found\b/],
@@ -114,13 +125,31 @@ export function proposeConfig(documents: readonly InitDocument[], profileName?: 
     const best = byProfile.reduce((a, b) => (b.structural < a.structural ? b : a), byProfile[0]);
     base = findProfile(best.name) ?? (findProfile(DEFAULT_PROFILE_NAME) as Profile);
   }
-  const kinds = INIT_KINDS.map((kind) => describeKind(kind, read.filter((d) => d.kind === kind))).filter((k): k is KindFindings => k !== undefined);
+  const kinds = INIT_KINDS.map((kind) =>
+    describeKind(
+      kind,
+      read.filter((d) => d.kind === kind),
+    ),
+  ).filter((k): k is KindFindings => k !== undefined);
   const yaml = renderYaml(base, kinds, read, byProfile);
   const parsed = parseConfig(yaml, '.incident-workbench.yaml');
-  if (!parsed.profile) throw new Error(`init produced a configuration that does not apply: ${parsed.problems.map((p) => p.message).join('; ')}`);
+  if (!parsed.profile)
+    throw new Error(
+      `init produced a configuration that does not apply: ${parsed.problems.map((p) => p.message).join('; ')}`,
+    );
   const before = countFindings(read, base);
   const after = countFindings(read, parsed.profile);
-  return { base, byProfile, kinds, yaml, profile: parsed.profile, before: before.structural, after: after.structural, findingsBefore: before.byRule, findingsAfter: after.byRule };
+  return {
+    base,
+    byProfile,
+    kinds,
+    yaml,
+    profile: parsed.profile,
+    before: before.structural,
+    after: after.structural,
+    findingsBefore: before.byRule,
+    findingsAfter: after.byRule,
+  };
 }
 
 /** The documents that are postmortems or runbooks: by words in their path, else their content. */
@@ -140,7 +169,10 @@ function classify(documents: readonly InitDocument[]): ReadDocument[] {
 }
 
 /** Structural findings, and all findings by rule, of `profile` on the documents. */
-export function countFindings(read: readonly { doc: MarkdownDocument; kind: DocumentKind; path: string }[], profile: Profile): { structural: number; byRule: Record<string, number> } {
+export function countFindings(
+  read: readonly { doc: MarkdownDocument; kind: DocumentKind; path: string }[],
+  profile: Profile,
+): { structural: number; byRule: Record<string, number> } {
   const byRule: Record<string, number> = {};
   let structural = 0;
   for (const d of read) {
@@ -157,13 +189,18 @@ function sectionHeadings(doc: MarkdownDocument): string[] {
   const levels = new Map<number, number>();
   for (const h of doc.headings) if (h !== doc.title) levels.set(h.level, (levels.get(h.level) ?? 0) + 1);
   const top = [...levels.keys()].sort((a, b) => a - b)[0];
-  return doc.headings.filter((h) => h !== doc.title && h.level === top).map((h) => h.text.trim()).filter(Boolean);
+  return doc.headings
+    .filter((h) => h !== doc.title && h.level === top)
+    .map((h) => h.text.trim())
+    .filter(Boolean);
 }
 
 function describeKind(kind: DocumentKind, docs: readonly ReadDocument[]): KindFindings | undefined {
   if (docs.length === 0) return undefined;
   const folders = tally(docs.map((d) => (d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/')) : '.')));
-  const patterns = tally(docs.map((d) => fileNamePattern(d.path.split('/').pop() ?? '')).filter((p): p is string => p !== undefined));
+  const patterns = tally(
+    docs.map((d) => fileNamePattern(d.path.split('/').pop() ?? '')).filter((p): p is string => p !== undefined),
+  );
   const spelled = new Map<string, Map<string, number>>();
   const counts = new Map<string, number>();
   for (const d of docs) {
@@ -178,25 +215,42 @@ function describeKind(kind: DocumentKind, docs: readonly ReadDocument[]): KindFi
       spelled.set(key, forms);
     }
   }
-  const headings = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([key, n]) => ({ text: withoutNumbering([...(spelled.get(key) as Map<string, number>).entries()].sort((a, b) => b[1] - a[1])[0][0]), documents: n }));
+  const headings = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([key, n]) => ({
+      text: withoutNumbering(
+        [...(spelled.get(key) as Map<string, number>).entries()].sort((a, b) => b[1] - a[1])[0][0],
+      ),
+      documents: n,
+    }));
   return {
-    kind, documents: docs.length, folder: folders[0][0], inFolder: folders[0][1],
-    fileName: patterns[0]?.[0], inFileName: patterns[0]?.[1] ?? 0, headings,
+    kind,
+    documents: docs.length,
+    folder: folders[0][0],
+    inFolder: folders[0][1],
+    fileName: patterns[0]?.[0],
+    inFileName: patterns[0]?.[1] ?? 0,
+    headings,
   };
 }
 
 /** A heading's text without leading numbering ("3.", "3)", "IV.", "Step 2:"). */
 function withoutNumbering(text: string): string {
-  return text.replace(/^\s*(?:(?:step|section|part|phase)\s+)?(?:\d+(?:\.\d+)*\s*[.):\-–—]?|[ivx]+\s*[.)])\s+/iu, '').trim() || text;
+  return (
+    text
+      .replace(/^\s*(?:(?:step|section|part|phase)\s+)?(?:\d+(?:\.\d+)*\s*[.):\-–—]?|[ivx]+\s*[.)])\s+/iu, '')
+      .trim() || text
+  );
 }
 
 /** The file-name pattern of `name` in the profile's placeholders, when it carries a date. */
 export function fileNamePattern(name: string): string | undefined {
   const m = /^(.*?)(\d{4})-(\d{2})-(\d{2})(.*)\.(md|markdown)$/i.exec(name);
-  if (m) return `${m[1]}YYYY-MM-DD${m[5] ? (m[5].startsWith('-') || m[5].startsWith('_') ? `${m[5][0]}<slug>` : '<slug>') : ''}.${m[6]}`;
+  if (m)
+    return `${m[1]}YYYY-MM-DD${m[5] ? (m[5].startsWith('-') || m[5].startsWith('_') ? `${m[5][0]}<slug>` : '<slug>') : ''}.${m[6]}`;
   const compact = /^(.*?)(\d{4})(\d{2})(\d{2})(.*)\.(md|markdown)$/i.exec(name);
-  if (compact && /^(?:19|20)\d\d$/.test(compact[2])) return `${compact[1]}YYYYMMDD${compact[5] ? `${compact[5][0]}<slug>` : ''}.${compact[6]}`;
+  if (compact && /^(?:19|20)\d\d$/.test(compact[2]))
+    return `${compact[1]}YYYYMMDD${compact[5] ? `${compact[5][0]}<slug>` : ''}.${compact[6]}`;
   return undefined;
 }
 
@@ -217,7 +271,12 @@ const q = (s: string) => JSON.stringify(s);
 
 /** A kebab-case id for a team's own section. */
 function idOf(title: string): string {
-  return normalizeHeading(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'section';
+  return (
+    normalizeHeading(title)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'section'
+  );
 }
 
 interface SectionPlan {
@@ -240,19 +299,36 @@ function planSections(specs: readonly SectionSpec[], docs: readonly ReadDocument
   }
   const plan: SectionPlan = { modify: [], add: [] };
   const taken = new Set<string>();
-  const common = found.headings.filter((h) => h.documents / n >= CONVENTION_SHARE && !usedHeadings.has(normalizeHeading(h.text)));
+  const common = found.headings.filter(
+    (h) => h.documents / n >= CONVENTION_SHARE && !usedHeadings.has(normalizeHeading(h.text)),
+  );
   for (const heading of common) {
     const key = normalizeHeading(heading.text);
-    const role = ROLE_WORDS.find(([id, words]) => words.test(key) && specs.some((s) => s.id === id && (provided.get(id) ?? 0) / n < CONVENTION_SHARE) && !taken.has(id));
+    const role = ROLE_WORDS.find(
+      ([id, words]) =>
+        words.test(key) &&
+        specs.some((s) => s.id === id && (provided.get(id) ?? 0) / n < CONVENTION_SHARE) &&
+        !taken.has(id),
+    );
     if (role) {
       const spec = specs.find((s) => s.id === role[0]) as SectionSpec;
       taken.add(spec.id);
-      plan.modify.push({ id: spec.id, title: heading.text, addSynonyms: [spec.title], why: `your documents call it "${heading.text}" (${sureness(heading.documents, n)})` });
+      plan.modify.push({
+        id: spec.id,
+        title: heading.text,
+        addSynonyms: [spec.title],
+        why: `your documents call it "${heading.text}" (${sureness(heading.documents, n)})`,
+      });
     } else {
       const id = idOf(heading.text);
       if (specs.some((s) => s.id === id) || plan.add.some((a) => a.id === id)) continue;
       const required = heading.documents / n >= REQUIRED_SHARE;
-      plan.add.push({ id, title: heading.text, required, why: `a section of your own (${sureness(heading.documents, n)})${required ? '' : '; optional'}` });
+      plan.add.push({
+        id,
+        title: heading.text,
+        required,
+        why: `a section of your own (${sureness(heading.documents, n)})${required ? '' : '; optional'}`,
+      });
     }
   }
   for (const spec of specs) {
@@ -260,14 +336,22 @@ function planSections(specs: readonly SectionSpec[], docs: readonly ReadDocument
     const have = provided.get(spec.id) ?? 0;
     // Required stays required only where nearly every document already has it: a rarer section is not the team's convention.
     if (have / n < REQUIRED_SHARE && n >= MIN_DOCUMENTS_TO_RELAX) {
-      plan.modify.push({ id: spec.id, addSynonyms: [], required: false, why: `only ${have} of ${n} documents have it; made optional` });
+      plan.modify.push({
+        id: spec.id,
+        addSynonyms: [],
+        required: false,
+        why: `only ${have} of ${n} documents have it; made optional`,
+      });
     }
   }
   return plan;
 }
 
 /** The severity ids written in the documents' Severity fields, and how many match the base scale. */
-function severityFacts(docs: readonly ReadDocument[], base: Profile): { values: [string, number][]; matching: number; total: number } {
+function severityFacts(
+  docs: readonly ReadDocument[],
+  base: Profile,
+): { values: [string, number][]; matching: number; total: number } {
   const values: string[] = [];
   let matching = 0;
   for (const d of docs) {
@@ -294,12 +378,20 @@ function actionItemFacts(docs: readonly ReadDocument[]): string {
       for (const t of items.tables) for (const c of t.table.header.cells) columns.push(c.text.trim());
     } else lists++;
   }
-  const cols = tally(columns.filter(Boolean)).slice(0, 6).map(([c, k]) => `${c} (${k})`).join(', ');
+  const cols = tally(columns.filter(Boolean))
+    .slice(0, 6)
+    .map(([c, k]) => `${c} (${k})`)
+    .join(', ');
   if (tables + lists === 0) return 'no action items were recognised';
   return `${tables} documents write them as a table${cols ? ` (columns: ${cols})` : ''}, ${lists} as a list`;
 }
 
-function renderYaml(base: Profile, kinds: readonly KindFindings[], read: readonly ReadDocument[], byProfile: readonly { name: string; structural: number }[]): string {
+function renderYaml(
+  base: Profile,
+  kinds: readonly KindFindings[],
+  read: readonly ReadDocument[],
+  byProfile: readonly { name: string; structural: number }[],
+): string {
   const out: string[] = [
     '# Proposed by `incident-workbench init` from the documents already in this repository.',
     `# Read: ${kinds.map((k) => `${k.documents} ${k.kind}${k.documents === 1 ? '' : 's'}`).join(', ') || 'no incident documents'}.`,
@@ -316,20 +408,31 @@ function renderYaml(base: Profile, kinds: readonly KindFindings[], read: readonl
     const lines: string[] = [];
     const sev = k.kind === 'postmortem' ? severityFacts(docs, base) : undefined;
     lines.push(`  ${k.kind}:`);
-    if (k.folder !== spec.folder) lines.push(`    # ${sureness(k.inFolder, k.documents)} are in ${k.folder}.`, `    folder: ${q(k.folder)}`);
+    if (k.folder !== spec.folder)
+      lines.push(`    # ${sureness(k.inFolder, k.documents)} are in ${k.folder}.`, `    folder: ${q(k.folder)}`);
     if (k.fileName && k.fileName !== spec.fileName && k.inFileName / k.documents >= CONVENTION_SHARE) {
-      lines.push(`    # Date convention: ${sureness(k.inFileName, k.documents)} are named ${k.fileName}.`, `    fileName: ${q(k.fileName)}`);
+      lines.push(
+        `    # Date convention: ${sureness(k.inFileName, k.documents)} are named ${k.fileName}.`,
+        `    fileName: ${q(k.fileName)}`,
+      );
     } else if (!k.fileName) {
-      lines.push('    # No date convention was found in the file names; new documents keep the profile\'s pattern.');
+      lines.push("    # No date convention was found in the file names; new documents keep the profile's pattern.");
     }
     const plan = planSections(spec.sections, docs, k);
-    lines.push(`    # Section headings found (documents having each): ${k.headings.slice(0, 15).map((h) => `${h.text} (${h.documents})`).join(', ')}.`);
+    lines.push(
+      `    # Section headings found (documents having each): ${k.headings
+        .slice(0, 15)
+        .map((h) => `${h.text} (${h.documents})`)
+        .join(', ')}.`,
+    );
     if (k.kind === 'postmortem') {
       lines.push(`    # Action items: ${actionItemFacts(docs)}.`);
       if (sev && sev.total > 0) {
-        lines.push(`    # Severities written: ${sev.values.map(([v, c]) => `${v} (${c})`).join(', ')}; ${sev.matching} of ${sev.total} match the ${base.name} scale (${base.severities.map((s) => s.id).join(', ')}).`);
+        lines.push(
+          `    # Severities written: ${sev.values.map(([v, c]) => `${v} (${c})`).join(', ')}; ${sev.matching} of ${sev.total} match the ${base.name} scale (${base.severities.map((s) => s.id).join(', ')}).`,
+        );
       } else {
-        lines.push('    # No Severity field was found; the profile\'s scale is kept.');
+        lines.push("    # No Severity field was found; the profile's scale is kept.");
       }
     }
     if (plan.modify.length > 0 || plan.add.length > 0) {
@@ -346,12 +449,22 @@ function renderYaml(base: Profile, kinds: readonly KindFindings[], read: readonl
       }
       if (plan.add.length > 0) {
         lines.push('      add:');
-        for (const a of plan.add) lines.push(`        # ${a.why}`, `        - { id: ${q(a.id)}, title: ${q(a.title)}, required: ${a.required} }`);
+        for (const a of plan.add)
+          lines.push(
+            `        # ${a.why}`,
+            `        - { id: ${q(a.id)}, title: ${q(a.title)}, required: ${a.required} }`,
+          );
       }
     }
     if (lines.some((l) => !/^\s*#/.test(l) && l.trim() !== `${k.kind}:`)) docsOut.push(...lines);
     // Nothing to change for this kind: its findings stay as comments, since a key with only comments under it is not a mapping.
-    else out.splice(out.length - 1, 0, `# ${k.kind}s: nothing to change.`, ...lines.filter((l) => /^\s*#/.test(l)).map((l) => `# ${l.trim().replace(/^#\s*/, '')}`));
+    else
+      out.splice(
+        out.length - 1,
+        0,
+        `# ${k.kind}s: nothing to change.`,
+        ...lines.filter((l) => /^\s*#/.test(l)).map((l) => `# ${l.trim().replace(/^#\s*/, '')}`),
+      );
   }
   if (docsOut.length > 0) out.push('documents:', ...docsOut);
   return `${out.join('\n')}\n`;

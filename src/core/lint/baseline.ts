@@ -36,7 +36,11 @@ export interface BaselineFile {
  * Line numbers are left out, so editing another part of the document does not reopen it.
  */
 export function findingHash(finding: Finding, lines: readonly string[]): string {
-  const text = lines.slice(finding.range.start.line, finding.range.end.line + 1).join('\n').replace(/\s+/g, ' ').trim();
+  const text = lines
+    .slice(finding.range.start.line, finding.range.end.line + 1)
+    .join('\n')
+    .replace(/\s+/g, ' ')
+    .trim();
   return shortHash(`${finding.ruleId}\u0000${finding.message}\u0000${text}`);
 }
 
@@ -53,14 +57,20 @@ export function createBaseline(files: readonly BaselineFile[]): Baseline {
       counts.set(key, { rule: finding.ruleId, file: f.path, hash, count: (old?.count ?? 0) + 1 });
     }
   }
-  const entries = [...counts.values()].sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.hash.localeCompare(b.hash));
+  const entries = [...counts.values()].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.hash.localeCompare(b.hash),
+  );
   return { version: BASELINE_VERSION, entries };
 }
 
 /** The findings of `files` split into new ones and those the baseline holds (each entry absorbs at most `count`). */
-export function splitByBaseline(baseline: Baseline, files: readonly BaselineFile[]): { fresh: Map<string, Finding[]>; baselined: Map<string, Finding[]> } {
+export function splitByBaseline(
+  baseline: Baseline,
+  files: readonly BaselineFile[],
+): { fresh: Map<string, Finding[]>; baselined: Map<string, Finding[]> } {
   const left = new Map<string, number>();
-  for (const e of baseline.entries) left.set(keyOf(e.rule, e.file, e.hash), (left.get(keyOf(e.rule, e.file, e.hash)) ?? 0) + e.count);
+  for (const e of baseline.entries)
+    left.set(keyOf(e.rule, e.file, e.hash), (left.get(keyOf(e.rule, e.file, e.hash)) ?? 0) + e.count);
   const fresh = new Map<string, Finding[]>();
   const baselined = new Map<string, Finding[]>();
   for (const f of files) {
@@ -90,10 +100,18 @@ export function parseBaseline(text: string): Baseline {
   }
   const b = data as Partial<Baseline>;
   if (!b || typeof b !== 'object' || b.version !== BASELINE_VERSION || !Array.isArray(b.entries)) {
-    throw new Error(`not a baseline file of version ${BASELINE_VERSION} (expected {"version": ${BASELINE_VERSION}, "entries": [...]})`);
+    throw new Error(
+      `not a baseline file of version ${BASELINE_VERSION} (expected {"version": ${BASELINE_VERSION}, "entries": [...]})`,
+    );
   }
   for (const [i, e] of b.entries.entries()) {
-    if (typeof e?.rule !== 'string' || typeof e.file !== 'string' || typeof e.hash !== 'string' || !Number.isInteger(e.count) || e.count < 1) {
+    if (
+      typeof e?.rule !== 'string' ||
+      typeof e.file !== 'string' ||
+      typeof e.hash !== 'string' ||
+      !Number.isInteger(e.count) ||
+      e.count < 1
+    ) {
       throw new Error(`entries[${i}]: needs rule, file and hash strings and a count of 1 or more`);
     }
   }

@@ -1,7 +1,8 @@
 // Reads inline `<!-- incident-workbench-disable ... -->` comments into a per-line filter.
 import { ruleIdFor } from '../rules/index';
 
-const COMMENT = /<!--\s*incident-workbench-(disable-file|disable-next-line|disable-line|disable|enable)((?:\s+[A-Za-z][\w-]*)*)\s*-->/g;
+const COMMENT =
+  /<!--\s*incident-workbench-(disable-file|disable-next-line|disable-line|disable|enable)((?:\s+[A-Za-z][\w-]*)*)\s*-->/g;
 
 /** Answers whether a rule is disabled on a line. */
 export type DisabledAt = (ruleId: string, line: number) => boolean;
@@ -23,7 +24,12 @@ export function readDisableComments(lines: readonly string[]): DisabledAt {
     const text = lines[i];
     if (!text.includes('incident-workbench-')) continue;
     for (const m of text.matchAll(COMMENT)) {
-      const ids = m[2].trim() ? m[2].trim().split(/\s+/).map((s) => ruleIdFor(s) ?? s.toUpperCase()) : [ALL];
+      const ids = m[2].trim()
+        ? m[2]
+            .trim()
+            .split(/\s+/)
+            .map((s) => ruleIdFor(s) ?? s.toUpperCase())
+        : [ALL];
       switch (m[1]) {
         case 'disable-file':
           ids.forEach((id) => fileWide.add(id));
@@ -37,7 +43,9 @@ export function readDisableComments(lines: readonly string[]): DisabledAt {
           break;
         }
         case 'disable':
-          ids.forEach((id) => { if (!open.has(id)) open.set(id, i); });
+          ids.forEach((id) => {
+            if (!open.has(id)) open.set(id, i);
+          });
           break;
         case 'enable':
           for (const id of ids) {

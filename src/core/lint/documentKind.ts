@@ -6,7 +6,8 @@ import type { DocumentKind, DocumentKindSpec, DocumentVariant, Profile } from '.
 import { DOCUMENT_KINDS } from '../profiles/types';
 
 /** File names inside a document folder that are not documents of its kind (the severity matrix is the project's scale, seed 000). */
-const NON_DOCUMENT_NAMES = /^(?:readme|index|changelog|contributing|license|severity[-_]matrix|_?templates?(?:[-_.].*)?)\.(?:md|markdown)$/i;
+const NON_DOCUMENT_NAMES =
+  /^(?:readme|index|changelog|contributing|license|severity[-_]matrix|_?templates?(?:[-_.].*)?)\.(?:md|markdown)$/i;
 const MARKDOWN = /\.(?:md|markdown)$/i;
 
 /** Normalises a path to forward slashes without a leading `./`. */
@@ -21,7 +22,11 @@ export function toPosix(path: string): string {
  * it (the agent profile keeps incident records and postmortems together), the document's
  * title and then its sections decide, given `doc`. Undefined when no folder holds the file.
  */
-export function kindFromProfileFolders(relativePath: string, profile: Profile, doc?: MarkdownDocument): DocumentKind | undefined {
+export function kindFromProfileFolders(
+  relativePath: string,
+  profile: Profile,
+  doc?: MarkdownDocument,
+): DocumentKind | undefined {
   const path = toPosix(relativePath);
   if (!MARKDOWN.test(path)) return undefined;
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -47,9 +52,13 @@ export function kindFromProfileFolders(relativePath: string, profile: Profile, d
 /** The kind the title names ("Post-Mortem: ...", "Incident: ...", "Runbook: ..."), among `kinds`. */
 function kindFromTitle(doc: MarkdownDocument, kinds: readonly DocumentKind[]): DocumentKind | undefined {
   const title = doc.title?.text ?? '';
-  const named: DocumentKind | undefined = /post[- ]?mortem|retrospective|incident review|\bpir\b/i.test(title) ? 'postmortem'
-    : /run-?book|playbook/i.test(title) ? 'runbook'
-      : /\bincident\b/i.test(title) ? 'incident' : undefined;
+  const named: DocumentKind | undefined = /post[- ]?mortem|retrospective|incident review|\bpir\b/i.test(title)
+    ? 'postmortem'
+    : /run-?book|playbook/i.test(title)
+      ? 'runbook'
+      : /\bincident\b/i.test(title)
+        ? 'incident'
+        : undefined;
   return named && kinds.includes(named) ? named : undefined;
 }
 
@@ -69,7 +78,11 @@ export function kindFromPathWords(path: string): DocumentKind | undefined {
  * The kind whose required sections the document resembles most (the most matched headings),
  * or undefined when no kind matches a single section.
  */
-export function kindFromContent(doc: MarkdownDocument, profile: Profile, kinds: readonly DocumentKind[] = DOCUMENT_KINDS): DocumentKind | undefined {
+export function kindFromContent(
+  doc: MarkdownDocument,
+  profile: Profile,
+  kinds: readonly DocumentKind[] = DOCUMENT_KINDS,
+): DocumentKind | undefined {
   let best: { kind: DocumentKind; score: number } | undefined;
   for (const kind of kinds) {
     const spec = profile.documents[kind];
@@ -96,7 +109,8 @@ export function documentVariant(doc: MarkdownDocument, spec: DocumentKindSpec): 
   for (const variant of spec.variants) {
     const words = variant.signals.map((s) => new RegExp(`(?:^|\\s)${escapeRegExp(normalizeHeading(s))}(?:$|\\s)`, 'u'));
     let score = texts.filter((t) => words.some((w) => w.test(t))).length;
-    if (variant.signals.some((s) => /^alerts?$/i.test(s)) && /^`?[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+`?$/.test(title)) score++;
+    if (variant.signals.some((s) => /^alerts?$/i.test(s)) && /^`?[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+`?$/.test(title))
+      score++;
     if (score > bestScore) {
       best = variant;
       bestScore = score;

@@ -32,7 +32,13 @@ export interface LintOptions {
 }
 
 /** Lints an already parsed document as `kind` under `profile`. */
-export function lintModel(doc: MarkdownDocument, kind: DocumentKind, profile: Profile, options: LintOptions = {}, rules: readonly Rule[] = ALL_RULES): LintResult {
+export function lintModel(
+  doc: MarkdownDocument,
+  kind: DocumentKind,
+  profile: Profile,
+  options: LintOptions = {},
+  rules: readonly Rule[] = ALL_RULES,
+): LintResult {
   // Most documents have no disable comment: one search of the text instead of one per line.
   const disabled = documentIncludes(doc, 'incident-workbench-') ? readDisableComments(doc.lines) : () => false;
   const findings: Finding[] = [];
@@ -40,15 +46,19 @@ export function lintModel(doc: MarkdownDocument, kind: DocumentKind, profile: Pr
     if (!rule.kinds.includes(kind)) continue;
     const level = ruleLevel(rule, profile);
     if (level === 'off') continue;
-    const kept = rule.check({ doc, kind, profile, ...options }).filter((report) => !disabled(rule.id, report.range.start.line));
+    const kept = rule
+      .check({ doc, kind, profile, ...options })
+      .filter((report) => !disabled(rule.id, report.range.start.line));
     for (const report of capReports(rule.id, kept)) {
       findings.push({ ruleId: rule.id, severity: level, message: report.message, range: report.range });
     }
   }
-  findings.sort((a, b) =>
-    a.range.start.line - b.range.start.line ||
-    a.range.start.character - b.range.start.character ||
-    a.ruleId.localeCompare(b.ruleId));
+  findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
   return { kind, findings };
 }
 
@@ -61,8 +71,9 @@ export const MAX_FINDINGS_PER_RULE = 50;
  */
 function capReports(ruleId: string, reports: readonly RuleReport[]): readonly RuleReport[] {
   if (reports.length <= MAX_FINDINGS_PER_RULE) return reports;
-  const sorted = [...reports].sort((a, b) =>
-    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const sorted = [...reports].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   const more = sorted.length - MAX_FINDINGS_PER_RULE;
   const summary: RuleReport = {
     message: `… and ${String(more).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} more ${ruleId} ${more === 1 ? 'finding' : 'findings'} in this document, not listed (at most ${MAX_FINDINGS_PER_RULE} per rule).`,
@@ -80,7 +91,12 @@ export function lintText(text: string, kind: DocumentKind, profile: Profile, opt
  * Lints the workspace file at `relativePath` if the profile's folders make it an incident
  * document; undefined otherwise. This is what the editor shows for a file.
  */
-export function lintWorkspaceFile(relativePath: string, text: string, profile: Profile, options: LintOptions = {}): LintResult | undefined {
+export function lintWorkspaceFile(
+  relativePath: string,
+  text: string,
+  profile: Profile,
+  options: LintOptions = {},
+): LintResult | undefined {
   if (!kindFromProfileFolders(relativePath, profile)) return undefined;
   const doc = parseMarkdown(text);
   const kind = kindFromProfileFolders(relativePath, profile, doc) as DocumentKind;
@@ -91,8 +107,19 @@ export function lintWorkspaceFile(relativePath: string, text: string, profile: P
  * Lints a file named explicitly (the CLI's arguments): always linted, its kind forced, else
  * from the profile's folders, else from words in its path, else from its content, else postmortem.
  */
-export function lintNamedFile(path: string, text: string, profile: Profile, forced?: DocumentKind, options: LintOptions = {}): LintResult {
+export function lintNamedFile(
+  path: string,
+  text: string,
+  profile: Profile,
+  forced?: DocumentKind,
+  options: LintOptions = {},
+): LintResult {
   const doc = parseMarkdown(text);
-  const kind = forced ?? kindFromProfileFolders(path, profile, doc) ?? kindFromPathWords(path) ?? kindFromContent(doc, profile) ?? 'postmortem';
+  const kind =
+    forced ??
+    kindFromProfileFolders(path, profile, doc) ??
+    kindFromPathWords(path) ??
+    kindFromContent(doc, profile) ??
+    'postmortem';
   return lintModel(doc, kind, profile, { path, ...options });
 }

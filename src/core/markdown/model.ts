@@ -130,7 +130,8 @@ function blockOnlyParser(): MarkdownIt {
     // calls, which copy the whole text even when nothing changes (~4% of a lint). Same result, but
     // the text is only rewritten when it holds a CR or a NUL.
     blockParser.core.ruler.at('normalize', (state) => {
-      if (state.src.includes('\r') || state.src.includes('\0')) state.src = state.src.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+      if (state.src.includes('\r') || state.src.includes('\0'))
+        state.src = state.src.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
     });
   }
   return blockParser;
@@ -336,7 +337,11 @@ function collectInlineCode(inline: Token, children: readonly Token[], out: Inlin
 }
 
 /** `headingEnds`: the exclusive end line of each heading's source (two lines for a setext heading), by start line. */
-function buildSections(headings: readonly Heading[], headingEnds: ReadonlyMap<number, number>, lineCount: number): Section[] {
+function buildSections(
+  headings: readonly Heading[],
+  headingEnds: ReadonlyMap<number, number>,
+  lineCount: number,
+): Section[] {
   // Body starts after the heading's source lines.
   return headings.map((heading, index) => {
     let endLine = lineCount;
@@ -350,7 +355,12 @@ function buildSections(headings: readonly Heading[], headingEnds: ReadonlyMap<nu
   });
 }
 
-function readTable(tokens: readonly Token[], openIndex: number, lines: readonly string[], env: object): { table: Table | undefined; next: number } {
+function readTable(
+  tokens: readonly Token[],
+  openIndex: number,
+  lines: readonly string[],
+  env: object,
+): { table: Table | undefined; next: number } {
   const rows: TableRow[] = [];
   let i = openIndex + 1;
   let current: { line: number; texts: string[] } | undefined;
@@ -391,7 +401,10 @@ function cellsOfLine(source: string, line: number, texts: readonly string[]): Ta
   } else {
     for (let c = start; c < source.length; c++) {
       const ch = source.charCodeAt(c);
-      if (ch === 0x5c /* \\ */) { c++; continue; }
+      if (ch === 0x5c /* \\ */) {
+        c++;
+        continue;
+      }
       if (ch === 0x7c /* | */) {
         bounds.push(start, c);
         start = c + 1;
@@ -428,7 +441,7 @@ function withoutListMarker(line: string): string {
     const digits = at;
     while (at < line.length && line.charCodeAt(at) >= 0x30 && line.charCodeAt(at) <= 0x39) at++;
     const close = line.charCodeAt(at);
-    if (at === digits || (close !== 0x2e /* . */ && close !== 0x29 /* ) */)) return line;
+    if (at === digits || (close !== 0x2e /* . */ && close !== 0x29) /* ) */) return line;
     at++;
   }
   if (at < line.length && isSpace(line.charCodeAt(at))) at++;
@@ -439,5 +452,15 @@ function withoutListMarker(line: string): string {
 export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

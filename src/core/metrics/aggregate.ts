@@ -43,9 +43,14 @@ export function stats(values: ReadonlyArray<number | null>): Stats {
 }
 
 /** Aggregates `incidents`; `serviceOf` names the services of an incident for the per-service numbers. */
-export function aggregate(incidents: readonly IncidentSummary[], serviceOf?: (incident: IncidentSummary) => readonly string[]): IncidentAggregate {
+export function aggregate(
+  incidents: readonly IncidentSummary[],
+  serviceOf?: (incident: IncidentSummary) => readonly string[],
+): IncidentAggregate {
   const bySeverity = countBy(
-    [...incidents].sort((a, b) => (a.severityRank ?? 99) - (b.severityRank ?? 99) || (a.severity ?? '~').localeCompare(b.severity ?? '~')),
+    [...incidents].sort(
+      (a, b) => (a.severityRank ?? 99) - (b.severityRank ?? 99) || (a.severity ?? '~').localeCompare(b.severity ?? '~'),
+    ),
     (i) => i.severity ?? '(none)',
   );
   const byMonth = countBy(

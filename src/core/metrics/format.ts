@@ -38,7 +38,7 @@ export function formatUtc(minutes: number): string {
 /** Rounds half away from zero to `digits` decimals, without binary noise (43.199999 → 43.2). */
 export function roundTo(value: number, digits: number): number {
   const f = 10 ** digits;
-  const r = Math.sign(value) * Math.round(Math.abs(value) * f + 1e-9) / f;
+  const r = (Math.sign(value) * Math.round(Math.abs(value) * f + 1e-9)) / f;
   return Object.is(r, -0) ? 0 : r;
 }
 

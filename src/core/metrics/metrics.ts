@@ -6,7 +6,9 @@ import type { TimelineEntry } from '../timeline/timeline';
 export type MetricId = 'timeToDetect' | 'timeToMitigate' | 'timeToRecover' | 'duration';
 
 /** What each measure runs from and to, and how it is named; the one definition the hover, preview, CLI and docs use. */
-export const METRICS: Readonly<Record<MetricId, { readonly from: Milestone; readonly to: Milestone; readonly label: string; readonly short: string }>> = {
+export const METRICS: Readonly<
+  Record<MetricId, { readonly from: Milestone; readonly to: Milestone; readonly label: string; readonly short: string }>
+> = {
   timeToDetect: { from: 'start', to: 'detection', label: 'Time to detect', short: 'TTD' },
   timeToMitigate: { from: 'detection', to: 'mitigation', label: 'Time to mitigate', short: 'TTM' },
   timeToRecover: { from: 'detection', to: 'resolution', label: 'Time to recover', short: 'TTR' },
@@ -55,18 +57,31 @@ export interface IncidentMetrics {
  */
 export function computeMetrics(entries: readonly TimelineEntry[] | undefined): IncidentMetrics {
   const found = entries ? classifyMilestones(entries) : {};
-  const noTimes = !entries ? 'the document has no timeline' : entries.every((e) => e.minutes === undefined) ? 'the timeline has no timed events' : undefined;
-  const measure = (id: MetricId): Interval => interval(found[METRICS[id].from], found[METRICS[id].to], METRICS[id].from, METRICS[id].to, noTimes);
+  const noTimes = !entries
+    ? 'the document has no timeline'
+    : entries.every((e) => e.minutes === undefined)
+      ? 'the timeline has no timed events'
+      : undefined;
+  const measure = (id: MetricId): Interval =>
+    interval(found[METRICS[id].from], found[METRICS[id].to], METRICS[id].from, METRICS[id].to, noTimes);
   const notes: string[] = [];
   if (found.start?.how === 'first-entry') {
-    notes.push(`No event says when the incident started, so the first timed event (${found.start.entry.timeText}) is taken as the start.`);
+    notes.push(
+      `No event says when the incident started, so the first timed event (${found.start.entry.timeText}) is taken as the start.`,
+    );
   }
   if (found.start && found.start.entry.minutes === undefined) {
-    notes.push(`The start (${found.start.entry.timeText}) has a date and no time, so it is read as the start of that day and the measures from it are approximate.`);
+    notes.push(
+      `The start (${found.start.entry.timeText}) has a date and no time, so it is read as the start of that day and the measures from it are approximate.`,
+    );
   }
-  const slipped = MILESTONES.map((m) => found[m]?.entry).filter((e, i, all): e is TimelineEntry => e?.slipDays !== undefined && all.indexOf(e) === i);
+  const slipped = MILESTONES.map((m) => found[m]?.entry).filter(
+    (e, i, all): e is TimelineEntry => e?.slipDays !== undefined && all.indexOf(e) === i,
+  );
   for (const e of slipped) {
-    notes.push(`The date of the event at ${e.timeText} (line ${e.line + 1}) is ${e.slipDays} days before the events listed above it; it is read on their day.`);
+    notes.push(
+      `The date of the event at ${e.timeText} (line ${e.line + 1}) is ${e.slipDays} days before the events listed above it; it is read on their day.`,
+    );
   }
   return {
     milestones: found,
@@ -86,9 +101,20 @@ export function explainMilestone(hit: MilestoneHit): string {
   return `${hit.milestone}: ${e.timeText} ${words} (${hit.why})`;
 }
 
-function interval(from: MilestoneHit | undefined, to: MilestoneHit | undefined, fromName: Milestone, toName: Milestone, noTimes: string | undefined): Interval {
+function interval(
+  from: MilestoneHit | undefined,
+  to: MilestoneHit | undefined,
+  fromName: Milestone,
+  toName: Milestone,
+  noTimes: string | undefined,
+): Interval {
   // A date-only start counts from the start of its day, so the measure is approximate.
-  const approximate = Boolean(from?.entry.approximate || to?.entry.approximate || from?.entry.minutes === undefined || to?.entry.minutes === undefined);
+  const approximate = Boolean(
+    from?.entry.approximate ||
+    to?.entry.approximate ||
+    from?.entry.minutes === undefined ||
+    to?.entry.minutes === undefined,
+  );
   const none = (reason: string): Interval => ({ minutes: null, from, to, reason, approximate });
   if (noTimes) return none(noTimes);
   if (!from || !to) {
@@ -104,10 +130,13 @@ function interval(from: MilestoneHit | undefined, to: MilestoneHit | undefined, 
   if (a.zoned !== b.zoned && a.minutes !== undefined && b.minutes !== undefined) {
     const [zoned, plain] = a.zoned ? [a, b] : [b, a];
     if (zoned.utcOffset !== 0) {
-      return none(`the ${zoned === a ? fromName : toName} time names a time zone (${zoned.zone}) and the ${plain === a ? fromName : toName} time does not`);
+      return none(
+        `the ${zoned === a ? fromName : toName} time names a time zone (${zoned.zone}) and the ${plain === a ? fromName : toName} time does not`,
+      );
     }
   }
   const minutes = ((b.minutes ?? b.dayStart) as number) - ((a.minutes ?? a.dayStart) as number);
-  if (minutes < 0) return none(`the ${toName} event (${b.timeText}) is earlier than the ${fromName} event (${a.timeText})`);
+  if (minutes < 0)
+    return none(`the ${toName} event (${b.timeText}) is earlier than the ${fromName} event (${a.timeText})`);
   return { minutes, from, to, approximate };
 }

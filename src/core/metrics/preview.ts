@@ -30,20 +30,33 @@ export interface PreviewDecorations {
 }
 
 /** Computes the decorations; `today` decides what is overdue, `slos` the budget share. */
-export function previewDecorations(summary: IncidentSummary, options: { readonly today: CalendarDate; readonly slos?: readonly SloDefinition[] }): PreviewDecorations {
+export function previewDecorations(
+  summary: IncidentSummary,
+  options: { readonly today: CalendarDate; readonly slos?: readonly SloDefinition[] },
+): PreviewDecorations {
   const level = summary.severityLevel;
   // The badge's colour class counts from 1 (iw-sev-1 = most severe); the summary's rank from 0.
   const badge = summary.severity
-    ? { text: level ? `${level.id} · ${level.label}` : summary.severity, rank: summary.severityRank === undefined ? undefined : summary.severityRank + 1, detail: level?.definition ?? 'Not a level of the profile\'s severity scale.' }
+    ? {
+        text: level ? `${level.id} · ${level.label}` : summary.severity,
+        rank: summary.severityRank === undefined ? undefined : summary.severityRank + 1,
+        detail: level?.definition ?? "Not a level of the profile's severity scale.",
+      }
     : undefined;
   const strip: StripItem[] = [];
   for (const id of METRIC_IDS.filter((m) => m !== 'timeToMitigate')) {
     const interval = summary.metrics[id];
     const def = METRICS[id];
-    const detail = interval.minutes === null
-      ? `Not computable: ${interval.reason ?? 'unknown'}.`
-      : `From ${interval.from?.entry.timeText} (${def.from}) to ${interval.to?.entry.timeText} (${def.to}).`;
-    strip.push({ label: def.label, value: formatInterval(interval), detail, tone: interval.minutes === null ? 'muted' : 'normal' });
+    const detail =
+      interval.minutes === null
+        ? `Not computable: ${interval.reason ?? 'unknown'}.`
+        : `From ${interval.from?.entry.timeText} (${def.from}) to ${interval.to?.entry.timeText} (${def.to}).`;
+    strip.push({
+      label: def.label,
+      value: formatInterval(interval),
+      detail,
+      tone: interval.minutes === null ? 'muted' : 'normal',
+    });
   }
   const notes = [...summary.metrics.notes];
   if (options.slos && options.slos.length > 0) {
@@ -54,7 +67,12 @@ export function previewDecorations(summary: IncidentSummary, options: { readonly
       const budget = budgetMinutes(slo, period.end - period.start);
       const label = `Budget (${slo.name})`;
       if (share === null || impact.consumedMinutes === null) {
-        strip.push({ label, value: '—', detail: `Not computable: ${summary.metrics.duration.reason ?? 'the duration is unknown'}.`, tone: 'muted' });
+        strip.push({
+          label,
+          value: '—',
+          detail: `Not computable: ${summary.metrics.duration.reason ?? 'the duration is unknown'}.`,
+          tone: 'muted',
+        });
         continue;
       }
       strip.push({
@@ -77,7 +95,12 @@ export function previewDecorations(summary: IncidentSummary, options: { readonly
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** The HTML put under the title: badge, strip and notes. Classes are styled by media/preview.css; nothing remote. */
@@ -85,12 +108,16 @@ export function previewHeaderHtml(d: PreviewDecorations): string {
   const parts: string[] = ['<div class="iw-header">'];
   if (d.badge) {
     const rank = d.badge.rank === undefined ? 'unknown' : String(Math.min(d.badge.rank, 5));
-    parts.push(`<span class="iw-badge iw-sev-${rank}" title="${escapeHtml(d.badge.detail)}">${escapeHtml(d.badge.text)}</span>`);
+    parts.push(
+      `<span class="iw-badge iw-sev-${rank}" title="${escapeHtml(d.badge.detail)}">${escapeHtml(d.badge.text)}</span>`,
+    );
   }
   if (d.strip.length > 0) {
     parts.push('<dl class="iw-metrics">');
     for (const item of d.strip) {
-      parts.push(`<div class="iw-metric iw-${item.tone}" title="${escapeHtml(item.detail)}"><dt>${escapeHtml(item.label)}</dt><dd>${escapeHtml(item.value)}</dd></div>`);
+      parts.push(
+        `<div class="iw-metric iw-${item.tone}" title="${escapeHtml(item.detail)}"><dt>${escapeHtml(item.label)}</dt><dd>${escapeHtml(item.value)}</dd></div>`,
+      );
     }
     parts.push('</dl>');
   }

@@ -6,7 +6,18 @@ import { range, type Range } from '../markdown/position';
 
 /** The fields an action item can have; the one list of their accepted column names. */
 export const ACTION_ITEM_FIELDS = {
-  action: ['Action', 'Action Item', 'Action Items', 'Item', 'Task', 'Description', 'What', 'Title', 'Remediation', 'Follow-up'],
+  action: [
+    'Action',
+    'Action Item',
+    'Action Items',
+    'Item',
+    'Task',
+    'Description',
+    'What',
+    'Title',
+    'Remediation',
+    'Follow-up',
+  ],
   owner: ['Owner', 'Owners', 'Assignee', 'Assigned To', 'Assigned', 'Responsible', 'DRI', 'Who'],
   due: ['Due Date', 'Due', 'Deadline', 'Target Date', 'Target', 'By', 'ETA', 'When', 'Date'],
   status: ['Status', 'State', 'Done', 'Progress'],
@@ -70,7 +81,10 @@ export interface ActionItem {
 export interface ActionItems {
   readonly items: readonly ActionItem[];
   /** The tables read, with the field of each column (undefined for an unknown column). */
-  readonly tables: ReadonlyArray<{ readonly table: Table; readonly columns: ReadonlyArray<ActionItemField | undefined> }>;
+  readonly tables: ReadonlyArray<{
+    readonly table: Table;
+    readonly columns: ReadonlyArray<ActionItemField | undefined>;
+  }>;
 }
 
 /** A stretch of lines holding action items: a section, or the lines after a bold `**Action Items:**` label. */
@@ -90,17 +104,21 @@ const FOLLOW_UP_NOUNS = String.raw`actions?|action items?|action points?|measure
  * "Long-term Improvements", "Corrective and preventive measures", "How we prevent this", "What
  * we're doing about it". Not "Actions taken" or "Lessons learned": those tell what happened.
  */
-const FOLLOW_UP_HEADING = new RegExp('^(?:' + [
-  String.raw`action (?:items?|points?|plan|list)`,
-  String.raw`next steps?`,
-  String.raw`follow[- ]?ups?(?: (?:items|tasks|actions|work))?`,
-  String.raw`remediations?(?: (?:items|plan|steps|actions|tasks|work))?`,
-  String.raw`to[- ]?dos?|todos?|improvements|prevention|recurrence prevention|preventing (?:recurrence|this|it|future \w+)(?: .*)?`,
-  String.raw`(?:${FOLLOW_UP_QUALIFIERS})(?:(?: and|,) (?:${FOLLOW_UP_QUALIFIERS}))* (?:${FOLLOW_UP_NOUNS})`,
-  String.raw`how (?:(?:we|do we|can we|will we|we will|we can|to) )?(?:prevent|avoid|stop)(?: .*)?`,
-  String.raw`what (?:we are|were|we will|well|we plan to|we re) (?:doing|do|change|changing|going to do|improving)(?: .*)?`,
-  String.raw`whats next|what happens next|going forward|looking forward`,
-].join('|') + ')$');
+const FOLLOW_UP_HEADING = new RegExp(
+  '^(?:' +
+    [
+      String.raw`action (?:items?|points?|plan|list)`,
+      String.raw`next steps?`,
+      String.raw`follow[- ]?ups?(?: (?:items|tasks|actions|work))?`,
+      String.raw`remediations?(?: (?:items|plan|steps|actions|tasks|work))?`,
+      String.raw`to[- ]?dos?|todos?|improvements|prevention|recurrence prevention|preventing (?:recurrence|this|it|future \w+)(?: .*)?`,
+      String.raw`(?:${FOLLOW_UP_QUALIFIERS})(?:(?: and|,) (?:${FOLLOW_UP_QUALIFIERS}))* (?:${FOLLOW_UP_NOUNS})`,
+      String.raw`how (?:(?:we|do we|can we|will we|we will|we can|to) )?(?:prevent|avoid|stop)(?: .*)?`,
+      String.raw`what (?:we are|were|we will|well|we plan to|we re) (?:doing|do|change|changing|going to do|improving)(?: .*)?`,
+      String.raw`whats next|what happens next|going forward|looking forward`,
+    ].join('|') +
+    ')$',
+);
 
 /** Headings that tell what was done during the incident, even when they look like follow-ups ("Actions taken"). */
 const PAST_ACTIONS_HEADING = /\b(?:taken|performed|during|done|completed)\b/;
@@ -157,7 +175,12 @@ export function readActionItems(doc: MarkdownDocument, section: Section | undefi
       continue;
     }
     const labelled = new Set(items.map((i) => i.line));
-    listItems(doc, region, doc.listItems.filter((li) => inRegion(li.line) && !labelled.has(li.line)), items);
+    listItems(
+      doc,
+      region,
+      doc.listItems.filter((li) => inRegion(li.line) && !labelled.has(li.line)),
+      items,
+    );
     sentenceItems(doc, region, labelled, items);
   }
   items.sort((a, b) => a.line - b.line);
@@ -165,7 +188,8 @@ export function readActionItems(doc: MarkdownDocument, section: Section | undefi
 }
 
 /** "Action point: ...", "**Action item:** ...", "Follow-up: ...", "Next step: ...": an item wherever it is written. */
-const LABELLED_ITEM = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?(?:\*\*|__)?(?:action (?:point|item)|follow[- ]?up(?: action)?|next step)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)/i;
+const LABELLED_ITEM =
+  /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?(?:\*\*|__)?(?:action (?:point|item)|follow[- ]?up(?: action)?|next step)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)/i;
 
 /**
  * Whether `text` may start with a label of `LABELLED_ITEM`: its first letter, after white space,
@@ -208,7 +232,9 @@ function labelledItems(doc: MarkdownDocument, out: ActionItem[]): void {
       const trimmed = t.trimStart();
       pieces.push({ line: next, offset: t.length - trimmed.length, text: trimmed, own });
     }
-    out.push(pieceItem(doc, { start: line, end: line + 1 }, 'sentence', line, m[0].length, pieces, li?.checked === true));
+    out.push(
+      pieceItem(doc, { start: line, end: line + 1 }, 'sentence', line, m[0].length, pieces, li?.checked === true),
+    );
   }
 }
 
@@ -220,7 +246,15 @@ function codeLines(doc: MarkdownDocument): Set<number> {
 }
 
 /** An item read from its pieces: its own text gives the action and done marks; sub-items may say it is done. */
-function pieceItem(doc: MarkdownDocument, region: Region, form: ActionItem['form'], line: number, start: number, pieces: readonly Piece[], checked: boolean): ActionItem {
+function pieceItem(
+  doc: MarkdownDocument,
+  region: Region,
+  form: ActionItem['form'],
+  line: number,
+  start: number,
+  pieces: readonly Piece[],
+  checked: boolean,
+): ActionItem {
   const fields = readInlineFields(pieces);
   const own = pieces.filter((p) => p.own);
   const text = own.map((p) => p.text).join(' ');
@@ -228,26 +262,33 @@ function pieceItem(doc: MarkdownDocument, region: Region, form: ActionItem['form
     form,
     line,
     range: range(line, start, line, (doc.lines[line] ?? '').length),
-    action: actionText(form === 'sentence' ? text.replace(/[*_]{2}/g, '') : own[0]?.text ?? ''),
+    action: actionText(form === 'sentence' ? text.replace(/[*_]{2}/g, '') : (own[0]?.text ?? '')),
     fields,
     region,
-    done: checked || DONE_STATUS.test(fields.status?.text ?? '') || isMarkedDone(text) || pieces.some((p) => !p.own && DONE_NOTE.test(p.text)),
+    done:
+      checked ||
+      DONE_STATUS.test(fields.status?.text ?? '') ||
+      isMarkedDone(text) ||
+      pieces.some((p) => !p.own && DONE_NOTE.test(p.text)),
   };
 }
 
 /** A sub-item saying its item is done: "This has been done.", "Done in #123", "✅ shipped". */
-const DONE_NOTE = /^(?:[-*+]\s+)?(?:(?:this|it|that)\s+(?:has|have|was|is)\s+(?:been\s+|now\s+)?(?:done|completed|fixed|implemented|shipped|merged|resolved|deployed)\b|(?:done|completed|fixed|shipped|merged)\b(?:\s+(?:in|on|by|with|as)\b|\s*[:.(–—-]|$)|[✅✔☑✓])/iu;
+const DONE_NOTE =
+  /^(?:[-*+]\s+)?(?:(?:this|it|that)\s+(?:has|have|was|is)\s+(?:been\s+|now\s+)?(?:done|completed|fixed|implemented|shipped|merged|resolved|deployed)\b|(?:done|completed|fixed|shipped|merged)\b(?:\s+(?:in|on|by|with|as)\b|\s*[:.(–—-]|$)|[✅✔☑✓])/iu;
 
 /** The regions of `section` and of the follow-up sections and labels, outermost only, in line order. */
 function followUpRegions(doc: MarkdownDocument, section: Section | undefined): Region[] {
   const found: Region[] = [];
   if (section) found.push({ start: section.bodyStartLine, end: section.endLine });
   for (const s of doc.sections) {
-    if (s !== section && s.heading !== doc.title && isFollowUpHeading(s.heading.text)) found.push({ start: s.bodyStartLine, end: s.endLine });
+    if (s !== section && s.heading !== doc.title && isFollowUpHeading(s.heading.text))
+      found.push({ start: s.bodyStartLine, end: s.endLine });
   }
   for (const label of doc.labels) {
     // `**Action Items**:` standing alone (a footnote link at most) above a table or list.
-    if (/[A-Za-z0-9]/.test(label.value.replace(/\^?\[[^\]]*\]\([^)]*\)\^?/g, '')) || !isFollowUpHeading(label.name)) continue;
+    if (/[A-Za-z0-9]/.test(label.value.replace(/\^?\[[^\]]*\]\([^)]*\)\^?/g, '')) || !isFollowUpHeading(label.name))
+      continue;
     const next = [...doc.headings.map((h) => h.line), ...doc.labels.map((l) => l.line)].filter((l) => l > label.line);
     found.push({ start: label.line + 1, end: next.length > 0 ? Math.min(...next) : doc.lines.length });
   }
@@ -265,16 +306,26 @@ function columnsOf(table: Table): Array<ActionItemField | undefined> {
   const columns = table.header.cells.map((c) => fieldOfColumn(c.text));
   // The first column not otherwise known (and not a "#" counter) holds the action.
   if (!columns.includes('action')) {
-    const index = table.header.cells.findIndex((c, i) => columns[i] === undefined && !/^(?:#|no\.?|n°|id)$/i.test(c.text.trim()));
+    const index = table.header.cells.findIndex(
+      (c, i) => columns[i] === undefined && !/^(?:#|no\.?|n°|id)$/i.test(c.text.trim()),
+    );
     if (index >= 0) columns[index] = 'action';
   }
   return columns;
 }
 
 /** A Status value that says the item is done: "Done", "Closed (2026-03-20)", "✅", "[x]", "Yes". */
-const DONE_STATUS = /^(?:\[x\]|x$|yes$|[✅✔☑✓]|(?:done|closed|complete(?:d)?|fixed|resolved|finished|shipped|merged|implemented|deployed)\b)/iu;
+const DONE_STATUS =
+  /^(?:\[x\]|x$|yes$|[✅✔☑✓]|(?:done|closed|complete(?:d)?|fixed|resolved|finished|shipped|merged|implemented|deployed)\b)/iu;
 
-function tableItem(doc: MarkdownDocument, region: Region, table: Table, columns: ReadonlyArray<ActionItemField | undefined>, line: number, cells: ReadonlyArray<{ text: string; range: Range }>): ActionItem {
+function tableItem(
+  doc: MarkdownDocument,
+  region: Region,
+  table: Table,
+  columns: ReadonlyArray<ActionItemField | undefined>,
+  line: number,
+  cells: ReadonlyArray<{ text: string; range: Range }>,
+): ActionItem {
   const fields: Partial<Record<ActionItemField, ActionItemValue>> = {};
   columns.forEach((field, index) => {
     const cell = cells[index];
@@ -284,7 +335,9 @@ function tableItem(doc: MarkdownDocument, region: Region, table: Table, columns:
   const action = fields.action?.text ?? '';
   // The cell's source keeps the marks its text drops (`~~struck~~`).
   const actionRange = fields.action?.range;
-  const actionSource = actionRange ? (doc.lines[line] ?? '').slice(actionRange.start.character, actionRange.end.character) : '';
+  const actionSource = actionRange
+    ? (doc.lines[line] ?? '').slice(actionRange.start.character, actionRange.end.character)
+    : '';
   return {
     form: 'table',
     line,
@@ -297,11 +350,15 @@ function tableItem(doc: MarkdownDocument, region: Region, table: Table, columns:
   };
 }
 
-const OWNER_LABEL = /\b(?:owner|owners|assignee|assigned to|dri|responsible)\s*[:=]\s*(@?[\w.\-/]+(?:\s+[A-Z][\w-]+)?)/i;
+const OWNER_LABEL =
+  /\b(?:owner|owners|assignee|assigned to|dri|responsible)\s*[:=]\s*(@?[\w.\-/]+(?:\s+[A-Z][\w-]+)?)/i;
 const HANDLE = /(?<![\w.])@[A-Za-z0-9][\w.\-/]*/;
 const DATE_FORMS = String.raw`\d{4}-\d{1,2}-\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
 /** `due: <anything>`: an explicit label takes whatever follows, so a wrong value is reported, not missed. */
-const DUE_LABEL = new RegExp(String.raw`\b(?:due(?:\s+date)?|deadline|target(?:\s+date)?|eta)\s*[:=]\s*(${DATE_FORMS}|[^\s,;)]+)`, 'i');
+const DUE_LABEL = new RegExp(
+  String.raw`\b(?:due(?:\s+date)?|deadline|target(?:\s+date)?|eta)\s*[:=]\s*(${DATE_FORMS}|[^\s,;)]+)`,
+  'i',
+);
 /** `by 2026-03-22`, `due 2026-03-22`: without a colon only a date counts ("cut load by sharding" is no date). */
 const DUE_BARE = new RegExp(String.raw`\b(?:by|due|before|until)\s+(${DATE_FORMS})`, 'i');
 const PRIORITY = /\[(P\d)\]|\bpriority\s*[:=]\s*(\w+)/i;
@@ -312,7 +369,8 @@ const STATUS_LABEL = /\bstatus\s*[:=]\s*(\w+)/i;
  * `✅`/`✔`/`☑`, text struck through from its start, or a statement of what has been done
  * ("The action has been disabled", "We have removed ...").
  */
-const DONE_MARK = /[([]\s*(?:done|completed?|fixed|resolved|merged|shipped|implemented|closed|finished|deployed)\b[^)\]]*[)\]](?!\()|^\W*(?:done|completed?|fixed|resolved)\W*?(?:\s*[:–—]|\s+-\s)|[✅✔☑✓]|^~~|^(?:we|they|\w+ team) (?:have|has) (?:already )?\w+ed\b/iu;
+const DONE_MARK =
+  /[([]\s*(?:done|completed?|fixed|resolved|merged|shipped|implemented|closed|finished|deployed)\b[^)\]]*[)\]](?!\()|^\W*(?:done|completed?|fixed|resolved)\W*?(?:\s*[:–—]|\s+-\s)|[✅✔☑✓]|^~~|^(?:we|they|\w+ team) (?:have|has) (?:already )?\w+ed\b/iu;
 /** "... has been disabled", "... have been removed": done, unless said of a condition ("alert when the disk has been filled"). */
 const PERFECT = /\b(?:has|have) been \w+(?:ed|en|wn|ne)\b/i;
 const SUBORDINATE = /\b(?:when|if|so|until|after|once|whether|which|that|before|unless|whenever)\b/i;
@@ -341,7 +399,8 @@ function isLeadIn(text: string): boolean {
 }
 
 /** A link, URL or issue reference and nothing else: "[#123](https://...)", "https://...", "See #123". */
-const LINK_ONLY = /^(?:(?:see|ref|refs|tracked in|tracking)\s*:?\s*)?(?:\[[^\]]*\]\([^)]*\)|<?https?:\/\/\S+>?|#\d+|\[[^\]]*\]\[[^\]]*\])[\s.,;]*$/i;
+const LINK_ONLY =
+  /^(?:(?:see|ref|refs|tracked in|tracking)\s*:?\s*)?(?:\[[^\]]*\]\([^)]*\)|<?https?:\/\/\S+>?|#\d+|\[[^\]]*\]\[[^\]]*\])[\s.,;]*$/i;
 
 /** Pushes the action items of the list items of one region: top-level items, or the sub-items of a lead-in. */
 function listItems(doc: MarkdownDocument, region: Region, lis: readonly ListItem[], out: ActionItem[]): void {
@@ -350,7 +409,8 @@ function listItems(doc: MarkdownDocument, region: Region, lis: readonly ListItem
   const parent = new Map<ListItem, ListItem | undefined>();
   const open: ListItem[] = [];
   for (const li of lis) {
-    while (open.length > 0 && (open[open.length - 1].endLine <= li.line || open[open.length - 1].depth >= li.depth)) open.pop();
+    while (open.length > 0 && (open[open.length - 1].endLine <= li.line || open[open.length - 1].depth >= li.depth))
+      open.pop();
     parent.set(li, open[open.length - 1]);
     open.push(li);
   }
@@ -424,13 +484,17 @@ function actionText(text: string): string {
 }
 
 /** "We will ...", "We'll ...", "We plan to ...": a commitment written as a sentence. */
-const WE_WILL = /(?:^|[.!?]\s+)(?:\*\*|__)?(?:(?:also|next|going forward|in (?:the )?future|finally),?\s+)?(we(?:['’]ll| will| are going to| plan to| intend to| shall)\b)/gi;
+const WE_WILL =
+  /(?:^|[.!?]\s+)(?:\*\*|__)?(?:(?:also|next|going forward|in (?:the )?future|finally),?\s+)?(we(?:['’]ll| will| are going to| plan to| intend to| shall)\b)/gi;
 
 /** Pushes the "We will ..." sentences of a region's paragraphs (lines outside lists, tables, code and headings). */
 function sentenceItems(doc: MarkdownDocument, region: Region, labelled: ReadonlySet<number>, out: ActionItem[]): void {
   const excluded = new Set<number>(labelled);
-  for (const li of doc.listItems) if (li.line < region.end && li.endLine > region.start) for (let l = li.line; l < li.endLine; l++) excluded.add(l);
-  for (const block of doc.codeBlocks) if (block.startLine < region.end && block.endLine > region.start) for (let l = block.startLine; l < block.endLine; l++) excluded.add(l);
+  for (const li of doc.listItems)
+    if (li.line < region.end && li.endLine > region.start) for (let l = li.line; l < li.endLine; l++) excluded.add(l);
+  for (const block of doc.codeBlocks)
+    if (block.startLine < region.end && block.endLine > region.start)
+      for (let l = block.startLine; l < block.endLine; l++) excluded.add(l);
   for (const h of doc.headings) excluded.add(h.line);
   const paragraph: number[] = [];
   const flush = () => {

@@ -16,7 +16,15 @@ export interface Field {
 }
 
 /** Names under which documents state their severity. */
-export const SEVERITY_FIELD_NAMES: readonly string[] = ['severity', 'sev', 'severity level', 'incident severity', 'priority', 'incident priority', 'level'];
+export const SEVERITY_FIELD_NAMES: readonly string[] = [
+  'severity',
+  'sev',
+  'severity level',
+  'incident severity',
+  'priority',
+  'incident priority',
+  'level',
+];
 
 const PREAMBLE_LINE = /^([A-Z][A-Za-z ]{1,30}):[ \t]+(\S.*?)\s*$/;
 
@@ -35,7 +43,12 @@ export function readFields(doc: MarkdownDocument): Field[] {
       const text = doc.lines[line] ?? '';
       const at = text.indexOf(':') + 1;
       const start = at > 0 ? at + (text.slice(at).length - text.slice(at).trimStart().length) : 0;
-      fields.push({ name: key, value: String(value), range: range(line, start, line, text.trimEnd().length), source: 'front-matter' });
+      fields.push({
+        name: key,
+        value: String(value),
+        range: range(line, start, line, text.trimEnd().length),
+        source: 'front-matter',
+      });
     }
   }
   for (const label of doc.labels) {
@@ -51,7 +64,8 @@ export function readFields(doc: MarkdownDocument): Field[] {
       // A summary table with the names as its header: "| Date | Severity | Duration |" over one row of values.
       table.header.cells.forEach((cell, i) => {
         const value = table.rows[0].cells[i];
-        if (value && SEVERITY_COLUMN.test(cell.text)) fields.push({ name: cell.text, value: value.text, range: value.range, source: 'table' });
+        if (value && SEVERITY_COLUMN.test(cell.text))
+          fields.push({ name: cell.text, value: value.text, range: value.range, source: 'table' });
       });
     }
   }
@@ -66,7 +80,12 @@ export function readFields(doc: MarkdownDocument): Field[] {
     if (!m || heading === doc.title) continue;
     const text = doc.lines[heading.line];
     const start = Math.max(0, text.lastIndexOf(m[2]));
-    fields.push({ name: m[1], value: m[2], range: range(heading.line, start, heading.line, start + m[2].length), source: 'label' });
+    fields.push({
+      name: m[1],
+      value: m[2],
+      range: range(heading.line, start, heading.line, start + m[2].length),
+      source: 'label',
+    });
   }
   const firstSection = doc.headings.find((h) => h !== doc.title)?.line ?? doc.lines.length;
   const from = (doc.title?.line ?? doc.frontMatter?.endLine ?? -1) + 1;
@@ -93,7 +112,10 @@ function valueUnderHeading(doc: MarkdownDocument, line: number): { text: string;
     if (!trimmed) continue;
     if (trimmed.length > 60 || trimmed.startsWith('<!--')) return undefined;
     const start = text.indexOf(trimmed);
-    return { text: trimmed.replace(/^(?:[-*+]\s+|\*\*|__)|(?:\*\*|__)$/g, ''), range: range(i, start, i, start + trimmed.length) };
+    return {
+      text: trimmed.replace(/^(?:[-*+]\s+|\*\*|__)|(?:\*\*|__)$/g, ''),
+      range: range(i, start, i, start + trimmed.length),
+    };
   }
   return undefined;
 }
@@ -110,7 +132,8 @@ export function findField(fields: readonly Field[], names: readonly string[]): F
 
 function findKeyLine(lines: readonly string[], from: number, to: number, key: string): number {
   for (let i = from; i < to; i++) {
-    if (lines[i].startsWith(`${key}:`) || lines[i].startsWith(`"${key}":`) || lines[i].startsWith(`'${key}':`)) return i;
+    if (lines[i].startsWith(`${key}:`) || lines[i].startsWith(`"${key}":`) || lines[i].startsWith(`'${key}':`))
+      return i;
   }
   return from;
 }
@@ -129,18 +152,27 @@ export function matchSeverity(value: string, profile: Profile): SeverityLevel | 
   if (!key) return undefined;
   // A bare number ("Severity: 2") names the level whose id has that number (SEV2, P2, SEV-2).
   if (/^\d$/.test(key)) return profile.severities.find((level) => severityKey(level.id).replace(/^\D+/, '') === key);
-  const hit = severityNames(profile).find((c) => c.name && key.startsWith(c.name) && !/^\d/.test(key.slice(c.name.length)));
+  const hit = severityNames(profile).find(
+    (c) => c.name && key.startsWith(c.name) && !/^\d/.test(key.slice(c.name.length)),
+  );
   return hit?.level;
 }
 
-const severityNamesCache = new WeakMap<readonly SeverityLevel[], ReadonlyArray<{ level: SeverityLevel; name: string }>>();
+const severityNamesCache = new WeakMap<
+  readonly SeverityLevel[],
+  ReadonlyArray<{ level: SeverityLevel; name: string }>
+>();
 
 /** The keys of every level's id, aliases and label, longest first so SEV10 is not read as SEV1 (once per scale). */
 function severityNames(profile: Profile): ReadonlyArray<{ level: SeverityLevel; name: string }> {
   let names = severityNamesCache.get(profile.severities);
   if (!names) {
     const candidates = profile.severities.flatMap((level) =>
-      [level.id, ...(level.aliases ?? []), ...(level.label.length > 2 ? [level.label] : [])].map((name) => ({ level, name: severityKey(name) })));
+      [level.id, ...(level.aliases ?? []), ...(level.label.length > 2 ? [level.label] : [])].map((name) => ({
+        level,
+        name: severityKey(name),
+      })),
+    );
     candidates.sort((a, b) => b.name.length - a.name.length);
     names = candidates;
     severityNamesCache.set(profile.severities, names);
@@ -196,7 +228,8 @@ const MAY_MENTION = /sev|\bP[0-5]\b/i;
  * "severity was high" (group 2); "a P1 incident", "declared P1" (group 3 or 4; a bare P-number is a priority
  * as often as a severity, so only these).
  */
-const MENTION = /\b(sev(?:erity)?[ \t_-]?[0-5])\b(?![.,]\d)|\bseverity(?:\s+level)?\s*(?:[:=]|\s(?:was|is|at)\s)\s*[*_]*\s*((?:sev[ \t_-]?|p)?[0-5]\b|(?:critical|high|major|medium|moderate|minor|low|cosmetic|severe|trivial|emergency|urgent|blocker)\b)|\b(?:declared|declare|as|was|is|a|an)\s+(?:an?\s+)?(P[0-5])\b|\b(P[0-5])\s+(?:incident|outage|issue|event|ticket|page|alert|declared)\b/gi;
+const MENTION =
+  /\b(sev(?:erity)?[ \t_-]?[0-5])\b(?![.,]\d)|\bseverity(?:\s+level)?\s*(?:[:=]|\s(?:was|is|at)\s)\s*[*_]*\s*((?:sev[ \t_-]?|p)?[0-5]\b|(?:critical|high|major|medium|moderate|minor|low|cosmetic|severe|trivial|emergency|urgent|blocker)\b)|\b(?:declared|declare|as|was|is|a|an)\s+(?:an?\s+)?(P[0-5])\b|\b(P[0-5])\s+(?:incident|outage|issue|event|ticket|page|alert|declared)\b/gi;
 
 /** Every severity mention in the prose of `doc`, and whether it names a severity outright (SEV-n, `severity:`). */
 function severityMentions(doc: MarkdownDocument): Array<{ field: Field; explicit: boolean }> {
@@ -211,7 +244,10 @@ function severityMentions(doc: MarkdownDocument): Array<{ field: Field; explicit
       const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
       const value = m[group];
       const start = m.index + m[0].lastIndexOf(value);
-      out.push({ field: { name: 'Severity', value, range: range(line, start, line, start + value.length), source: 'sentence' }, explicit: group <= 2 });
+      out.push({
+        field: { name: 'Severity', value, range: range(line, start, line, start + value.length), source: 'sentence' },
+        explicit: group <= 2,
+      });
     }
   }
   return out;

@@ -14,7 +14,13 @@ export type DateSource = 'front-matter' | 'field' | 'title' | 'file-name' | 'tim
 export const DATE_ORDER: readonly DateSource[] = ['front-matter', 'field', 'title', 'file-name', 'timeline'];
 
 /** The field names that state an incident's date, earlier names first. */
-export const DATE_FIELD_NAMES: readonly string[] = ['date', 'incident date', 'date of incident', 'started', 'start date'];
+export const DATE_FIELD_NAMES: readonly string[] = [
+  'date',
+  'incident date',
+  'date of incident',
+  'started',
+  'start date',
+];
 
 /** What the date reader can look at; each part is optional, a missing part is skipped. */
 export interface DateInputs {
@@ -55,7 +61,9 @@ export function dateInFileName(path: string): CalendarDate | undefined {
 
 /** The day (UTC) of the first timeline event whose date is known. */
 export function firstEventDate(timeline: readonly TimelineEntry[] | undefined): CalendarDate | undefined {
-  const entry = timeline?.find((e) => e.dated && !e.yearGuessed && (e.minutes !== undefined || e.dayStart !== undefined));
+  const entry = timeline?.find(
+    (e) => e.dated && !e.yearGuessed && (e.minutes !== undefined || e.dayStart !== undefined),
+  );
   const minutes = entry?.minutes ?? entry?.dayStart;
   if (minutes === undefined) return undefined;
   const d = new Date(minutes * 60_000);

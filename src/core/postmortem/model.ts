@@ -56,7 +56,16 @@ export const SECTION_ROLES = {
 export const INCIDENT_WINDOW_HEADING = 'Changes in the incident window';
 
 /** Sub-section headings (normalised) under a root cause that hold evidence gathered for it, not the statement of the cause. */
-const EVIDENCE_HEADINGS: ReadonlySet<string> = new Set([INCIDENT_WINDOW_HEADING, 'Recent changes', 'Recent deploys', 'Recent commits', 'Commits in the incident window', 'Deploys in the incident window'].map(normalizeHeading));
+const EVIDENCE_HEADINGS: ReadonlySet<string> = new Set(
+  [
+    INCIDENT_WINDOW_HEADING,
+    'Recent changes',
+    'Recent deploys',
+    'Recent commits',
+    'Commits in the incident window',
+    'Deploys in the incident window',
+  ].map(normalizeHeading),
+);
 
 /**
  * The lines of `section` that are not its statement: its sub-sections that list evidence (the commits in the
@@ -67,7 +76,13 @@ export function evidenceLines(doc: MarkdownDocument, section: Section): Readonly
   const own = section.heading.level;
   for (let i = 0; i < doc.headings.length; i++) {
     const h = doc.headings[i];
-    if (h.line < section.bodyStartLine || h.line >= section.endLine || h.level <= own || !EVIDENCE_HEADINGS.has(normalizeHeading(h.text))) continue;
+    if (
+      h.line < section.bodyStartLine ||
+      h.line >= section.endLine ||
+      h.level <= own ||
+      !EVIDENCE_HEADINGS.has(normalizeHeading(h.text))
+    )
+      continue;
     let end = section.endLine;
     for (let j = i + 1; j < doc.headings.length; j++) {
       if (doc.headings[j].level <= h.level) {
@@ -96,7 +111,18 @@ function build(doc: MarkdownDocument, kind: DocumentKind, profile: Profile): Inc
   const { field: severityField, level: severity } = readSeverity(doc, fields, profile);
   // The path and the timeline are not known here: the summary (core/incident) reads the date from them too.
   const date = readIncidentDate({ fields, title: doc.title?.text })?.date;
-  const model: IncidentModel = { doc, kind, profile, sections, fields, severityField, severity, date, actionItems: undefined, timeline: undefined };
+  const model: IncidentModel = {
+    doc,
+    kind,
+    profile,
+    sections,
+    fields,
+    severityField,
+    severity,
+    date,
+    actionItems: undefined,
+    timeline: undefined,
+  };
   const actionSection = sectionByRole(model, SECTION_ROLES.actionItems);
   const timelineSection = sectionByRole(model, SECTION_ROLES.timeline);
   return {

@@ -17,7 +17,8 @@ import type { SectionSpec } from '../profiles/types';
  * - `bold label`: a paragraph that starts with a bold label (`**Impact**`, `**Impact:** text`);
  * - `step`: a numbered or titled step, or a list item, whose verb does the section's work and that holds a command.
  */
-export type SectionMatchHow = 'title' | 'synonym' | 'qualified' | 'head noun' | 'combined' | 'question' | 'bold label' | 'step';
+export type SectionMatchHow =
+  'title' | 'synonym' | 'qualified' | 'head noun' | 'combined' | 'question' | 'bold label' | 'step';
 
 /** A required section and the document section that provides it, if any. */
 export interface SectionMatch {
@@ -78,7 +79,13 @@ export function matchSections(doc: MarkdownDocument, specs: readonly SectionSpec
         if (reading && tier(reading, candidates[i])) {
           const c = candidates[i];
           const how = c.source === 'label' ? 'bold label' : reading.how;
-          return { spec, section: c.section, how, name: reading.name, ...(c.labelEnd !== undefined ? { labelEnd: c.labelEnd } : {}) };
+          return {
+            spec,
+            section: c.section,
+            how,
+            name: reading.name,
+            ...(c.labelEnd !== undefined ? { labelEnd: c.labelEnd } : {}),
+          };
         }
       }
     }
@@ -110,7 +117,14 @@ function stemmedNames(spec: SectionSpec): ReadonlyMap<string, string> {
 
 /** Drops a plural `s` from each word of a normalised phrase ("root causes" → "root cause"). */
 function stem(phrase: string): string {
-  return phrase.split(' ').map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') ? w.slice(0, -1) : w)).join(' ');
+  return phrase
+    .split(' ')
+    .map((w) =>
+      w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')
+        ? w.slice(0, -1)
+        : w,
+    )
+    .join(' ');
 }
 
 /** The spec that `phrase` (stemmed) names exactly, with that name. */
@@ -191,10 +205,29 @@ interface MeaningPart {
 }
 
 /** Nouns that name a kind of text rather than its subject: "Impact Analysis" and "Details of Fix" are about impact and the fix. */
-const CONTAINER_NOUNS = new Set(['analysis', 'assessment', 'detail', 'description', 'discussion', 'explanation', 'breakdown', 'note', 'report', 'summary', 'overview', 'identification', 'step', 'section', 'statement', 'information', 'info']);
+const CONTAINER_NOUNS = new Set([
+  'analysis',
+  'assessment',
+  'detail',
+  'description',
+  'discussion',
+  'explanation',
+  'breakdown',
+  'note',
+  'report',
+  'summary',
+  'overview',
+  'identification',
+  'step',
+  'section',
+  'statement',
+  'information',
+  'info',
+]);
 
 /** Prepositions that start a qualifier after the head noun: "Impact on users", "Root cause of the outage". */
-const PREPOSITION = /^(.+?)\s+(?:of|on|for|to|in|from|during|with|at|by|about|after|behind|into|across|per|under)\s+(.+)$/u;
+const PREPOSITION =
+  /^(.+?)\s+(?:of|on|for|to|in|from|during|with|at|by|about|after|behind|into|across|per|under)\s+(.+)$/u;
 
 /** Words that only intensify: "What didn't go so well" reads as "What didn't go well". */
 const FILLERS = /\b(?:so|very|really|particularly|quite|especially)\s+/gu;
@@ -204,13 +237,31 @@ const FILLERS = /\b(?:so|very|really|particularly|quite|especially)\s+/gu;
  * each spec; a question that asks for no name of a profile satisfies nothing.
  */
 const QUESTIONS: readonly (readonly [RegExp, readonly string[]])[] = [
-  [/^(?:what|who|which \w+|how) (?:\w+ )?(?:was|were|is|are|got|has been|have been|gets|get) (?:impacted|affected)$|^(?:who|what) (?:did|does) (?:it|this|the [\w ]+) (?:impact|affect)$/u, ['impact']],
-  [/^(?:how|why) (?:did|does|could|would) (?:this|it|that|the [\w ]+) (?:happen|occur)$|^why (?:this|it|that|the [\w ]+) happened$|^what (?:caused|causes) (?:this|it|that|the [\w ]+)$|^why did (?:this|it|that|the [\w ]+) (?:fail|break)$/u, ['root causes', 'root cause', 'cause']],
-  [/^how (?:was|were|did we|we|did you|did they) (?:it |this |that |the [\w ]+ )?(?:detect|detected|notice|noticed|discover|discovered|find|found|spot|spotted)\b/u, ['detection']],
-  [/^how (?:was|were|did we|we|did you|did they) (?:it |this |that |the [\w ]+ )?(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|recovered|respond|responded)\b/u, ['resolution', 'mitigation', 'recovery', 'response']],
+  [
+    /^(?:what|who|which \w+|how) (?:\w+ )?(?:was|were|is|are|got|has been|have been|gets|get) (?:impacted|affected)$|^(?:who|what) (?:did|does) (?:it|this|the [\w ]+) (?:impact|affect)$/u,
+    ['impact'],
+  ],
+  [
+    /^(?:how|why) (?:did|does|could|would) (?:this|it|that|the [\w ]+) (?:happen|occur)$|^why (?:this|it|that|the [\w ]+) happened$|^what (?:caused|causes) (?:this|it|that|the [\w ]+)$|^why did (?:this|it|that|the [\w ]+) (?:fail|break)$/u,
+    ['root causes', 'root cause', 'cause'],
+  ],
+  [
+    /^how (?:was|were|did we|we|did you|did they) (?:it |this |that |the [\w ]+ )?(?:detect|detected|notice|noticed|discover|discovered|find|found|spot|spotted)\b/u,
+    ['detection'],
+  ],
+  [
+    /^how (?:was|were|did we|we|did you|did they) (?:it |this |that |the [\w ]+ )?(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|recovered|respond|responded)\b/u,
+    ['resolution', 'mitigation', 'recovery', 'response'],
+  ],
   // "What we're doing about it" tells both what was done and what will be.
-  [/\b(?:doing|do|did|done|going to do) about (?:it|this|that)$/u, ['action items', 'resolution', 'mitigation', 'remediation']],
-  [/^how (?:are|will|do|can|could|should) we (?:prevent|preventing|avoid|avoiding|stop|stopping) (?:it|this|that|the [\w ]+|recurrence|a recurrence)(?: (?:from )?(?:happening|occurring)(?: again)?| again| in the future)?$|^how (?:to|do we|will we|can we) (?:fix|prevent) (?:it|this|that)$/u, ['action items']],
+  [
+    /\b(?:doing|do|did|done|going to do) about (?:it|this|that)$/u,
+    ['action items', 'resolution', 'mitigation', 'remediation'],
+  ],
+  [
+    /^how (?:are|will|do|can|could|should) we (?:prevent|preventing|avoid|avoiding|stop|stopping) (?:it|this|that|the [\w ]+|recurrence|a recurrence)(?: (?:from )?(?:happening|occurring)(?: again)?| again| in the future)?$|^how (?:to|do we|will we|can we) (?:fix|prevent) (?:it|this|that)$/u,
+    ['action items'],
+  ],
   [/^what (?:did )?we (?:learn|learned|learnt)$|^how(?:d| did) we do$|^how did it go$/u, ['lessons learned']],
   [/^what (?:is|was|were|are) the (.+)$/u, []],
   [/^what happened$/u, ['summary']],
@@ -218,7 +269,13 @@ const QUESTIONS: readonly (readonly [RegExp, readonly string[]])[] = [
 
 /** The parts of a heading's meaning: its question, or its head noun phrases (each part of a combined heading, each side of a colon). */
 function meaningParts(normalised: string): MeaningPart[] {
-  const text = withoutReferences(normalised.replace(/\s*\([^)]*\)\s*/gu, ' ').replace(FILLERS, '').replace(/\s+/g, ' ').trim());
+  const text = withoutReferences(
+    normalised
+      .replace(/\s*\([^)]*\)\s*/gu, ' ')
+      .replace(FILLERS, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   const out: MeaningPart[] = [];
   for (const side of text.split(/\s*(?::|\s[–—-])\s+/u)) {
     const question = readQuestion(side);
@@ -228,7 +285,8 @@ function meaningParts(normalised: string): MeaningPart[] {
     }
     const conjuncts = side.split(/\s*(?:,|\band\b|&|\/|\+)\s*/u).filter((c) => c.length > 0);
     const how: SectionMatchHow = conjuncts.length > 1 ? 'combined' : 'head noun';
-    for (const conjunct of conjuncts) out.push(...headPhrases(conjunct).map((phrase) => ({ phrase, exact: false, how })));
+    for (const conjunct of conjuncts)
+      out.push(...headPhrases(conjunct).map((phrase) => ({ phrase, exact: false, how })));
   }
   return out;
 }
@@ -268,7 +326,9 @@ function headPhrases(conjunct: string): string[] {
 /** The headings (title excepted) and bold-label paragraphs of `doc`, in document order, as sections. */
 function documentCandidates(doc: MarkdownDocument): readonly Candidate[] {
   return documentView(doc, 'sectionCandidates', () => {
-    const headings: Candidate[] = doc.sections.filter((s) => s.heading !== doc.title).map((section) => ({ section, source: 'heading' }));
+    const headings: Candidate[] = doc.sections
+      .filter((s) => s.heading !== doc.title)
+      .map((section) => ({ section, source: 'heading' }));
     const labels = boldLabels(doc);
     return [...headings, ...labels].sort((a, b) => a.section.heading.line - b.section.heading.line);
   });
@@ -286,9 +346,10 @@ const TRAILING_REFERENCES = /^(?:\s*(?:\^\[[^\]]*\]\([^)]*\)\^|\[\[[^\]]*\]\]\([
 function boldLabels(doc: MarkdownDocument): Candidate[] {
   // Most documents have no line starting with bold text: one search of the text settles it.
   if (!documentMatches(doc, /^(?:\*\*|__)\S/m)) return [];
-  const inBlock = (line: number) => doc.codeBlocks.some((b) => line >= b.startLine && line < b.endLine)
-    || doc.tables.some((t) => line >= t.startLine && line < t.endLine)
-    || doc.listItems.some((i) => line >= i.line && line < i.endLine);
+  const inBlock = (line: number) =>
+    doc.codeBlocks.some((b) => line >= b.startLine && line < b.endLine) ||
+    doc.tables.some((t) => line >= t.startLine && line < t.endLine) ||
+    doc.listItems.some((i) => line >= i.line && line < i.endLine);
   const headingLines = new Set(doc.headings.map((h) => h.line));
   const start = doc.frontMatter ? doc.frontMatter.endLine + 1 : 0;
   const found: { line: number; name: string; labelEnd: number }[] = [];
@@ -317,19 +378,37 @@ function boldLabels(doc: MarkdownDocument): Candidate[] {
       found.push({ line, name, labelEnd: at });
     } else if (value === '') {
       const next = doc.lines[line + 1];
-      if (next === undefined || next.trim() === '' || headingLines.has(line + 1) || inBlock(line + 1)) found.push({ line, name, labelEnd: text.length });
+      if (next === undefined || next.trim() === '' || headingLines.has(line + 1) || inBlock(line + 1))
+        found.push({ line, name, labelEnd: text.length });
     }
   }
   const nextBoundary = (line: number): number => {
     let end = doc.lines.length;
-    for (const h of doc.headings) if (h.line > line) { end = h.line; break; }
-    for (const f of found) if (f.line > line) { end = Math.min(end, f.line); break; }
+    for (const h of doc.headings)
+      if (h.line > line) {
+        end = h.line;
+        break;
+      }
+    for (const f of found)
+      if (f.line > line) {
+        end = Math.min(end, f.line);
+        break;
+      }
     return end;
   };
   return found.map((f) => {
     const enclosing = enclosingHeading(doc, f.line);
-    const heading: Heading = { level: Math.min(6, (enclosing?.level ?? 1) + 1), text: f.name, line: f.line, range: range(f.line, 0, f.line, doc.lines[f.line].length) };
-    return { section: { heading, bodyStartLine: f.line, endLine: nextBoundary(f.line) }, source: 'label', labelEnd: f.labelEnd };
+    const heading: Heading = {
+      level: Math.min(6, (enclosing?.level ?? 1) + 1),
+      text: f.name,
+      line: f.line,
+      range: range(f.line, 0, f.line, doc.lines[f.line].length),
+    };
+    return {
+      section: { heading, bodyStartLine: f.line, endLine: nextBoundary(f.line) },
+      source: 'label',
+      labelEnd: f.labelEnd,
+    };
   });
 }
 
@@ -361,10 +440,22 @@ function findStep(doc: MarkdownDocument, verbs: readonly string[]): { section: S
   }
   for (const item of doc.listItems) {
     // Not `normalizeHeading`: its memo is for the few names compared on every lint, not every list item.
-    const verb = leadingVerb(item.text.toLowerCase().replace(/[*_`~]/gu, '').replace(/[’']/gu, '').trim(), forms);
+    const verb = leadingVerb(
+      item.text
+        .toLowerCase()
+        .replace(/[*_`~]/gu, '')
+        .replace(/[’']/gu, '')
+        .trim(),
+      forms,
+    );
     if (!verb || !holdsCommand(doc, item.line, item.endLine)) continue;
     const enclosing = enclosingHeading(doc, item.line);
-    const heading: Heading = { level: Math.min(6, (enclosing?.level ?? 1) + 1), text: item.text.trim(), line: item.line, range: range(item.line, 0, item.line, doc.lines[item.line].length) };
+    const heading: Heading = {
+      level: Math.min(6, (enclosing?.level ?? 1) + 1),
+      text: item.text.trim(),
+      line: item.line,
+      range: range(item.line, 0, item.line, doc.lines[item.line].length),
+    };
     steps.push({ section: { heading, bodyStartLine: item.line, endLine: item.endLine }, verb });
   }
   steps.sort((a, b) => a.section.heading.line - b.section.heading.line);
@@ -383,7 +474,16 @@ function verbForms(verbs: readonly string[]): ReadonlyMap<string, string> {
     const tail = rest.length ? ` ${rest.join(' ')}` : '';
     const stemE = first.endsWith('e') ? first.slice(0, -1) : first;
     const doubled = /[^aeiou][aeiou][bdgklmnprt]$/u.test(first) ? first + first[first.length - 1] : first;
-    for (const f of [first, `${first}s`, `${first}es`, `${stemE}ing`, `${doubled}ing`, `${stemE}ed`, `${doubled}ed`, first.endsWith('y') ? `${first.slice(0, -1)}ies` : first]) {
+    for (const f of [
+      first,
+      `${first}s`,
+      `${first}es`,
+      `${stemE}ing`,
+      `${doubled}ing`,
+      `${stemE}ed`,
+      `${doubled}ed`,
+      first.endsWith('y') ? `${first.slice(0, -1)}ies` : first,
+    ]) {
       map.set(f + tail, verb);
     }
   }
@@ -397,7 +497,10 @@ function verbForms(verbs: readonly string[]): ReadonlyMap<string, string> {
  * "and" ("find and terminate old transactions"), after "attempt to", "try to" or "then".
  */
 function leadingVerb(text: string, forms: ReadonlyMap<string, string>): string | undefined {
-  const t = text.replace(/\bre-(?=[a-z])/gu, 're').replace(/^(?:then|now|finally|first|next)\s+/u, '').replace(/^(?:attempt|try|be sure|make sure you)\s+to\s+/u, '');
+  const t = text
+    .replace(/\bre-(?=[a-z])/gu, 're')
+    .replace(/^(?:then|now|finally|first|next)\s+/u, '')
+    .replace(/^(?:attempt|try|be sure|make sure you)\s+to\s+/u, '');
   for (const part of t.split(/\s*(?:,|\band\b|\bthen\b)\s*/u)) {
     const words = part.replace(/^(?:attempt|try)\s+to\s+/u, '').split(/[\s:]+/u);
     for (const n of [2, 1]) {
@@ -410,8 +513,10 @@ function leadingVerb(text: string, forms: ReadonlyMap<string, string>): string |
 
 /** Whether lines [from, to) hold a command: a non-empty code block, or inline code with arguments or shell syntax. */
 function holdsCommand(doc: MarkdownDocument, from: number, to: number): boolean {
-  return doc.codeBlocks.some((b) => b.startLine >= from && b.startLine < to && b.content.trim().length > 0)
-    || doc.inlineCode.some((c) => c.line >= from && c.line < to && /\s|[|=()<>$]/u.test(c.content.trim()));
+  return (
+    doc.codeBlocks.some((b) => b.startLine >= from && b.startLine < to && b.content.trim().length > 0) ||
+    doc.inlineCode.some((c) => c.line >= from && c.line < to && /\s|[|=()<>$]/u.test(c.content.trim()))
+  );
 }
 
 /** Which heading (or label, or step) satisfied which profile section, as `--format json` and the hover tell it. */
@@ -431,14 +536,20 @@ export interface SectionExplanation {
 
 /** The matched sections of `matches`, explained, in the profile's order. */
 export function explainSections(matches: readonly SectionMatch[]): SectionExplanation[] {
-  return matches.flatMap((m) => (m.section && m.how ? [{
-    id: m.spec.id,
-    section: m.spec.title,
-    heading: m.section.heading.text,
-    line: m.section.heading.line + 1,
-    how: m.how,
-    name: m.name ?? normalizeHeading(m.spec.title),
-  }] : []));
+  return matches.flatMap((m) =>
+    m.section && m.how
+      ? [
+          {
+            id: m.spec.id,
+            section: m.spec.title,
+            heading: m.section.heading.text,
+            line: m.section.heading.line + 1,
+            how: m.how,
+            name: m.name ?? normalizeHeading(m.spec.title),
+          },
+        ]
+      : [],
+  );
 }
 
 /** One sentence saying how a match was made, e.g. `Satisfies the profile's "Impact" section (head noun "impact").` */

@@ -11,7 +11,11 @@ function required(context: RuleContext, field: ActionItemField): string | undefi
 }
 
 /** One finding per table lacking the column, else per item whose value is missing or fails `check`. */
-export function checkField(context: RuleContext, field: ActionItemField, validate: (item: ActionItem) => string | undefined): RuleReport[] {
+export function checkField(
+  context: RuleContext,
+  field: ActionItemField,
+  validate: (item: ActionItem) => string | undefined,
+): RuleReport[] {
   const column = required(context, field);
   const items = incident(context).actionItems;
   if (!column || !items) return [];
@@ -44,10 +48,13 @@ export const PM004: Rule = {
   title: 'An action item has no owner',
   defaultSeverity: 'error',
   kinds: ['postmortem'],
-  check: (context) => checkField(context, 'owner', (item) => {
-    const owner = item.fields.owner?.text.trim() ?? '';
-    return owner && !isOnlyPlaceholder(owner) ? undefined : `Action item ${label(item)} has no owner; name a person or team.`;
-  }),
+  check: (context) =>
+    checkField(context, 'owner', (item) => {
+      const owner = item.fields.owner?.text.trim() ?? '';
+      return owner && !isOnlyPlaceholder(owner)
+        ? undefined
+        : `Action item ${label(item)} has no owner; name a person or team.`;
+    }),
 };
 
 const LEAP_YEAR = 2000;
@@ -58,17 +65,19 @@ export const PM005: Rule = {
   title: 'An action item has no due date, or one that is not a real date',
   defaultSeverity: 'error',
   kinds: ['postmortem'],
-  check: (context) => checkField(context, 'due', (item) => {
-    const due = item.fields.due?.text.trim() ?? '';
-    if (!due || isOnlyPlaceholder(due)) {
-      return item.done ? undefined : `Action item ${label(item)} has no due date.`;
-    }
-    const leading = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}/.exec(due)?.[0] ?? due;
-    // A date without a year ("Mar 30", as seed 004 writes them) is in the incident's year; when that is not known,
-    // only whether the day exists is checked (against a leap year, so Feb 29 stands).
-    const date = parseDate(leading, incident(context).date?.year ?? LEAP_YEAR);
-    if (date === 'invalid') return `Due date "${due}" of action item ${label(item)} is not a real date.`;
-    if (date === undefined) return `Due date "${due}" of action item ${label(item)} is not a date; write it as YYYY-MM-DD.`;
-    return undefined;
-  }),
+  check: (context) =>
+    checkField(context, 'due', (item) => {
+      const due = item.fields.due?.text.trim() ?? '';
+      if (!due || isOnlyPlaceholder(due)) {
+        return item.done ? undefined : `Action item ${label(item)} has no due date.`;
+      }
+      const leading = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}/.exec(due)?.[0] ?? due;
+      // A date without a year ("Mar 30", as seed 004 writes them) is in the incident's year; when that is not known,
+      // only whether the day exists is checked (against a leap year, so Feb 29 stands).
+      const date = parseDate(leading, incident(context).date?.year ?? LEAP_YEAR);
+      if (date === 'invalid') return `Due date "${due}" of action item ${label(item)} is not a real date.`;
+      if (date === undefined)
+        return `Due date "${due}" of action item ${label(item)} is not a date; write it as YYYY-MM-DD.`;
+      return undefined;
+    }),
 };

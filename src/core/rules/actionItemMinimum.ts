@@ -15,6 +15,11 @@ export const PM006: Rule = {
     const count = model.actionItems?.items.length ?? 0;
     if (!section || count >= minimum) return [];
     const items = (n: number) => `${n} action item${n === 1 ? '' : 's'}`;
-    return [{ message: `"${section.heading.text}" lists ${items(count)}; the ${context.profile.name} profile asks for at least ${minimum}.`, range: section.heading.range }];
+    return [
+      {
+        message: `"${section.heading.text}" lists ${items(count)}; the ${context.profile.name} profile asks for at least ${minimum}.`,
+        range: section.heading.range,
+      },
+    ];
   },
 };

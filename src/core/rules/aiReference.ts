@@ -7,7 +7,8 @@ import type { Rule, RuleReport } from './types';
  * AI tool names; case-insensitive. Names that are also first names or words (Claude, Devin,
  * Cursor) count only in an unambiguous form ("Claude Code", "Cursor AI").
  */
-const AI_TOOLS = /\b(?:chatgpt|gpt-?[345](?:\.\d)?o?|openai|claude[ -](?:code|ai|sonnet|opus|haiku|\d)|anthropic|(?:github )?copilot|gemini (?:pro|ultra|flash|\d)|google gemini|bard|llama ?\d|mistral ai|cursor ai|windsurf|perplexity|ai[ -](?:assistant|agent|tool|chatbot)s?|ai-generated|generated (?:by|with) (?:an? )?ai|large language models?|llms?)\b/gi;
+const AI_TOOLS =
+  /\b(?:chatgpt|gpt-?[345](?:\.\d)?o?|openai|claude[ -](?:code|ai|sonnet|opus|haiku|\d)|anthropic|(?:github )?copilot|gemini (?:pro|ultra|flash|\d)|google gemini|bard|llama ?\d|mistral ai|cursor ai|windsurf|perplexity|ai[ -](?:assistant|agent|tool|chatbot)s?|ai-generated|generated (?:by|with) (?:an? )?ai|large language models?|llms?)\b/gi;
 
 /** AI_TOOLS without the global flag, to test a line. */
 const AI_TOOL = new RegExp(AI_TOOLS.source, 'i');
@@ -25,7 +26,10 @@ export const PM014: Rule = {
       if (!AI_TOOL.test(text)) return;
       for (const m of text.matchAll(AI_TOOLS)) {
         const start = m.index ?? 0;
-        reports.push({ message: `"${m[0]}" refers to an AI tool; the ${context.profile.name} profile keeps reports free of AI tool references.`, range: range(line, start, line, start + m[0].length) });
+        reports.push({
+          message: `"${m[0]}" refers to an AI tool; the ${context.profile.name} profile keeps reports free of AI tool references.`,
+          range: range(line, start, line, start + m[0].length),
+        });
       }
     });
     return reports;

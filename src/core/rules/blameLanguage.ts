@@ -7,7 +7,8 @@ import type { Rule, RuleReport } from './types';
 
 /** The rephrasing direction for each form of blame. */
 const DIRECTION: Readonly<Record<PeoplePhrase['form'], string>> = {
-  'fault-verb': 'describe what the person did and what in the system let it through (a missing check, a misleading tool, an unclear runbook)',
+  'fault-verb':
+    'describe what the person did and what in the system let it through (a missing check, a misleading tool, an unclear runbook)',
   omission: 'describe which safeguard was missing and why skipping it was easy or invisible',
   judgement: 'describe the action and the conditions around it instead of judging the person',
   'fault-noun': 'describe what in the system allowed the mistake instead',

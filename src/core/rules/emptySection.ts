@@ -39,7 +39,10 @@ export interface EmptySection {
   covers(line: number): boolean;
 }
 
-const emptyCache = new WeakMap<MarkdownDocument, { kind: DocumentKind; profile: Profile; result: readonly EmptySection[] }>();
+const emptyCache = new WeakMap<
+  MarkdownDocument,
+  { kind: DocumentKind; profile: Profile; result: readonly EmptySection[] }
+>();
 
 /** The required sections of the document that are empty, found once per document, kind and profile (PM002/RB003 and PM003 both ask). */
 export function emptySections(context: RuleContext): readonly EmptySection[] {
@@ -64,7 +67,13 @@ function findEmptySections(context: RuleContext): EmptySection[] {
   for (const { spec, section, labelEnd } of model.sections) {
     // A section the process fills before declaring the incident resolved (seed 002's recovery checks) is owed once it says so.
     if (!section && over && spec.requiredOnceResolved) {
-      reports.push({ report: { message: `The record declares the incident resolved but has no "${spec.title}" section; write what was confirmed before declaring it so.`, range: resolved }, covers: () => false });
+      reports.push({
+        report: {
+          message: `The record declares the incident resolved but has no "${spec.title}" section; write what was confirmed before declaring it so.`,
+          range: resolved,
+        },
+        covers: () => false,
+      });
       continue;
     }
     if (!section || !(spec.required || (over && (spec.checklist?.length || spec.requiredOnceResolved)))) continue;
@@ -78,7 +87,16 @@ function findEmptySections(context: RuleContext): EmptySection[] {
       if (headingLines.has(line) || tableHeads.has(line) || skipped.has(line)) continue;
       // A bold label (`**Impact:** text`) starts its own line: only the value after it is content.
       const from = line === section.heading.line && labelEnd !== undefined ? labelEnd : 0;
-      hasProse = lineHasContent(prose[line].slice(from), from ? placeholders[line].filter((h) => h.start >= from).map((h) => ({ ...h, start: h.start - from, end: h.end - from })) : placeholders[line], scaffold, seen);
+      hasProse = lineHasContent(
+        prose[line].slice(from),
+        from
+          ? placeholders[line]
+              .filter((h) => h.start >= from)
+              .map((h) => ({ ...h, start: h.start - from, end: h.end - from }))
+          : placeholders[line],
+        scaffold,
+        seen,
+      );
     }
     if (hasProse) continue;
     // A code block is content (a runbook step may be only a command).
@@ -88,7 +106,10 @@ function findEmptySections(context: RuleContext): EmptySection[] {
     if (hasCode || hasInlineCode) continue;
     const first = labelEnd !== undefined ? section.heading.line : section.bodyStartLine;
     reports.push({
-      report: { message: emptyMessage(section.heading.text, seen.scaffold ? scaffold : null, skipped.size > 0), range: section.heading.range },
+      report: {
+        message: emptyMessage(section.heading.text, seen.scaffold ? scaffold : null, skipped.size > 0),
+        range: section.heading.range,
+      },
       covers: (line) => line >= first && line < section.endLine && !skipped.has(line),
     });
   }
@@ -97,10 +118,13 @@ function findEmptySections(context: RuleContext): EmptySection[] {
 
 /** What is missing, in the words of the section's template. */
 function emptyMessage(title: string, scaffold: Scaffold | null, hasEvidence: boolean): string {
-  if (hasEvidence) return `Section "${title}" states no root cause yet (what is listed under it is evidence); write which change or condition failed and how, or what was investigated, ruled out and is still needed.`;
-  if (scaffold?.questions.length) return `Section "${title}" answers none of its questions yet; write the answers after them.`;
+  if (hasEvidence)
+    return `Section "${title}" states no root cause yet (what is listed under it is evidence); write which change or condition failed and how, or what was investigated, ruled out and is still needed.`;
+  if (scaffold?.questions.length)
+    return `Section "${title}" answers none of its questions yet; write the answers after them.`;
   if (scaffold?.whys) return `Section "${title}" answers none of its whys yet; write each why and its because.`;
-  if (scaffold?.checklist) return `Section "${title}" has no item ticked yet; tick what is done ([x]) or write what is not.`;
+  if (scaffold?.checklist)
+    return `Section "${title}" has no item ticked yet; tick what is done ([x]) or write what is not.`;
   return `Section "${title}" has no content yet; write it, or remove the template text.`;
 }
 
@@ -137,7 +161,12 @@ function scaffoldOf(spec: SectionSpec): Scaffold | null {
  * and table pipes are removed, and, in a section with a `scaffold`, what its template wrote around the answers
  * (`seen.scaffold` is set when the line held some of it).
  */
-function lineHasContent(line: string, hits: readonly PlaceholderHit[], scaffold: Scaffold | null = null, seen = { scaffold: false }): boolean {
+function lineHasContent(
+  line: string,
+  hits: readonly PlaceholderHit[],
+  scaffold: Scaffold | null = null,
+  seen = { scaffold: false },
+): boolean {
   let text = line;
   for (let i = hits.length - 1; i >= 0; i--) text = text.slice(0, hits[i].start) + text.slice(hits[i].end);
   if (scaffold) {

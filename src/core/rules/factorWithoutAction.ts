@@ -5,11 +5,15 @@ import type { Rule, RuleContext, RuleReport } from './types';
 import { incident, sectionByRoleOf } from './util';
 
 /** Words too common in incident writing to link a factor to an action. */
-const STOP_WORDS = new Set(('about above after again against also because been before being below between both cause caused causes could did does doing down during each ' +
-  'from further have having here into itself just more most once only other over same should some such than that their them then there these they this those ' +
-  'through under until very were what when where which while will with would your ensure make made missing lack lacked lacking no not without ' +
-  'incident incidents issue issues problem problems error errors failure failures failed service services system systems production team teams ' +
-  'add added adding improve improved review reviewed update updated need needed needs better proper properly able').split(' '));
+const STOP_WORDS = new Set(
+  (
+    'about above after again against also because been before being below between both cause caused causes could did does doing down during each ' +
+    'from further have having here into itself just more most once only other over same should some such than that their them then there these they this those ' +
+    'through under until very were what when where which while will with would your ensure make made missing lack lacked lacking no not without ' +
+    'incident incidents issue issues problem problems error errors failure failures failed service services system systems production team teams ' +
+    'add added adding improve improved review reviewed update updated need needed needs better proper properly able'
+  ).split(' '),
+);
 
 /** The significant word stems of `text`: four or more letters, not a stop word, crude suffixes removed. */
 export function significantStems(text: string): Set<string> {
@@ -96,7 +100,12 @@ const factsMemo = new Map<string, ActionFacts>();
  * For each item, how many stems of `factor` match one of the item's stems. Each distinct stem
  * of the items is compared once with each of the factor's, not once per item holding it.
  */
-function sharedStemCounts(factor: ReadonlySet<string>, distinct: readonly string[], holders: readonly (readonly number[])[], itemCount: number): number[] {
+function sharedStemCounts(
+  factor: ReadonlySet<string>,
+  distinct: readonly string[],
+  holders: readonly (readonly number[])[],
+  itemCount: number,
+): number[] {
   const counts = new Array<number>(itemCount).fill(0);
   // marks[i] === j + 1: item i already counts the factor's stem j.
   const marks = new Array<number>(itemCount).fill(0);
@@ -147,7 +156,9 @@ export function pairFactorsWithActions(context: RuleContext): FactorPairing[] | 
   const section = sectionByRoleOf(model, 'contributingFactors');
   if (!section || !model.actionItems) return undefined;
   const items = model.actionItems.items;
-  const factors = context.doc.listItems.filter((li) => li.depth === 0 && li.line >= section.bodyStartLine && li.line < section.endLine);
+  const factors = context.doc.listItems.filter(
+    (li) => li.depth === 0 && li.line >= section.bodyStartLine && li.line < section.endLine,
+  );
   // Only what the item says it does counts; owners and statuses do not address a factor.
   const actionTexts = items.map((i) => `${i.action} ${i.fields.type?.text ?? ''}`);
   // The factor numbers each item refers to, as written (one search per item, not one new pattern per factor), and its stems.
@@ -240,7 +251,10 @@ export const PM007: Rule = {
     const items = incident(context).actionItems?.items ?? [];
     const factorCount = pairing.length;
     const reports: RuleReport[] = [];
-    const count = items.length < factorCount ? ` (${factorCount} contributing factors, ${items.length} action item${items.length === 1 ? '' : 's'})` : '';
+    const count =
+      items.length < factorCount
+        ? ` (${factorCount} contributing factors, ${items.length} action item${items.length === 1 ? '' : 's'})`
+        : '';
     for (const p of pairing) {
       if (p.action) continue;
       const factor = `Contributing factor "${quote(p.factor.text)}"`;
@@ -251,7 +265,10 @@ export const PM007: Rule = {
         : `${factor} has no action item that addresses it${count}; ${ask}.`;
       reports.push({
         message,
-        range: { start: { line: p.factor.line, character: 0 }, end: { line: p.factor.line, character: context.doc.lines[p.factor.line].length } },
+        range: {
+          start: { line: p.factor.line, character: 0 },
+          end: { line: p.factor.line, character: context.doc.lines[p.factor.line].length },
+        },
       });
     }
     return reports;

@@ -18,7 +18,13 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   'incident commander': ['ic', 'incident lead', 'commander'],
   'communications lead': ['comms lead', 'communication lead', 'communications', 'comms'],
   'affected systems': ['affected services', 'systems affected', 'services affected', 'affected components'],
-  'affected users': ['users affected', 'affected customers', 'customers affected', 'affected tenants', 'tenants affected'],
+  'affected users': [
+    'users affected',
+    'affected customers',
+    'customers affected',
+    'affected tenants',
+    'tenants affected',
+  ],
 };
 
 /** The names under which `field` may be written. */
@@ -51,9 +57,22 @@ export const PM019: Rule = {
       // A date in the title ("# 2026-03-15: Checkout outage") states the date.
       if (!field && normalizeHeading(name) === 'date' && model.date) continue;
       if (!field) {
-        out.push(summary
-          ? { message: `The summary table has no ${name} row; add "| ${name} | <value> |".`, range: range(summary.startLine, 0, summary.startLine, context.doc.lines[summary.startLine]?.length ?? 0) }
-          : { message: `The document has no ${name}; write it under the title as "**${name}:** <value>" (or a "${name}" front-matter key, or a row of the summary table).`, range: documentAnchor(context) });
+        out.push(
+          summary
+            ? {
+                message: `The summary table has no ${name} row; add "| ${name} | <value> |".`,
+                range: range(
+                  summary.startLine,
+                  0,
+                  summary.startLine,
+                  context.doc.lines[summary.startLine]?.length ?? 0,
+                ),
+              }
+            : {
+                message: `The document has no ${name}; write it under the title as "**${name}:** <value>" (or a "${name}" front-matter key, or a row of the summary table).`,
+                range: documentAnchor(context),
+              },
+        );
         continue;
       }
       const value = field.value.trim();
@@ -69,5 +88,9 @@ export const PM019: Rule = {
 /** The two-column table the header fields are read from (seed 004's "| Field | Value |" summary): one with a Date, Duration or Severity row. */
 function summaryTable(tables: readonly Table[]): Table | undefined {
   const keys = new Set(['date', 'duration', ...SEVERITY_FIELD_NAMES]);
-  return tables.find((t) => t.header.cells.length === 2 && [t.header, ...t.rows].some((row) => keys.has(normalizeHeading(row.cells[0]?.text ?? ''))));
+  return tables.find(
+    (t) =>
+      t.header.cells.length === 2 &&
+      [t.header, ...t.rows].some((row) => keys.has(normalizeHeading(row.cells[0]?.text ?? ''))),
+  );
 }

@@ -7,8 +7,10 @@ import { peopleLanguageOf, type PeoplePhrase } from './peopleLanguage';
 import type { Rule, RuleReport } from './types';
 
 const DIRECTION: Partial<Record<PeoplePhrase['form'], string>> = {
-  counterfactual: 'describe what the people involved knew and saw at the time, and what would have made the risk visible then',
-  'failed-to-notice': 'describe what the dashboards, alerts and tools showed at the time, and why the signal did not stand out',
+  counterfactual:
+    'describe what the people involved knew and saw at the time, and what would have made the risk visible then',
+  'failed-to-notice':
+    'describe what the dashboards, alerts and tools showed at the time, and why the signal did not stand out',
   'hindsight-word': 'describe what was known at the time; what is obvious now was not then',
 };
 

@@ -28,7 +28,37 @@ import { PM008 } from './vagueRootCause';
 export * from './types';
 
 /** Every rule, in id order. */
-export const ALL_RULES: readonly Rule[] = [PM001, PM002, PM003, PM004, PM005, PM006, PM007, PM008, PM009, PM010, PM011, PM012, PM013, PM014, PM015, PM016, PM017, PM018, PM019, PM020, PM021, PM022, IN001, IN002, RB001, RB002, RB003, TG001, TG002];
+export const ALL_RULES: readonly Rule[] = [
+  PM001,
+  PM002,
+  PM003,
+  PM004,
+  PM005,
+  PM006,
+  PM007,
+  PM008,
+  PM009,
+  PM010,
+  PM011,
+  PM012,
+  PM013,
+  PM014,
+  PM015,
+  PM016,
+  PM017,
+  PM018,
+  PM019,
+  PM020,
+  PM021,
+  PM022,
+  IN001,
+  IN002,
+  RB001,
+  RB002,
+  RB003,
+  TG001,
+  TG002,
+];
 
 /** Rules that are off unless a profile or configuration turns them on. */
 export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PM014', 'PM016', 'PM017', 'PM021']);
@@ -42,7 +72,15 @@ export function findRule(id: string): Rule | undefined {
  * The one alias table: each rule's id and its kebab-case name, both lower-cased, to the id.
  * Names are unique (a test says so), so `rules: { budget-without-p0: off }` is as good as `PM015`.
  */
-const RULE_ALIASES: ReadonlyMap<string, string> = new Map(ALL_RULES.flatMap((r) => [[r.id.toLowerCase(), r.id], [r.name.toLowerCase(), r.id]] as const));
+const RULE_ALIASES: ReadonlyMap<string, string> = new Map(
+  ALL_RULES.flatMap(
+    (r) =>
+      [
+        [r.id.toLowerCase(), r.id],
+        [r.name.toLowerCase(), r.id],
+      ] as const,
+  ),
+);
 
 /** The id of the rule named `idOrName` (its id or its name, any case); undefined when there is none. */
 export function ruleIdFor(idOrName: string): string | undefined {

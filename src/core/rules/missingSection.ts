@@ -24,11 +24,26 @@ export function missingSectionReports(context: RuleContext): RuleReport[] {
   // Action items written where they arise ("Action point: ..." under a lesson) are the document's action items.
   const itemsElsewhere = (model.actionItems?.items.length ?? 0) > 0;
   return model.sections
-    .filter((m) => required.includes(m.spec.id) && !m.section && !(itemsElsewhere && (SECTION_ROLES.actionItems as readonly string[]).includes(m.spec.id)))
-    .map((m) => ({ message: named ? `Missing required section "${m.spec.title}" (${/^[aeiou]/i.test(named.title) ? 'an' : 'a'} ${named.title} needs it).` : `Missing required section "${m.spec.title}".`, range: at }));
+    .filter(
+      (m) =>
+        required.includes(m.spec.id) &&
+        !m.section &&
+        !(itemsElsewhere && (SECTION_ROLES.actionItems as readonly string[]).includes(m.spec.id)),
+    )
+    .map((m) => ({
+      message: named
+        ? `Missing required section "${m.spec.title}" (${/^[aeiou]/i.test(named.title) ? 'an' : 'a'} ${named.title} needs it).`
+        : `Missing required section "${m.spec.title}".`,
+      range: at,
+    }));
 }
 
-function missingSectionRule(id: string, kind: DocumentKind, noun: string, defaultSeverity: Rule['defaultSeverity'] = 'error'): Rule {
+function missingSectionRule(
+  id: string,
+  kind: DocumentKind,
+  noun: string,
+  defaultSeverity: Rule['defaultSeverity'] = 'error',
+): Rule {
   return {
     id,
     name: `${kind}-missing-section`,

@@ -16,16 +16,22 @@ export const PM003: Rule = {
     const placeholders = documentPlaceholders(context.doc);
     const reports: RuleReport[] = [];
     // "TODO" is a real value in an action item's Status column (not started), not a blank.
-    const statusCells = (incident(context).actionItems?.items ?? []).map((i) => i.fields.status?.range).filter((r) => r !== undefined);
+    const statusCells = (incident(context).actionItems?.items ?? [])
+      .map((i) => i.fields.status?.range)
+      .filter((r) => r !== undefined);
     const isStatusTodo = (line: number, start: number, text: string) =>
-      text === 'TODO' && statusCells.some((r) => r.start.line === line && r.start.character <= start && start < r.end.character);
+      text === 'TODO' &&
+      statusCells.some((r) => r.start.line === line && r.start.character <= start && start < r.end.character);
     const emptyRule = emptySectionRuleId(context.kind);
     const empty = context.profile.rules[emptyRule] === 'off' ? [] : emptySections(context);
     placeholders.forEach((hits, line) => {
       if (hits.length === 0 || empty.some((e) => e.covers(line))) return;
       for (const hit of hits) {
         if (isStatusTodo(line, hit.start, hit.text)) continue;
-        reports.push({ message: `Placeholder "${hit.text}" is still in the document; replace it with the real value.`, range: range(line, hit.start, line, hit.end) });
+        reports.push({
+          message: `Placeholder "${hit.text}" is still in the document; replace it with the real value.`,
+          range: range(line, hit.start, line, hit.end),
+        });
       }
     });
     return reports;

@@ -9,13 +9,19 @@ export interface PlaceholderHit {
   readonly end: number;
 }
 
-const HTML_TAGS = new Set(('a abbr b bdi bdo big blockquote br caption center cite code col dd del details dfn div dl dt em figcaption figure font ' +
-  'h1 h2 h3 h4 h5 h6 hr i img input ins kbd li mark ol p picture pre q s samp section small source span strike strong sub summary sup ' +
-  'table tbody td tfoot th thead time tr tt u ul var video audio iframe script style').split(' '));
+const HTML_TAGS = new Set(
+  (
+    'a abbr b bdi bdo big blockquote br caption center cite code col dd del details dfn div dl dt em figcaption figure font ' +
+    'h1 h2 h3 h4 h5 h6 hr i img input ins kbd li mark ol p picture pre q s samp section small source span strike strong sub summary sup ' +
+    'table tbody td tfoot th thead time tr tt u ul var video audio iframe script style'
+  ).split(' '),
+);
 
 /** Words that, alone in square brackets, are template blanks: `[Name]`, `[Date]`. */
-const BRACKET_WORDS = /^(?:name|names|owner|owners|date|due date|time|title|team|service|services|description|details|link|url|person|who|email|tbd|todo|number|value|summary|severity|status|impact|duration|author|authors|ticket|jira|team name|service name|incident title|short title)$/i;
-const BRACKET_PROMPTS = /^(?:insert|describe|add|enter|your|name of|link to|specific|list|explain|fill|e\.g\.|example)\b/i;
+const BRACKET_WORDS =
+  /^(?:name|names|owner|owners|date|due date|time|title|team|service|services|description|details|link|url|person|who|email|tbd|todo|number|value|summary|severity|status|impact|duration|author|authors|ticket|jira|team name|service name|incident title|short title)$/i;
+const BRACKET_PROMPTS =
+  /^(?:insert|describe|add|enter|your|name of|link to|specific|list|explain|fill|e\.g\.|example)\b/i;
 
 const PATTERNS: readonly RegExp[] = [
   /\bYYYY(?:[-/]MM(?:[-/]DD)?)?\b/g,
@@ -44,7 +50,12 @@ export function findPlaceholders(line: string, referenceLabels: ReadonlySet<stri
  * `findPlaceholders`, told whether `MAY_MATCH_PATTERNS` matches `line` and whether the document may hold
  * template tags at all (most hold none, so their lines skip the search for a tag).
  */
-function placeholdersOn(source: string, referenceLabels: ReadonlySet<string>, mayMatchPatterns: boolean, mayHaveTemplateTags: boolean): PlaceholderHit[] {
+function placeholdersOn(
+  source: string,
+  referenceLabels: ReadonlySet<string>,
+  mayMatchPatterns: boolean,
+  mayHaveTemplateTags: boolean,
+): PlaceholderHit[] {
   // Every form below needs `<`, `[` or a pattern's fixed text; most prose lines have none, so skip them cheaply
   // (one scan of the line for the pattern texts, then `includes`, which costs next to nothing).
   if (!mayMatchPatterns && !source.includes('<') && !source.includes('[')) return [];
@@ -107,14 +118,19 @@ export function documentPlaceholders(doc: MarkdownDocument): ReadonlyArray<reado
     const refs = documentReferenceLabels(doc);
     const anyPattern = documentMatches(doc, MAY_MATCH_PATTERNS_IN_SOURCE);
     const anyAngleOrBracket = documentIncludes(doc, '<') || documentIncludes(doc, '[');
-    const anyTemplateTag = anyAngleOrBracket || anyPattern
-      ? documentIncludes(doc, '<%') || documentIncludes(doc, '{{') || documentIncludes(doc, '{%') || documentIncludes(doc, '{#')
-      : false;
+    const anyTemplateTag =
+      anyAngleOrBracket || anyPattern
+        ? documentIncludes(doc, '<%') ||
+          documentIncludes(doc, '{{') ||
+          documentIncludes(doc, '{%') ||
+          documentIncludes(doc, '{#')
+        : false;
     const out: Array<readonly PlaceholderHit[]> = new Array(prose.length);
     for (let i = 0; i < prose.length; i++) {
       const line = prose[i];
       const mayMatchPatterns = anyPattern && MAY_MATCH_PATTERNS.test(line);
-      out[i] = mayMatchPatterns || anyAngleOrBracket ? placeholdersOn(line, refs, mayMatchPatterns, anyTemplateTag) : NO_HITS;
+      out[i] =
+        mayMatchPatterns || anyAngleOrBracket ? placeholdersOn(line, refs, mayMatchPatterns, anyTemplateTag) : NO_HITS;
     }
     return out;
   });
@@ -125,7 +141,12 @@ function findAngleBlanks(line: string, hits: PlaceholderHit[]): void {
   for (const m of line.matchAll(/<([^<>\n]{1,100})>/g)) {
     const inner = m[1].trim();
     const tag = /^\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?\/?$/.exec(inner);
-    if (tag && HTML_TAGS.has(tag[1].toLowerCase()) && (inner.length === tag[1].length || /=|\/$/.test(inner) || inner.startsWith('/'))) continue;
+    if (
+      tag &&
+      HTML_TAGS.has(tag[1].toLowerCase()) &&
+      (inner.length === tag[1].length || /=|\/$/.test(inner) || inner.startsWith('/'))
+    )
+      continue;
     if (/^(?:https?|mailto|ftp|file):/i.test(inner) || /^[^\s@]+@[^\s@]+$/.test(inner) || /^[-!]/.test(inner)) continue;
     if (!/[A-Za-z]/.test(inner)) continue;
     // `<user>-db`, `<host>.example.com`: a variable inside a name pattern, not a blank to fill.
@@ -172,7 +193,9 @@ export function referenceLabels(lines: readonly string[]): Set<string> {
 /** `referenceLabels` of a document's lines, read once per document (PM002 and PM003 both need them). */
 export function documentReferenceLabels(doc: MarkdownDocument): ReadonlySet<string> {
   // A definition needs `]:`; most documents have none.
-  return documentView(doc, 'referenceLabels', () => (documentIncludes(doc, ']:') ? referenceLabels(doc.lines) : new Set<string>()));
+  return documentView(doc, 'referenceLabels', () =>
+    documentIncludes(doc, ']:') ? referenceLabels(doc.lines) : new Set<string>(),
+  );
 }
 
 /** Whether `text` holds nothing but placeholders, punctuation and filler words. */

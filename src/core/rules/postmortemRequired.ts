@@ -59,9 +59,20 @@ function dateInName(path: string): CalendarDate | undefined {
 
 /** Words of a file name that tell the incident apart: without the date, the extension and words such as INC or postmortem. */
 export function slugWords(path: string): string[] {
-  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.(?:md|markdown)$/i, '').toLowerCase();
-  return name.replace(/\d{4}-\d{2}-\d{2}/g, ' ').split(/[^a-z0-9]+/)
-    .filter((w) => w && !/^(?:inc|incident|incidents|post|mortem|postmortem|postmortems|pm|pir|rca|review|report|retro|retrospective)$/.test(w));
+  const name = path
+    .slice(path.lastIndexOf('/') + 1)
+    .replace(/\.(?:md|markdown)$/i, '')
+    .toLowerCase();
+  return name
+    .replace(/\d{4}-\d{2}-\d{2}/g, ' ')
+    .split(/[^a-z0-9]+/)
+    .filter(
+      (w) =>
+        w &&
+        !/^(?:inc|incident|incidents|post|mortem|postmortem|postmortems|pm|pir|rca|review|report|retro|retrospective)$/.test(
+          w,
+        ),
+    );
 }
 
 /** Whether two slugs name the same incident: equal, or every word of the shorter one is in the longer. */
@@ -72,13 +83,21 @@ function sameSlug(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The postmortem of the incident record at `path`: linked either way, else of the same date and slug. */
-export function findPostmortemOf(path: string, doc: MarkdownDocument, date: CalendarDate | undefined, postmortems: readonly PostmortemRef[]): PostmortemRef | undefined {
+export function findPostmortemOf(
+  path: string,
+  doc: MarkdownDocument,
+  date: CalendarDate | undefined,
+  postmortems: readonly PostmortemRef[],
+): PostmortemRef | undefined {
   const links = new Set(linkTargets(doc, path));
   const linked = postmortems.find((p) => links.has(p.path) || p.links.includes(path));
   if (linked) return linked;
   const words = slugWords(path);
   const day = date ?? dateInName(path);
-  return postmortems.find((p) => p.path !== path && day && p.date && dayNumber(p.date) === dayNumber(day) && sameSlug(words, slugWords(p.path)));
+  return postmortems.find(
+    (p) =>
+      p.path !== path && day && p.date && dayNumber(p.date) === dayNumber(day) && sameSlug(words, slugWords(p.path)),
+  );
 }
 
 const RESOLVED_STATUS = /^\W*(?:resolved|closed|done|complete|completed|fixed)\b/i;
@@ -93,7 +112,15 @@ export function resolvedAt(context: RuleContext): { at: number; dayOnly: boolean
   const model = readIncident(context.doc, context.kind, context.profile);
   const status = findField(model.fields, ['status', 'state', 'incident status']);
   if (!status || !RESOLVED_STATUS.test(status.value)) return undefined;
-  const field = findField(model.fields, ['resolved', 'resolved at', 'resolution', 'resolution time', 'ended', 'end', 'end time']);
+  const field = findField(model.fields, [
+    'resolved',
+    'resolved at',
+    'resolution',
+    'resolution time',
+    'ended',
+    'end',
+    'end time',
+  ]);
   const stated = field ? instant(field.value) : undefined;
   if (stated) return stated;
   if (sectionByRole(model, SECTION_ROLES.timeline) && model.timeline) {
@@ -110,7 +137,9 @@ function instant(text: string): { at: number; dayOnly: boolean } | undefined {
   const date = m ? parseDate(m[1]) : undefined;
   if (!m || !date || date === 'invalid') return undefined;
   const day = dayNumber(date) * 86_400_000;
-  return m[2] === undefined ? { at: day + 86_400_000, dayOnly: true } : { at: day + (Number(m[2]) * 60 + Number(m[3])) * MS_PER_MINUTE, dayOnly: false };
+  return m[2] === undefined
+    ? { at: day + 86_400_000, dayOnly: true }
+    : { at: day + (Number(m[2]) * 60 + Number(m[3])) * MS_PER_MINUTE, dayOnly: false };
 }
 
 function formatInstant(ms: number): string {
@@ -118,7 +147,9 @@ function formatInstant(ms: number): string {
 }
 
 /** The incident record's severity level when it requires a postmortem under its profile and the deadline has passed, with the facts for the message. */
-export function overduePostmortem(context: RuleContext): { severity: string; resolved: string; due: number; hours: number } | undefined {
+export function overduePostmortem(
+  context: RuleContext,
+): { severity: string; resolved: string; due: number; hours: number } | undefined {
   const { profile, workspace } = context;
   const hours = profile.postmortemDeadlineHours;
   if (!workspace || hours === undefined) return undefined;
@@ -129,7 +160,9 @@ export function overduePostmortem(context: RuleContext): { severity: string; res
   const due = resolved.at + hours * MS_PER_HOUR;
   if (workspace.now < due) return undefined;
   if (findPostmortemOf(context.path ?? '', context.doc, model.date, workspace.postmortems)) return undefined;
-  const when = resolved.dayOnly ? `on ${formatInstant(resolved.at - 1).slice(0, 10)} (no time given, so the end of that day is taken)` : formatInstant(resolved.at);
+  const when = resolved.dayOnly
+    ? `on ${formatInstant(resolved.at - 1).slice(0, 10)} (no time given, so the end of that day is taken)`
+    : formatInstant(resolved.at);
   return { severity: model.severity.id, resolved: when, due, hours };
 }
 
@@ -145,10 +178,12 @@ export const IN001: Rule = {
     const model = readIncident(context.doc, context.kind, context.profile);
     const folder = context.profile.documents.postmortem?.folder;
     const where = folder ? ` in ${folder || '.'}` : '';
-    return [{
-      message: `This ${overdue.severity} incident was resolved ${overdue.resolved} and has no postmortem${where}; the ${context.profile.name} process requires one for ${overdue.severity} within ${overdue.hours} hours (by ${formatInstant(overdue.due)}). Write it with the same date and slug in its file name, or link it from this record.`,
-      range: model.severityField?.range ?? documentAnchor(context),
-    }];
+    return [
+      {
+        message: `This ${overdue.severity} incident was resolved ${overdue.resolved} and has no postmortem${where}; the ${context.profile.name} process requires one for ${overdue.severity} within ${overdue.hours} hours (by ${formatInstant(overdue.due)}). Write it with the same date and slug in its file name, or link it from this record.`,
+        range: model.severityField?.range ?? documentAnchor(context),
+      },
+    ];
   },
 };
 
@@ -167,7 +202,10 @@ export function requiresPostmortems(profile: Profile): boolean {
 
 /** The workspace facts of `documents`: their postmortems, checked at `now`. */
 export function workspaceFacts(documents: readonly WorkspaceDocument[], profile: Profile, now: number): WorkspaceFacts {
-  return { postmortems: documents.filter((d) => d.kind === 'postmortem').map((d) => postmortemRef(d.path, d.doc, profile)), now };
+  return {
+    postmortems: documents.filter((d) => d.kind === 'postmortem').map((d) => postmortemRef(d.path, d.doc, profile)),
+    now,
+  };
 }
 
 /** An incident record whose required postmortem is overdue, as `index` reports it. */
@@ -179,7 +217,18 @@ export interface MissingPostmortem {
 }
 
 /** The incident records of `documents` whose required postmortem is overdue at `facts.now` (what IN001 reports on each). */
-export function missingPostmortems(documents: readonly WorkspaceDocument[], profile: Profile, facts: WorkspaceFacts): MissingPostmortem[] {
-  return documents.filter((d) => d.kind === 'incident').flatMap((d) =>
-    IN001.check({ doc: d.doc, kind: 'incident', profile, path: d.path, workspace: facts }).map((r) => ({ path: d.path, line: r.range.start.line, message: r.message })));
+export function missingPostmortems(
+  documents: readonly WorkspaceDocument[],
+  profile: Profile,
+  facts: WorkspaceFacts,
+): MissingPostmortem[] {
+  return documents
+    .filter((d) => d.kind === 'incident')
+    .flatMap((d) =>
+      IN001.check({ doc: d.doc, kind: 'incident', profile, path: d.path, workspace: facts }).map((r) => ({
+        path: d.path,
+        line: r.range.start.line,
+        message: r.message,
+      })),
+    );
 }

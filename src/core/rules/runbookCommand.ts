@@ -18,11 +18,17 @@ export const RB002: Rule = {
     if (sections.length === 0) return []; // RB001 reports the missing sections.
     const { doc } = context;
     const inAny = (line: number) => sections.some((s) => line >= s.bodyStartLine && line < s.endLine);
-    const hasCommand = doc.codeBlocks.some((b) => inAny(b.startLine) && b.content.trim().length > 0)
+    const hasCommand =
+      doc.codeBlocks.some((b) => inAny(b.startLine) && b.content.trim().length > 0) ||
       // Inline code is a command when it has arguments or shell syntax: `kubectl get pods`, not `user-service`.
-      || doc.inlineCode.some((c) => inAny(c.line) && /\s|[|=()<>$]/.test(c.content.trim()));
+      doc.inlineCode.some((c) => inAny(c.line) && /\s|[|=()<>$]/.test(c.content.trim()));
     if (hasCommand) return [];
     const names = sections.map((s) => `"${s.heading.text}"`).join(' and ');
-    return [{ message: `${names} hold${sections.length === 1 ? 's' : ''} no concrete command or query; add the exact commands to run (a code block or inline code).`, range: sections[0]?.heading.range ?? documentAnchor(context) }];
+    return [
+      {
+        message: `${names} hold${sections.length === 1 ? 's' : ''} no concrete command or query; add the exact commands to run (a code block or inline code).`,
+        range: sections[0]?.heading.range ?? documentAnchor(context),
+      },
+    ];
   },
 };

@@ -17,14 +17,23 @@ export const PM011: Rule = {
     if (header && !header.some((f) => SEVERITY_FIELD_NAMES.includes(normalizeHeading(f)))) return [];
     const scale = context.profile.severities.map((s) => s.id).join(', ');
     if (!model.severityField) {
-      return [{ message: `The document states no severity; add a "Severity:" field with one of ${scale}.`, range: documentAnchor(context) }];
+      return [
+        {
+          message: `The document states no severity; add a "Severity:" field with one of ${scale}.`,
+          range: documentAnchor(context),
+        },
+      ];
     }
     if (!model.severity) {
       const value = model.severityField.value.trim();
-      return [{
-        message: value ? `Severity "${value}" is not in the ${context.profile.name} profile's scale (${scale}).` : `The Severity field is empty; write one of ${scale}.`,
-        range: model.severityField.range,
-      }];
+      return [
+        {
+          message: value
+            ? `Severity "${value}" is not in the ${context.profile.name} profile's scale (${scale}).`
+            : `The Severity field is empty; write one of ${scale}.`,
+          range: model.severityField.range,
+        },
+      ];
     }
     return [];
   },

@@ -27,9 +27,11 @@ export const PM016: Rule = {
     const items = model.actionItems?.items ?? [];
     if (items.some((i) => isP0(i) && SLO_WORDS.test(i.action))) return [];
     const impact = sectionById(model, 'impact');
-    return [{
-      message: `No SLO definitions found (the workspace has no slo.yaml), so the error budget this incident consumed cannot be computed; the missing SLOs are themselves a finding: add a P0 action item to establish baseline SLOs. A starter template goes in ${sloTemplatePath(context.profile)}.`,
-      range: impact ? impact.heading.range : documentAnchor(context),
-    }];
+    return [
+      {
+        message: `No SLO definitions found (the workspace has no slo.yaml), so the error budget this incident consumed cannot be computed; the missing SLOs are themselves a finding: add a P0 action item to establish baseline SLOs. A starter template goes in ${sloTemplatePath(context.profile)}.`,
+        range: impact ? impact.heading.range : documentAnchor(context),
+      },
+    ];
   },
 };

@@ -15,7 +15,8 @@ const UPDATE_HEAD = /\bINCIDENT\s+(?:UPDATE|RESOLVED)\b\s*[—–:-]+\s*\[?(\d{1
 /** A line of the Status Updates section that starts with its time: a list item, a table row, a bold or heading time. */
 const LEADING_TIME = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\|\s*)?(?:#+\s*)?(?:\*\*|__)?\[?(\d{1,2}):(\d{2})\b/;
 /** A timeline event that is a status update: "Status update posted", "Update sent to #incidents", "Status page updated". */
-const UPDATE_EVENT = /\bstatus\s+(?:update|page)\b|\bINCIDENT\s+(?:UPDATE|RESOLVED)\b|\bupdates?\s+(?:posted|sent|published)\b|\b(?:posted|sent|published)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?update\b/i;
+const UPDATE_EVENT =
+  /\bstatus\s+(?:update|page)\b|\bINCIDENT\s+(?:UPDATE|RESOLVED)\b|\bupdates?\s+(?:posted|sent|published)\b|\b(?:posted|sent|published)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?update\b/i;
 const CLOCK = /\b(\d{1,2}):(\d{2})\b/;
 
 interface Update {
@@ -44,7 +45,7 @@ function inOrder(times: ReadonlyArray<{ h: number; m: number; range: Range }>): 
 export const PM021: Rule = {
   id: 'PM021',
   name: 'status-update-cadence',
-  title: 'Status updates listed in an incident record are further apart than the severity\'s update cadence',
+  title: "Status updates listed in an incident record are further apart than the severity's update cadence",
   defaultSeverity: 'warning',
   kinds: ['incident'],
   check(context): RuleReport[] {
@@ -71,8 +72,12 @@ export const PM021: Rule = {
     const reports: RuleReport[] = [];
     // The first status, within the cadence's first deadline of the detection (an alert, page or report in the timeline).
     const within = FIRST_WITHIN.exec(model.severity.updateCadence ?? '');
-    const detection = within && updates.length && model.timeline ? classifyMilestones(model.timeline).detection : undefined;
-    const detected = detection && (detection.how === 'keyword' || detection.how === 'marker') ? CLOCK.exec(detection.entry.timeText) : null;
+    const detection =
+      within && updates.length && model.timeline ? classifyMilestones(model.timeline).detection : undefined;
+    const detected =
+      detection && (detection.how === 'keyword' || detection.how === 'marker')
+        ? CLOCK.exec(detection.entry.timeText)
+        : null;
     if (within && detected) {
       const at = Number(detected[1]) * 60 + Number(detected[2]);
       const first = updates[0].minutes % 1440;

@@ -4,7 +4,12 @@ import { milestones, unreadTimeLines, type Milestone } from '../timeline/timelin
 import type { Rule } from './types';
 import { incident, sectionByRoleOf } from './util';
 
-const NAMES: Record<Milestone, string> = { start: 'start', detection: 'detection', mitigation: 'mitigation', resolution: 'resolution' };
+const NAMES: Record<Milestone, string> = {
+  start: 'start',
+  detection: 'detection',
+  mitigation: 'mitigation',
+  resolution: 'resolution',
+};
 
 /** `a`, `a and b`, `a, b and c`. */
 function and(items: readonly string[]): string {
@@ -31,18 +36,35 @@ export const PM010: Rule = {
       const unread = unreadTimeLines(context.doc, section, model.date);
       if (unread.length > 0) {
         const example = unread[0];
-        return [{
-          message: `The timeline's times could not be read (line ${example.line + 1}: "${quote(example.text)}"); write each event's time as 14:32, 2:32 PM or 2026-03-15 14:32, with its zone, so time to detect and time to recover can be computed.`,
-          range: section.heading.range,
-        }];
+        return [
+          {
+            message: `The timeline's times could not be read (line ${example.line + 1}: "${quote(example.text)}"); write each event's time as 14:32, 2:32 PM or 2026-03-15 14:32, with its zone, so time to detect and time to recover can be computed.`,
+            range: section.heading.range,
+          },
+        ];
       }
-      return [{ message: 'None of the timeline\'s events has a time; write each event with its time (e.g. "14:32 UTC — alert fired") so time to detect and time to recover can be computed.', range: section.heading.range }];
+      return [
+        {
+          message:
+            'None of the timeline\'s events has a time; write each event with its time (e.g. "14:32 UTC — alert fired") so time to detect and time to recover can be computed.',
+          range: section.heading.range,
+        },
+      ];
     }
     const found = milestones(model.timeline);
-    const missing = (['start', 'detection', 'mitigation', 'resolution'] as Milestone[]).filter((m) => !found[m]).map((m) => NAMES[m]);
+    const missing = (['start', 'detection', 'mitigation', 'resolution'] as Milestone[])
+      .filter((m) => !found[m])
+      .map((m) => NAMES[m]);
     if (missing.length === 0) return [];
     // Name only the measures the missing events take away, as the metrics define them (a missing mitigation leaves time to recover).
-    const lost = METRIC_IDS.filter((id) => missing.includes(NAMES[METRICS[id].from]) || missing.includes(NAMES[METRICS[id].to])).map((id) => METRICS[id].label.toLowerCase());
-    return [{ message: `The timeline has no ${and(missing)} event, so ${and(lost)} cannot be computed; add the event with its time (see the rule's page for the words it looks for).`, range: section.heading.range }];
+    const lost = METRIC_IDS.filter(
+      (id) => missing.includes(NAMES[METRICS[id].from]) || missing.includes(NAMES[METRICS[id].to]),
+    ).map((id) => METRICS[id].label.toLowerCase());
+    return [
+      {
+        message: `The timeline has no ${and(missing)} event, so ${and(lost)} cannot be computed; add the event with its time (see the rule's page for the words it looks for).`,
+        range: section.heading.range,
+      },
+    ];
   },
 };

@@ -70,7 +70,10 @@ export const PM009: Rule = {
         continue;
       }
       const at = entry.minutes as number;
-      const days = (other: TimelineEntry) => (entry.dated && other.dated && day(entry) !== day(other) ? ` (on ${day(entry)}, ${at < (other.minutes as number) ? 'before' : 'after'} ${day(other)})` : '');
+      const days = (other: TimelineEntry) =>
+        entry.dated && other.dated && day(entry) !== day(other)
+          ? ` (on ${day(entry)}, ${at < (other.minutes as number) ? 'before' : 'after'} ${day(other)})`
+          : '';
       let anchor: TimelineEntry | undefined;
       let message: string | undefined;
       if (above && at < (above.minutes as number)) {
@@ -78,14 +81,18 @@ export const PM009: Rule = {
         message = `Timeline event at ${entry.timeText} is listed after the event at ${above.timeText} (line ${above.line + 1}) but happened earlier${days(above)}; keep the timeline in time order.`;
       } else {
         for (let j = i + 1; j < timed.length && !anchor; j++) if (keep.has(j)) anchor = timed[j];
-        if (anchor) message = `Timeline event at ${entry.timeText} is listed before the event at ${anchor.timeText} (line ${anchor.line + 1}) but happened later${days(anchor)}; keep the timeline in time order.`;
+        if (anchor)
+          message = `Timeline event at ${entry.timeText} is listed before the event at ${anchor.timeText} (line ${anchor.line + 1}) but happened later${days(anchor)}; keep the timeline in time order.`;
       }
       if (!anchor || !message) continue;
       if (run && run.anchor === anchor && at >= run.last) {
         run.last = at;
         run.others++;
         const tail = `; so ${run.others === 1 ? 'is the event' : `are the ${run.others} events`} listed right after it`;
-        reports[run.report] = { ...reports[run.report], message: run.message.replace('; keep the timeline', `${tail}; keep the timeline`) };
+        reports[run.report] = {
+          ...reports[run.report],
+          message: run.message.replace('; keep the timeline', `${tail}; keep the timeline`),
+        };
         continue;
       }
       run = { report: reports.length, last: at, others: 0, message, anchor };

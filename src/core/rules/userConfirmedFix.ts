@@ -9,11 +9,14 @@ const PERSON = String.raw`(?:users?|customers?|reporters?|tenants?|clients?|merc
  * A statement that a user confirmed the fix: a user who confirmed, verified or tested it ("the reporting customer
  * confirmed checkout works"), a confirmation by or with a user ("verified with a real user"), or a user test.
  */
-export const USER_CONFIRMED = new RegExp([
-  String.raw`\b${PERSON}\b[^.;|\n]{0,60}?\b(?:confirm(?:s|ed)?|verif(?:y|ies|ied)|tested|retested|re-tested)\b`,
-  String.raw`\b(?:confirm(?:s|ed)?|verif(?:y|ies|ied)|tested|checked)\b[^.;|\n]{0,40}?\b(?:by|with)\s+(?:(?:a|an|the|one|two|three|several)\s+)?(?:\w+\s+)?${PERSON}\b`,
-  String.raw`\b(?:real[- ])?user test(?:s|ed|ing)?\b`,
-].join('|'), 'i');
+export const USER_CONFIRMED = new RegExp(
+  [
+    String.raw`\b${PERSON}\b[^.;|\n]{0,60}?\b(?:confirm(?:s|ed)?|verif(?:y|ies|ied)|tested|retested|re-tested)\b`,
+    String.raw`\b(?:confirm(?:s|ed)?|verif(?:y|ies|ied)|tested|checked)\b[^.;|\n]{0,40}?\b(?:by|with)\s+(?:(?:a|an|the|one|two|three|several)\s+)?(?:\w+\s+)?${PERSON}\b`,
+    String.raw`\b(?:real[- ])?user test(?:s|ed|ing)?\b`,
+  ].join('|'),
+  'i',
+);
 
 export const PM020: Rule = {
   id: 'PM020',
@@ -33,10 +36,13 @@ export const PM020: Rule = {
     const { lines } = context.doc;
     for (let line = 0; line < lines.length; line++) if (!skip(line) && USER_CONFIRMED.test(lines[line])) return [];
     const timeline = sectionByRole(model, SECTION_ROLES.timeline);
-    const at = context.kind === 'incident' && resolved ? resolved : timeline?.heading.range ?? documentAnchor(context);
-    return [{
-      message: `${context.kind === 'incident' ? 'The record declares the incident resolved but does' : 'The postmortem does'} not say that a real user confirmed the fix; write who confirmed it and how (e.g. "14:52 the reporting customer confirmed checkout works"), or keep the incident open until one does.`,
-      range: at,
-    }];
+    const at =
+      context.kind === 'incident' && resolved ? resolved : (timeline?.heading.range ?? documentAnchor(context));
+    return [
+      {
+        message: `${context.kind === 'incident' ? 'The record declares the incident resolved but does' : 'The postmortem does'} not say that a real user confirmed the fix; write who confirmed it and how (e.g. "14:52 the reporting customer confirmed checkout works"), or keep the incident open until one does.`,
+        range: at,
+      },
+    ];
   },
 };

@@ -33,7 +33,11 @@ export function headingRange(section: Section): Range {
 }
 
 /** The text of a section's body (subsections included), lines joined with newlines. */
-export function sectionText(context: RuleContext, section: Section, lines: readonly string[] = context.doc.lines): string {
+export function sectionText(
+  context: RuleContext,
+  section: Section,
+  lines: readonly string[] = context.doc.lines,
+): string {
   return lines.slice(section.bodyStartLine, section.endLine).join('\n');
 }
 
@@ -46,7 +50,8 @@ export function sectionByRoleOf(model: IncidentModel, role: keyof typeof SECTION
 const RESOLVED_STATUS = /^\W*(?:resolved|closed|complete|completed|done)\b/i;
 
 /** A timeline event that declares the incident over: "Resolved", "Incident closed", "Declared resolved", "All clear". */
-const DECLARED_OVER = /^\W*(?:resolved|closed)\b|\b(?:incident|issue|outage)\s+(?:is\s+|was\s+)?(?:resolved|closed|over|ended)\b|\b(?:declared|marked)\s+(?:\w+\s+)?(?:resolved|closed)\b|\ball[- ]clear\b/i;
+const DECLARED_OVER =
+  /^\W*(?:resolved|closed)\b|\b(?:incident|issue|outage)\s+(?:is\s+|was\s+)?(?:resolved|closed|over|ended)\b|\b(?:declared|marked)\s+(?:\w+\s+)?(?:resolved|closed)\b|\ball[- ]clear\b/i;
 
 /**
  * Where the document says the incident is over: its Status field when that says resolved (or closed, done); a record

@@ -5,17 +5,39 @@ import { range } from '../markdown/position';
 import { sectionById, type IncidentModel } from '../postmortem/model';
 
 /** The field names read as the affected fraction (case, hyphens and underscores ignored). */
-export const AFFECTED_FIELD_NAMES: readonly string[] = ['affected', 'affected requests', 'affected traffic', 'affected users', 'fraction affected'];
+export const AFFECTED_FIELD_NAMES: readonly string[] = [
+  'affected',
+  'affected requests',
+  'affected traffic',
+  'affected users',
+  'fraction affected',
+];
 
 /** What the document says about the share of requests the incident affected. */
 export type AffectedFraction =
-  | { readonly kind: 'stated'; readonly fraction: number; readonly text: string; readonly range: Range; readonly source: 'front-matter' | 'header' | 'summary' }
-  | { readonly kind: 'invalid'; readonly text: string; readonly range: Range; readonly source: 'front-matter' | 'header' | 'summary' }
+  | {
+      readonly kind: 'stated';
+      readonly fraction: number;
+      readonly text: string;
+      readonly range: Range;
+      readonly source: 'front-matter' | 'header' | 'summary';
+    }
+  | {
+      readonly kind: 'invalid';
+      readonly text: string;
+      readonly range: Range;
+      readonly source: 'front-matter' | 'header' | 'summary';
+    }
   | { readonly kind: 'absent' };
 
-const key = (name: string) => name.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+const key = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ')
+    .trim();
 const NAMES = new Set(AFFECTED_FIELD_NAMES.map(key));
-const SUMMARY_LINE = /^\s*(?:[-*+]\s+)?\**(affected(?:[ _-](?:requests|traffic|users))?|fraction[ _-]affected)\**\s*:\**\s*(.+?)\s*$/i;
+const SUMMARY_LINE =
+  /^\s*(?:[-*+]\s+)?\**(affected(?:[ _-](?:requests|traffic|users))?|fraction[ _-]affected)\**\s*:\**\s*(.+?)\s*$/i;
 
 /**
  * The affected fraction: front matter (`affected: 40%`) first, then a header field
@@ -53,6 +75,7 @@ function fromValue(text: string, where: Range, source: 'front-matter' | 'header'
     return { kind: 'invalid', text: value, range: where, source };
   }
   const fraction = /^(0?\.\d+|1(?:\.0+)?)$/.exec(value);
-  if (fraction && Number(fraction[1]) > 0) return { kind: 'stated', fraction: Number(fraction[1]), text: value, range: where, source };
+  if (fraction && Number(fraction[1]) > 0)
+    return { kind: 'stated', fraction: Number(fraction[1]), text: value, range: where, source };
   return { kind: 'invalid', text: value, range: where, source };
 }

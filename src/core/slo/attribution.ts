@@ -16,7 +16,10 @@ export interface Attribution {
 
 /** `User Service` → `user-service`: lower case, runs of anything but letters and digits as one hyphen. */
 export function serviceKey(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /**
@@ -32,11 +35,16 @@ export function attributeServices(incident: IncidentSummary, slos: readonly SloD
     return { services: [...new Set(services)], source: 'field' };
   }
   const file = incident.path.slice(incident.path.lastIndexOf('/') + 1).replace(/\.(?:md|markdown)$/i, '');
-  for (const [source, text] of [['file name', file], ['title', incident.title]] as const) {
+  for (const [source, text] of [
+    ['file name', file],
+    ['title', incident.title],
+  ] as const) {
     const words = `-${serviceKey(text)}-`;
     const services = known.filter((k) => serviceKey(k) && words.includes(`-${serviceKey(k)}-`));
     // The longest names first, and a name inside a longer matched one ("user" in "user-service") dropped.
-    const kept = services.filter((s) => !services.some((o) => o !== s && `-${serviceKey(o)}-`.includes(`-${serviceKey(s)}-`)));
+    const kept = services.filter(
+      (s) => !services.some((o) => o !== s && `-${serviceKey(o)}-`.includes(`-${serviceKey(s)}-`)),
+    );
     if (kept.length > 0) return { services: kept, source };
   }
   return { services: [], source: undefined };

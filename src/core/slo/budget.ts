@@ -51,7 +51,8 @@ export function incidentImpact(incident: IncidentSummary, slos: readonly SloDefi
   const fraction = affected.kind === 'stated' ? affected.fraction : 1;
   let assumption: string | undefined;
   if (affected.kind === 'absent') assumption = 'no affected fraction stated, so a full outage is assumed';
-  if (affected.kind === 'invalid') assumption = `the affected value "${affected.text}" is not a percentage, so a full outage is assumed`;
+  if (affected.kind === 'invalid')
+    assumption = `the affected value "${affected.text}" is not a percentage, so a full outage is assumed`;
   return {
     incident,
     attribution: attributeServices(incident, slos),
@@ -120,9 +121,14 @@ export interface BudgetReportOptions {
  * the incidents of its service that started inside the window. A rolling window is the
  * `duration` up to the moment; a calendar window is the calendar period holding it.
  */
-export function budgetReport(incidents: readonly IncidentSummary[], slos: readonly SloDefinition[], options: BudgetReportOptions): BudgetReport {
+export function budgetReport(
+  incidents: readonly IncidentSummary[],
+  slos: readonly SloDefinition[],
+  options: BudgetReportOptions,
+): BudgetReport {
   const impacts = incidents.map((i) => incidentImpact(i, slos));
-  const focus = options.focusPath === undefined ? undefined : impacts.find((i) => i.incident.path === options.focusPath);
+  const focus =
+    options.focusPath === undefined ? undefined : impacts.find((i) => i.incident.path === options.focusPath);
   const ends = impacts.map((i) => i.end).filter((e): e is number => e !== undefined);
   let at: number;
   let atSource: ReportMoment;
@@ -140,7 +146,13 @@ function sloBudget(slo: SloDefinition, at: number, impacts: readonly IncidentImp
   const period = periodAt(slo.window, at);
   const budget = budgetMinutes(slo, period.end - period.start);
   const inWindow = impacts
-    .filter((i) => i.attribution.services.includes(slo.service) && i.start !== undefined && i.start >= period.start && i.start <= period.end)
+    .filter(
+      (i) =>
+        i.attribution.services.includes(slo.service) &&
+        i.start !== undefined &&
+        i.start >= period.start &&
+        i.start <= period.end,
+    )
     .sort((a, b) => (a.start as number) - (b.start as number) || a.incident.path.localeCompare(b.incident.path));
   const incidents = inWindow.map((impact): BudgetIncident => ({
     impact,

@@ -18,7 +18,12 @@ export const PM015: Rule = {
     // The SLOs and the path (its file name ties the document to a service) come with the lint options.
     const { slos, path } = context;
     if (!slos || slos.length === 0) return [];
-    const summary = summarizeIncident({ path: path ?? '', doc: context.doc, profile: context.profile, kind: context.kind });
+    const summary = summarizeIncident({
+      path: path ?? '',
+      doc: context.doc,
+      profile: context.profile,
+      kind: context.kind,
+    });
     if ((summary.actionItemCounts?.p0 ?? 0) > 0) return [];
     const impact = incidentImpact(summary, slos);
     if (impact.consumedMinutes === null) return [];
@@ -33,9 +38,11 @@ export const PM015: Rule = {
     const budget = budgetMinutes(slo, period.end - period.start);
     const assumed = impact.assumption ? `; ${impact.assumption}` : '';
     const section = sectionByRole(summary.model, SECTION_ROLES.actionItems);
-    return [{
-      message: `This incident consumed ${formatPercent(share)} of the error budget of ${slo.service} (${formatMinutes(roundTo(impact.consumedMinutes, 1))} of ${formatMinutes(roundTo(budget, 1))}, ${slo.objective}% over ${describeWindow(slo.window)}${assumed}); above ${formatPercent(P0_SHARE_THRESHOLD)} the error-budget policy asks for at least one P0 action item.`,
-      range: section ? section.heading.range : documentAnchor(context),
-    }];
+    return [
+      {
+        message: `This incident consumed ${formatPercent(share)} of the error budget of ${slo.service} (${formatMinutes(roundTo(impact.consumedMinutes, 1))} of ${formatMinutes(roundTo(budget, 1))}, ${slo.objective}% over ${describeWindow(slo.window)}${assumed}); above ${formatPercent(P0_SHARE_THRESHOLD)} the error-budget policy asks for at least one P0 action item.`,
+        range: section ? section.heading.range : documentAnchor(context),
+      },
+    ];
   },
 };

@@ -39,30 +39,54 @@ export function parseSloFile(text: string, fileName = 'slo.yaml'): SloFile {
   try {
     docs = Array.from(parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false }) as Iterable<Document>);
   } catch (e) {
-    return { slos, problems: [{ severity: 'error', message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}`, range: zero() }], fileName };
+    return {
+      slos,
+      problems: [
+        { severity: 'error', message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}`, range: zero() },
+      ],
+      fileName,
+    };
   }
   const map = new SourceMap(text);
   for (const doc of docs) {
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) problems.push({ severity: 'error', message: `invalid YAML: ${e.message.split('\n')[0]}`, range: map.firstLine(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) });
+      for (const e of doc.errors)
+        problems.push({
+          severity: 'error',
+          message: `invalid YAML: ${e.message.split('\n')[0]}`,
+          range: map.firstLine(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
+        });
       continue;
     }
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      problems.push({ severity: 'error', message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}`, range: locate(doc, map, []) });
+      problems.push({
+        severity: 'error',
+        message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}`,
+        range: locate(doc, map, []),
+      });
       continue;
     }
     if (data === null || data === undefined) continue;
     new DocumentReader(doc, map, data, problems, slos).read();
   }
   if (slos.length === 0 && problems.length === 0) {
-    problems.push({ severity: 'warning', message: 'the file defines no SLO; list them under slos: (see docs/metrics.md)', range: map.top() });
+    problems.push({
+      severity: 'warning',
+      message: 'the file defines no SLO; list them under slos: (see docs/metrics.md)',
+      range: map.top(),
+    });
   }
   const seen = new Set<string>();
   for (const slo of slos) {
-    if (seen.has(slo.name)) problems.push({ severity: 'warning', message: `the name "${slo.name}" is used by more than one SLO; give each a distinct name`, range: slo.range });
+    if (seen.has(slo.name))
+      problems.push({
+        severity: 'warning',
+        message: `the name "${slo.name}" is used by more than one SLO; give each a distinct name`,
+        range: slo.range,
+      });
     seen.add(slo.name);
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -80,23 +104,34 @@ class DocumentReader {
 
   read(): void {
     const data = this.data;
-    if (isObject(data) && typeof data.apiVersion === 'string' && data.apiVersion.startsWith('openslo/')) return this.openSlo(data);
+    if (isObject(data) && typeof data.apiVersion === 'string' && data.apiVersion.startsWith('openslo/'))
+      return this.openSlo(data);
     if (isObject(data) && data.apiVersion === 'sloth.slok.dev/v1') return this.sloth(data, true);
     if (isObject(data) && data.version !== undefined) {
       if (data.version === 'prometheus/v1') return this.sloth(data, false);
-      this.warn(['version'], `version: only Sloth's prometheus/v1 is read (got ${describeValue(data.version)}); this document is ignored`);
+      this.warn(
+        ['version'],
+        `version: only Sloth's prometheus/v1 is read (got ${describeValue(data.version)}); this document is ignored`,
+      );
       return;
     }
     // Paths inside `{ slos: [...] }` are mapped back to where the document has them.
     if (Array.isArray(data)) return this.short({ slos: data }, (p) => p.slice(1), []);
     if (isObject(data) && 'slos' in data) return this.short(data, (p) => p, ['slos']);
-    if (isObject(data) && ('service' in data || 'objective' in data)) return this.short({ slos: [data] }, (p) => p.slice(2), []);
-    this.error([], 'not an SLO definition: expected OpenSLO (apiVersion: openslo/v1, kind: SLO), Sloth (version: prometheus/v1) or the short form (slos: with service, objective and window)');
+    if (isObject(data) && ('service' in data || 'objective' in data))
+      return this.short({ slos: [data] }, (p) => p.slice(2), []);
+    this.error(
+      [],
+      'not an SLO definition: expected OpenSLO (apiVersion: openslo/v1, kind: SLO), Sloth (version: prometheus/v1) or the short form (slos: with service, objective and window)',
+    );
   }
 
   private openSlo(data: Record<string, unknown>): void {
     if (data.apiVersion !== 'openslo/v1') {
-      this.warn(['apiVersion'], `apiVersion: only openslo/v1 is read (got ${describeValue(data.apiVersion)}); this document is ignored`);
+      this.warn(
+        ['apiVersion'],
+        `apiVersion: only openslo/v1 is read (got ${describeValue(data.apiVersion)}); this document is ignored`,
+      );
       return;
     }
     if (data.kind === undefined) return this.error(['kind'], 'kind: is required (SLO, Service, SLI, ...)');
@@ -108,7 +143,11 @@ class DocumentReader {
     const tw = spec.timeWindow[0];
     const window = this.window(tw.duration, tw.isRolling === true ? undefined : tw.calendar, ['spec', 'timeWindow', 0]);
     if (!window) return;
-    if (!spec.indicator && !spec.indicatorRef) this.warn(['spec'], 'spec: an OpenSLO SLO names its indicator (indicator or indicatorRef); the error budget does not need it');
+    if (!spec.indicator && !spec.indicatorRef)
+      this.warn(
+        ['spec'],
+        'spec: an OpenSLO SLO names its indicator (indicator or indicatorRef); the error budget does not need it',
+      );
     spec.objectives.forEach((o, i) => {
       const objective = o.targetPercent ?? Number(((o.target as number) * 100).toPrecision(12));
       const label = o.displayName ?? o.name ?? String(i + 1);
@@ -129,34 +168,49 @@ class DocumentReader {
   private sloth(data: Record<string, unknown>, crd: boolean): void {
     const parsed = crd ? slothCrdSchema.safeParse(data) : slothSchema.safeParse(data);
     if (!parsed.success) return this.issues(parsed.error.issues, []);
-    const body = crd ? (parsed.data as z.infer<typeof slothCrdSchema>).spec : (parsed.data as z.infer<typeof slothSchema>);
+    const body = crd
+      ? (parsed.data as z.infer<typeof slothCrdSchema>).spec
+      : (parsed.data as z.infer<typeof slothSchema>);
     const window = this.window(DEFAULT_WINDOW, undefined, []);
     if (!window) return;
-    body.slos.forEach((slo, i) => this.add({
-      name: slo.name,
-      service: body.service,
-      objective: slo.objective,
-      window: window.window,
-      description: slo.description,
-      format: 'sloth',
-      range: this.at([...(crd ? ['spec'] : []), 'slos', i], 'key'),
-      assumptions: [`Sloth files give no window; Sloth's default of ${DEFAULT_WINDOW} is used`],
-    }));
+    body.slos.forEach((slo, i) =>
+      this.add({
+        name: slo.name,
+        service: body.service,
+        objective: slo.objective,
+        window: window.window,
+        description: slo.description,
+        format: 'sloth',
+        range: this.at([...(crd ? ['spec'] : []), 'slos', i], 'key'),
+        assumptions: [`Sloth files give no window; Sloth's default of ${DEFAULT_WINDOW} is used`],
+      }),
+    );
   }
 
   /** `body` is `{ slos: [...] }`; `mapPath` maps its paths back to the document; `topKeys` lists the known top-level keys. */
   private short(body: Record<string, unknown>, mapPath: (path: Path) => Path, topKeys: readonly string[]): void {
     if (topKeys.length > 0) {
-      for (const key of Object.keys(body)) if (!topKeys.includes(key)) this.warn([key], `${key}: unknown key, ignored (the short form has slos: with service, objective and window)`);
+      for (const key of Object.keys(body))
+        if (!topKeys.includes(key))
+          this.warn(
+            [key],
+            `${key}: unknown key, ignored (the short form has slos: with service, objective and window)`,
+          );
     }
     const list = Array.isArray(body.slos) ? body.slos : undefined;
     if (!list) return this.issues(shortFileSchema.safeParse(body).error?.issues ?? [], [], mapPath);
-    if (list.length === 0) return this.error(mapPath(['slos']), `${formatPath(mapPath(['slos']))}: must list at least one SLO`);
+    if (list.length === 0)
+      return this.error(mapPath(['slos']), `${formatPath(mapPath(['slos']))}: must list at least one SLO`);
     list.forEach((entry, i) => {
       const entryPath = mapPath(['slos', i]);
       if (isObject(entry)) {
         for (const key of Object.keys(entry)) {
-          if (!SHORT_KEYS.includes(key)) this.warn([...entryPath, key], `${formatPath([...entryPath, key])}: unknown key, ignored; an entry has ${SHORT_KEYS.join(', ')}`, 'key');
+          if (!SHORT_KEYS.includes(key))
+            this.warn(
+              [...entryPath, key],
+              `${formatPath([...entryPath, key])}: unknown key, ignored; an entry has ${SHORT_KEYS.join(', ')}`,
+              'key',
+            );
         }
       }
       const parsed = shortSloSchema.safeParse(entry);
@@ -177,24 +231,38 @@ class DocumentReader {
     });
   }
 
-  private window(duration: string, calendar: { startTime: string; timeZone: string } | undefined, path: Path): { window: SloWindow; assumptions: string[] } | undefined {
+  private window(
+    duration: string,
+    calendar: { startTime: string; timeZone: string } | undefined,
+    path: Path,
+  ): { window: SloWindow; assumptions: string[] } | undefined {
     const parsed = parseDuration(duration);
     if (!parsed) {
       this.error([...path, 'duration'], `${formatPath(path)}: must be a duration such as 30d`);
       return undefined;
     }
     if (!calendar) {
-      const assumptions = isApproximateRolling(parsed.unit) ? [`a rolling ${duration} window is counted as ${parsed.count * ({ M: 30, Q: 90, Y: 365 } as Record<string, number>)[parsed.unit]} days`] : [];
+      const assumptions = isApproximateRolling(parsed.unit)
+        ? [
+            `a rolling ${duration} window is counted as ${parsed.count * ({ M: 30, Q: 90, Y: 365 } as Record<string, number>)[parsed.unit]} days`,
+          ]
+        : [];
       return { window: { kind: 'rolling', duration, ...parsed }, assumptions };
     }
     const zone = parseZone(calendar.timeZone);
     if (!zone) {
-      this.error([...path, 'calendar', 'timeZone'], `${formatPath([...path, 'calendar', 'timeZone'])}: unknown time zone ${describeValue(calendar.timeZone)}; use an IANA name such as Europe/Berlin, or UTC`);
+      this.error(
+        [...path, 'calendar', 'timeZone'],
+        `${formatPath([...path, 'calendar', 'timeZone'])}: unknown time zone ${describeValue(calendar.timeZone)}; use an IANA name such as Europe/Berlin, or UTC`,
+      );
       return undefined;
     }
     const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(calendar.startTime.trim());
     if (!m) {
-      this.error([...path, 'calendar', 'startTime'], `${formatPath([...path, 'calendar', 'startTime'])}: must be a time such as "2026-01-01 00:00:00" (got ${describeValue(calendar.startTime)})`);
+      this.error(
+        [...path, 'calendar', 'startTime'],
+        `${formatPath([...path, 'calendar', 'startTime'])}: must be a time such as "2026-01-01 00:00:00" (got ${describeValue(calendar.startTime)})`,
+      );
       return undefined;
     }
     const local = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0)) / 60_000;
@@ -230,20 +298,22 @@ function describeIssue(issue: Issue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined) return 'is required';
-      if (issue.message && !/^Invalid input/.test(issue.message)) return `${issue.message} (got ${describeValue(value)})`;
+      if (issue.message && !/^Invalid input/.test(issue.message))
+        return `${issue.message} (got ${describeValue(value)})`;
       return `must be ${describeExpected(issue.expected)} (got ${describeValue(value)})`;
     case 'invalid_value':
       return `must be ${issue.values.length === 1 ? String(issue.values[0]) : `one of ${issue.values.map(String).join(', ')}`} (got ${describeValue(value)})`;
     case 'too_small':
     case 'too_big':
-      return issue.origin === 'array' || issue.origin === 'string' ? issue.message : `${issue.message} (got ${describeValue(value)})`;
+      return issue.origin === 'array' || issue.origin === 'string'
+        ? issue.message
+        : `${issue.message} (got ${describeValue(value)})`;
     case 'invalid_format':
       return `${issue.message} (got ${describeValue(value)})`;
     default:
       return issue.message;
   }
 }
-
 
 function zero(): Range {
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

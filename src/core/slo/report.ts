@@ -59,9 +59,12 @@ export function budgetText(report: BudgetReport, sloFile: string): string {
   out.push(`Error budgets from ${sloFile}, windows ending ${formatUtc(report.at)} (${MOMENT_WORDS[report.atSource]}).`);
   if (report.focus) {
     const f = report.focus;
-    out.push(`Incident ${f.incident.path}: ${f.attribution.services.length ? `service ${f.attribution.services.join(', ')} (from its ${f.attribution.source})` : 'no service found (add a "Service:" field)'}.`);
+    out.push(
+      `Incident ${f.incident.path}: ${f.attribution.services.length ? `service ${f.attribution.services.join(', ')} (from its ${f.attribution.source})` : 'no service found (add a "Service:" field)'}.`,
+    );
   }
-  if (report.slos.length === 0) out.push('', report.focus ? 'No SLO in the file is for this incident\'s service.' : 'The file defines no SLO.');
+  if (report.slos.length === 0)
+    out.push('', report.focus ? "No SLO in the file is for this incident's service." : 'The file defines no SLO.');
   for (const b of report.slos) out.push('', ...sloBlock(b));
   const unattributed = report.impacts.filter((i) => i.attribution.services.length === 0);
   if (!report.focus && unattributed.length > 0) {
@@ -74,16 +77,28 @@ export function budgetText(report: BudgetReport, sloFile: string): string {
 function sloBlock(b: SloBudget): string[] {
   const lines: string[] = [];
   const title = b.slo.name === b.slo.service ? b.slo.service : `${b.slo.name} (${b.slo.service})`;
-  lines.push(`${title}: ${b.slo.objective}% over ${describeWindow(b.slo.window)}, ${formatUtc(b.period.start).slice(0, 10)} to ${formatUtc(b.period.end).slice(0, 10)}`);
+  lines.push(
+    `${title}: ${b.slo.objective}% over ${describeWindow(b.slo.window)}, ${formatUtc(b.period.start).slice(0, 10)} to ${formatUtc(b.period.end).slice(0, 10)}`,
+  );
   for (const a of b.slo.assumptions) lines.push(`  Note: ${a}.`);
-  lines.push(`  Budget: ${formatMinutes(roundTo(b.budgetMinutes, 1))} of full outage (${roundTo(b.windowDays, 2)} days × ${roundTo(100 - b.slo.objective, 4)}%)`);
+  lines.push(
+    `  Budget: ${formatMinutes(roundTo(b.budgetMinutes, 1))} of full outage (${roundTo(b.windowDays, 2)} days × ${roundTo(100 - b.slo.objective, 4)}%)`,
+  );
   if (b.incidents.length === 0) lines.push('  No incident of this service in the window.');
   for (const i of b.incidents) lines.push(`  - ${incidentLine(i.impact, i.share)}`);
   const share = b.budgetMinutes > 0 ? ` (${formatPercent(b.consumedMinutes / b.budgetMinutes)})` : '';
-  lines.push(`  Consumed: ${formatMinutes(roundTo(b.consumedMinutes, 1))}${share}. Remaining: ${formatMinutes(roundTo(b.remainingMinutes, 1))}.`);
+  lines.push(
+    `  Consumed: ${formatMinutes(roundTo(b.consumedMinutes, 1))}${share}. Remaining: ${formatMinutes(roundTo(b.remainingMinutes, 1))}.`,
+  );
   const unknown = b.incidents.filter((i) => i.consumedMinutes === null).length;
-  if (unknown > 0) lines.push(`  ${unknown} incident${unknown === 1 ? '' : 's'} not counted: duration unknown, so the remaining budget may be lower.`);
-  if (b.exhausted) lines.push(`  Budget exhausted: freeze features for ${b.slo.service} and spend the time on reliability until the budget recovers.`);
+  if (unknown > 0)
+    lines.push(
+      `  ${unknown} incident${unknown === 1 ? '' : 's'} not counted: duration unknown, so the remaining budget may be lower.`,
+    );
+  if (b.exhausted)
+    lines.push(
+      `  Budget exhausted: freeze features for ${b.slo.service} and spend the time on reliability until the budget recovers.`,
+    );
   return lines;
 }
 
@@ -93,7 +108,10 @@ function incidentLine(impact: IncidentImpact, share: number | null): string {
   if (impact.consumedMinutes === null || impact.durationMinutes === null) {
     return `${head}: duration unknown (${impact.incident.metrics.duration.reason ?? 'no start or resolution'}), not counted`;
   }
-  const fraction = impact.affected.kind === 'stated' ? `${formatPercent(impact.fraction)} affected` : `100% (${impact.assumption}; state it as "Affected requests: 40%")`;
+  const fraction =
+    impact.affected.kind === 'stated'
+      ? `${formatPercent(impact.fraction)} affected`
+      : `100% (${impact.assumption}; state it as "Affected requests: 40%")`;
   const pct = share === null ? '' : `, ${formatPercent(share)} of the budget`;
   return `${head}: ${formatMinutes(impact.durationMinutes)} × ${fraction} = ${formatMinutes(roundTo(impact.consumedMinutes, 1))}${pct}`;
 }

@@ -5,12 +5,14 @@ import { DURATION } from './window';
 /** A percentage objective: a number above 0 and below 100, or text such as "99.9%". */
 const percent = z.preprocess(
   (v) => (typeof v === 'string' && /^\s*\d+(?:\.\d+)?\s*%?\s*$/.test(v) ? Number.parseFloat(v) : v),
-  z.number({ error: 'must be a percentage such as 99.9' })
+  z
+    .number({ error: 'must be a percentage such as 99.9' })
     .gt(0, 'must be a percentage above 0 and below 100, such as 99.9')
     .lt(100, 'must be a percentage above 0 and below 100, such as 99.9 (100% leaves no error budget)'),
 );
 
-const duration = z.string({ error: 'must be a duration such as 30d' })
+const duration = z
+  .string({ error: 'must be a duration such as 30d' })
   .regex(DURATION, 'must be a whole number and a unit, such as 30d, 4w or 1M (units m, h, d, w, M, Q, Y)');
 
 const name = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
@@ -34,43 +36,75 @@ const metricSource = z.looseObject({});
 
 /** OpenSLO v1 indicator spec: a ratio metric needs `total` and one of `good` or `bad`. */
 const indicatorSpec = z.looseObject({
-  ratioMetric: z.looseObject({
-    counter: z.boolean().optional(),
-    good: metricSource.optional(),
-    bad: metricSource.optional(),
-    total: metricSource.optional(),
-    rawType: z.string().optional(),
-    raw: metricSource.optional(),
-  }).superRefine((r, ctx) => {
-    if (r.raw !== undefined) return;
-    if (r.total === undefined) ctx.addIssue({ code: 'custom', message: 'a ratio metric needs total (and good or bad), or raw', path: ['total'] });
-    if (r.good === undefined && r.bad === undefined) ctx.addIssue({ code: 'custom', message: 'a ratio metric needs good or bad', path: [] });
-  }).optional(),
+  ratioMetric: z
+    .looseObject({
+      counter: z.boolean().optional(),
+      good: metricSource.optional(),
+      bad: metricSource.optional(),
+      total: metricSource.optional(),
+      rawType: z.string().optional(),
+      raw: metricSource.optional(),
+    })
+    .superRefine((r, ctx) => {
+      if (r.raw !== undefined) return;
+      if (r.total === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a ratio metric needs total (and good or bad), or raw',
+          path: ['total'],
+        });
+      if (r.good === undefined && r.bad === undefined)
+        ctx.addIssue({ code: 'custom', message: 'a ratio metric needs good or bad', path: [] });
+    })
+    .optional(),
   thresholdMetric: metricSource.optional(),
 });
 
-const objective = z.looseObject({
-  displayName: z.string().optional(),
-  name: z.string().optional(),
-  target: z.number({ error: 'must be a fraction such as 0.999' })
-    .gt(0, 'must be a fraction above 0 and below 1, such as 0.999')
-    .lt(1, 'must be a fraction above 0 and below 1, such as 0.999 (use targetPercent for 99.9)').optional(),
-  targetPercent: percent.optional(),
-}).superRefine((o, ctx) => {
-  if (o.target === undefined && o.targetPercent === undefined) ctx.addIssue({ code: 'custom', message: 'needs target (e.g. 0.999) or targetPercent (e.g. 99.9)', path: [] });
-  if (o.target !== undefined && o.targetPercent !== undefined) ctx.addIssue({ code: 'custom', message: 'give target or targetPercent, not both', path: ['targetPercent'] });
-});
+const objective = z
+  .looseObject({
+    displayName: z.string().optional(),
+    name: z.string().optional(),
+    target: z
+      .number({ error: 'must be a fraction such as 0.999' })
+      .gt(0, 'must be a fraction above 0 and below 1, such as 0.999')
+      .lt(1, 'must be a fraction above 0 and below 1, such as 0.999 (use targetPercent for 99.9)')
+      .optional(),
+    targetPercent: percent.optional(),
+  })
+  .superRefine((o, ctx) => {
+    if (o.target === undefined && o.targetPercent === undefined)
+      ctx.addIssue({ code: 'custom', message: 'needs target (e.g. 0.999) or targetPercent (e.g. 99.9)', path: [] });
+    if (o.target !== undefined && o.targetPercent !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'give target or targetPercent, not both', path: ['targetPercent'] });
+  });
 
-const timeWindow = z.looseObject({
-  duration,
-  isRolling: z.boolean({ error: 'must be true or false' }).optional(),
-  calendar: z.looseObject({ startTime: z.string({ error: 'must be a time such as "2026-01-01 00:00:00"' }), timeZone: z.string({ error: 'must be a zone such as UTC or Europe/Berlin' }) }).optional(),
-}).superRefine((w, ctx) => {
-  if (w.isRolling === true && w.calendar) ctx.addIssue({ code: 'custom', message: 'a rolling window has no calendar; remove one of them', path: ['calendar'] });
-  if (w.isRolling !== true && !w.calendar) {
-    ctx.addIssue({ code: 'custom', message: 'say isRolling: true for a rolling window, or give calendar (startTime and timeZone) for a calendar window', path: [] });
-  }
-});
+const timeWindow = z
+  .looseObject({
+    duration,
+    isRolling: z.boolean({ error: 'must be true or false' }).optional(),
+    calendar: z
+      .looseObject({
+        startTime: z.string({ error: 'must be a time such as "2026-01-01 00:00:00"' }),
+        timeZone: z.string({ error: 'must be a zone such as UTC or Europe/Berlin' }),
+      })
+      .optional(),
+  })
+  .superRefine((w, ctx) => {
+    if (w.isRolling === true && w.calendar)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a rolling window has no calendar; remove one of them',
+        path: ['calendar'],
+      });
+    if (w.isRolling !== true && !w.calendar) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'say isRolling: true for a rolling window, or give calendar (startTime and timeZone) for a calendar window',
+        path: [],
+      });
+    }
+  });
 
 /** OpenSLO v1, `kind: SLO`. */
 export const openSloSchema = z.looseObject({

@@ -71,7 +71,15 @@ export function periodDays(period: Period): number {
 
 /** "30 days (rolling)", "1 calendar month", for messages. */
 export function describeWindow(window: SloWindow): string {
-  const names: Record<DurationUnit, string> = { m: 'minute', h: 'hour', d: 'day', w: 'week', M: 'month', Q: 'quarter', Y: 'year' };
+  const names: Record<DurationUnit, string> = {
+    m: 'minute',
+    h: 'hour',
+    d: 'day',
+    w: 'week',
+    M: 'month',
+    Q: 'quarter',
+    Y: 'year',
+  };
   const unit = `${names[window.unit]}${window.count === 1 ? '' : 's'}`;
   return window.kind === 'rolling' ? `${window.count} ${unit} (rolling)` : `${window.count} calendar ${unit}`;
 }

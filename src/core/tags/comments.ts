@@ -102,14 +102,22 @@ export function commentSegments(lines: readonly string[], syntax: CommentSyntax)
         segments.push({ line, start: after, end: text.length, kind: 'line' });
         break;
       }
-      state = opener.type === 'block' ? { mode: 'block', spec: opener.spec, depth: 1 } : { mode: 'string', spec: opener.spec };
+      state =
+        opener.type === 'block'
+          ? { mode: 'block', spec: opener.spec, depth: 1 }
+          : { mode: 'string', spec: opener.spec };
       pos = after;
     }
   }
   return segments;
 }
 
-function nextOpener(text: string, from: number, openers: readonly Opener[], firstChars: ReadonlySet<string>): { at: number; opener: Opener } | undefined {
+function nextOpener(
+  text: string,
+  from: number,
+  openers: readonly Opener[],
+  firstChars: ReadonlySet<string>,
+): { at: number; opener: Opener } | undefined {
   for (let at = from; at < text.length; at++) {
     if (!firstChars.has(text[at])) continue;
     for (const opener of openers) {
@@ -151,10 +159,17 @@ function matches(text: string, at: number, opener: Opener): boolean {
 }
 
 /** Scans a block comment's text from `pos`: where its text ends on this line, where code resumes, and the depth left open. */
-function scanBlock(text: string, pos: number, spec: BlockCommentSyntax, depth: number): { end: number; next: number; depth: number } {
+function scanBlock(
+  text: string,
+  pos: number,
+  spec: BlockCommentSyntax,
+  depth: number,
+): { end: number; next: number; depth: number } {
   if (!spec.nested && !spec.escape) {
     const close = text.indexOf(spec.close, pos);
-    return close < 0 ? { end: text.length, next: text.length, depth } : { end: close, next: close + spec.close.length, depth: 0 };
+    return close < 0
+      ? { end: text.length, next: text.length, depth }
+      : { end: close, next: close + spec.close.length, depth: 0 };
   }
   let p = pos;
   let d = depth;

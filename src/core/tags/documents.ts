@@ -63,8 +63,10 @@ export function incidentDocumentFromPath(relativePath: string, profile: Profile)
   const kind = kindFromProfileFolders(path, profile);
   if (!kind || !LINKED_KINDS.includes(kind)) return undefined;
   const name = path.slice(path.lastIndexOf('/') + 1);
-  const patterns = [profile.documents[kind]?.fileName, ...LINKED_KINDS.map((k) => profile.documents[k]?.fileName)]
-    .filter((p): p is string => p !== undefined && /YYYY/.test(p));
+  const patterns = [
+    profile.documents[kind]?.fileName,
+    ...LINKED_KINDS.map((k) => profile.documents[k]?.fileName),
+  ].filter((p): p is string => p !== undefined && /YYYY/.test(p));
   for (const pattern of patterns) {
     const groups = fileNamePattern(pattern).exec(name)?.groups;
     const ref = groups && toRef(path, kind, groups.year, groups.month, groups.day, groups.slug, true);
@@ -74,7 +76,15 @@ export function incidentDocumentFromPath(relativePath: string, profile: Profile)
   return loose ? toRef(path, kind, loose[1], loose[2], loose[3], loose[4], false) : undefined;
 }
 
-function toRef(path: string, kind: DocumentKind, y: string | undefined, m: string | undefined, d: string | undefined, slug: string | undefined, followsPattern: boolean): IncidentDocumentRef | undefined {
+function toRef(
+  path: string,
+  kind: DocumentKind,
+  y: string | undefined,
+  m: string | undefined,
+  d: string | undefined,
+  slug: string | undefined,
+  followsPattern: boolean,
+): IncidentDocumentRef | undefined {
   if (y === undefined || m === undefined || d === undefined) return undefined;
   const date = { year: Number(y), month: Number(m), day: Number(d) };
   if (!isRealDate(date.year, date.month, date.day)) return undefined;
@@ -92,16 +102,21 @@ export function incidentDocuments(relativePaths: Iterable<string>, profile: Prof
 }
 
 function compareRefs(a: IncidentDocumentRef, b: IncidentDocumentRef): number {
-  return b.dateText.localeCompare(a.dateText) ||
+  return (
+    b.dateText.localeCompare(a.dateText) ||
     LINKED_KINDS.indexOf(a.kind) - LINKED_KINDS.indexOf(b.kind) ||
-    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+  );
 }
 
 /**
  * The documents a tag links to: those of the same date and, when the tag names a slug or
  * id, the same slug (case ignored). Zero, one or several; postmortems first.
  */
-export function linkTag(tag: Pick<IncidentTag, 'dateText' | 'slug'>, documents: readonly IncidentDocumentRef[]): IncidentDocumentRef[] {
+export function linkTag(
+  tag: Pick<IncidentTag, 'dateText' | 'slug'>,
+  documents: readonly IncidentDocumentRef[],
+): IncidentDocumentRef[] {
   const slug = tag.slug?.toLowerCase();
   return documents
     .filter((d) => d.dateText === tag.dateText && (slug === undefined || d.slug?.toLowerCase() === slug))

@@ -43,22 +43,39 @@ export function tagFindings(scan: TagScan, documents: readonly IncidentDocumentR
   if (tg001 !== 'off') {
     for (const tag of scan.tags) {
       if (linkTag(tag, documents).length > 0) continue;
-      findings.push({ ruleId: TG001.id, severity: tg001, message: unlinkedMessage(tag, documents, profile), range: tag.headRange });
+      findings.push({
+        ruleId: TG001.id,
+        severity: tg001,
+        message: unlinkedMessage(tag, documents, profile),
+        range: tag.headRange,
+      });
     }
   }
   if (tg002 !== 'off') {
-    for (const problem of scan.problems) findings.push({ ruleId: TG002.id, severity: tg002, message: problem.message, range: problem.range });
+    for (const problem of scan.problems)
+      findings.push({ ruleId: TG002.id, severity: tg002, message: problem.message, range: problem.range });
   }
-  return findings.sort((a, b) =>
-    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  return findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
 }
 
 /** Why a tag links to nothing, and where its document was expected. */
-export function unlinkedMessage(tag: TagScan['tags'][number], documents: readonly IncidentDocumentRef[], profile: Profile): string {
+export function unlinkedMessage(
+  tag: TagScan['tags'][number],
+  documents: readonly IncidentDocumentRef[],
+  profile: Profile,
+): string {
   const name = `INCIDENT-${tag.dateText}${tag.slug ? ` ${tag.slug}` : ''}`;
   const expected = expectedDocumentPaths(tag, profile);
   let message = `No incident document matches ${name}`;
-  message += expected.length > 0 ? `; expected ${expected.join(' or ')}.` : '; the profile names no dated postmortem or incident files.';
+  message +=
+    expected.length > 0
+      ? `; expected ${expected.join(' or ')}.`
+      : '; the profile names no dated postmortem or incident files.';
   const sameDate = documents.filter((d) => d.dateText === tag.dateText);
   if (sameDate.length > 0) {
     message += ` Documents of that date: ${sameDate.map((d) => d.path).join(', ')}.`;

@@ -22,7 +22,8 @@ export class UnsafePathError extends Error {}
 export function documentPath(profile: Profile, kind: DocumentKind, values: PathValues): string {
   const spec = profile.documents[kind];
   if (!spec) throw new UnsafePathError(`The ${profile.name} profile has no ${kind} documents.`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UnsafePathError(`"${values.date}" is not a date in the form YYYY-MM-DD.`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+    throw new UnsafePathError(`"${values.date}" is not a date in the form YYYY-MM-DD.`);
   const [yyyy, mm, dd] = values.date.split('-');
   const name = spec.fileName
     .replace(/YYYY/g, yyyy)
@@ -48,11 +49,13 @@ export function assertSafeRelativePath(path: string): void {
 function unsafeReason(path: string): string | undefined {
   if (path.length === 0) return 'is empty';
   if (path.length > 400) return 'is too long';
-  if (path.includes('\\') || [...path].some((ch) => ch.charCodeAt(0) < 0x20)) return 'contains a backslash or a control character';
+  if (path.includes('\\') || [...path].some((ch) => ch.charCodeAt(0) < 0x20))
+    return 'contains a backslash or a control character';
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'is absolute';
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.' || segment === '..') return 'has an empty, "." or ".." segment';
-    if (/^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?$/i.test(segment)) return `uses the reserved device name "${segment}"`;
+    if (/^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?$/i.test(segment))
+      return `uses the reserved device name "${segment}"`;
     if (/[<>:"|?*]/.test(segment)) return `has a character not allowed in file names in "${segment}"`;
   }
   return undefined;

@@ -5,7 +5,23 @@ export const MAX_SLUG_LENGTH = 60;
 
 /** Letters that Unicode decomposition does not reduce to ASCII. */
 const TRANSLITERATION: Readonly<Record<string, string>> = {
-  ß: 'ss', æ: 'ae', Æ: 'ae', ø: 'o', Ø: 'o', œ: 'oe', Œ: 'oe', ð: 'd', Ð: 'd', þ: 'th', Þ: 'th', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ı: 'i', ĸ: 'k',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  ø: 'o',
+  Ø: 'o',
+  œ: 'oe',
+  Œ: 'oe',
+  ð: 'd',
+  Ð: 'd',
+  þ: 'th',
+  Þ: 'th',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ı: 'i',
+  ĸ: 'k',
 };
 
 /** Names Windows reserves for devices; a file named so cannot be created there. */

@@ -100,18 +100,28 @@ export function headerFieldsOf(profile: Profile, kind: DocumentKind): readonly s
 export function headerValue(field: string, kind: DocumentKind, v: TemplateValues): string {
   const duration = minutesBetween(v.start, v.end);
   switch (field.toLowerCase()) {
-    case 'date': return v.date;
-    case 'severity': return v.severity ?? '<severity>';
-    case 'status': return kind === 'incident' ? 'Investigating' : 'Draft';
-    case 'duration': return duration === undefined ? '<duration>' : formatDuration(duration);
+    case 'date':
+      return v.date;
+    case 'severity':
+      return v.severity ?? '<severity>';
+    case 'status':
+      return kind === 'incident' ? 'Investigating' : 'Draft';
+    case 'duration':
+      return duration === undefined ? '<duration>' : formatDuration(duration);
     case 'author':
     case 'authors':
-    case 'postmortem owner': return v.author ?? '<name>';
-    case 'incident commander': return v.incidentCommander ?? '<name>';
-    case 'service': return v.service ?? '<service>';
-    case 'failure mode': return v.failureMode ?? '<failure mode>';
-    case 'last reviewed': return v.date;
-    default: return `<${field.toLowerCase()}>`;
+    case 'postmortem owner':
+      return v.author ?? '<name>';
+    case 'incident commander':
+      return v.incidentCommander ?? '<name>';
+    case 'service':
+      return v.service ?? '<service>';
+    case 'failure mode':
+      return v.failureMode ?? '<failure mode>';
+    case 'last reviewed':
+      return v.date;
+    default:
+      return `<${field.toLowerCase()}>`;
   }
 }
 
@@ -126,7 +136,9 @@ function timelineBody(kind: DocumentKind, profile: Profile, v: TemplateValues): 
   if (kind === 'postmortem') {
     rows.push('| <HH:MM> | Mitigation started: <rollback, failover, ...> |');
     // Seed 001: the incident is resolved once a real user has confirmed the fix.
-    const how = profile.userConfirmsFix ? 'a real user confirmed the fix: <who, and what they did>' : '<how recovery was confirmed>';
+    const how = profile.userConfirmsFix
+      ? 'a real user confirmed the fix: <who, and what they did>'
+      : '<how recovery was confirmed>';
     rows.push(`| ${v.end ? clock(v.end) : '<HH:MM>'} | Resolved: ${how} |`);
   }
   return rows.join('\n');
@@ -139,22 +151,38 @@ export function actionItemColumns(profile: Profile): string[] {
 }
 
 /** The blank 5 Whys ladder of a new document. */
-export const FIVE_WHYS_PROMPT = ['1. Why <did users see the failure>? Because <...>.', '2. Why <...>? Because <...>.', '3. Why <...>? Because <...>.', '4. Why <...>? Because <...>.', '5. Why <...>? Because <...>.'].join('\n');
+export const FIVE_WHYS_PROMPT = [
+  '1. Why <did users see the failure>? Because <...>.',
+  '2. Why <...>? Because <...>.',
+  '3. Why <...>? Because <...>.',
+  '4. Why <...>? Because <...>.',
+  '5. Why <...>? Because <...>.',
+].join('\n');
 
 function actionItemsBody(profile: Profile): string {
   const columns = actionItemColumns(profile);
   const cell = (c: string) => {
     switch (fieldOfColumn(c)) {
-      case 'action': return '<action that prevents a recurrence>';
-      case 'owner': return '<owner>';
-      case 'due': return '<due date>';
-      case 'status': return 'Open';
-      case 'priority': return '<priority>';
-      case 'type': return '<code / testing / monitoring / process / architecture>';
-      default: return `<${c.toLowerCase()}>`;
+      case 'action':
+        return '<action that prevents a recurrence>';
+      case 'owner':
+        return '<owner>';
+      case 'due':
+        return '<due date>';
+      case 'status':
+        return 'Open';
+      case 'priority':
+        return '<priority>';
+      case 'type':
+        return '<code / testing / monitoring / process / architecture>';
+      default:
+        return `<${c.toLowerCase()}>`;
     }
   };
-  const rows = Array.from({ length: Math.max(1, profile.actionItems.minimum) }, () => `| ${columns.map(cell).join(' | ')} |`);
+  const rows = Array.from(
+    { length: Math.max(1, profile.actionItems.minimum) },
+    () => `| ${columns.map(cell).join(' | ')} |`,
+  );
   return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows].join('\n');
 }
 
@@ -173,7 +201,12 @@ export function followUpReviewLine(profile: Profile, v: TemplateValues): string 
   if (days === undefined) return undefined;
   const when = addDays(v.date, days);
   const weeks = days / 7;
-  const span = Number.isInteger(weeks) && weeks > 0 ? (weeks === 1 ? 'one week' : `${NUMBER_WORDS[weeks] ?? weeks} weeks`) : `${days} days`;
+  const span =
+    Number.isInteger(weeks) && weeks > 0
+      ? weeks === 1
+        ? 'one week'
+        : `${NUMBER_WORDS[weeks] ?? weeks} weeks`
+      : `${days} days`;
   return when
     ? `The items still open are reviewed on ${when}, ${span} after the incident.`
     : `The items still open are reviewed ${span} after the incident.`;
@@ -190,10 +223,15 @@ export function checklistBody(items: readonly string[]): string {
 }
 
 function commitsBlock(v: TemplateValues): string | undefined {
-  if (v.commitsUnavailable) return `### Changes in the incident window\n\nCommit correlation was not available: ${v.commitsUnavailable}`;
+  if (v.commitsUnavailable)
+    return `### Changes in the incident window\n\nCommit correlation was not available: ${v.commitsUnavailable}`;
   if (!v.commits) return undefined;
-  if (v.commits.length === 0) return '### Changes in the incident window\n\nNo commits were made between the start of the window and the end of the incident.';
-  const lines = v.commits.map((c) => `- \`${c.shortHash}\` ${c.date.slice(0, 16).replace('T', ' ')} ${c.subject}${c.author ? ` (${c.author})` : ''}`);
+  if (v.commits.length === 0)
+    return '### Changes in the incident window\n\nNo commits were made between the start of the window and the end of the incident.';
+  const lines = v.commits.map(
+    (c) =>
+      `- \`${c.shortHash}\` ${c.date.slice(0, 16).replace('T', ' ')} ${c.subject}${c.author ? ` (${c.author})` : ''}`,
+  );
   return `### Changes in the incident window\n\n${lines.join('\n')}`;
 }
 
@@ -201,17 +239,23 @@ function sectionBody(spec: SectionSpec, kind: DocumentKind, profile: Profile, v:
   if (spec.questions?.length && !(spec.id === 'evidence' && v.evidence?.trim())) return questionsBody(spec.questions);
   if (spec.checklist?.length) return checklistBody(spec.checklist);
   switch (spec.id) {
-    case 'timeline': return timelineBody(kind, profile, v);
+    case 'timeline':
+      return timelineBody(kind, profile, v);
     case 'action-items': {
       const review = kind === 'postmortem' ? followUpReviewLine(profile, v) : undefined;
       return review ? `${actionItemsBody(profile)}\n\n${review}` : actionItemsBody(profile);
     }
-    case 'five-whys': return FIVE_WHYS_PROMPT;
-    case 'evidence': return v.evidence?.trim() || promptFor(spec.id, spec.title);
+    case 'five-whys':
+      return FIVE_WHYS_PROMPT;
+    case 'evidence':
+      return v.evidence?.trim() || promptFor(spec.id, spec.title);
     case 'diagnosis':
     case 'mitigation':
-      return kind === 'runbook' ? `${promptFor(spec.id, spec.title)}\n\n${RUNBOOK_COMMAND_PROMPT}` : promptFor(spec.id, spec.title);
-    default: return promptFor(spec.id, spec.title);
+      return kind === 'runbook'
+        ? `${promptFor(spec.id, spec.title)}\n\n${RUNBOOK_COMMAND_PROMPT}`
+        : promptFor(spec.id, spec.title);
+    default:
+      return promptFor(spec.id, spec.title);
   }
 }
 
@@ -240,7 +284,10 @@ export function renderDocument(profile: Profile, kind: DocumentKind, values: Tem
     out.push(`## ${section.title}`, '', sectionBody(section, kind, profile, values), '');
     if (commits && section.id === investigation) out.push(commits, '');
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 /** The line (0-based) of the first blank to fill: where the editor puts the cursor. */

@@ -13,14 +13,21 @@ export interface DateMatch {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+)?';
 const ORDINAL = '(?:st|nd|rd|th)?';
 
 const FORMS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray) => [number | undefined, number, number] }> = [
   { re: new RegExp(`${WEEKDAY}(\\d{4})[-/](\\d{2})[-/](\\d{2})(?![\\d])`, 'y'), read: (m) => [+m[1], +m[2], +m[3]] },
-  { re: new RegExp(`${WEEKDAY}${MONTH}\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?(?![\\d:])`, 'iy'), read: (m) => [m[3] ? +m[3] : undefined, month(m[1]), +m[2]] },
-  { re: new RegExp(`${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(\\d{4}))?(?![\\d:])`, 'iy'), read: (m) => [m[3] ? +m[3] : undefined, month(m[2]), +m[1]] },
+  {
+    re: new RegExp(`${WEEKDAY}${MONTH}\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?(?![\\d:])`, 'iy'),
+    read: (m) => [m[3] ? +m[3] : undefined, month(m[1]), +m[2]],
+  },
+  {
+    re: new RegExp(`${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(\\d{4}))?(?![\\d:])`, 'iy'),
+    read: (m) => [m[3] ? +m[3] : undefined, month(m[2]), +m[1]],
+  },
 ];
 
 function month(name: string): number {

@@ -16,34 +16,175 @@ export const MILESTONES: readonly Milestone[] = ['start', 'detection', 'mitigati
  */
 export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly string[]>> = {
   start: [
-    'start', 'started', 'starts', 'began', 'begins', 'first error', 'first errors', 'first failure', 'first failures',
-    'first failed', 'first 5xx', 'first report', 'first reports', 'first occurred', 'first occurrence', 'outage begins',
-    'outage began', 'outage started', 'incident begins', 'incident began', 'incident started', 'errors start',
-    'errors started', 'error spike', 'errors spike', 'errors spiked', 'errors began', 'impact start', 'impact started', 'impact began',
-    'issue first occurred', 'degradation began', 'degradation started', 'started failing', 'began failing', 'started erroring',
-    'went down', 'goes down', 'stopped working', 'stopped responding',
+    'start',
+    'started',
+    'starts',
+    'began',
+    'begins',
+    'first error',
+    'first errors',
+    'first failure',
+    'first failures',
+    'first failed',
+    'first 5xx',
+    'first report',
+    'first reports',
+    'first occurred',
+    'first occurrence',
+    'outage begins',
+    'outage began',
+    'outage started',
+    'incident begins',
+    'incident began',
+    'incident started',
+    'errors start',
+    'errors started',
+    'error spike',
+    'errors spike',
+    'errors spiked',
+    'errors began',
+    'impact start',
+    'impact started',
+    'impact began',
+    'issue first occurred',
+    'degradation began',
+    'degradation started',
+    'started failing',
+    'began failing',
+    'started erroring',
+    'went down',
+    'goes down',
+    'stopped working',
+    'stopped responding',
   ],
   detection: [
-    'alert', 'alerts', 'alerted', 'alerting', 'alarm', 'alarms', 'monitor fired', 'monitor fires', 'monitor triggered',
-    'paged', 'paging', 'pages the', 'pages on call', 'pager', 'detect', 'detected', 'detects', 'noticed', 'notices', 'notice that',
-    'reported', 'reports', 'reported by', 'user report', 'user reports', 'customer report',
-    'customer reports', 'user emails', 'user emailed', 'on call notified', 'oncall notified',
-    'on call was notified', 'on call pinged', 'pinged', 'notified', 'escalated to', 'escalates to', 'incident declared',
-    'declared', 'declares',
+    'alert',
+    'alerts',
+    'alerted',
+    'alerting',
+    'alarm',
+    'alarms',
+    'monitor fired',
+    'monitor fires',
+    'monitor triggered',
+    'paged',
+    'paging',
+    'pages the',
+    'pages on call',
+    'pager',
+    'detect',
+    'detected',
+    'detects',
+    'noticed',
+    'notices',
+    'notice that',
+    'reported',
+    'reports',
+    'reported by',
+    'user report',
+    'user reports',
+    'customer report',
+    'customer reports',
+    'user emails',
+    'user emailed',
+    'on call notified',
+    'oncall notified',
+    'on call was notified',
+    'on call pinged',
+    'pinged',
+    'notified',
+    'escalated to',
+    'escalates to',
+    'incident declared',
+    'declared',
+    'declares',
   ],
   mitigation: [
-    'mitigate', 'mitigated', 'mitigates', 'mitigating', 'mitigation', 'roll back', 'rolled back', 'rolling back', 'rolls back',
-    'rolled * back', 'revert', 'reverted', 'reverts', 'reverting', 'fail over', 'failed over', 'failing over', 'hot fix',
-    'workaround', 'scaled up', 'scaled out', 'restart', 'restarted', 'restarts', 'drain', 'drained', 'disabled',
-    'rate limit', 'rate limited', 'blocked', 'contained', 'containment', 'fix deployed', 'fix applied', 'fix rolled out',
-    'deployed * fix', 'applied * fix', 'applied', 'patched', 'revoked', 'revokes', 'destroyed', 'suspended',
-    'taken down', 'takedown', 'client hold', 'clienthold', 'paused',
+    'mitigate',
+    'mitigated',
+    'mitigates',
+    'mitigating',
+    'mitigation',
+    'roll back',
+    'rolled back',
+    'rolling back',
+    'rolls back',
+    'rolled * back',
+    'revert',
+    'reverted',
+    'reverts',
+    'reverting',
+    'fail over',
+    'failed over',
+    'failing over',
+    'hot fix',
+    'workaround',
+    'scaled up',
+    'scaled out',
+    'restart',
+    'restarted',
+    'restarts',
+    'drain',
+    'drained',
+    'disabled',
+    'rate limit',
+    'rate limited',
+    'blocked',
+    'contained',
+    'containment',
+    'fix deployed',
+    'fix applied',
+    'fix rolled out',
+    'deployed * fix',
+    'applied * fix',
+    'applied',
+    'patched',
+    'revoked',
+    'revokes',
+    'destroyed',
+    'suspended',
+    'taken down',
+    'takedown',
+    'client hold',
+    'clienthold',
+    'paused',
   ],
   resolution: [
-    'resolved', 'resolves', 'recovered', 'recovery complete', 'restored', 'back to normal', 'back online', 'all clear',
-    'closed', 'fully operational', 'operating normally', 'outage ends', 'outage ended', 'incident ends', 'incident ended',
-    'incident over', 'ended', 'resolution', 'healthy again', 'is healthy', 'is back', 'are back', 'back to zero', 'drop to zero', 'drops to zero', 'dropped to zero',
-    'returned to normal', 'normal again', 'revoked', 'revokes', 'destroyed', 'taken down', 'takedown', 'client hold', 'clienthold',
+    'resolved',
+    'resolves',
+    'recovered',
+    'recovery complete',
+    'restored',
+    'back to normal',
+    'back online',
+    'all clear',
+    'closed',
+    'fully operational',
+    'operating normally',
+    'outage ends',
+    'outage ended',
+    'incident ends',
+    'incident ended',
+    'incident over',
+    'ended',
+    'resolution',
+    'healthy again',
+    'is healthy',
+    'is back',
+    'are back',
+    'back to zero',
+    'drop to zero',
+    'drops to zero',
+    'dropped to zero',
+    'returned to normal',
+    'normal again',
+    'revoked',
+    'revokes',
+    'destroyed',
+    'taken down',
+    'takedown',
+    'client hold',
+    'clienthold',
   ],
 };
 
@@ -56,40 +197,150 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly string[]>> = {
  */
 export const EVENT_WORDS = {
   impact: [
-    'errors', 'error rate', 'erroring', 'failing', 'failed', 'outage', 'is down', 'was down', 'were down', 'being down',
-    'unavailable', 'unresponsive', 'unreachable', 'not responding', 'responding slow', 'very slow', 'slowness',
-    'timeouts', 'timing out', 'timed out', 'degraded', 'broken', '5xx', 'crash loop', 'crashloop', 'crashing', 'exploited',
-    'leaked', 'exposed', 'compromised', 'phishing', 'data loss', 'not working', 'unable to', 'containing * token',
-    'containing * secret', 'containing * credentials', 'containing * password',
+    'errors',
+    'error rate',
+    'erroring',
+    'failing',
+    'failed',
+    'outage',
+    'is down',
+    'was down',
+    'were down',
+    'being down',
+    'unavailable',
+    'unresponsive',
+    'unreachable',
+    'not responding',
+    'responding slow',
+    'very slow',
+    'slowness',
+    'timeouts',
+    'timing out',
+    'timed out',
+    'degraded',
+    'broken',
+    '5xx',
+    'crash loop',
+    'crashloop',
+    'crashing',
+    'exploited',
+    'leaked',
+    'exposed',
+    'compromised',
+    'phishing',
+    'data loss',
+    'not working',
+    'unable to',
+    'containing * token',
+    'containing * secret',
+    'containing * credentials',
+    'containing * password',
   ],
   trigger: [
-    'deploy', 'deploys', 'deployed', 'deploying', 'deployment', 'merged', 'merges', 'released', 'release', 'rolled out',
-    'rollout', 'pushed', 'pushes', 'uploaded', 'upgraded', 'upgrade', 'migrated', 'migration', 'config change',
-    'configuration change', 'changed', 'bump', 'updated', 'enabled', 'introduced',
+    'deploy',
+    'deploys',
+    'deployed',
+    'deploying',
+    'deployment',
+    'merged',
+    'merges',
+    'released',
+    'release',
+    'rolled out',
+    'rollout',
+    'pushed',
+    'pushes',
+    'uploaded',
+    'upgraded',
+    'upgrade',
+    'migrated',
+    'migration',
+    'config change',
+    'configuration change',
+    'changed',
+    'bump',
+    'updated',
+    'enabled',
+    'introduced',
   ],
   response: [
-    'investigating', 'investigation', 'investigate', 'investigates', 'looking into', 'begins looking', 'started looking',
-    'acknowledged', 'acknowledges', 'joins', 'joined', 'triage', 'triaging', 'responds', 'responded',
+    'investigating',
+    'investigation',
+    'investigate',
+    'investigates',
+    'looking into',
+    'begins looking',
+    'started looking',
+    'acknowledged',
+    'acknowledges',
+    'joins',
+    'joined',
+    'triage',
+    'triaging',
+    'responds',
+    'responded',
   ],
   communication: [
-    'mailing list', 'status page', 'statuspage', 'announce', 'announced', 'announces', 'announcement', 'blog', 'banner',
-    'posts a notice', 'posted a notice', 'post a notice', 'tweet', 'tweeted', 'social media', 'newsletter', 'press',
-    'disclosure', 'published', 'publishes', 'advisory', 'users notified', 'customers notified', 'teams notified',
-    'notified users', 'notified customers', 'notified the teams', 'notified affected', 'notifies',
+    'mailing list',
+    'status page',
+    'statuspage',
+    'announce',
+    'announced',
+    'announces',
+    'announcement',
+    'blog',
+    'banner',
+    'posts a notice',
+    'posted a notice',
+    'post a notice',
+    'tweet',
+    'tweeted',
+    'social media',
+    'newsletter',
+    'press',
+    'disclosure',
+    'published',
+    'publishes',
+    'advisory',
+    'users notified',
+    'customers notified',
+    'teams notified',
+    'notified users',
+    'notified customers',
+    'notified the teams',
+    'notified affected',
+    'notifies',
   ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Verbs of a change made to fix something: an event of recovery with one of these was also the fix. */
 const FIX = wordsPattern([
-  ...EVENT_WORDS.trigger, 'updates', 'corrects', 'corrected', 'fixes', 'fixed', 'replaced', 'replaces', 'removed', 'removes',
-  'deleted', 'deletes', 'cleaned up', 'increased', 'recreated', 'redeployed', 'redeploys', 'reconfigured',
+  ...EVENT_WORDS.trigger,
+  'updates',
+  'corrects',
+  'corrected',
+  'fixes',
+  'fixed',
+  'replaced',
+  'replaces',
+  'removed',
+  'removes',
+  'deleted',
+  'deletes',
+  'cleaned up',
+  'increased',
+  'recreated',
+  'redeployed',
+  'redeploys',
+  'reconfigured',
 ]);
 
 /** The start words that say only that something began; they mark the start only in an event that is no detection, response, fix or message. */
 const GENERIC_START = new Set(['start', 'started', 'starts', 'began', 'begins']);
 
 /** A user, customer or outsider telling the team, however worded ("A user emails security about ...", "a member posts about ..."). */
-const OUTSIDE_REPORT = /(?<![\w-])(?:users?|customers?|members?|researchers?|someone|community|reporters?|contributors?)(?![\w-])[^.;\n]{0,50}?(?<![\w-])(?:emails?|emailed|contacts?|contacted|reports?|reported|posts?|posted|complains?|complained|opens?|opened|files?|filed|writes?|wrote|tells?|told)(?![\w-])/i;
+const OUTSIDE_REPORT =
+  /(?<![\w-])(?:users?|customers?|members?|researchers?|someone|community|reporters?|contributors?)(?![\w-])[^.;\n]{0,50}?(?<![\w-])(?:emails?|emailed|contacts?|contacted|reports?|reported|posts?|posted|complains?|complained|opens?|opened|files?|filed|writes?|wrote|tells?|told)(?![\w-])/i;
 
 /**
  * Explicit markers, written anywhere in an event (`- 14:32 [detection] the queue alarm went
@@ -123,16 +374,28 @@ function wordsPattern(words: readonly string[]): RegExp {
 }
 
 function markersPattern(markers: readonly string[]): RegExp {
-  return new RegExp(markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]')).join('|'), 'i');
+  return new RegExp(
+    markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]')).join('|'),
+    'i',
+  );
 }
 
 /** The keywords of each milestone as one regular expression (markers included, for compatibility). */
 export const MILESTONE_PATTERNS: Readonly<Record<Milestone, RegExp>> = Object.fromEntries(
-  MILESTONES.map((m) => [m, new RegExp(`${wordsPattern(MILESTONE_WORDS[m]).source}|${markersPattern(MILESTONE_MARKERS[m]).source}`, 'i')]),
+  MILESTONES.map((m) => [
+    m,
+    new RegExp(`${wordsPattern(MILESTONE_WORDS[m]).source}|${markersPattern(MILESTONE_MARKERS[m]).source}`, 'i'),
+  ]),
 ) as Record<Milestone, RegExp>;
 
-const KEYWORDS = Object.fromEntries(MILESTONES.map((m) => [m, wordsPattern(MILESTONE_WORDS[m])])) as Record<Milestone, RegExp>;
-const MARKERS = Object.fromEntries(MILESTONES.map((m) => [m, markersPattern(MILESTONE_MARKERS[m])])) as Record<Milestone, RegExp>;
+const KEYWORDS = Object.fromEntries(MILESTONES.map((m) => [m, wordsPattern(MILESTONE_WORDS[m])])) as Record<
+  Milestone,
+  RegExp
+>;
+const MARKERS = Object.fromEntries(MILESTONES.map((m) => [m, markersPattern(MILESTONE_MARKERS[m])])) as Record<
+  Milestone,
+  RegExp
+>;
 const EXPLICIT_START = wordsPattern(MILESTONE_WORDS.start.filter((w) => !GENERIC_START.has(w)));
 const ANY_START = KEYWORDS.start;
 const IMPACT = wordsPattern(EVENT_WORDS.impact);
@@ -187,19 +450,42 @@ class EventKinds {
     return yes;
   }
 
-  get communication(): boolean { return this.ask(1, COMMUNICATION, LIST_ADDRESS); }
-  get detection(): boolean { return this.ask(2, KEYWORDS.detection, OUTSIDE_REPORT); }
-  get response(): boolean { return this.ask(4, RESPONSE); }
-  get mitigation(): boolean { return this.ask(8, KEYWORDS.mitigation); }
-  get explicitStart(): boolean { return this.ask(16, EXPLICIT_START); }
-  get impact(): boolean { return this.ask(32, IMPACT); }
-  get resolution(): boolean { return this.ask(64, KEYWORDS.resolution); }
+  get communication(): boolean {
+    return this.ask(1, COMMUNICATION, LIST_ADDRESS);
+  }
+  get detection(): boolean {
+    return this.ask(2, KEYWORDS.detection, OUTSIDE_REPORT);
+  }
+  get response(): boolean {
+    return this.ask(4, RESPONSE);
+  }
+  get mitigation(): boolean {
+    return this.ask(8, KEYWORDS.mitigation);
+  }
+  get explicitStart(): boolean {
+    return this.ask(16, EXPLICIT_START);
+  }
+  get impact(): boolean {
+    return this.ask(32, IMPACT);
+  }
+  get resolution(): boolean {
+    return this.ask(64, KEYWORDS.resolution);
+  }
   /** Says only that something began: no explicit start, detection, response, fix or message. */
   get genericStart(): boolean {
-    return !this.explicitStart && this.ask(128, ANY_START) && !this.detection && !this.response && !this.mitigation && !this.communication;
+    return (
+      !this.explicitStart &&
+      this.ask(128, ANY_START) &&
+      !this.detection &&
+      !this.response &&
+      !this.mitigation &&
+      !this.communication
+    );
   }
   /** A change (deploy, merge, upload) that is neither a fix nor a message. */
-  get trigger(): boolean { return this.ask(256, TRIGGER) && !this.mitigation && !this.communication; }
+  get trigger(): boolean {
+    return this.ask(256, TRIGGER) && !this.mitigation && !this.communication;
+  }
 }
 
 /**
@@ -244,21 +530,31 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
   const events = readDateSlips(entries.filter((e) => e.minutes !== undefined || e.dayStart !== undefined));
   const timed = events.filter((e) => e.minutes !== undefined);
   const kind = (e: TimelineEntry) => eventKinds(e.body || e.text);
-  const text = (e: TimelineEntry) => (e.body || e.text);
+  const text = (e: TimelineEntry) => e.body || e.text;
   // Every marker starts with `[`: without one in any event, no event is marked (one look per event, not one per milestone).
   const anyMarker = timed.some((e) => text(e).includes('['));
   const marked = (m: Milestone) => (anyMarker ? timed.find((e) => MARKERS[m].test(text(e))) : undefined);
-  const hit = (milestone: Milestone, entry: TimelineEntry | undefined, how: MilestoneHow, why: string): MilestoneHit | undefined =>
-    entry ? { milestone, entry, how, why } : undefined;
+  const hit = (
+    milestone: Milestone,
+    entry: TimelineEntry | undefined,
+    how: MilestoneHow,
+    why: string,
+  ): MilestoneHit | undefined => (entry ? { milestone, entry, how, why } : undefined);
   const first = (list: readonly TimelineEntry[], test: (k: EventKinds) => boolean, from?: number, before?: number) =>
-    list.find((e) => (from === undefined || minutesOf(e) >= from) && (before === undefined || minutesOf(e) < before) && test(kind(e)));
+    list.find(
+      (e) =>
+        (from === undefined || minutesOf(e) >= from) &&
+        (before === undefined || minutesOf(e) < before) &&
+        test(kind(e)),
+    );
   const isDetection = (k: EventKinds) => k.detection && !k.communication;
 
   const found: Partial<Record<Milestone, MilestoneHit>> = {};
   const markedStart = marked('start');
   const markedDetection = marked('detection');
   // The first detection of the whole timeline bounds the start; the start may be a date-only event.
-  const firstSignal = markedDetection ?? first(timed, isDetection) ?? first(timed, (k) => k.response && !k.communication);
+  const firstSignal =
+    markedDetection ?? first(timed, isDetection) ?? first(timed, (k) => k.response && !k.communication);
   const signalAt = firstSignal ? minutesOf(firstSignal) : undefined;
   // An explicit start counts up to the first fix (a later "errors started" is a relapse, not the start).
   const firstFix = first(timed, (k) => k.mitigation || k.resolution);
@@ -268,30 +564,77 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
   for (let i = events.length - 1; signalAt !== undefined && i >= 0 && !lastTrigger; i--) {
     if (minutesOf(events[i]) < signalAt && kind(events[i]).trigger) lastTrigger = events[i];
   }
-  const impactBefore = signalAt === undefined ? undefined : first(events, (k) => k.impact || k.genericStart, undefined, signalAt);
+  const impactBefore =
+    signalAt === undefined ? undefined : first(events, (k) => k.impact || k.genericStart, undefined, signalAt);
   const explicit = first(timed, (k) => k.explicitStart, undefined, fixBound);
   // An event that shows impact before the one that says it started ("first report that 503s are served") is the earlier start.
-  const saysStarted = explicit && !(impactBefore && minutesOf(impactBefore) < minutesOf(explicit)) ? explicit : undefined;
-  found.start = hit('start', markedStart, 'marker', 'marked as the start')
-    ?? hit('start', saysStarted, 'keyword', 'the first event that says the incident started')
-    ?? hit('start', impactBefore, 'impact', impactBefore && kind(impactBefore).impact ? 'the first event that shows impact before the detection' : 'the first event before the detection that says something began')
-    ?? hit('start', lastTrigger, 'trigger', 'the last change before the detection')
-    ?? hit('start', firstSignal && kind(firstSignal).impact ? firstSignal : undefined, 'impact', 'the detection shows the impact itself')
-    ?? hit('start', timed[0], 'first-entry', 'no event says when the incident started, so the first timed event');
+  const saysStarted =
+    explicit && !(impactBefore && minutesOf(impactBefore) < minutesOf(explicit)) ? explicit : undefined;
+  found.start =
+    hit('start', markedStart, 'marker', 'marked as the start') ??
+    hit('start', saysStarted, 'keyword', 'the first event that says the incident started') ??
+    hit(
+      'start',
+      impactBefore,
+      'impact',
+      impactBefore && kind(impactBefore).impact
+        ? 'the first event that shows impact before the detection'
+        : 'the first event before the detection that says something began',
+    ) ??
+    hit('start', lastTrigger, 'trigger', 'the last change before the detection') ??
+    hit(
+      'start',
+      firstSignal && kind(firstSignal).impact ? firstSignal : undefined,
+      'impact',
+      'the detection shows the impact itself',
+    ) ??
+    hit('start', timed[0], 'first-entry', 'no event says when the incident started, so the first timed event');
   const startAt = found.start ? minutesOf(found.start.entry) : undefined;
-  found.detection = hit('detection', markedDetection, 'marker', 'marked as the detection')
-    ?? hit('detection', first(timed, isDetection, startAt), 'keyword', 'the first alert, page or report')
-    ?? hit('detection', first(timed, (k) => k.response && !k.communication, startAt), 'response', 'no alert, page or report: the first response');
+  found.detection =
+    hit('detection', markedDetection, 'marker', 'marked as the detection') ??
+    hit('detection', first(timed, isDetection, startAt), 'keyword', 'the first alert, page or report') ??
+    hit(
+      'detection',
+      first(timed, (k) => k.response && !k.communication, startAt),
+      'response',
+      'no alert, page or report: the first response',
+    );
   const detectedAt = found.detection ? minutesOf(found.detection.entry) : startAt;
-  found.mitigation = hit('mitigation', marked('mitigation'), 'marker', 'marked as the mitigation')
-    ?? hit('mitigation', first(timed, (k) => k.mitigation && !k.communication, detectedAt), 'keyword', 'the first fix after the detection');
-  const bounds = [startAt, found.detection && minutesOf(found.detection.entry), found.mitigation && minutesOf(found.mitigation.entry)].filter((v): v is number => v !== undefined);
+  found.mitigation =
+    hit('mitigation', marked('mitigation'), 'marker', 'marked as the mitigation') ??
+    hit(
+      'mitigation',
+      first(timed, (k) => k.mitigation && !k.communication, detectedAt),
+      'keyword',
+      'the first fix after the detection',
+    );
+  const bounds = [
+    startAt,
+    found.detection && minutesOf(found.detection.entry),
+    found.mitigation && minutesOf(found.mitigation.entry),
+  ].filter((v): v is number => v !== undefined);
   const resolutionFrom = bounds.length ? Math.max(...bounds) : undefined;
-  found.resolution = hit('resolution', marked('resolution'), 'marker', 'marked as the resolution')
-    ?? hit('resolution', first(timed, (k) => k.resolution && !k.communication, resolutionFrom), 'keyword', 'the first event that says the service recovered')
-    ?? hit('resolution', first(timed, (k) => k.resolution, resolutionFrom), 'keyword', 'the first message that says the service recovered');
+  found.resolution =
+    hit('resolution', marked('resolution'), 'marker', 'marked as the resolution') ??
+    hit(
+      'resolution',
+      first(timed, (k) => k.resolution && !k.communication, resolutionFrom),
+      'keyword',
+      'the first event that says the service recovered',
+    ) ??
+    hit(
+      'resolution',
+      first(timed, (k) => k.resolution, resolutionFrom),
+      'keyword',
+      'the first message that says the service recovered',
+    );
   if (!found.mitigation && found.resolution?.how === 'keyword' && FIX.test(text(found.resolution.entry))) {
-    found.mitigation = { milestone: 'mitigation', entry: found.resolution.entry, how: 'resolution', why: 'no fix of its own before the recovery, so the recovery event' };
+    found.mitigation = {
+      milestone: 'mitigation',
+      entry: found.resolution.entry,
+      how: 'resolution',
+      why: 'no fix of its own before the recovery, so the recovery event',
+    };
   }
   for (const m of MILESTONES) if (!found[m]) delete found[m];
   return found;

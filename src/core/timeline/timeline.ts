@@ -6,7 +6,16 @@ import { dateAt, findDate, type DateMatch } from './dateText';
 import { findZone, toUtcMinutes, zoneAt, type TimeZone } from './zones';
 
 export { ZONE_OFFSETS, zoneIn, findZone, type TimeZone } from './zones';
-export { MILESTONE_PATTERNS, MILESTONE_WORDS, MILESTONE_MARKERS, MILESTONES, milestones, classifyMilestones, type Milestone, type MilestoneHit } from './milestones';
+export {
+  MILESTONE_PATTERNS,
+  MILESTONE_WORDS,
+  MILESTONE_MARKERS,
+  MILESTONES,
+  milestones,
+  classifyMilestones,
+  type Milestone,
+  type MilestoneHit,
+} from './milestones';
 
 /** One event of a timeline. */
 export interface TimelineEntry {
@@ -70,11 +79,36 @@ interface Candidate {
 
 /** What an entry may open with before its date or time: white space and `*_`[(>|#-` (marks, pipes, bullets). */
 function isLeadingNoise(c: number): boolean {
-  return c === 0x2a || c === 0x5f || c === 0x60 || c === 0x5b || c === 0x28 || c === 0x3e || c === 0x7c || c === 0x23 || c === 0x2d || isSpace(c);
+  return (
+    c === 0x2a ||
+    c === 0x5f ||
+    c === 0x60 ||
+    c === 0x5b ||
+    c === 0x28 ||
+    c === 0x3e ||
+    c === 0x7c ||
+    c === 0x23 ||
+    c === 0x2d ||
+    isSpace(c)
+  );
 }
 /** What separates the time from the event text: white space and `*_]):–—|,.;-`. */
 function isRestLead(c: number): boolean {
-  return c === 0x2a || c === 0x5f || c === 0x5d || c === 0x29 || c === 0x3a || c === 0x2013 || c === 0x2014 || c === 0x7c || c === 0x2c || c === 0x2e || c === 0x3b || c === 0x2d || isSpace(c);
+  return (
+    c === 0x2a ||
+    c === 0x5f ||
+    c === 0x5d ||
+    c === 0x29 ||
+    c === 0x3a ||
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 0x7c ||
+    c === 0x2c ||
+    c === 0x2e ||
+    c === 0x3b ||
+    c === 0x2d ||
+    isSpace(c)
+  );
 }
 /** What trails an entry's text: white space, `*`, `_` and `|`. */
 function isRestTail(c: number): boolean {
@@ -84,7 +118,8 @@ function isRestTail(c: number): boolean {
 // `slice` of the rest of the entry used to match (no substring per attempt; none looks behind).
 const APPROXIMATE = /(?:~|≈|ca\.?\s|circa\s|approx(?:\.|imately)?\s|around\s|about\s|roughly\s)\s*/iy;
 const AT = /at\s+/iy;
-const APPROXIMATE_AFTER = /\s*(?:\(\s*(?:approx(?:\.|imately)?|est(?:imated)?\.?|roughly)\s*\)|approx(?:\.|imately)(?![A-Za-z]))/iy;
+const APPROXIMATE_AFTER =
+  /\s*(?:\(\s*(?:approx(?:\.|imately)?|est(?:imated)?\.?|roughly)\s*\)|approx(?:\.|imately)(?![A-Za-z]))/iy;
 const TIME_AT = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])(?:\s*([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?/y;
 /** `1625`, `2309` (four digits, no colon); accepted only where nothing else could be meant (see `hhmmAccepted`). */
 const TIME_HHMM = /([01]\d|2[0-3])([0-5]\d)(?![\d])(?:\s?h(?:rs?)?(?![A-Za-z]))?/y;
@@ -93,7 +128,8 @@ const HHMM_FOLLOW = /[*_`]*\s*(?:[:|\])–—,]|-\s|$)/y;
 /** `10 AM`, `2pm`, `3 p.m.`: an hour with its meridiem and no minutes. */
 const HOUR_MERIDIEM = /(\d{1,2})\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])/y;
 /** `T+15m`, `T+1h30m`, `T+2d`, `T+00:15`, `T+0`, `T-5m`: a time relative to the incident's start. */
-const RELATIVE = /T\s?([+\u2212-])\s?(?:(\d{1,3}):(\d{2})|(?=\d)(?:(\d+)\s?d(?:ays?)?\s?)?(?:(\d+)\s?h(?:ours?|rs?)?\s?)?(?:(\d+)\s?m(?:in(?:utes?|s)?)?)?(\d+)?)(?![A-Za-z\d])/y;
+const RELATIVE =
+  /T\s?([+\u2212-])\s?(?:(\d{1,3}):(\d{2})|(?=\d)(?:(\d+)\s?d(?:ays?)?\s?)?(?:(\d+)\s?h(?:ours?|rs?)?\s?)?(?:(\d+)\s?m(?:in(?:utes?|s)?)?)?(\d+)?)(?![A-Za-z\d])/y;
 const RANGE_END = /\s*(?:–|—|-|to|until)\s*(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?(?![A-Za-z]))?/y;
 const SECOND_TIME = /\s*[([]\s*\d{1,2}:\d{2}(?::\d{2})?[^)\]]{0,24}[)\]]/y;
 const ISO_T = /T(?=\d)/y;
@@ -114,7 +150,8 @@ const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 /** A year for dates written without one when the document states none (a leap year, so February 29 reads). */
 const GUESSED_YEAR = 2000;
 /** Text near the start of a line that looks like a time the reader could not read (`??:??`, `[???]`, `10h30`, `9.15`, `1625`). */
-const TIME_LIKE = /\?\?|\b\d{1,2}[:h.]\d{2}\b|\b\d{3,4}\b|\b\d{1,2}\s?[ap]\.?m\b|\bT\s?[+-]\s?\d|\b(?:noon|midnight|morning|afternoon|evening)\b/i;
+const TIME_LIKE =
+  /\?\?|\b\d{1,2}[:h.]\d{2}\b|\b\d{3,4}\b|\b\d{1,2}\s?[ap]\.?m\b|\bT\s?[+-]\s?\d|\b(?:noon|midnight|morning|afternoon|evening)\b/i;
 const NOTE_WORDS = /\btimes?\b|\btime ?zones?\b|\bclock\b|\bevents?\b|\bhappened\b|\boccurred\b/i;
 
 /**
@@ -156,17 +193,21 @@ export function readTimeline(doc: MarkdownDocument, section: Section, documentDa
   for (const c of candidates) {
     const parsed = parseEntry(c.text, yearOf());
     if (!parsed) {
-      const day = (c.kind === 'heading' || c.kind === 'line') ? DAY_ONLY.exec(c.text) : null;
+      const day = c.kind === 'heading' || c.kind === 'line' ? DAY_ONLY.exec(c.text) : null;
       if (day) {
         // A day named without a date: Monday after Sunday is one day later, "Day 3" after "Day 1" two.
         const index = day[1] ? WEEKDAYS.indexOf(day[1].toLowerCase()) : +day[2];
-        if (lastWeekday !== undefined) dayOffset += day[1] ? (index - lastWeekday + 7) % 7 || 7 : Math.max(1, index - lastWeekday);
+        if (lastWeekday !== undefined)
+          dayOffset += day[1] ? (index - lastWeekday + 7) % 7 || 7 : Math.max(1, index - lastWeekday);
         lastWeekday = index;
         previous = undefined;
       }
       continue;
     }
-    const body = parsed.rest.length > 0 && c.extra.length > 0 ? `${parsed.rest} ${c.extra}`.trim() : (parsed.rest || c.extra).trim();
+    const body =
+      parsed.rest.length > 0 && c.extra.length > 0
+        ? `${parsed.rest} ${c.extra}`.trim()
+        : (parsed.rest || c.extra).trim();
     const dayHere = parsed.date ? dayNumber(parsed.date.date) : undefined;
     if (parsed.date?.yearGuessed) yearGuessed = true;
     const isDateLine = c.kind === 'heading' || c.kind === 'line';
@@ -180,7 +221,19 @@ export function readTimeline(doc: MarkdownDocument, section: Section, documentDa
       const eventText = WEEKDAY_ONLY.test(parsed.rest) || !/[A-Za-z]/.test(parsed.rest) ? '' : parsed.rest;
       const eventBody = WEEKDAY_ONLY.test(parsed.rest) ? c.extra : body;
       if (/[A-Za-z]/.test(eventText) || (!isDateLine && /[A-Za-z]/.test(eventBody))) {
-        const e = entry(doc, c.line, parsed.date?.text ?? '', undefined, true, undefined, eventText || firstLine(eventBody), eventBody, false, 0, sectionZone !== undefined);
+        const e = entry(
+          doc,
+          c.line,
+          parsed.date?.text ?? '',
+          undefined,
+          true,
+          undefined,
+          eventText || firstLine(eventBody),
+          eventBody,
+          false,
+          0,
+          sectionZone !== undefined,
+        );
         entries.push({ ...e, dayStart: dayHere * 1440, ...(yearGuessed ? { yearGuessed } : {}) });
       }
       continue;
@@ -190,7 +243,22 @@ export function readTimeline(doc: MarkdownDocument, section: Section, documentDa
     if (parsed.time.relative !== undefined) {
       // `T+15m`: minutes after the start of the current day (or of the timeline), in no zone.
       const at = ((dayHere ?? currentDay ?? 0) + dayOffset) * 1440 + parsed.time.relative;
-      entries.push({ ...entry(doc, c.line, parsed.time.text, at, dayHere !== undefined || currentDay !== undefined, undefined, text, body, parsed.time.approximate, 0, false), relative: true });
+      entries.push({
+        ...entry(
+          doc,
+          c.line,
+          parsed.time.text,
+          at,
+          dayHere !== undefined || currentDay !== undefined,
+          undefined,
+          text,
+          body,
+          parsed.time.approximate,
+          0,
+          false,
+        ),
+        relative: true,
+      });
       continue;
     }
     const zone = parsed.time.zone ?? c.tableZone ?? sectionZone;
@@ -209,7 +277,19 @@ export function readTimeline(doc: MarkdownDocument, section: Section, documentDa
       utc = toUtcMinutes(zone, local);
     }
     previous = utc;
-    const e = entry(doc, c.line, parsed.time.text, utc, dayHere !== undefined || currentDay !== undefined, zone?.name, text, body, parsed.time.approximate, local - utc, zone !== undefined);
+    const e = entry(
+      doc,
+      c.line,
+      parsed.time.text,
+      utc,
+      dayHere !== undefined || currentDay !== undefined,
+      zone?.name,
+      text,
+      body,
+      parsed.time.approximate,
+      local - utc,
+      zone !== undefined,
+    );
     entries.push(yearGuessed ? { ...e, yearGuessed } : e);
   }
   return entries;
@@ -220,7 +300,11 @@ export function readTimeline(doc: MarkdownDocument, section: Section, documentDa
  * `noon`) but whose time `readTimeline` could not read, in line order; for telling the writer
  * which line to fix. Only what opens an entry counts: a time later in a sentence is prose.
  */
-export function unreadTimeLines(doc: MarkdownDocument, section: Section, documentDate?: CalendarDate): UnreadTimeLine[] {
+export function unreadTimeLines(
+  doc: MarkdownDocument,
+  section: Section,
+  documentDate?: CalendarDate,
+): UnreadTimeLine[] {
   const year = documentDate?.year;
   const out: UnreadTimeLine[] = [];
   const seen = new Set<number>();
@@ -232,7 +316,8 @@ export function unreadTimeLines(doc: MarkdownDocument, section: Section, documen
   }
   for (let line = section.bodyStartLine; line < section.endLine; line++) {
     const text = doc.lines[line].trim();
-    if (seen.has(line) || text.length === 0 || doc.listItems.some((li) => line > li.line && line < li.endLine)) continue;
+    if (seen.has(line) || text.length === 0 || doc.listItems.some((li) => line > li.line && line < li.endLine))
+      continue;
     if (/^[*_`[(]/.test(text) && TIME_LIKE.test(stripNoise(text).slice(0, 12))) out.push({ line, text });
   }
   return out.sort((x, y) => x.line - y.line);
@@ -245,10 +330,31 @@ function stripNoise(text: string): string {
 }
 
 function entry(
-  doc: MarkdownDocument, line: number, timeText: string, minutes: number | undefined, dated: boolean, zone: string | undefined,
-  text: string, body: string, approximate: boolean, utcOffset: number, zoned: boolean,
+  doc: MarkdownDocument,
+  line: number,
+  timeText: string,
+  minutes: number | undefined,
+  dated: boolean,
+  zone: string | undefined,
+  text: string,
+  body: string,
+  approximate: boolean,
+  utcOffset: number,
+  zoned: boolean,
 ): TimelineEntry {
-  return { line, range: range(line, 0, line, doc.lines[line]?.length ?? 0), timeText, minutes, dated, zoned, text, body, approximate, zone, utcOffset };
+  return {
+    line,
+    range: range(line, 0, line, doc.lines[line]?.length ?? 0),
+    timeText,
+    minutes,
+    dated,
+    zoned,
+    text,
+    body,
+    approximate,
+    zone,
+    utcOffset,
+  };
 }
 
 function firstLine(text: string): string {
@@ -288,10 +394,17 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
   const dateMatch = dateAt(t, pos, defaultYear ?? GUESSED_YEAR);
   let date: ParsedEntry['date'];
   if (dateMatch) {
-    date = { ...dateMatch, text: t.slice(pos, pos + dateMatch.length), yearGuessed: !dateMatch.yearWritten && defaultYear === undefined };
+    date = {
+      ...dateMatch,
+      text: t.slice(pos, pos + dateMatch.length),
+      yearGuessed: !dateMatch.yearWritten && defaultYear === undefined,
+    };
     pos += dateMatch.length;
     if (lengthAt(ISO_T, t, pos) >= 0) pos += 1;
-    else pos += Math.max(0, lengthAt(FOOTNOTE, t, pos)) + Math.max(0, lengthAt(AFTER_DATE, t, pos + Math.max(0, lengthAt(FOOTNOTE, t, pos))));
+    else
+      pos +=
+        Math.max(0, lengthAt(FOOTNOTE, t, pos)) +
+        Math.max(0, lengthAt(AFTER_DATE, t, pos + Math.max(0, lengthAt(FOOTNOTE, t, pos))));
     for (const piece of AFTER_DATE_PIECES) {
       n = lengthAt(piece, t, pos);
       if (n < 0) continue;
@@ -320,7 +433,14 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
       pos += n;
       approximate = true;
     }
-    time = { hours: clock.hours, minutes: clock.minutes, zone: zone?.zone, text, approximate, relative: clock.relative };
+    time = {
+      hours: clock.hours,
+      minutes: clock.minutes,
+      zone: zone?.zone,
+      text,
+      approximate,
+      relative: clock.relative,
+    };
   }
   if (!date && !time) return undefined;
   // A time in a code span (`` `14:32 UTC` ``): its closing backtick is not part of the text.
@@ -335,13 +455,18 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
 }
 
 /** A clock time at `pos`: `14:32`, `14:32:05`, `2:54 PM`, `10 AM`, `1625` (see `hhmmAccepted`), or `T+15m`. */
-function clockAt(t: string, pos: number, afterDate: boolean): { hours: number; minutes: number; length: number; relative?: number } | undefined {
+function clockAt(
+  t: string,
+  pos: number,
+  afterDate: boolean,
+): { hours: number; minutes: number; length: number; relative?: number } | undefined {
   const c = t.charCodeAt(pos);
   if (c === 0x54 /* T */) {
     const r = execAt(RELATIVE, t, pos);
     if (!r) return undefined;
     // `T+00:15`, else days, hours and minutes; a bare number counts as minutes (`T+15`, `T+1h30`).
-    const offset = r[2] !== undefined ? +r[2] * 60 + +r[3] : +(r[4] ?? 0) * 1440 + +(r[5] ?? 0) * 60 + +(r[6] ?? 0) + +(r[7] ?? 0);
+    const offset =
+      r[2] !== undefined ? +r[2] * 60 + +r[3] : +(r[4] ?? 0) * 1440 + +(r[5] ?? 0) * 60 + +(r[6] ?? 0) + +(r[7] ?? 0);
     return { hours: 0, minutes: 0, length: r[0].length, relative: r[1] === '+' ? offset : -offset };
   }
   if (c < 0x30 || c > 0x39) return undefined;
@@ -365,7 +490,8 @@ function clockAt(t: string, pos: number, afterDate: boolean): { hours: number; m
     return { hours, minutes: 0, length: h[0].length };
   }
   const four = execAt(TIME_HHMM, t, pos);
-  if (four && hhmmAccepted(t, pos + four[0].length, afterDate || four[0].length > 4)) return { hours: +four[1], minutes: +four[2], length: four[0].length };
+  if (four && hhmmAccepted(t, pos + four[0].length, afterDate || four[0].length > 4))
+    return { hours: +four[1], minutes: +four[2], length: four[0].length };
   return undefined;
 }
 
@@ -398,7 +524,11 @@ function zoneAfter(t: string, pos: number): { zone: TimeZone; end: number } | un
   return { zone: found.zone, end: end + Math.max(0, lengthAt(ZONE_CLOSE, t, end)) };
 }
 
-function collectCandidates(doc: MarkdownDocument, section: Section, documentDate: CalendarDate | undefined): Candidate[] {
+function collectCandidates(
+  doc: MarkdownDocument,
+  section: Section,
+  documentDate: CalendarDate | undefined,
+): Candidate[] {
   const inSection = (line: number) => line >= section.bodyStartLine && line < section.endLine;
   const candidates: Candidate[] = [];
   const taken = new Set<number>();
@@ -417,7 +547,13 @@ function collectCandidates(doc: MarkdownDocument, section: Section, documentDate
         rest = rest.length > 0 ? `${rest} — ${text}` : text;
       }
       // ` | ` keeps the cells apart as the table did, so a bare `1625` cell reads as a time.
-      candidates.push({ line: row.line, kind: 'row', text: rest ? `${when} | ${rest}` : when, extra: '', tableZone: zone });
+      candidates.push({
+        line: row.line,
+        kind: 'row',
+        text: rest ? `${when} | ${rest}` : when,
+        extra: '',
+        tableZone: zone,
+      });
     }
     for (let l = table.startLine; l < table.endLine; l++) taken.add(l);
   }
@@ -426,7 +562,11 @@ function collectCandidates(doc: MarkdownDocument, section: Section, documentDate
     // Items are in line order: a nested item, if any, is the next one and starts inside this one.
     const next = items[index + 1];
     const stop = next && next.line > item.line && next.line < item.endLine ? next.line : item.endLine;
-    const continuation = doc.lines.slice(item.line + 1, stop).map((l) => l.trim()).filter((l) => l.length > 0).join(' ');
+    const continuation = doc.lines
+      .slice(item.line + 1, stop)
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0)
+      .join(' ');
     candidates.push({ line: item.line, kind: 'item', text: item.text, extra: continuation });
     taken.add(item.line);
   });
@@ -442,7 +582,8 @@ function collectCandidates(doc: MarkdownDocument, section: Section, documentDate
   for (let line = section.bodyStartLine; line < section.endLine; line++) {
     if (taken.has(line) || code.has(line) || inItem.has(line)) continue;
     const text = doc.lines[line].trim();
-    if (text.length > 0 && (parseEntry(text, year) || DAY_ONLY.test(text))) candidates.push({ line, kind: 'line', text, extra: '' });
+    if (text.length > 0 && (parseEntry(text, year) || DAY_ONLY.test(text)))
+      candidates.push({ line, kind: 'line', text, extra: '' });
   }
   candidates.sort((a, b) => a.line - b.line);
 
@@ -470,7 +611,11 @@ function tableColumns(table: Table): { timeColumn: number; dateColumn: number; z
 }
 
 /** The zone and date stated in the notes before the first entry ("All times are in PST, on February 8th 2019"). */
-function readNotes(doc: MarkdownDocument, section: Section, firstEntryLine: number): { zone?: TimeZone; date?: CalendarDate } {
+function readNotes(
+  doc: MarkdownDocument,
+  section: Section,
+  firstEntryLine: number,
+): { zone?: TimeZone; date?: CalendarDate } {
   const end = Math.min(firstEntryLine, section.endLine, section.bodyStartLine + 12);
   const paragraphs: string[] = [];
   let current: string[] = [];

@@ -15,10 +15,39 @@ export interface TimeZone {
  * read as written: `PST` in July is still UTC−8 (the author said so).
  */
 export const ZONE_OFFSETS: Readonly<Record<string, number>> = {
-  UTC: 0, GMT: 0, Z: 0, WET: 0, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180, IST: 330,
-  SGT: 480, HKT: 480, JST: 540, KST: 540, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, AKST: -540, HST: -600,
-  EASTERN: -300, PACIFIC: -480, CENTRAL: -360, MOUNTAIN: -420,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  WET: 0,
+  BST: 60,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  IST: 330,
+  SGT: 480,
+  HKT: 480,
+  JST: 540,
+  KST: 540,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  AKST: -540,
+  HST: -600,
+  EASTERN: -300,
+  PACIFIC: -480,
+  CENTRAL: -360,
+  MOUNTAIN: -420,
 };
 
 /** Region names whose offset follows daylight saving time, and the IANA zone they stand for. */
@@ -29,7 +58,9 @@ export const REGION_ZONES: Readonly<Record<string, string>> = {
   mountain: 'America/Denver',
 };
 
-const ABBREVIATIONS = Object.keys(ZONE_OFFSETS).filter((k) => /^[A-Z]+$/.test(k) && k.length > 1 && !(k.toLowerCase() in REGION_ZONES));
+const ABBREVIATIONS = Object.keys(ZONE_OFFSETS).filter(
+  (k) => /^[A-Z]+$/.test(k) && k.length > 1 && !(k.toLowerCase() in REGION_ZONES),
+);
 
 /**
  * The zone written right after a time, as a regular-expression source (no capture groups):
@@ -142,7 +173,13 @@ function formatter(iana: string): Intl.DateTimeFormat | null {
   if (f === undefined) {
     try {
       f = new Intl.DateTimeFormat('en-US', {
-        timeZone: iana, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+        timeZone: iana,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
       });
     } catch {
       f = null;

@@ -46,7 +46,12 @@ export { formatDate, type ActionItemSummary };
 
 /** The Runbooks view's item of a runbook's summary: its title and the service it is for (by default the file name's first word). */
 export function runbookSummary(summary: IncidentSummary, uri: string): RunbookSummary {
-  return { uri, path: summary.path, title: summary.title, service: summary.service ?? baseName(summary.path).split('-')[0] };
+  return {
+    uri,
+    path: summary.path,
+    title: summary.title,
+    service: summary.service ?? baseName(summary.path).split('-')[0],
+  };
 }
 
 /** The kinds the trees show, from the kind of a document. */
@@ -80,9 +85,12 @@ export function groupIncidents(incidents: readonly IncidentItem[], by: IncidentG
   const sorted = [...incidents].sort(compareIncidents);
   const keyOf = (i: IncidentItem): string => {
     switch (by) {
-      case 'year': return i.date ? String(i.date.year) : '';
-      case 'severity': return i.severity ?? '';
-      case 'service': return i.service ?? '';
+      case 'year':
+        return i.date ? String(i.date.year) : '';
+      case 'severity':
+        return i.severity ?? '';
+      case 'service':
+        return i.service ?? '';
     }
   };
   const rankOf = (key: string, items: readonly IncidentItem[]): number => items[0]?.severityRank ?? (key ? 1000 : 2000);
@@ -104,7 +112,10 @@ export function groupRunbooks(runbooks: readonly RunbookSummary[]): Array<Group<
 }
 
 /** How many incidents mention each runbook (by file name), keyed by the runbook's uri. */
-export function runbookLinkCounts(runbooks: readonly RunbookSummary[], incidents: readonly IncidentItem[]): Map<string, number> {
+export function runbookLinkCounts(
+  runbooks: readonly RunbookSummary[],
+  incidents: readonly IncidentItem[],
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of runbooks) {
     const name = r.path.slice(r.path.lastIndexOf('/') + 1).toLowerCase();
@@ -129,9 +140,11 @@ export function openActionItems(incidents: readonly IncidentItem[], today: strin
   const now = parseDate(today);
   if (!now || now === 'invalid') throw new Error(`today must be a date as YYYY-MM-DD, got "${today}"`);
   const todayNumber = dayNumber(now);
-  const open = incidents.flatMap((incident) => incident.actionItems
-    .filter((item) => !item.done)
-    .map((item) => ({ incident, item, overdue: item.due !== undefined && dayNumber(item.due) < todayNumber })));
+  const open = incidents.flatMap((incident) =>
+    incident.actionItems
+      .filter((item) => !item.done)
+      .map((item) => ({ incident, item, overdue: item.due !== undefined && dayNumber(item.due) < todayNumber })),
+  );
   return open.sort((a, b) => {
     if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
     const da = a.item.due ? dayNumber(a.item.due) : Infinity;
@@ -142,7 +155,10 @@ export function openActionItems(incidents: readonly IncidentItem[], today: strin
 }
 
 /** Groups open action items by owner (alphabetical, none last) or by incident (newest first), keeping their order inside a group. */
-export function groupActionItems(items: readonly OpenActionItem[], by: ActionItemGrouping): Array<Group<OpenActionItem>> {
+export function groupActionItems(
+  items: readonly OpenActionItem[],
+  by: ActionItemGrouping,
+): Array<Group<OpenActionItem>> {
   if (by === 'owner') {
     return [...groupBy(items, (i) => i.item.owner ?? '')]
       .map(([key, list]) => ({ key, label: key || UNKNOWN.owner, items: list }))
@@ -180,7 +196,9 @@ export function actionItemDescription(o: OpenActionItem): string {
     o.item.owner ?? UNKNOWN.owner.toLowerCase(),
     o.item.dueText ? `due ${o.item.dueText}` : 'no due date',
     o.overdue ? 'overdue' : undefined,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** A text replacement on one line. */
@@ -198,7 +216,8 @@ export interface LineEdit {
 export function markDoneEdit(item: ActionItemSummary, lineText: string): LineEdit | undefined {
   if (item.statusRange && item.statusRange.start.line === item.line) {
     const { start, end } = item.statusRange;
-    if (end.character > start.character) return { line: item.line, start: start.character, end: end.character, newText: 'Done' };
+    if (end.character > start.character)
+      return { line: item.line, start: start.character, end: end.character, newText: 'Done' };
   }
   if (item.form === 'table') {
     // An empty cell has no usable range: find it as the blank between two pipes.

@@ -103,17 +103,43 @@ export function emptyDraft(): WizardDraft {
     version: 1,
     phase: 'assess',
     assess: {
-      title: '', whatIsBroken: '', affectedUsers: '', affectedTenants: '', affectedPercent: '', whatChanged: '', changedAt: '',
-      severityAnswers: [], severity: '', started: '', detected: '', mitigated: '', resolved: '', incidentCommander: '', services: [],
+      title: '',
+      whatIsBroken: '',
+      affectedUsers: '',
+      affectedTenants: '',
+      affectedPercent: '',
+      whatChanged: '',
+      changedAt: '',
+      severityAnswers: [],
+      severity: '',
+      started: '',
+      detected: '',
+      mitigated: '',
+      resolved: '',
+      incidentCommander: '',
+      services: [],
     },
     investigate: { suspectedCommits: [], whys: [''], rootCause: '', contributingFactors: [''] },
-    document: { summary: '', impact: '', detection: '', mitigation: '', fixConfirmedBy: '', otherSections: {}, runbooks: [] },
+    document: {
+      summary: '',
+      impact: '',
+      detection: '',
+      mitigation: '',
+      fixConfirmedBy: '',
+      otherSections: {},
+      runbooks: [],
+    },
     improve: { actionItems: [] },
   };
 }
 
 /** A commit in the incident window. */
-export const wizardCommitSchema = z.object({ shortHash: z.string().regex(/^[0-9a-f]{4,40}$/), date: shortText, subject: text, author: shortText });
+export const wizardCommitSchema = z.object({
+  shortHash: z.string().regex(/^[0-9a-f]{4,40}$/),
+  date: shortText,
+  subject: text,
+  author: shortText,
+});
 export type WizardCommit = z.infer<typeof wizardCommitSchema>;
 
 /** A linter finding on the postmortem the draft would write, tied to the phase whose input fixes it. */
@@ -129,18 +155,18 @@ export type WizardFinding = z.infer<typeof wizardFindingSchema>;
 
 /** What the host computes from a draft for the page: the postmortem it would write, its findings and measures. */
 export const wizardEvaluationSchema = z.object({
-    /** The postmortem the draft would write, as Markdown (the preview renders it). */
-    markdown: z.string().max(2_000_000),
-    /** Where Finish would write it (workspace-relative). */
-    path: shortText,
-    findings: z.array(wizardFindingSchema).max(1000),
-    /** Time to detect (start to detection) and time to recover (detection to resolution, as the metrics define it) in minutes, when the times allow. */
-    timeToDetectMinutes: z.number().nullable(),
-    timeToRecoverMinutes: z.number().nullable(),
-    /** A sentence on the error budget this incident used, when an SLO file exists. */
-    sloImpact: text.optional(),
-    /** Runbooks to create or update, suggested from the draft's services and the workspace's runbooks (the Document phase offers them). */
-    runbookSuggestions: list(runbookChoiceSchema).optional(),
+  /** The postmortem the draft would write, as Markdown (the preview renders it). */
+  markdown: z.string().max(2_000_000),
+  /** Where Finish would write it (workspace-relative). */
+  path: shortText,
+  findings: z.array(wizardFindingSchema).max(1000),
+  /** Time to detect (start to detection) and time to recover (detection to resolution, as the metrics define it) in minutes, when the times allow. */
+  timeToDetectMinutes: z.number().nullable(),
+  timeToRecoverMinutes: z.number().nullable(),
+  /** A sentence on the error budget this incident used, when an SLO file exists. */
+  sloImpact: text.optional(),
+  /** Runbooks to create or update, suggested from the draft's services and the workspace's runbooks (the Document phase offers them). */
+  runbookSuggestions: list(runbookChoiceSchema).optional(),
 });
 /** The evaluation of a draft (the `evaluation` message without its type). */
 export type WizardEvaluation = z.infer<typeof wizardEvaluationSchema>;

@@ -7,7 +7,14 @@ import type { Finding } from '../rules/types';
 import { incidentImpact, incidentShare } from '../slo/budget';
 import type { SloDefinition } from '../slo/types';
 import { describeWindow } from '../slo/window';
-import { WIZARD_PHASES, type WizardCommit, type WizardDraft, type WizardEvaluation, type WizardFinding, type WizardPhase } from './draft';
+import {
+  WIZARD_PHASES,
+  type WizardCommit,
+  type WizardDraft,
+  type WizardEvaluation,
+  type WizardFinding,
+  type WizardPhase,
+} from './draft';
 import { renderWizardLines, wizardPostmortemPath, type RenderedLine } from './render';
 
 /** The evaluation message's content (without its `type`). */
@@ -63,12 +70,23 @@ function phaseOf(field: string | undefined): WizardPhase {
 export function wizardFindings(findings: readonly Finding[], lines: readonly RenderedLine[]): WizardFinding[] {
   return findings.map((f) => {
     const field = findingField(f, lines);
-    return { ruleId: f.ruleId, severity: f.severity, message: f.message, phase: phaseOf(field), ...(field ? { field } : {}) };
+    return {
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      phase: phaseOf(field),
+      ...(field ? { field } : {}),
+    };
   });
 }
 
 /** One sentence on the error budget the incident used, from the services it names and its duration. */
-export function sloImpactSentence(markdown: string, path: string, profile: Profile, slos: readonly SloDefinition[]): string {
+export function sloImpactSentence(
+  markdown: string,
+  path: string,
+  profile: Profile,
+  slos: readonly SloDefinition[],
+): string {
   const impact = incidentImpact(summarizeIncident({ path, text: markdown, profile, kind: 'postmortem' }), slos);
   const services = impact.attribution.services;
   const matched = slos.filter((s) => services.includes(s.service));
@@ -76,8 +94,11 @@ export function sloImpactSentence(markdown: string, path: string, profile: Profi
     const known = [...new Set(slos.map((s) => s.service))].join(', ');
     return `No SLO covers the affected services yet; pick a service your SLO file defines (${known}) to see the error budget used.`;
   }
-  if (impact.consumedMinutes === null) return 'Enter when the incident started and when it was resolved to see how much error budget it used.';
-  const shares = matched.map((slo) => ({ slo, share: incidentShare(impact, slo) })).filter((x) => x.share !== null) as Array<{ slo: SloDefinition; share: number }>;
+  if (impact.consumedMinutes === null)
+    return 'Enter when the incident started and when it was resolved to see how much error budget it used.';
+  const shares = matched
+    .map((slo) => ({ slo, share: incidentShare(impact, slo) }))
+    .filter((x) => x.share !== null) as Array<{ slo: SloDefinition; share: number }>;
   if (shares.length === 0) return 'The error budget used could not be computed for these SLOs.';
   shares.sort((a, b) => b.share - a.share);
   const { slo, share } = shares[0];
@@ -90,7 +111,11 @@ export function sloImpactSentence(markdown: string, path: string, profile: Profi
  * phase and field whose input fixes it, and computes time to detect and time to recover
  * (as the metrics define them) and, with SLOs, the error budget used.
  */
-export function evaluateDraft(profile: Profile, draft: WizardDraft, context: WizardEvaluateContext = {}): WizardEvaluation {
+export function evaluateDraft(
+  profile: Profile,
+  draft: WizardDraft,
+  context: WizardEvaluateContext = {},
+): WizardEvaluation {
   const lines = renderWizardLines(profile, draft, context);
   const markdown = `${lines.map((l) => l.text).join('\n')}\n`;
   const date = context.date ?? new Date().toISOString().slice(0, 10);

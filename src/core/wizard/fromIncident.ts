@@ -12,7 +12,10 @@ import { emptyDraft, MAX_FIELD_CHARS, MAX_LIST_ENTRIES, type WizardDraft } from 
 const BROKEN_SECTION_IDS = ['triage', 'boundary', 'summary', 'impact', 'evidence'];
 
 const TIME_FIELDS: ReadonlyArray<[Milestone, 'started' | 'detected' | 'mitigated' | 'resolved']> = [
-  ['start', 'started'], ['detection', 'detected'], ['mitigation', 'mitigated'], ['resolution', 'resolved'],
+  ['start', 'started'],
+  ['detection', 'detected'],
+  ['mitigation', 'mitigated'],
+  ['resolution', 'resolved'],
 ];
 
 /** A value worth carrying over: not empty, not just template blanks. */
@@ -53,7 +56,11 @@ export function draftFromIncidentRecord(profile: Profile, text: string, path = '
     const entry = found[milestone];
     if (entry?.dated && entry.minutes !== undefined) a[field] = dateTimeOf(entry.minutes);
   }
-  a.services = summary.services.map(real).filter(Boolean).slice(0, MAX_LIST_ENTRIES).map((s) => s.slice(0, 500));
+  a.services = summary.services
+    .map(real)
+    .filter(Boolean)
+    .slice(0, MAX_LIST_ENTRIES)
+    .map((s) => s.slice(0, 500));
   a.incidentCommander = real(findField(model.fields, ['incident commander', 'commander', 'ic'])?.value).slice(0, 500);
   for (const id of BROKEN_SECTION_IDS) {
     const section = sectionById(model, id);

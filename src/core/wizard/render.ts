@@ -6,7 +6,15 @@ import type { Profile } from '../profiles/types';
 import { documentPath } from '../templates/paths';
 import { promptFor } from '../templates/prompts';
 import {
-  actionItemColumns, documentTitle, FIVE_WHYS_PROMPT, formatDuration, headerFieldsOf, headerValue, investigationSectionId, minutesBetween, type TemplateValues,
+  actionItemColumns,
+  documentTitle,
+  FIVE_WHYS_PROMPT,
+  formatDuration,
+  headerFieldsOf,
+  headerValue,
+  investigationSectionId,
+  minutesBetween,
+  type TemplateValues,
 } from '../templates/templates';
 import type { WizardActionItem, WizardCommit, WizardDraft, WizardRunbookChoice } from './draft';
 import { escapeInline, escapeListItem, escapeParagraphs, escapeTableCell } from './escape';
@@ -36,10 +44,30 @@ export interface RenderedLine {
  * written when the user described none, and the prompt when the time is blank too.
  */
 const MILESTONE_ROWS = [
-  { field: 'started', marker: '[start]', event: 'Incident started', prompt: 'Incident started: <first error or symptom>' },
-  { field: 'detected', marker: '[detected]', event: 'Incident detected', prompt: 'Detected: <alert fired or first report>' },
-  { field: 'mitigated', marker: '[mitigated]', event: 'Impact mitigated', prompt: 'Mitigation started: <rollback, failover, ...>' },
-  { field: 'resolved', marker: '[resolved]', event: 'Incident resolved', prompt: 'Resolved: <how recovery was confirmed>' },
+  {
+    field: 'started',
+    marker: '[start]',
+    event: 'Incident started',
+    prompt: 'Incident started: <first error or symptom>',
+  },
+  {
+    field: 'detected',
+    marker: '[detected]',
+    event: 'Incident detected',
+    prompt: 'Detected: <alert fired or first report>',
+  },
+  {
+    field: 'mitigated',
+    marker: '[mitigated]',
+    event: 'Impact mitigated',
+    prompt: 'Mitigation started: <rollback, failover, ...>',
+  },
+  {
+    field: 'resolved',
+    marker: '[resolved]',
+    event: 'Incident resolved',
+    prompt: 'Resolved: <how recovery was confirmed>',
+  },
 ] as const;
 
 /** Normalised names of a section or header field that takes what changed (the incident's trigger). */
@@ -50,17 +78,17 @@ const COMMANDER_NAMES = ['incident commander', 'commander', 'ic'];
 
 /** Header fields the draft fills, by normalised name, with the field findings on them point to. */
 const HEADER_FIELDS: Readonly<Record<string, string>> = {
-  'date': 'assess.started',
-  'severity': 'assess.severity',
-  'duration': 'assess.resolved',
+  date: 'assess.started',
+  severity: 'assess.severity',
+  duration: 'assess.resolved',
   'incident commander': 'assess.incidentCommander',
-  'author': 'assess.incidentCommander',
-  'authors': 'assess.incidentCommander',
+  author: 'assess.incidentCommander',
+  authors: 'assess.incidentCommander',
   'postmortem owner': 'assess.incidentCommander',
   'affected systems': 'assess.services',
   'affected services': 'assess.services',
-  'services': 'assess.services',
-  'service': 'assess.services',
+  services: 'assess.services',
+  service: 'assess.services',
   'affected users': 'assess.affectedUsers',
   ...Object.fromEntries(TRIGGER_NAMES.map((name) => [name, 'assess.whatChanged'])),
 };
@@ -96,7 +124,10 @@ export function incidentDate(draft: WizardDraft, date?: string): string {
 
 /** The workspace-relative path the wizard writes the postmortem to (the profile's folder and file-name pattern). */
 export function wizardPostmortemPath(profile: Profile, draft: WizardDraft, date: string): string {
-  return documentPath(profile, 'postmortem', { date: incidentDate(draft, date), slug: draft.assess.title.trim() || 'incident' });
+  return documentPath(profile, 'postmortem', {
+    date: incidentDate(draft, date),
+    slug: draft.assess.title.trim() || 'incident',
+  });
 }
 
 function templateValues(draft: WizardDraft, context: WizardRenderContext): TemplateValues {
@@ -139,17 +170,22 @@ function renderHeader(out: Lines, profile: Profile, draft: WizardDraft, values: 
   out.blank();
   const fields = headerFieldsOf(profile, 'postmortem');
   const names = new Set(fields.map((f) => f.toLowerCase()));
-  for (const field of fields) out.add(`**${field}:** ${wizardHeaderValue(field, draft, values)}`, HEADER_FIELDS[field.toLowerCase()]);
+  for (const field of fields)
+    out.add(`**${field}:** ${wizardHeaderValue(field, draft, values)}`, HEADER_FIELDS[field.toLowerCase()]);
   // A profile whose header has no severity (google-sre) still gets the chosen one, for the index.
   if (draft.assess.severity.trim() && !fields.some((f) => SEVERITY_FIELD_NAMES.includes(normalizeHeading(f)))) {
     out.add(`**Severity:** ${escapeInline(draft.assess.severity)}`, 'assess.severity');
   }
   // Services and the affected share tie the incident to its SLOs (error budget); written when known.
   const services = filled(draft.assess.services);
-  if (services.length > 0 && !['services', 'service', 'affected services', 'affected systems'].some((n) => names.has(n))) {
+  if (
+    services.length > 0 &&
+    !['services', 'service', 'affected services', 'affected systems'].some((n) => names.has(n))
+  ) {
     out.add(`**Services:** ${services.map(escapeInline).join(', ')}`, 'assess.services');
   }
-  if (draft.assess.affectedPercent && !names.has('affected users')) out.add(`**Affected:** ${draft.assess.affectedPercent}%`, 'assess.affectedPercent');
+  if (draft.assess.affectedPercent && !names.has('affected users'))
+    out.add(`**Affected:** ${draft.assess.affectedPercent}%`, 'assess.affectedPercent');
   // The incident commander is a field of its own even where the header names only authors (git may name someone else).
   if (draft.assess.incidentCommander.trim() && !fields.some((f) => COMMANDER_NAMES.includes(normalizeHeading(f)))) {
     out.add(`**Incident Commander:** ${escapeInline(draft.assess.incidentCommander)}`, 'assess.incidentCommander');
@@ -161,7 +197,9 @@ function renderHeader(out: Lines, profile: Profile, draft: WizardDraft, values: 
 function triggerPlace(profile: Profile): { field: string } | { sectionId: string } | undefined {
   const field = headerFieldsOf(profile, 'postmortem').find((f) => TRIGGER_NAMES.includes(normalizeHeading(f)));
   if (field) return { field };
-  const section = postmortemSections(profile).find((s) => s.id === 'trigger' || TRIGGER_NAMES.some((n) => sectionNames(s).has(n)));
+  const section = postmortemSections(profile).find(
+    (s) => s.id === 'trigger' || TRIGGER_NAMES.some((n) => sectionNames(s).has(n)),
+  );
   return section ? { sectionId: section.id } : undefined;
 }
 
@@ -182,8 +220,10 @@ function summaryParts(draft: WizardDraft, hasTriggerPlace: boolean): Array<{ tex
   const changed = escapeParagraphs(draft.assess.whatChanged);
   const parts: Array<{ text: string; field: string }> = [];
   if (summary) parts.push({ text: summary, field: 'document.summary' });
-  if (broken && !holds(summary, broken)) parts.push({ text: summary ? `**What broke:** ${broken}` : broken, field: 'assess.whatIsBroken' });
-  if (!hasTriggerPlace && changed && !holds(summary, changed)) parts.push({ text: `**What changed:** ${changed}`, field: 'assess.whatChanged' });
+  if (broken && !holds(summary, broken))
+    parts.push({ text: summary ? `**What broke:** ${broken}` : broken, field: 'assess.whatIsBroken' });
+  if (!hasTriggerPlace && changed && !holds(summary, changed))
+    parts.push({ text: `**What changed:** ${changed}`, field: 'assess.whatChanged' });
   return parts;
 }
 
@@ -200,7 +240,8 @@ function triggerParts(draft: WizardDraft, sectionId: string): Array<{ text: stri
   const changed = escapeParagraphs(draft.assess.whatChanged);
   const parts: Array<{ text: string; field: string }> = [];
   if (own) parts.push({ text: own, field: `document.otherSections.${sectionId}` });
-  if (changed && !holds(own, changed)) parts.push({ text: own ? `**What changed:** ${changed}` : changed, field: 'assess.whatChanged' });
+  if (changed && !holds(own, changed))
+    parts.push({ text: own ? `**What changed:** ${changed}` : changed, field: 'assess.whatChanged' });
   return parts;
 }
 
@@ -222,7 +263,11 @@ export function eventText(text: string): string {
  * kept whole, not cut to a sentence), where rule PM020 looks for it; empty when not said.
  */
 function fixConfirmation(text: string): string {
-  const who = text.replace(/\s+/g, ' ').trim().replace(/^(?:the\s+)?(?:fix\s+)?(?:was\s+)?confirmed\s+by\s+/i, '').replace(/\.$/, '');
+  const who = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:the\s+)?(?:fix\s+)?(?:was\s+)?confirmed\s+by\s+/i, '')
+    .replace(/\.$/, '');
   return who ? `Incident resolved; fix confirmed by ${who}.` : '';
 }
 
@@ -247,12 +292,24 @@ function timelineBody(out: Lines, draft: WizardDraft): void {
     const time = a[row.field];
     const event = described[row.field];
     // A row without a time carries no marker: PM010 then says the milestone is missing, and the field to fill.
-    const cell = event ? `${time ? `${row.marker} ` : ''}${escapeTableCell(event)}` : time ? `${row.marker} ${row.event}` : row.prompt;
+    const cell = event
+      ? `${time ? `${row.marker} ` : ''}${escapeTableCell(event)}`
+      : time
+        ? `${row.marker} ${row.event}`
+        : row.prompt;
     // Findings on a milestone row are about its time.
-    return { time, text: `| ${time ? timeText(time) : '<YYYY-MM-DD HH:MM>'} | ${cell} |`, field: `assess.${row.field}` };
+    return {
+      time,
+      text: `| ${time ? timeText(time) : '<YYYY-MM-DD HH:MM>'} | ${cell} |`,
+      field: `assess.${row.field}`,
+    };
   });
   if (changeOwnRow) {
-    const row = { time: a.changedAt, text: `| ${timeText(a.changedAt)} | ${change ? escapeTableCell(change) : '<what changed>'} |`, field: 'assess.changedAt' };
+    const row = {
+      time: a.changedAt,
+      text: `| ${timeText(a.changedAt)} | ${change ? escapeTableCell(change) : '<what changed>'} |`,
+      field: 'assess.changedAt',
+    };
     const at = rows.findIndex((r) => r.time !== '' && r.time > a.changedAt);
     rows.splice(at < 0 ? rows.length : at, 0, row);
   }
@@ -261,18 +318,32 @@ function timelineBody(out: Lines, draft: WizardDraft): void {
 }
 
 function whysList(whys: readonly string[]): string {
-  return filled(whys).map((w, i) => `${i + 1}. ${escapeListItem(w)}`).join('\n');
+  return filled(whys)
+    .map((w, i) => `${i + 1}. ${escapeListItem(w)}`)
+    .join('\n');
 }
 
 function factorsList(factors: readonly string[]): string {
-  return filled(factors).map((f) => `- ${escapeListItem(f)}`).join('\n');
+  return filled(factors)
+    .map((f) => `- ${escapeListItem(f)}`)
+    .join('\n');
 }
 
 /** The action items table: the profile's columns, then Owner, Due Date, Priority, Type and Status when the profile does not ask for them. */
 function actionItemsBody(out: Lines, profile: Profile, items: readonly WizardActionItem[]): void {
   const required = actionItemColumns(profile);
   const has = (field: string) => required.some((c) => fieldOfColumn(c) === field);
-  const extra = ([['owner', 'Owner'], ['due', 'Due Date'], ['priority', 'Priority'], ['type', 'Type'], ['status', 'Status']] as const).filter(([f]) => !has(f)).map(([, c]) => c);
+  const extra = (
+    [
+      ['owner', 'Owner'],
+      ['due', 'Due Date'],
+      ['priority', 'Priority'],
+      ['type', 'Type'],
+      ['status', 'Status'],
+    ] as const
+  )
+    .filter(([f]) => !has(f))
+    .map(([, c]) => c);
   const columns = [...required, ...extra];
   const isRequired = (column: string) => required.includes(column);
   out.add(`| ${columns.join(' | ')} |\n|${columns.map(() => '---').join('|')}|`, FIXED_PART_FIELDS.actionItems);
@@ -292,35 +363,50 @@ function actionItemsBody(out: Lines, profile: Profile, items: readonly WizardAct
 /** The item's value for `column`; undefined for a column the wizard does not ask about (e.g. Bug). */
 function cellValue(column: string, item: WizardActionItem): string | undefined {
   switch (fieldOfColumn(column)) {
-    case 'action': return item.action;
-    case 'owner': return item.owner;
-    case 'due': return item.due;
-    case 'priority': return item.priority;
-    case 'type': return item.type;
-    case 'status': return 'Open';
-    default: return undefined;
+    case 'action':
+      return item.action;
+    case 'owner':
+      return item.owner;
+    case 'due':
+      return item.due;
+    case 'priority':
+      return item.priority;
+    case 'type':
+      return item.type;
+    case 'status':
+      return 'Open';
+    default:
+      return undefined;
   }
 }
 
 function cellPrompt(column: string): string {
   switch (fieldOfColumn(column)) {
-    case 'action': return '<action that prevents a recurrence>';
-    case 'owner': return '<owner>';
-    case 'due': return '<due date>';
-    case 'priority': return '<priority>';
-    case 'type': return '<code / testing / monitoring / process / architecture>';
-    default: return `<${column.toLowerCase()}>`;
+    case 'action':
+      return '<action that prevents a recurrence>';
+    case 'owner':
+      return '<owner>';
+    case 'due':
+      return '<due date>';
+    case 'priority':
+      return '<priority>';
+    case 'type':
+      return '<code / testing / monitoring / process / architecture>';
+    default:
+      return `<${column.toLowerCase()}>`;
   }
 }
 
 /** The suspected commits as a list: hash, date, subject and author when the commit is known, else the hash. */
 function suspectedCommitsList(draft: WizardDraft, commits: readonly WizardCommit[] = []): string {
-  return filled(draft.investigate.suspectedCommits).map((hash) => {
-    const c = commits.find((x) => x.shortHash.startsWith(hash) || hash.startsWith(x.shortHash));
-    if (!c) return `- \`${hash}\``;
-    const when = c.date.slice(0, 16).replace('T', ' ');
-    return `- \`${c.shortHash}\` ${when} ${escapeListItem(c.subject)}${c.author ? ` (${escapeInline(c.author)})` : ''}`;
-  }).join('\n');
+  return filled(draft.investigate.suspectedCommits)
+    .map((hash) => {
+      const c = commits.find((x) => x.shortHash.startsWith(hash) || hash.startsWith(x.shortHash));
+      if (!c) return `- \`${hash}\``;
+      const when = c.date.slice(0, 16).replace('T', ' ');
+      return `- \`${c.shortHash}\` ${when} ${escapeListItem(c.subject)}${c.author ? ` (${escapeInline(c.author)})` : ''}`;
+    })
+    .join('\n');
 }
 
 /** `to` relative to the folder of `from` (both workspace-relative, `/`-separated), as a link destination. */
@@ -336,15 +422,18 @@ function relativeHref(from: string, to: string): string {
 /** The runbooks chosen in the Document phase, as a list, each linked to the file Finish writes or the one it updates. */
 function runbooksList(profile: Profile, draft: WizardDraft, date: string | undefined): string {
   const postmortem = date ? safePath(() => wizardPostmortemPath(profile, draft, date)) : undefined;
-  return draft.document.runbooks.filter((r) => r.service.trim() || r.failureMode.trim() || r.path?.trim()).map((choice: WizardRunbookChoice) => {
-    const service = escapeInline(choice.service);
-    const mode = escapeInline(choice.failureMode);
-    const what = `${choice.action === 'create' ? 'Create' : 'Update'} the runbook${service ? ` for ${service}` : ''}${mode ? ` (${mode})` : ''}`;
-    const path = date ? safePath(() => runbookPath(profile, choice, date)) : choice.path?.trim();
-    if (!path) return `- ${escapeListItem(what)}`;
-    const label = path.replace(/[[\]\\]/g, (c) => `\\${c}`);
-    return `- ${escapeListItem(what)}: ${postmortem ? `[${label}](${relativeHref(postmortem, path)})` : `\`${path.replace(/`/g, '')}\``}`;
-  }).join('\n');
+  return draft.document.runbooks
+    .filter((r) => r.service.trim() || r.failureMode.trim() || r.path?.trim())
+    .map((choice: WizardRunbookChoice) => {
+      const service = escapeInline(choice.service);
+      const mode = escapeInline(choice.failureMode);
+      const what = `${choice.action === 'create' ? 'Create' : 'Update'} the runbook${service ? ` for ${service}` : ''}${mode ? ` (${mode})` : ''}`;
+      const path = date ? safePath(() => runbookPath(profile, choice, date)) : choice.path?.trim();
+      if (!path) return `- ${escapeListItem(what)}`;
+      const label = path.replace(/[[\]\\]/g, (c) => `\\${c}`);
+      return `- ${escapeListItem(what)}: ${postmortem ? `[${label}](${relativeHref(postmortem, path)})` : `\`${path.replace(/`/g, '')}\``}`;
+    })
+    .join('\n');
 }
 
 /** A path the profile's patterns give, or undefined when they cannot give one (no runbooks, no date). */
@@ -359,7 +448,11 @@ function safePath(compute: () => string | undefined): string | undefined {
 /** The fixed parts the profile has no section for (their text goes into a section of its own, or under the summary with a label). */
 function foldedParts(fixed: Map<string, FixedPart>): Set<FixedPart> {
   const present = new Set(fixed.values());
-  return new Set((['impact', 'detection', 'mitigation', 'rootCause', 'whys', 'contributingFactors'] as FixedPart[]).filter((p) => !present.has(p)));
+  return new Set(
+    (['impact', 'detection', 'mitigation', 'rootCause', 'whys', 'contributingFactors'] as FixedPart[]).filter(
+      (p) => !present.has(p),
+    ),
+  );
 }
 
 /**
@@ -377,7 +470,12 @@ function extraTitle(profile: Profile, part: FixedPart): string | undefined {
   return EXTRA_TITLES[part]?.find((title) => !used.has(normalizeHeading(title)));
 }
 
-const FOLD_LABELS: Partial<Record<FixedPart, string>> = { impact: 'Impact', detection: 'Detection', mitigation: 'Mitigation', rootCause: 'Root cause' };
+const FOLD_LABELS: Partial<Record<FixedPart, string>> = {
+  impact: 'Impact',
+  detection: 'Detection',
+  mitigation: 'Mitigation',
+  rootCause: 'Root cause',
+};
 
 function addFolded(out: Lines, draft: WizardDraft, parts: readonly FixedPart[]): void {
   const d = draft.document;
@@ -411,9 +509,18 @@ function addFolded(out: Lines, draft: WizardDraft, parts: readonly FixedPart[]):
   }
 }
 
-function addExtraSections(out: Lines, draft: WizardDraft, extras: ReadonlyArray<{ part: FixedPart; title: string }>): void {
+function addExtraSections(
+  out: Lines,
+  draft: WizardDraft,
+  extras: ReadonlyArray<{ part: FixedPart; title: string }>,
+): void {
   for (const { part, title } of extras) {
-    const body = part === 'whys' ? whysList(draft.investigate.whys) : part === 'contributingFactors' ? factorsList(draft.investigate.contributingFactors) : '';
+    const body =
+      part === 'whys'
+        ? whysList(draft.investigate.whys)
+        : part === 'contributingFactors'
+          ? factorsList(draft.investigate.contributingFactors)
+          : '';
     if (!body) continue;
     out.add(`## ${title}`, FIXED_PART_FIELDS[part]);
     out.blank();
@@ -429,7 +536,9 @@ function impactFacts(draft: WizardDraft): string {
     a.affectedUsers.trim() ? `- Users affected: ${escapeListItem(a.affectedUsers)}` : '',
     a.affectedTenants.trim() ? `- Tenants affected: ${escapeListItem(a.affectedTenants)}` : '',
     a.affectedPercent ? `- Share of users or requests affected: ${a.affectedPercent}%` : '',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**
@@ -437,7 +546,11 @@ function impactFacts(draft: WizardDraft): string {
  * writes them, then every section of the profile in order, filled from the draft; an empty
  * field leaves the template's `<...>` blank so the linter points at it.
  */
-export function renderWizardLines(profile: Profile, draft: WizardDraft, context: WizardRenderContext = {}): RenderedLine[] {
+export function renderWizardLines(
+  profile: Profile,
+  draft: WizardDraft,
+  context: WizardRenderContext = {},
+): RenderedLine[] {
   const out = new Lines();
   const values = templateValues(draft, context);
   renderHeader(out, profile, draft, values);
@@ -494,12 +607,24 @@ export function renderWizardLines(profile: Profile, draft: WizardDraft, context:
         }
         break;
       }
-      case 'detection': out.add(paragraphsOr(d.detection, section.id, section.title), field); break;
-      case 'mitigation': out.add(paragraphsOr(d.mitigation, section.id, section.title), field); break;
-      case 'timeline': timelineBody(out, draft); break;
-      case 'rootCause': out.add(paragraphsOr(draft.investigate.rootCause, section.id, section.title), field); break;
-      case 'whys': out.add(whysList(draft.investigate.whys) || FIVE_WHYS_PROMPT, field); break;
-      case 'contributingFactors': out.add(factorsList(draft.investigate.contributingFactors) || promptFor(section.id, section.title), field); break;
+      case 'detection':
+        out.add(paragraphsOr(d.detection, section.id, section.title), field);
+        break;
+      case 'mitigation':
+        out.add(paragraphsOr(d.mitigation, section.id, section.title), field);
+        break;
+      case 'timeline':
+        timelineBody(out, draft);
+        break;
+      case 'rootCause':
+        out.add(paragraphsOr(draft.investigate.rootCause, section.id, section.title), field);
+        break;
+      case 'whys':
+        out.add(whysList(draft.investigate.whys) || FIVE_WHYS_PROMPT, field);
+        break;
+      case 'contributingFactors':
+        out.add(factorsList(draft.investigate.contributingFactors) || promptFor(section.id, section.title), field);
+        break;
       case 'actionItems': {
         actionItemsBody(out, profile, draft.improve.actionItems);
         if (runbooks) {
@@ -510,7 +635,8 @@ export function renderWizardLines(profile: Profile, draft: WizardDraft, context:
       }
       default: {
         // The trigger section holds what changed (Assess) as well as its own text.
-        const parts = trigger && 'sectionId' in trigger && trigger.sectionId === section.id ? triggerParts(draft, section.id) : [];
+        const parts =
+          trigger && 'sectionId' in trigger && trigger.sectionId === section.id ? triggerParts(draft, section.id) : [];
         if (parts.length > 0) addParts(out, parts);
         else out.add(paragraphsOr(d.otherSections[section.id] ?? '', section.id, section.title), field);
       }
@@ -540,6 +666,12 @@ export function renderWizardLines(profile: Profile, draft: WizardDraft, context:
 }
 
 /** The complete postmortem Markdown the wizard writes for `draft`. */
-export function renderWizardPostmortem(profile: Profile, draft: WizardDraft, context: WizardRenderContext = {}): string {
-  return `${renderWizardLines(profile, draft, context).map((l) => l.text).join('\n')}\n`;
+export function renderWizardPostmortem(
+  profile: Profile,
+  draft: WizardDraft,
+  context: WizardRenderContext = {},
+): string {
+  return `${renderWizardLines(profile, draft, context)
+    .map((l) => l.text)
+    .join('\n')}\n`;
 }

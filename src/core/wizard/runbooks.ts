@@ -18,7 +18,10 @@ export interface KnownRunbook {
  * (names compared as in SLO attribution: case and punctuation ignored), else `create`
  * with an empty failure mode for the user to name.
  */
-export function suggestRunbooks(knownRunbooks: readonly KnownRunbook[], services: readonly string[]): WizardRunbookChoice[] {
+export function suggestRunbooks(
+  knownRunbooks: readonly KnownRunbook[],
+  services: readonly string[],
+): WizardRunbookChoice[] {
   const out: WizardRunbookChoice[] = [];
   const seen = new Set<string>();
   for (const service of services.map((s) => s.trim()).filter(Boolean)) {
@@ -27,7 +30,8 @@ export function suggestRunbooks(knownRunbooks: readonly KnownRunbook[], services
     seen.add(key);
     const existing = knownRunbooks.filter((r) => serviceKey(r.service) === key);
     if (existing.length === 0) out.push({ service, failureMode: '', action: 'create' });
-    for (const r of existing) out.push({ service: r.service, failureMode: r.failureMode, action: 'update', path: r.path });
+    for (const r of existing)
+      out.push({ service: r.service, failureMode: r.failureMode, action: 'update', path: r.path });
   }
   return out;
 }
@@ -42,7 +46,12 @@ export function runbookPath(profile: Profile, choice: WizardRunbookChoice, date:
   const service = choice.service.trim();
   const failureMode = choice.failureMode.trim();
   if (!profile.documents.runbook || !service) return undefined;
-  return documentPath(profile, 'runbook', { date, slug: failureMode ? `${service} ${failureMode}` : service, service, failureMode });
+  return documentPath(profile, 'runbook', {
+    date,
+    slug: failureMode ? `${service} ${failureMode}` : service,
+    service,
+    failureMode,
+  });
 }
 
 /**
@@ -59,7 +68,10 @@ export function runbookSkeletons(profile: Profile, draft: WizardDraft, date: str
     const title = failureMode ? `${service} ${failureMode}` : service;
     const path = runbookPath(profile, choice, date);
     if (!path || out.some((r) => r.path === path)) continue;
-    out.push({ path, text: renderDocument(profile, 'runbook', { title, date, service, failureMode: failureMode || undefined }) });
+    out.push({
+      path,
+      text: renderDocument(profile, 'runbook', { title, date, service, failureMode: failureMode || undefined }),
+    });
   }
   return out;
 }

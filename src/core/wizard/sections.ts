@@ -49,7 +49,16 @@ export function fixedPartsBySection(profile: Profile): Map<string, FixedPart> {
 
 /** A prompt as a hint for a form field: the template's `<...>` blank without its brackets and list marks. */
 export function promptHint(id: string, title: string): string {
-  return promptFor(id, title).split('\n').map((l) => l.replace(/^\s*(?:[-*]\s+)?(?:\[[ xX]\]\s*)?/, '').replace(/[<>]/g, '').trim()).filter(Boolean).join(' ');
+  return promptFor(id, title)
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/^\s*(?:[-*]\s+)?(?:\[[ xX]\]\s*)?/, '')
+        .replace(/[<>]/g, '')
+        .trim(),
+    )
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**
@@ -60,6 +69,9 @@ export function promptHint(id: string, title: string): string {
 export function wizardOtherSections(profile: Profile): { id: string; title: string; prompt: string }[] {
   const fixed = fixedPartsBySection(profile);
   const others = postmortemSections(profile).filter((s) => !fixed.has(s.id));
-  return [...others.filter((s) => s.required), ...others.filter((s) => !s.required)]
-    .map((s) => ({ id: s.id, title: s.title, prompt: promptHint(s.id, s.title) }));
+  return [...others.filter((s) => s.required), ...others.filter((s) => !s.required)].map((s) => ({
+    id: s.id,
+    title: s.title,
+    prompt: promptHint(s.id, s.title),
+  }));
 }

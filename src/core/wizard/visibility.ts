@@ -21,7 +21,11 @@ export function findingVisible(finding: WizardFinding, touched: Iterable<string>
 }
 
 /** The findings the wizard shows, in their order (see `findingVisible`). */
-export function visibleFindings(findings: readonly WizardFinding[], touched: Iterable<string>, finishPressed: boolean): WizardFinding[] {
+export function visibleFindings(
+  findings: readonly WizardFinding[],
+  touched: Iterable<string>,
+  finishPressed: boolean,
+): WizardFinding[] {
   const paths = [...touched];
   return findings.filter((f) => findingVisible(f, paths, finishPressed));
 }
@@ -47,7 +51,8 @@ export function filledFields(draft: WizardDraft): string[] {
   walk(draft.document, 'document');
   walk(draft.improve, 'improve');
   if (draft.assess.severityAnswers.length > 0) paths.push('assess.severity');
-  return paths.map((p) => (p.startsWith('investigate.suspectedCommits.') ? 'investigate.suspectedCommits' : p))
+  return paths
+    .map((p) => (p.startsWith('investigate.suspectedCommits.') ? 'investigate.suspectedCommits' : p))
     .filter((p, index, all) => all.indexOf(p) === index);
 }
 

@@ -11,7 +11,11 @@ export class ActiveDocumentKindManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private current: string | undefined;
 
-  constructor(private readonly profiles: ProfileSource, private readonly log: vscode.LogOutputChannel, onDidChangeProfiles?: vscode.Event<void>) {
+  constructor(
+    private readonly profiles: ProfileSource,
+    private readonly log: vscode.LogOutputChannel,
+    onDidChangeProfiles?: vscode.Event<void>,
+  ) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       // The agent profile tells records from postmortems by their title, which a save may change.
@@ -39,7 +43,9 @@ export class ActiveDocumentKindManager implements vscode.Disposable {
         const parsed = byteLength(text, limit) > limit ? undefined : parseMarkdown(text);
         kind = kindOf(document.uri, profile, parsed) ?? '';
       } catch (e) {
-        this.log.error(`Could not tell the kind of ${document.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+        this.log.error(
+          `Could not tell the kind of ${document.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     }
     if (kind === this.current) return;

@@ -1,6 +1,13 @@
 // The incident document a command acts on (the active editor's, or the one a menu passed), with its profile, core model and kind.
 import * as vscode from 'vscode';
-import { kindFromPathWords, kindFromProfileFolders, parseMarkdown, type DocumentKind, type MarkdownDocument, type Profile } from '../../core';
+import {
+  kindFromPathWords,
+  kindFromProfileFolders,
+  parseMarkdown,
+  type DocumentKind,
+  type MarkdownDocument,
+  type Profile,
+} from '../../core';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
 
 /** A Markdown document read through core. */
@@ -25,7 +32,10 @@ export function isMarkdown(document: vscode.TextDocument): boolean {
 /** The kind of a document under its profile, as core decides it from its folder (and, for shared folders, its title and sections). */
 export function kindOf(uri: vscode.Uri, profile: Profile, doc: MarkdownDocument | undefined): DocumentKind | undefined {
   const relativePath = workspaceRelativePath(uri);
-  return (relativePath !== undefined ? kindFromProfileFolders(relativePath, profile, doc) : undefined) ?? kindFromPathWords(relativePath ?? uri.path);
+  return (
+    (relativePath !== undefined ? kindFromProfileFolders(relativePath, profile, doc) : undefined) ??
+    kindFromPathWords(relativePath ?? uri.path)
+  );
 }
 
 /**
@@ -34,16 +44,27 @@ export function kindOf(uri: vscode.Uri, profile: Profile, doc: MarkdownDocument 
  * when there is none.
  */
 export function activeRecord(profiles: ProfileSource, command: string, target?: unknown): ActiveRecord | undefined {
-  const document = (target instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString()) : undefined)
-    ?? vscode.window.activeTextEditor?.document;
+  const document =
+    (target instanceof vscode.Uri
+      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString())
+      : undefined) ?? vscode.window.activeTextEditor?.document;
   if (!document || !isMarkdown(document)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} works on an incident record or a postmortem: open one in the editor first.', command));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} works on an incident record or a postmortem: open one in the editor first.', command),
+    );
     return undefined;
   }
   const profile = profiles.profileFor(document.uri);
   const doc = parseMarkdown(document.getText());
   const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
-  return { document, profile, doc, kind: kindOf(document.uri, profile, doc), relativePath: workspaceRelativePath(document.uri), name };
+  return {
+    document,
+    profile,
+    doc,
+    kind: kindOf(document.uri, profile, doc),
+    relativePath: workspaceRelativePath(document.uri),
+    name,
+  };
 }
 
 /** Where the profile keeps documents of `kind`, for messages: `docs/incidents/YYYY-MM-DD-<slug>.md`. */

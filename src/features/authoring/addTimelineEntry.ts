@@ -1,6 +1,16 @@
 // "Incident: Add Timeline Entry": asks what happened (and optionally when) and inserts it into the Timeline with core's edit, as one undoable WorkspaceEdit.
 import * as vscode from 'vscode';
-import { kindFromContent, parseMarkdown, readIncident, timelineEntryEdit, TimelineEntryError, type DocumentKind, type MarkdownDocument, type Profile, type TextEdit } from '../../core';
+import {
+  kindFromContent,
+  parseMarkdown,
+  readIncident,
+  timelineEntryEdit,
+  TimelineEntryError,
+  type DocumentKind,
+  type MarkdownDocument,
+  type Profile,
+  type TextEdit,
+} from '../../core';
 import { toVsRange } from '../shared/convert';
 import { activeRecord, whereKindLives } from './activeRecord';
 import { readArgs } from './commandArgs';
@@ -13,18 +23,26 @@ export interface AddTimelineEntryArgs {
   readonly text?: string;
 }
 
-
 /** Runs the command; resolves with the line the entry was written on, or undefined when nothing was changed. */
 export async function addTimelineEntry(deps: AuthoringDeps, rawArgs?: unknown): Promise<number | undefined> {
   const record = activeRecord(deps.profiles, AuthoringCommandTitles.addTimelineEntry, rawArgs);
   if (!record) return undefined;
   const { document, profile, name } = record;
   if (record.kind === 'runbook') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is a runbook; {1} works on an incident record or a postmortem (under the {2} profile: {3} or {4}).',
-      name, AuthoringCommandTitles.addTimelineEntry, profile.name, whereKindLives(profile, 'incident'), whereKindLives(profile, 'postmortem')));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        '{0} is a runbook; {1} works on an incident record or a postmortem (under the {2} profile: {3} or {4}).',
+        name,
+        AuthoringCommandTitles.addTimelineEntry,
+        profile.name,
+        whereKindLives(profile, 'incident'),
+        whereKindLives(profile, 'postmortem'),
+      ),
+    );
     return undefined;
   }
-  const kind: DocumentKind = record.kind ?? kindFromContent(record.doc, profile, ['postmortem', 'incident']) ?? 'postmortem';
+  const kind: DocumentKind =
+    record.kind ?? kindFromContent(record.doc, profile, ['postmortem', 'incident']) ?? 'postmortem';
   const now = () => (deps.now ?? (() => new Date()))();
   const model = readIncident(record.doc, kind, profile);
   const date = model.date ? `${model.date.year}-${pad(model.date.month)}-${pad(model.date.day)}` : utcDate(now());
@@ -37,19 +55,28 @@ export async function addTimelineEntry(deps: AuthoringDeps, rawArgs?: unknown): 
   }
 
   const args = readArgs(rawArgs, ['text'] as const);
-  const typed = args?.text !== undefined
-    ? args.text
-    : await vscode.window.showInputBox({
-      title: vscode.l10n.t('{0} — {1}', AuthoringCommandTitles.addTimelineEntry, name),
-      prompt: vscode.l10n.t('What happened? It is logged at the current time (UTC); start with HH:MM to log it at another time on {0}, or with YYYY-MM-DD HH:MM.', date),
-      placeHolder: vscode.l10n.t('e.g. Rolled back deploy 4f2a1c   or   14:32 Latency alert fired'),
-      ignoreFocusOut: true,
-      validateInput: (value) => {
-        const input = parseTimelineInput(value, date, now());
-        if (!input.ok) return value.trim() ? input.message : undefined;
-        return { message: input.timed ? vscode.l10n.t('At {0}', displayTime(input.at)) : vscode.l10n.t('At {0} (now)', displayTime(input.at)), severity: vscode.InputBoxValidationSeverity.Info };
-      },
-    });
+  const typed =
+    args?.text !== undefined
+      ? args.text
+      : await vscode.window.showInputBox({
+          title: vscode.l10n.t('{0} — {1}', AuthoringCommandTitles.addTimelineEntry, name),
+          prompt: vscode.l10n.t(
+            'What happened? It is logged at the current time (UTC); start with HH:MM to log it at another time on {0}, or with YYYY-MM-DD HH:MM.',
+            date,
+          ),
+          placeHolder: vscode.l10n.t('e.g. Rolled back deploy 4f2a1c   or   14:32 Latency alert fired'),
+          ignoreFocusOut: true,
+          validateInput: (value) => {
+            const input = parseTimelineInput(value, date, now());
+            if (!input.ok) return value.trim() ? input.message : undefined;
+            return {
+              message: input.timed
+                ? vscode.l10n.t('At {0}', displayTime(input.at))
+                : vscode.l10n.t('At {0} (now)', displayTime(input.at)),
+              severity: vscode.InputBoxValidationSeverity.Info,
+            };
+          },
+        });
   // Enter on an empty box is a cancel, not a mistake to report.
   if (typed === undefined || typed.trim() === '') return undefined;
   const input = parseTimelineInput(typed, date, now());
@@ -66,9 +93,18 @@ export async function addTimelineEntry(deps: AuthoringDeps, rawArgs?: unknown): 
     return undefined;
   }
   const workspaceEdit = new vscode.WorkspaceEdit();
-  workspaceEdit.replace(document.uri, toVsRange(edit.range), edit.newText, { label: AuthoringCommandTitles.addTimelineEntry, needsConfirmation: false });
+  workspaceEdit.replace(document.uri, toVsRange(edit.range), edit.newText, {
+    label: AuthoringCommandTitles.addTimelineEntry,
+    needsConfirmation: false,
+  });
   if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0}: the editor did not accept the change to {1}; nothing was changed.', AuthoringCommandTitles.addTimelineEntry, name));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        '{0}: the editor did not accept the change to {1}; nothing was changed.',
+        AuthoringCommandTitles.addTimelineEntry,
+        name,
+      ),
+    );
     return undefined;
   }
   const line = edit.range.start.line + (edit.newText.startsWith('\n') ? 1 : 0);
@@ -83,7 +119,13 @@ export async function addTimelineEntry(deps: AuthoringDeps, rawArgs?: unknown): 
 }
 
 /** Core's edit, or the message (for the author) why there is none. */
-function editFor(doc: MarkdownDocument, kind: DocumentKind, profile: Profile, at: Date, text: string): TextEdit | string {
+function editFor(
+  doc: MarkdownDocument,
+  kind: DocumentKind,
+  profile: Profile,
+  at: Date,
+  text: string,
+): TextEdit | string {
   try {
     return timelineEntryEdit(doc, kind, profile, at, text);
   } catch (e) {

@@ -5,8 +5,18 @@ import * as vscode from 'vscode';
  * The argument object, or undefined when the command was run without one (from the palette)
  * or with a URI (from a menu). Throws, naming the field, when a listed field is not a string.
  */
-export function readArgs<K extends string>(value: unknown, fields: readonly K[]): Partial<Record<K, string>> | undefined {
-  if (value === undefined || value === null || value instanceof vscode.Uri || typeof value !== 'object' || Array.isArray(value)) return undefined;
+export function readArgs<K extends string>(
+  value: unknown,
+  fields: readonly K[],
+): Partial<Record<K, string>> | undefined {
+  if (
+    value === undefined ||
+    value === null ||
+    value instanceof vscode.Uri ||
+    typeof value !== 'object' ||
+    Array.isArray(value)
+  )
+    return undefined;
   const record = value as Record<string, unknown>;
   const out: Partial<Record<K, string>> = {};
   for (const field of fields) {

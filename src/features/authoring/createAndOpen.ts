@@ -23,7 +23,10 @@ export interface NewDocument {
  * author chose to open that instead, or undefined when nothing was written (cancelled or refused,
  * after saying why).
  */
-export async function createAndOpen(request: NewDocument, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+export async function createAndOpen(
+  request: NewDocument,
+  log: vscode.LogOutputChannel,
+): Promise<vscode.Uri | undefined> {
   const { folder, what } = request;
   const root = folder.uri.fsPath;
   const uriOf = (relative: string) => vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
@@ -47,9 +50,11 @@ export async function createAndOpen(request: NewDocument, log: vscode.LogOutputC
     if (e instanceof WriteRefusedError || e instanceof UnsafePathError) {
       log.warn(`Did not create the ${what}: ${e.message}`);
       const open = e instanceof WriteRefusedError && e.reason === 'exists' ? vscode.l10n.t('Open Existing') : undefined;
-      void vscode.window.showErrorMessage(vscode.l10n.t('The {0} was not created: {1}', what, e.message), ...(open ? [open] : [])).then((c) => {
-        if (c) void showDocument(uriOf(relativePath), undefined);
-      });
+      void vscode.window
+        .showErrorMessage(vscode.l10n.t('The {0} was not created: {1}', what, e.message), ...(open ? [open] : []))
+        .then((c) => {
+          if (c) void showDocument(uriOf(relativePath), undefined);
+        });
       return undefined;
     }
     throw e;
@@ -62,10 +67,14 @@ export async function createAndOpen(request: NewDocument, log: vscode.LogOutputC
 
 async function chooseOnConflict(request: NewDocument, alternative: string): Promise<'open' | 'next' | undefined> {
   switch (request.ifExists) {
-    case 'open': return 'open';
-    case 'next': return 'next';
+    case 'open':
+      return 'open';
+    case 'next':
+      return 'next';
     case 'fail':
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; nothing was written.', request.relativePath));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('{0} already exists; nothing was written.', request.relativePath),
+      );
       return undefined;
     case 'ask': {
       const name = alternative.slice(alternative.lastIndexOf('/') + 1);
@@ -73,7 +82,14 @@ async function chooseOnConflict(request: NewDocument, alternative: string): Prom
       const openExisting = vscode.l10n.t('Open Existing');
       const choice = await vscode.window.showWarningMessage(
         vscode.l10n.t('{0} already exists.', request.relativePath),
-        { modal: true, detail: vscode.l10n.t('Nothing is overwritten. Open the existing {0}, or create a new one named {1} next to it.', request.what, name) },
+        {
+          modal: true,
+          detail: vscode.l10n.t(
+            'Nothing is overwritten. Open the existing {0}, or create a new one named {1} next to it.',
+            request.what,
+            name,
+          ),
+        },
         openExisting,
         create,
       );
@@ -87,7 +103,9 @@ function firstBlank(text: string): vscode.Range {
   const line = firstBlankLine(text);
   const lineText = text.split('\n')[line] ?? '';
   const blank = /<[^>]+>/.exec(lineText);
-  return blank ? new vscode.Range(line, blank.index, line, blank.index + blank[0].length) : new vscode.Range(line, 0, line, 0);
+  return blank
+    ? new vscode.Range(line, blank.index, line, blank.index + blank[0].length)
+    : new vscode.Range(line, 0, line, 0);
 }
 
 async function showDocument(uri: vscode.Uri, selection: vscode.Range | undefined): Promise<void> {

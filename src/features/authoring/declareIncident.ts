@@ -28,7 +28,9 @@ export async function declareIncident(deps: AuthoringDeps, rawArgs?: unknown): P
   if (!folder) return undefined;
   const profile = deps.profiles.profileFor(folder.uri);
   if (!profile.documents.incident) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The {0} profile has no live incident records, so there is nowhere to write one.', profile.name));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The {0} profile has no live incident records, so there is nowhere to write one.', profile.name),
+    );
     return undefined;
   }
   const today = utcDate((deps.now ?? (() => new Date()))());
@@ -45,12 +47,19 @@ export async function declareIncident(deps: AuthoringDeps, rawArgs?: unknown): P
     if (problem) throw new Error(`date: ${problem}`);
     if (args.severity !== undefined && args.severity.trim() !== '') {
       const level = matchSeverity(args.severity, profile);
-      if (!level) throw new Error(`"${args.severity}" is not in the ${profile.name} profile's scale (${profile.severities.map((s) => s.id).join(', ')}).`);
+      if (!level)
+        throw new Error(
+          `"${args.severity}" is not in the ${profile.name} profile's scale (${profile.severities.map((s) => s.id).join(', ')}).`,
+        );
       severity = level.id;
     }
     commander = args.commander?.trim() || undefined;
   } else {
-    title = await askTitle({ command: AuthoringCommandTitles.declareIncident, index: 1, total: 3 }, vscode.l10n.t('What is happening, in a few words: the title of the incident record (dated {0}).', today), vscode.l10n.t('e.g. Checkout returns 502 for EU customers'));
+    title = await askTitle(
+      { command: AuthoringCommandTitles.declareIncident, index: 1, total: 3 },
+      vscode.l10n.t('What is happening, in a few words: the title of the incident record (dated {0}).', today),
+      vscode.l10n.t('e.g. Checkout returns 502 for EU customers'),
+    );
     if (!title) return undefined;
     const level = await pickSeverity({ command: AuthoringCommandTitles.declareIncident, index: 2, total: 3 }, profile);
     if (!level) return undefined;
@@ -66,11 +75,14 @@ export async function declareIncident(deps: AuthoringDeps, rawArgs?: unknown): P
   }
 
   const relativePath = documentPath(profile, 'incident', { date, slug: title });
-  return createAndOpen({
-    folder,
-    relativePath,
-    what: 'incident record',
-    ifExists: args ? ifExistsArg(args.ifExists) : 'ask',
-    text: renderDocument(profile, 'incident', { title, date, severity, incidentCommander: commander }),
-  }, deps.log);
+  return createAndOpen(
+    {
+      folder,
+      relativePath,
+      what: 'incident record',
+      ifExists: args ? ifExistsArg(args.ifExists) : 'ask',
+      text: renderDocument(profile, 'incident', { title, date, severity, incidentCommander: commander }),
+    },
+    deps.log,
+  );
 }

@@ -8,7 +8,11 @@ import type { ProfileSource } from '../shared/profileSettings';
  * returns the reason, in the user's words, when it cannot (no repository, git missing, ...).
  * The same shape as the CLI's `CommitLookup`.
  */
-export type CommitLookup = (root: string, since: Date, until: Date) => Promise<{ commits: TemplateCommit[] } | { unavailable: string }>;
+export type CommitLookup = (
+  root: string,
+  since: Date,
+  until: Date,
+) => Promise<{ commits: TemplateCommit[] } | { unavailable: string }>;
 
 /** The authoring feature's dependencies. */
 export interface AuthoringDeps {

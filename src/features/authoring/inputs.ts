@@ -18,7 +18,8 @@ export function dateProblem(text: string): string | undefined {
 }
 
 /** The result of reading a time. */
-export type TimeResult = { readonly ok: true; readonly date: Date | undefined } | { readonly ok: false; readonly message: string };
+export type TimeResult =
+  { readonly ok: true; readonly date: Date | undefined } | { readonly ok: false; readonly message: string };
 
 const CLOCK = /^(\d{1,2}):(\d{2})\s*(?:utc|z)?$/i;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(z|utc|[+-]\d{2}:?\d{2})?$/i;
@@ -42,7 +43,8 @@ export function parseIncidentTime(text: string, date: string): TimeResult {
   if (iso) {
     const [y, mo, d, h, min, s] = [+iso[1], +iso[2], +iso[3], +iso[4], +iso[5], iso[6] === undefined ? 0 : +iso[6]];
     if (!isRealDate(y, mo, d)) return { ok: false, message: `${iso[1]}-${iso[2]}-${iso[3]} is not a real date.` };
-    if (h > 23 || min > 59 || s > 59) return { ok: false, message: `${iso[4]}:${iso[5]} is not a time of day (00:00 to 23:59).` };
+    if (h > 23 || min > 59 || s > 59)
+      return { ok: false, message: `${iso[4]}:${iso[5]} is not a time of day (00:00 to 23:59).` };
     let ms = Date.UTC(y, mo - 1, d, h, min, s);
     const zone = iso[7]?.toLowerCase();
     if (zone && zone !== 'z' && zone !== 'utc') {
@@ -51,7 +53,10 @@ export function parseIncidentTime(text: string, date: string): TimeResult {
     }
     return { ok: true, date: new Date(ms) };
   }
-  return { ok: false, message: 'Write HH:MM (UTC) or a date and time such as 2026-03-15T14:28Z; leave it blank if not known.' };
+  return {
+    ok: false,
+    message: 'Write HH:MM (UTC) or a date and time such as 2026-03-15T14:28Z; leave it blank if not known.',
+  };
 }
 
 /** `2026-03-15T14:28Z`: how a start or end is handed to the template (UTC, to the minute). */
@@ -68,7 +73,11 @@ export function displayTime(date: Date): string {
 /** Why `end` cannot end an incident that began at `start`, or undefined. */
 export function endProblem(start: Date | undefined, end: Date): string | undefined {
   if (!start || end.getTime() > start.getTime()) return undefined;
-  return `The end must be after the start (${displayTime(start)}). For an incident that ended the next day, write the date too, e.g. ${isoMinute(new Date(end.getTime() + 24 * HOUR)).replace('T', ' ').replace('Z', '')}.`;
+  return `The end must be after the start (${displayTime(start)}). For an incident that ended the next day, write the date too, e.g. ${isoMinute(
+    new Date(end.getTime() + 24 * HOUR),
+  )
+    .replace('T', ' ')
+    .replace('Z', '')}.`;
 }
 
 /**
@@ -83,7 +92,9 @@ export function commitWindow(date: string, start?: Date, end?: Date): { since: D
 }
 
 /** What the author typed for a timeline entry: its time and text, or why it cannot be read. */
-export type TimelineInput = { readonly ok: true; readonly at: Date; readonly text: string; readonly timed: boolean } | { readonly ok: false; readonly message: string };
+export type TimelineInput =
+  | { readonly ok: true; readonly at: Date; readonly text: string; readonly timed: boolean }
+  | { readonly ok: false; readonly message: string };
 
 /**
  * Reads a timeline entry: `text` (at `now`, to the minute), `HH:MM text` (UTC, on `date`), or
@@ -105,6 +116,7 @@ export function parseTimelineInput(input: string, date: string, now: Date): Time
     return { ok: true, at: new Date(Date.UTC(y, mo - 1, d, h, min)), text, timed: true };
   }
   if (!t) return { ok: false, message: 'Write what happened, e.g. "Rolled back the deploy" or "14:32 Alert fired".' };
-  if (/^(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?:\s*(?:utc|z))?$/i.test(t)) return { ok: false, message: 'Write what happened after the time.' };
+  if (/^(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?:\s*(?:utc|z))?$/i.test(t))
+    return { ok: false, message: 'Write what happened after the time.' };
   return { ok: true, at: new Date(Math.floor(now.getTime() / MINUTE) * MINUTE), text: t, timed: false };
 }

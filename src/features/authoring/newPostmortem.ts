@@ -44,7 +44,9 @@ export async function newPostmortem(deps: AuthoringDeps, rawArgs?: unknown): Pro
   if (!folder) return undefined;
   const profile = deps.profiles.profileFor(folder.uri);
   if (!profile.documents.postmortem) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The {0} profile has no postmortems, so there is nowhere to write one.', profile.name));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The {0} profile has no postmortems, so there is nowhere to write one.', profile.name),
+    );
     return undefined;
   }
   const today = utcDate((deps.now ?? (() => new Date()))());
@@ -52,42 +54,60 @@ export async function newPostmortem(deps: AuthoringDeps, rawArgs?: unknown): Pro
   if (!answers) return undefined;
 
   const relativePath = documentPath(profile, 'postmortem', { date: answers.date, slug: answers.title });
-  return createAndOpen({
-    folder,
-    relativePath,
-    what: 'postmortem',
-    ifExists: args ? ifExistsArg(args.ifExists) : 'ask',
-    text: async () => {
-      const values: TemplateValues = {
-        title: answers.title,
-        date: answers.date,
-        severity: answers.severity,
-        start: answers.start && isoMinute(answers.start),
-        end: answers.end && isoMinute(answers.end),
-        ...(await commitsFor(deps, folder, commitWindow(answers.date, answers.start, answers.end))),
-      };
-      return renderDocument(profile, 'postmortem', values);
+  return createAndOpen(
+    {
+      folder,
+      relativePath,
+      what: 'postmortem',
+      ifExists: args ? ifExistsArg(args.ifExists) : 'ask',
+      text: async () => {
+        const values: TemplateValues = {
+          title: answers.title,
+          date: answers.date,
+          severity: answers.severity,
+          start: answers.start && isoMinute(answers.start),
+          end: answers.end && isoMinute(answers.end),
+          ...(await commitsFor(deps, folder, commitWindow(answers.date, answers.start, answers.end))),
+        };
+        return renderDocument(profile, 'postmortem', values);
+      },
     },
-  }, deps.log);
+    deps.log,
+  );
 }
 
 async function ask(profile: Profile, today: string): Promise<Answers | undefined> {
   const total = 5;
-  const title = await askTitle({ command: AuthoringCommandTitles.newPostmortem, index: 1, total }, vscode.l10n.t('What happened, in a few words: the title of the postmortem.'), vscode.l10n.t('e.g. User service timeouts on the preferences endpoint'));
+  const title = await askTitle(
+    { command: AuthoringCommandTitles.newPostmortem, index: 1, total },
+    vscode.l10n.t('What happened, in a few words: the title of the postmortem.'),
+    vscode.l10n.t('e.g. User service timeouts on the preferences endpoint'),
+  );
   if (!title) return undefined;
-  const date = await askDate({ command: AuthoringCommandTitles.newPostmortem, index: 2, total }, today, (d) => documentPath(profile, 'postmortem', { date: d, slug: title }));
+  const date = await askDate({ command: AuthoringCommandTitles.newPostmortem, index: 2, total }, today, (d) =>
+    documentPath(profile, 'postmortem', { date: d, slug: title }),
+  );
   if (!date) return undefined;
   const severity = await pickSeverity({ command: AuthoringCommandTitles.newPostmortem, index: 3, total }, profile);
   if (!severity) return undefined;
   const start = await askTime({ command: AuthoringCommandTitles.newPostmortem, index: 4, total }, 'start', date);
   if (!start) return undefined;
-  const end = await askTime({ command: AuthoringCommandTitles.newPostmortem, index: 5, total }, 'end', date, start.date);
+  const end = await askTime(
+    { command: AuthoringCommandTitles.newPostmortem, index: 5, total },
+    'end',
+    date,
+    start.date,
+  );
   if (!end) return undefined;
   return { title, date, severity: severity.id, start: start.date, end: end.date };
 }
 
 /** The same checks as the prompts (and the CLI), on the argument object; throws with the reason. */
-function fromArgs(args: Partial<Record<(typeof ARG_FIELDS)[number], string>>, profile: Profile, today: string): Answers {
+function fromArgs(
+  args: Partial<Record<(typeof ARG_FIELDS)[number], string>>,
+  profile: Profile,
+  today: string,
+): Answers {
   const title = args.title?.trim();
   if (!title) throw new Error(`${AuthoringCommandTitles.newPostmortem} needs a "title" argument.`);
   const date = args.date?.trim() ?? today;
@@ -96,7 +116,10 @@ function fromArgs(args: Partial<Record<(typeof ARG_FIELDS)[number], string>>, pr
   let severity: string | undefined;
   if (args.severity !== undefined && args.severity.trim() !== '') {
     const level = matchSeverity(args.severity, profile);
-    if (!level) throw new Error(`"${args.severity}" is not in the ${profile.name} profile's scale (${profile.severities.map((s) => s.id).join(', ')}).`);
+    if (!level)
+      throw new Error(
+        `"${args.severity}" is not in the ${profile.name} profile's scale (${profile.severities.map((s) => s.id).join(', ')}).`,
+      );
     severity = level.id;
   }
   const time = (name: 'start' | 'end') => {
@@ -112,16 +135,26 @@ function fromArgs(args: Partial<Record<(typeof ARG_FIELDS)[number], string>>, pr
 }
 
 /** The commits of the window from the injected git lookup, or why there are none; never fails the command. */
-async function commitsFor(deps: AuthoringDeps, folder: vscode.WorkspaceFolder, window: { since: Date; until: Date }): Promise<Pick<TemplateValues, 'commits' | 'commitsUnavailable'>> {
+async function commitsFor(
+  deps: AuthoringDeps,
+  folder: vscode.WorkspaceFolder,
+  window: { since: Date; until: Date },
+): Promise<Pick<TemplateValues, 'commits' | 'commitsUnavailable'>> {
   if (!vscode.workspace.isTrusted) return { commitsUnavailable: 'The workspace is not trusted, so git was not run.' };
   const lookup = deps.lookupCommits;
   if (!lookup) return { commitsUnavailable: 'git is not available to Incident Workbench in this editor.' };
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the commits of the incident window from git (Cancel leaves them out)'), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Reading the commits of the incident window from git (Cancel leaves them out)'),
+      cancellable: true,
+    },
     async (_progress, token) => {
       let subscription: vscode.Disposable | undefined;
       const cancelled = new Promise<{ unavailable: string }>((resolve) => {
-        subscription = token.onCancellationRequested(() => resolve({ unavailable: 'reading the commits was cancelled.' }));
+        subscription = token.onCancellationRequested(() =>
+          resolve({ unavailable: 'reading the commits was cancelled.' }),
+        );
       });
       try {
         const result = await Promise.race([lookup(folder.uri.fsPath, window.since, window.until), cancelled]);
@@ -129,7 +162,9 @@ async function commitsFor(deps: AuthoringDeps, folder: vscode.WorkspaceFolder, w
         deps.log.info(`Commit correlation unavailable for ${folder.name}: ${result.unavailable}`);
         return { commitsUnavailable: result.unavailable };
       } catch (e) {
-        deps.log.error(`Reading commits for ${folder.name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        deps.log.error(
+          `Reading commits for ${folder.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
         return { commitsUnavailable: `git failed: ${e instanceof Error ? e.message : String(e)}` };
       } finally {
         subscription?.dispose();

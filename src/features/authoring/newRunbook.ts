@@ -5,7 +5,13 @@ import { ifExistsArg, readArgs } from './commandArgs';
 import { createAndOpen } from './createAndOpen';
 import type { AuthoringDeps } from './deps';
 import { utcDate } from './inputs';
-import { manifestServices, merge, runbookFileNames, runbookServices, type ServiceSuggestion } from './serviceSuggestions';
+import {
+  manifestServices,
+  merge,
+  runbookFileNames,
+  runbookServices,
+  type ServiceSuggestion,
+} from './serviceSuggestions';
 import { chooseFolder, requireTrust } from './steps';
 import { AuthoringCommandTitles } from './commandTitles';
 
@@ -27,7 +33,9 @@ export async function newRunbook(deps: AuthoringDeps, rawArgs?: unknown): Promis
   if (!folder) return undefined;
   const profile = deps.profiles.profileFor(folder.uri);
   if (!profile.documents.runbook) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The {0} profile has no runbooks, so there is nowhere to write one.', profile.name));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The {0} profile has no runbooks, so there is nowhere to write one.', profile.name),
+    );
     return undefined;
   }
   const date = utcDate((deps.now ?? (() => new Date()))());
@@ -37,7 +45,8 @@ export async function newRunbook(deps: AuthoringDeps, rawArgs?: unknown): Promis
   if (args) {
     service = args.service?.trim();
     failureMode = args.failureMode?.trim();
-    if (!service || !failureMode) throw new Error(`${AuthoringCommandTitles.newRunbook} needs "service" and "failureMode" arguments.`);
+    if (!service || !failureMode)
+      throw new Error(`${AuthoringCommandTitles.newRunbook} needs "service" and "failureMode" arguments.`);
   } else {
     service = await pickService(folder, profile, deps.log);
     if (!service) return undefined;
@@ -48,13 +57,16 @@ export async function newRunbook(deps: AuthoringDeps, rawArgs?: unknown): Promis
 
   const title = `${service} ${failureMode}`;
   const relativePath = documentPath(profile, 'runbook', { date, slug: title, service, failureMode });
-  return createAndOpen({
-    folder,
-    relativePath,
-    what: 'runbook',
-    ifExists: args ? ifExistsArg(args.ifExists) : 'ask',
-    text: renderDocument(profile, 'runbook', { title, date, service, failureMode }),
-  }, deps.log);
+  return createAndOpen(
+    {
+      folder,
+      relativePath,
+      what: 'runbook',
+      ifExists: args ? ifExistsArg(args.ifExists) : 'ask',
+      text: renderDocument(profile, 'runbook', { title, date, service, failureMode }),
+    },
+    deps.log,
+  );
 }
 
 interface ServiceItem extends vscode.QuickPickItem {
@@ -67,7 +79,11 @@ interface ServiceItem extends vscode.QuickPickItem {
  * new name: what is typed is offered as the last item whenever it names no suggestion.
  * Suggestions arrive while it is open.
  */
-async function pickService(folder: vscode.WorkspaceFolder, profile: Profile, log: vscode.LogOutputChannel): Promise<string | undefined> {
+async function pickService(
+  folder: vscode.WorkspaceFolder,
+  profile: Profile,
+  log: vscode.LogOutputChannel,
+): Promise<string | undefined> {
   const picker = vscode.window.createQuickPick<ServiceItem>();
   picker.title = vscode.l10n.t('{0} ({1}/{2})', AuthoringCommandTitles.newRunbook, 1, 2);
   picker.placeholder = vscode.l10n.t('The service the runbook is for: pick one or type a new name');
@@ -83,12 +99,20 @@ async function pickService(folder: vscode.WorkspaceFolder, profile: Profile, log
   const refresh = () => {
     if (closed) return;
     const suggestions = merge([...manifests, ...runbookServices(runbookNames, profile, manifests)]);
-    const items: ServiceItem[] = suggestions.map((s) => ({ label: s.name, description: s.sources.join(', '), service: s.name }));
+    const items: ServiceItem[] = suggestions.map((s) => ({
+      label: s.name,
+      description: s.sources.join(', '),
+      service: s.name,
+    }));
     const typed = picker.value.trim();
     const named = typed !== '' && items.some((i) => slugify(i.service, 'service') === slugify(typed, 'service'));
     // Not labelled with the bare text: the picker ranks an exact label first, and Enter after
     // typing the start of a suggestion ("api-gate") should pick the suggestion ("api-gateway").
-    const create: ServiceItem = { label: vscode.l10n.t('$(add) New service "{0}"', typed), alwaysShow: true, service: typed };
+    const create: ServiceItem = {
+      label: vscode.l10n.t('$(add) New service "{0}"', typed),
+      alwaysShow: true,
+      service: typed,
+    };
     picker.items = typed && !named ? [...items, create] : items;
   };
 
@@ -120,11 +144,16 @@ async function pickService(folder: vscode.WorkspaceFolder, profile: Profile, log
         refresh();
       });
       Promise.all([names, found])
-        .catch((e: unknown) => log.warn(`Looking for service names failed: ${e instanceof Error ? e.message : String(e)}`))
+        .catch((e: unknown) =>
+          log.warn(`Looking for service names failed: ${e instanceof Error ? e.message : String(e)}`),
+        )
         .finally(() => {
           if (closed) return;
           picker.busy = false;
-          if (picker.items.length === 0) picker.placeholder = vscode.l10n.t('Type the name of the service the runbook is for (none was found in the workspace)');
+          if (picker.items.length === 0)
+            picker.placeholder = vscode.l10n.t(
+              'Type the name of the service the runbook is for (none was found in the workspace)',
+            );
         });
     });
   } finally {
@@ -143,7 +172,13 @@ async function askFailureMode(profile: Profile, date: string, service: string): 
     validateInput: (value) => {
       if (!value.trim()) return vscode.l10n.t('Write the failure mode: it names the file.');
       try {
-        return { message: vscode.l10n.t('Creates {0}', documentPath(profile, 'runbook', { date, slug: `${service} ${value}`, service, failureMode: value })), severity: vscode.InputBoxValidationSeverity.Info };
+        return {
+          message: vscode.l10n.t(
+            'Creates {0}',
+            documentPath(profile, 'runbook', { date, slug: `${service} ${value}`, service, failureMode: value }),
+          ),
+          severity: vscode.InputBoxValidationSeverity.Info,
+        };
       } catch (e) {
         return e instanceof Error ? e.message : String(e);
       }

@@ -34,10 +34,18 @@ export function register(_context: vscode.ExtensionContext, deps: AuthoringDeps)
       try {
         return await HANDLERS[name](deps, arg);
       } catch (e) {
-        deps.log.error(`${AuthoringCommandTitles[name]} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', AuthoringCommandTitles[name], e instanceof Error ? e.message : String(e)));
+        deps.log.error(
+          `${AuthoringCommandTitles[name]} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('{0}: {1}', AuthoringCommandTitles[name], e instanceof Error ? e.message : String(e)),
+        );
         return undefined;
       }
-    }));
-  return vscode.Disposable.from(...commands, new ActiveDocumentKindManager(deps.profiles, deps.log, deps.onDidChangeProfiles));
+    }),
+  );
+  return vscode.Disposable.from(
+    ...commands,
+    new ActiveDocumentKindManager(deps.profiles, deps.log, deps.onDidChangeProfiles),
+  );
 }

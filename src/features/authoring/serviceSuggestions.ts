@@ -1,6 +1,13 @@
 // Finds the services a new runbook may be for: the workspace's manifests (read with core's parsers) and the profile's existing runbooks.
 import * as vscode from 'vscode';
-import { assertSafeRelativePath, SERVICE_MANIFEST_GLOBS, servicesFromManifest, servicesFromRunbookNames, slugify, type Profile } from '../../core';
+import {
+  assertSafeRelativePath,
+  SERVICE_MANIFEST_GLOBS,
+  servicesFromManifest,
+  servicesFromRunbookNames,
+  slugify,
+  type Profile,
+} from '../../core';
 
 /** One suggested service and where it was seen. */
 export interface ServiceSuggestion {
@@ -31,28 +38,47 @@ export async function runbookFileNames(folder: vscode.WorkspaceFolder, profile: 
 }
 
 /** The services named by the manifests in `folder`, each with the files naming it, in the order found. */
-export async function manifestServices(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, log: vscode.LogOutputChannel): Promise<ServiceSuggestion[]> {
-  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `{${SERVICE_MANIFEST_GLOBS.join(',')}}`), EXCLUDE, MAX_MANIFESTS, token);
+export async function manifestServices(
+  folder: vscode.WorkspaceFolder,
+  token: vscode.CancellationToken,
+  log: vscode.LogOutputChannel,
+): Promise<ServiceSuggestion[]> {
+  const files = await vscode.workspace.findFiles(
+    new vscode.RelativePattern(folder, `{${SERVICE_MANIFEST_GLOBS.join(',')}}`),
+    EXCLUDE,
+    MAX_MANIFESTS,
+    token,
+  );
   // Shallow paths first: the root compose file names the services a runbook is most likely for.
   files.sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path));
-  const found = await Promise.all(files.map(async (uri) => {
-    if (token.isCancellationRequested) return [];
-    const relative = vscode.workspace.asRelativePath(uri, false);
-    try {
-      if ((await vscode.workspace.fs.stat(uri)).size > MAX_MANIFEST_BYTES) return [];
-      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      return servicesFromManifest(relative, text).map((name) => ({ name, source: relative }));
-    } catch (e) {
-      log.debug(`Could not read ${relative} for service names: ${e instanceof Error ? e.message : String(e)}`);
-      return [];
-    }
-  }));
+  const found = await Promise.all(
+    files.map(async (uri) => {
+      if (token.isCancellationRequested) return [];
+      const relative = vscode.workspace.asRelativePath(uri, false);
+      try {
+        if ((await vscode.workspace.fs.stat(uri)).size > MAX_MANIFEST_BYTES) return [];
+        const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        return servicesFromManifest(relative, text).map((name) => ({ name, source: relative }));
+      } catch (e) {
+        log.debug(`Could not read ${relative} for service names: ${e instanceof Error ? e.message : String(e)}`);
+        return [];
+      }
+    }),
+  );
   return merge(found.flat().map(({ name, source }) => ({ name, sources: [source] })));
 }
 
 /** The suggestions from the existing runbook names, using the manifest services to split them. */
-export function runbookServices(names: readonly string[], profile: Profile, known: readonly ServiceSuggestion[]): ServiceSuggestion[] {
-  const services = servicesFromRunbookNames(names, profile, known.map((k) => k.name));
+export function runbookServices(
+  names: readonly string[],
+  profile: Profile,
+  known: readonly ServiceSuggestion[],
+): ServiceSuggestion[] {
+  const services = servicesFromRunbookNames(
+    names,
+    profile,
+    known.map((k) => k.name),
+  );
   return services.map((slug) => {
     const count = names.filter((n) => n.toLowerCase().includes(`${slug}-`)).length;
     return { name: slug, sources: [count <= 1 ? 'a runbook' : `${count} runbooks`] };

@@ -20,7 +20,10 @@ const stepTitle = (step: Step) => vscode.l10n.t('{0} ({1}/{2})', step.command, s
 export async function requireTrust(command: string): Promise<boolean> {
   if (vscode.workspace.isTrusted) return true;
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} creates a file, which Incident Workbench does not do in Restricted Mode. Trust this workspace to create incident documents.', command),
+    vscode.l10n.t(
+      '{0} creates a file, which Incident Workbench does not do in Restricted Mode. Trust this workspace to create incident documents.',
+      command,
+    ),
     vscode.l10n.t('Manage Workspace Trust'),
   );
   if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
@@ -34,7 +37,9 @@ export async function requireTrust(command: string): Promise<boolean> {
 export async function chooseFolder(what: string, name?: string): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: a new {0} is written inside a workspace folder.', what));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a folder first: a new {0} is written inside a workspace folder.', what),
+    );
     return undefined;
   }
   let folder: vscode.WorkspaceFolder | undefined;
@@ -42,10 +47,18 @@ export async function chooseFolder(what: string, name?: string): Promise<vscode.
     folder = folders.find((f) => f.name === name || f.uri.fsPath === name);
     if (!folder) throw new Error(`There is no workspace folder named "${name}".`);
   } else {
-    folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder should the new {0} go in?', what), ignoreFocusOut: true });
+    folder =
+      folders.length === 1
+        ? folders[0]
+        : await vscode.window.showWorkspaceFolderPick({
+            placeHolder: vscode.l10n.t('Which folder should the new {0} go in?', what),
+            ignoreFocusOut: true,
+          });
   }
   if (folder && folder.uri.scheme !== 'file') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Incident Workbench creates documents only in folders on disk; {0} is not one.', folder.name));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Incident Workbench creates documents only in folders on disk; {0} is not one.', folder.name),
+    );
     return undefined;
   }
   return folder;
@@ -58,15 +71,23 @@ export async function askTitle(step: Step, prompt: string, placeHolder: string):
     prompt,
     placeHolder,
     ignoreFocusOut: true,
-    validateInput: (text) => text.trim()
-      ? { message: vscode.l10n.t('File name from the title: …{0}', `${slugify(text)}.md`), severity: vscode.InputBoxValidationSeverity.Info }
-      : vscode.l10n.t('Write a title: it names the file.'),
+    validateInput: (text) =>
+      text.trim()
+        ? {
+            message: vscode.l10n.t('File name from the title: …{0}', `${slugify(text)}.md`),
+            severity: vscode.InputBoxValidationSeverity.Info,
+          }
+        : vscode.l10n.t('Write a title: it names the file.'),
   });
   return title?.trim();
 }
 
 /** Asks for the incident date (default `today`), showing the path the document will get. */
-export async function askDate(step: Step, today: string, pathFor: (date: string) => string): Promise<string | undefined> {
+export async function askDate(
+  step: Step,
+  today: string,
+  pathFor: (date: string) => string,
+): Promise<string | undefined> {
   const date = await vscode.window.showInputBox({
     title: stepTitle(step),
     prompt: vscode.l10n.t('The date of the incident, YYYY-MM-DD (UTC). Today is the default.'),
@@ -76,7 +97,10 @@ export async function askDate(step: Step, today: string, pathFor: (date: string)
       const problem = dateProblem(text);
       if (problem) return problem;
       try {
-        return { message: vscode.l10n.t('Creates {0}', pathFor(text.trim())), severity: vscode.InputBoxValidationSeverity.Info };
+        return {
+          message: vscode.l10n.t('Creates {0}', pathFor(text.trim())),
+          severity: vscode.InputBoxValidationSeverity.Info,
+        };
       } catch (e) {
         return e instanceof Error ? e.message : String(e);
       }
@@ -95,7 +119,9 @@ export async function pickSeverity(step: Step, profile: Profile): Promise<{ id: 
     id: level.id,
     label: level.id,
     description: level.label,
-    detail: level.responseTime ? vscode.l10n.t('{0} Response: {1}.', level.definition, level.responseTime) : level.definition,
+    detail: level.responseTime
+      ? vscode.l10n.t('{0} Response: {1}.', level.definition, level.responseTime)
+      : level.definition,
   }));
   items.push({
     id: undefined,
@@ -117,7 +143,12 @@ export async function pickSeverity(step: Step, profile: Profile): Promise<{ id: 
  * Asks for the start or the end of the incident: `HH:MM` (UTC, on `date`), an ISO date and
  * time, or blank. `{ date: undefined }` for blank, undefined on Escape.
  */
-export async function askTime(step: Step, which: 'start' | 'end', date: string, start?: Date): Promise<{ date: Date | undefined } | undefined> {
+export async function askTime(
+  step: Step,
+  which: 'start' | 'end',
+  date: string,
+  start?: Date,
+): Promise<{ date: Date | undefined } | undefined> {
   const read = (text: string): { date: Date | undefined } | string => {
     const r = parseIncidentTime(text, date);
     if (!r.ok) return r.message;
@@ -126,11 +157,23 @@ export async function askTime(step: Step, which: 'start' | 'end', date: string, 
   };
   const text = await vscode.window.showInputBox({
     title: stepTitle(step),
-    prompt: which === 'start'
-      ? vscode.l10n.t('When the incident started: HH:MM (UTC, on {0}) or a date and time such as {1}. Leave blank if not known.', date, `${date}T14:28Z`)
-      : start
-        ? vscode.l10n.t('When it was resolved: HH:MM (UTC, on {0}) or a date and time, after {1}. Leave blank if not known.', date, displayTime(start))
-        : vscode.l10n.t('When it was resolved: HH:MM (UTC, on {0}) or a date and time. Leave blank if not known.', date),
+    prompt:
+      which === 'start'
+        ? vscode.l10n.t(
+            'When the incident started: HH:MM (UTC, on {0}) or a date and time such as {1}. Leave blank if not known.',
+            date,
+            `${date}T14:28Z`,
+          )
+        : start
+          ? vscode.l10n.t(
+              'When it was resolved: HH:MM (UTC, on {0}) or a date and time, after {1}. Leave blank if not known.',
+              date,
+              displayTime(start),
+            )
+          : vscode.l10n.t(
+              'When it was resolved: HH:MM (UTC, on {0}) or a date and time. Leave blank if not known.',
+              date,
+            ),
     placeHolder: vscode.l10n.t('HH:MM, or blank'),
     ignoreFocusOut: true,
     validateInput: (value) => {

@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { CHARTS_VIEW_TYPE } from '../../constants';
 import { chartsHtml } from '../../webview/chartsHtml';
-import { chartsWebviewMessageSchema, type ChartsPage, type ChartsPageState, type ShowChartsMessage } from '../../webview/chartsProtocol';
+import {
+  chartsWebviewMessageSchema,
+  type ChartsPage,
+  type ChartsPageState,
+  type ShowChartsMessage,
+} from '../../webview/chartsProtocol';
 
 /** Builds a page and answers its buttons. */
 export interface ChartsSource {
@@ -21,7 +26,14 @@ class ChartsPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private page: ChartsPage | undefined;
 
-  constructor(readonly panel: vscode.WebviewPanel, kind: ChartsPage['kind'], extensionUri: vscode.Uri, private source: ChartsSource, private readonly log: vscode.LogOutputChannel, onDispose: () => void) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    kind: ChartsPage['kind'],
+    extensionUri: vscode.Uri,
+    private source: ChartsSource,
+    private readonly log: vscode.LogOutputChannel,
+    onDispose: () => void,
+  ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.webview.html = chartsHtml({
@@ -73,15 +85,19 @@ class ChartsPanel implements vscode.Disposable {
           if (this.page) this.show(this.source, this.page);
           else await this.refresh();
           return;
-        case 'refresh': await this.refresh(); return;
-        case 'openText': await this.source.openText?.(); return;
+        case 'refresh':
+          await this.refresh();
+          return;
+        case 'openText':
+          await this.source.openText?.();
+          return;
         default: {
           const never: never = message;
           this.log.warn(`Unknown chart page message ${JSON.stringify(never)}`);
         }
       }
     } catch (e) {
-      this.log.error(`The chart page failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      this.log.error(`The chart page failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
 
@@ -97,10 +113,16 @@ export class ChartsManager implements vscode.Disposable {
   private readonly factories = new Map<ChartsPage['kind'], ChartsSourceFactory>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
-    this.disposables.push(vscode.window.registerWebviewPanelSerializer(CHARTS_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state as ChartsPageState | undefined),
-    }));
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(CHARTS_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: unknown) =>
+          this.restore(panel, state as ChartsPageState | undefined),
+      }),
+    );
   }
 
   /** Says how to build the page of `kind` for a folder, for panels restored after a reload. */
@@ -113,7 +135,11 @@ export class ChartsManager implements vscode.Disposable {
    * Computes the page of `kind` for `folder` (with `given`, else the registered source) and shows it
    * in its panel, opened beside the editor when new; resolves with the page.
    */
-  async show(kind: ChartsPage['kind'], folder: vscode.Uri | undefined, given?: ChartsSource): Promise<ChartsPage | undefined> {
+  async show(
+    kind: ChartsPage['kind'],
+    folder: vscode.Uri | undefined,
+    given?: ChartsSource,
+  ): Promise<ChartsPage | undefined> {
     const factory = this.factories.get(kind);
     const source = given ?? factory?.(folder);
     if (!source) return undefined;
@@ -121,11 +147,16 @@ export class ChartsManager implements vscode.Disposable {
     if (!page) return undefined;
     let open = this.panels.get(kind);
     if (!open) {
-      const panel = vscode.window.createWebviewPanel(CHARTS_VIEW_TYPE, page.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-        enableScripts: true,
-        retainContextWhenHidden: false,
-        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
-      });
+      const panel = vscode.window.createWebviewPanel(
+        CHARTS_VIEW_TYPE,
+        page.title,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+        {
+          enableScripts: true,
+          retainContextWhenHidden: false,
+          localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+        },
+      );
       open = this.adopt(kind, panel, source);
     } else {
       open.panel.reveal(undefined, false);

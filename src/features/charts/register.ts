@@ -46,14 +46,22 @@ async function trendsPage(deps: ChartsDeps, folderUri: vscode.Uri | undefined): 
   if (!folder) return undefined;
   const profile = deps.profiles.profileFor(folder.uri);
   const incidents = await workspaceIncidents(folder, profile, deps.documents);
-  const configured = vscode.workspace.getConfiguration(Settings.section, folder.uri).get<string>(Settings.indexPath, '');
+  const configured = vscode.workspace
+    .getConfiguration(Settings.section, folder.uri)
+    .get<string>(Settings.indexPath, '');
   const dated = incidents.filter((i) => i.date).length;
   return {
     kind: 'trends',
     title: vscode.l10n.t('Incident Trends'),
     folder: folder.uri.toString(),
     intro: [
-      vscode.l10n.t('{0} postmortems in {1} ({2} dated), read as the incident index ({3}) reads them. Medians are over the incidents whose timeline gives the value.', incidents.length, folder.name, dated, indexPathFor(profile, configured)),
+      vscode.l10n.t(
+        '{0} postmortems in {1} ({2} dated), read as the incident index ({3}) reads them. Medians are over the incidents whose timeline gives the value.',
+        incidents.length,
+        folder.name,
+        dated,
+        indexPathFor(profile, configured),
+      ),
     ],
     views: dated > 0 ? trendViews(incidents) : [],
     labels: {

@@ -7,12 +7,26 @@ import { workspaceRelativePath, type ProfileSource } from '../shared/profileSett
 
 /** Quick fixes for Incident Workbench diagnostics. */
 export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   /** The fixes of every finding of the last document asked about: VS Code asks again on each cursor move. */
-  private last: { uri: string; version: number; profile: Profile; today: string; sloFileMissing: boolean; results: FindingFixes[] } | undefined;
+  private last:
+    | {
+        uri: string;
+        version: number;
+        profile: Profile;
+        today: string;
+        sloFileMissing: boolean;
+        results: FindingFixes[];
+      }
+    | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly profiles: ProfileSource) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly profiles: ProfileSource,
+  ) {}
 
   /** Lints once per document version (and profile and day), not once per request. */
   private fixesOf(document: vscode.TextDocument, relativePath: string, sloFileMissing: boolean): FindingFixes[] {
@@ -20,13 +34,25 @@ export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
     const today = new Date().toISOString().slice(0, 10);
     const uri = document.uri.toString();
     const l = this.last;
-    if (l && l.uri === uri && l.version === document.version && l.profile === profile && l.today === today && l.sloFileMissing === sloFileMissing) return l.results;
+    if (
+      l &&
+      l.uri === uri &&
+      l.version === document.version &&
+      l.profile === profile &&
+      l.today === today &&
+      l.sloFileMissing === sloFileMissing
+    )
+      return l.results;
     const results = fixesForFile(relativePath, document.getText(), profile, today, () => true, { sloFileMissing });
     this.last = { uri, version: document.version, profile, today, sloFileMissing, results };
     return results;
   }
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const relativePath = workspaceRelativePath(document.uri);
     if (ours.length === 0 || relativePath === undefined) return [];
@@ -35,7 +61,9 @@ export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
     try {
       // PM016 is only reported when the workspace has no slo.yaml: its diagnostic says so.
       const sloFileMissing = ours.some((d) => codeOf(d) === 'PM016');
-      const results = this.fixesOf(document, relativePath, sloFileMissing).filter(({ finding: f }) => wanted.has(key(f.ruleId, f.range.start.line, f.range.start.character)));
+      const results = this.fixesOf(document, relativePath, sloFileMissing).filter(({ finding: f }) =>
+        wanted.has(key(f.ruleId, f.range.start.line, f.range.start.character)),
+      );
       const actions: vscode.CodeAction[] = [];
       const seen = new Set<string>();
       for (const { finding, fixes } of results) {
@@ -49,12 +77,18 @@ export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
       }
       return actions.sort((a, b) => Number(b.isPreferred ?? false) - Number(a.isPreferred ?? false));
     } catch (e) {
-      this.log.error(`Computing quick fixes for ${document.uri.fsPath} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      this.log.error(
+        `Computing quick fixes for ${document.uri.fsPath} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
       return [];
     }
   }
 
-  private toAction(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic | undefined): vscode.CodeAction {
+  private toAction(
+    document: vscode.TextDocument,
+    fix: Fix,
+    diagnostic: vscode.Diagnostic | undefined,
+  ): vscode.CodeAction {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     const edit = new vscode.WorkspaceEdit();
     for (const e of fix.edits) edit.replace(document.uri, toVsRange(e.range), e.newText);
@@ -77,6 +111,13 @@ function codeOf(d: vscode.Diagnostic): string {
   return typeof code === 'object' && code !== null ? String(code.value) : String(code ?? '');
 }
 
-export function register(_context: vscode.ExtensionContext, deps: { log: vscode.LogOutputChannel; profiles: ProfileSource }): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new IncidentCodeActionProvider(deps.log, deps.profiles), IncidentCodeActionProvider.metadata);
+export function register(
+  _context: vscode.ExtensionContext,
+  deps: { log: vscode.LogOutputChannel; profiles: ProfileSource },
+): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider(
+    { language: 'markdown' },
+    new IncidentCodeActionProvider(deps.log, deps.profiles),
+    IncidentCodeActionProvider.metadata,
+  );
 }

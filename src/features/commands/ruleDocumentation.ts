@@ -9,8 +9,17 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable {
     let id = typeof ruleId === 'string' && findRule(ruleId) ? ruleId : undefined;
     if (!id) {
       const picked = await vscode.window.showQuickPick(
-        ALL_RULES.map((r) => ({ label: r.id, description: r.name, detail: vscode.l10n.t('{0} (default: {1})', r.title, r.defaultSeverity) })),
-        { title: vscode.l10n.t('Incident Workbench rules'), placeHolder: vscode.l10n.t('Choose a rule to read its documentation'), matchOnDescription: true, matchOnDetail: true },
+        ALL_RULES.map((r) => ({
+          label: r.id,
+          description: r.name,
+          detail: vscode.l10n.t('{0} (default: {1})', r.title, r.defaultSeverity),
+        })),
+        {
+          title: vscode.l10n.t('Incident Workbench rules'),
+          placeHolder: vscode.l10n.t('Choose a rule to read its documentation'),
+          matchOnDescription: true,
+          matchOnDetail: true,
+        },
       );
       id = picked?.label;
     }

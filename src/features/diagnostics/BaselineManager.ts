@@ -15,7 +15,10 @@ export class BaselineManager implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
     const refresh = () => this.refresh();
     this.disposables.push(
-      watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh), watcher.onDidDelete(refresh),
+      watcher,
+      watcher.onDidChange(refresh),
+      watcher.onDidCreate(refresh),
+      watcher.onDidDelete(refresh),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${Settings.section}.${Settings.diagnosticsBaseline}`)) refresh();
       }),
@@ -47,13 +50,18 @@ export class BaselineManager implements vscode.Disposable {
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<Baseline | undefined> {
-    const name = vscode.workspace.getConfiguration(Settings.section, folder.uri).get<string>(Settings.diagnosticsBaseline, '').trim();
+    const name = vscode.workspace
+      .getConfiguration(Settings.section, folder.uri)
+      .get<string>(Settings.diagnosticsBaseline, '')
+      .trim();
     if (!name) return undefined;
     const uri = vscode.Uri.joinPath(folder.uri, name);
     try {
       return parseBaseline(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     } catch (e) {
-      this.log.warn(`The baseline ${name} in ${folder.name} is not used: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn(
+        `The baseline ${name} in ${folder.name} is not used: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return undefined;
     }
   }

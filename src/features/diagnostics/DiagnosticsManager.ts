@@ -33,7 +33,6 @@ export interface DiagnosticsDeps {
   readonly onDidChangeBaseline?: vscode.Event<void>;
 }
 
-
 /** While edits keep coming, the longest wait for findings, in debounce delays. */
 const MAX_WAIT_DEBOUNCES = 2;
 
@@ -82,16 +81,30 @@ export class DiagnosticsManager implements vscode.Disposable {
     const size = byteLength(text, limit);
     if (size > limit) {
       this.collection.set(uri, [tooLargeDiagnostic(size, limit)]);
-      this.deps.log.info(`Not linting ${uri.fsPath}: ${formatSize(size)} is over the ${formatSize(limit)} limit (${Settings.section}.${Settings.diagnosticsMaxFileSize}).`);
+      this.deps.log.info(
+        `Not linting ${uri.fsPath}: ${formatSize(size)} is over the ${formatSize(limit)} limit (${Settings.section}.${Settings.diagnosticsMaxFileSize}).`,
+      );
       return [];
     }
-    const findings = lintWorkspaceFile(target.relativePath, text, target.profile, {
-      slos: this.deps.slosFor?.(uri), sloFileMissing: this.deps.sloFileMissingFor?.(uri), workspace: this.deps.workspaceFor?.(uri),
-    })?.findings ?? [];
+    const findings =
+      lintWorkspaceFile(target.relativePath, text, target.profile, {
+        slos: this.deps.slosFor?.(uri),
+        sloFileMissing: this.deps.sloFileMissingFor?.(uri),
+        workspace: this.deps.workspaceFor?.(uri),
+      })?.findings ?? [];
     const baseline = this.deps.baselineFor?.(uri);
     // Findings the baseline holds were there before the team adopted the tool: hints, not warnings.
-    const old = baseline ? new Set(splitByBaseline(baseline, [{ path: target.relativePath, lines: splitLines(text), findings }]).baselined.get(target.relativePath)) : undefined;
-    this.collection.set(uri, findings.map((f) => this.toDiagnostic(f, old?.has(f))));
+    const old = baseline
+      ? new Set(
+          splitByBaseline(baseline, [{ path: target.relativePath, lines: splitLines(text), findings }]).baselined.get(
+            target.relativePath,
+          ),
+        )
+      : undefined;
+    this.collection.set(
+      uri,
+      findings.map((f) => this.toDiagnostic(f, old?.has(f))),
+    );
     return [...findings];
   }
 
@@ -124,7 +137,9 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.publish(doc.uri, doc.getText());
     } catch (e) {
       // A bug in a rule must never take the extension host down; say where it happened.
-      this.deps.log.error(`Linting ${doc.uri.fsPath} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      this.deps.log.error(
+        `Linting ${doc.uri.fsPath} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
     }
   }
 
@@ -137,16 +152,21 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (!this.isCandidate(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    const delay = vscode.workspace.getConfiguration(Settings.section, doc.uri).get<number>(Settings.diagnosticsDebounceMs, 300);
+    const delay = vscode.workspace
+      .getConfiguration(Settings.section, doc.uri)
+      .get<number>(Settings.diagnosticsDebounceMs, 300);
     const now = Date.now();
     const since = this.pendingSince.get(key) ?? now;
     this.pendingSince.set(key, since);
     const wait = Math.max(0, Math.min(delay, since + delay * MAX_WAIT_DEBOUNCES - now));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (doc.isClosed) return;
-      this.lintNow(doc);
-    }, wait));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (doc.isClosed) return;
+        this.lintNow(doc);
+      }, wait),
+    );
   }
 
   private forget(uri: vscode.Uri): void {
@@ -158,7 +178,11 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   private toDiagnostic(finding: Finding, baselined = false): vscode.Diagnostic {
-    const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), finding.message, baselined ? vscode.DiagnosticSeverity.Hint : toVsSeverity(finding.severity));
+    const diagnostic = new vscode.Diagnostic(
+      toVsRange(finding.range),
+      finding.message,
+      baselined ? vscode.DiagnosticSeverity.Hint : toVsSeverity(finding.severity),
+    );
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = { value: finding.ruleId, target: ruleDocUri(this.deps.extensionUri, finding.ruleId) };
     return diagnostic;
@@ -177,6 +201,9 @@ export function ruleDocUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri
 function tooLargeDiagnostic(size: number, limit: number): vscode.Diagnostic {
   const message = vscode.l10n.t(
     'Incident Workbench did not lint this document: it is {0}, more than the {1} limit. Raise the setting "{2}" to lint it.',
-    formatSize(size), formatSize(limit), `${Settings.section}.${Settings.diagnosticsMaxFileSize}`);
+    formatSize(size),
+    formatSize(limit),
+    `${Settings.section}.${Settings.diagnosticsMaxFileSize}`,
+  );
   return new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Information);
 }

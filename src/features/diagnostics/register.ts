@@ -13,23 +13,33 @@ export function register(_context: vscode.ExtensionContext, deps: DiagnosticsDep
   return vscode.Disposable.from(manager, command);
 }
 
-async function lintWorkspace(manager: DiagnosticsManager, log: vscode.LogOutputChannel): Promise<{ files: number; errors: number; warnings: number }> {
+async function lintWorkspace(
+  manager: DiagnosticsManager,
+  log: vscode.LogOutputChannel,
+): Promise<{ files: number; errors: number; warnings: number }> {
   const totals = { files: 0, errors: 0, warnings: 0 };
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to lint its incident documents.'));
     return totals;
   }
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Linting incident documents'), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Linting incident documents'),
+      cancellable: true,
+    },
     async (progress, token) => {
-      const uris = (await vscode.workspace.findFiles('**/*.{md,markdown}', EXCLUDE, undefined, token)).filter((u) => manager.classify(u));
+      const uris = (await vscode.workspace.findFiles('**/*.{md,markdown}', EXCLUDE, undefined, token)).filter((u) =>
+        manager.classify(u),
+      );
       const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
       for (const [index, uri] of uris.entries()) {
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.l10n.t('{0} of {1}', index + 1, uris.length), increment: 100 / uris.length });
         try {
           // Unsaved edits win over what is on disk.
-          const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+          const text =
+            open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
           const findings = manager.publish(uri, text) ?? [];
           totals.files++;
           totals.errors += findings.filter((f) => f.severity === 'error').length;
@@ -40,11 +50,15 @@ async function lintWorkspace(manager: DiagnosticsManager, log: vscode.LogOutputC
       }
     },
   );
-  log.info(`Linted ${plural(totals.files, 'incident document')}: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}.`);
-  const summary = vscode.l10n.t('Linted {0}: {1}, {2}.',
+  log.info(
+    `Linted ${plural(totals.files, 'incident document')}: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}.`,
+  );
+  const summary = vscode.l10n.t(
+    'Linted {0}: {1}, {2}.',
     totals.files === 1 ? vscode.l10n.t('1 incident document') : vscode.l10n.t('{0} incident documents', totals.files),
     totals.errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', totals.errors),
-    totals.warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', totals.warnings));
+    totals.warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', totals.warnings),
+  );
   const showProblems = vscode.l10n.t('Show Problems');
   const action = totals.errors + totals.warnings > 0 ? showProblems : undefined;
   void vscode.window.showInformationMessage(summary, ...(action ? [action] : [])).then((choice) => {

@@ -2,8 +2,20 @@
 import * as vscode from 'vscode';
 import { kindFromContent, kindFromProfileFolders, parseMarkdown } from '../../core';
 import {
-  checkWindow, diffUriInfo, formatWindowTime, incidentServices, parseWindowTime, rankCommits, suggestWindow, windowHints,
-  type Commit, type FileChange, type RankedCommit, type RankReason, type SuggestedWindow, type WindowHints,
+  checkWindow,
+  diffUriInfo,
+  formatWindowTime,
+  incidentServices,
+  parseWindowTime,
+  rankCommits,
+  suggestWindow,
+  windowHints,
+  type Commit,
+  type FileChange,
+  type RankedCommit,
+  type RankReason,
+  type SuggestedWindow,
+  type WindowHints,
 } from '../../core/git';
 import { summarizeIncident } from '../../core/incident/summary';
 import { gitService, type CommitsOptions, type CommitsResult, type ShowResult } from '../../services/gitService';
@@ -48,8 +60,15 @@ export function register(_context: vscode.ExtensionContext, deps: GitCorrelation
       try {
         await showIncidentWindowChanges({ ...deps, git }, args);
       } catch (e) {
-        deps.log.error(`Show Changes in Incident Window failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not show the changes in the incident window: {0}', e instanceof Error ? e.message : String(e)));
+        deps.log.error(
+          `Show Changes in Incident Window failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t(
+            'Could not show the changes in the incident window: {0}',
+            e instanceof Error ? e.message : String(e),
+          ),
+        );
       }
     }),
   );
@@ -60,7 +79,9 @@ type Deps = GitCorrelationDeps & { readonly git: NonNullable<GitCorrelationDeps[
 async function showIncidentWindowChanges(deps: Deps, args: ShowChangesArgs | undefined): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Show Changes in Incident Window runs git, which Restricted Mode does not allow. Trust this workspace to list its commits.'),
+      vscode.l10n.t(
+        'Show Changes in Incident Window runs git, which Restricted Mode does not allow. Trust this workspace to list its commits.',
+      ),
       vscode.l10n.t('Manage Workspace Trust'),
     );
     if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
@@ -74,16 +95,33 @@ async function showIncidentWindowChanges(deps: Deps, args: ShowChangesArgs | und
   const range = vscode.l10n.t('{0} to {1}', formatWindowTime(window.since), formatWindowTime(window.until));
 
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading commits from {0}', range), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Reading commits from {0}', range),
+      cancellable: true,
+    },
     async (progress, token) => {
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
       try {
-        const result = await deps.git.commitsInWindow(folder.uri.fsPath, { ...window, maxCount: MAX_LISTED_COMMITS, signal: controller.signal });
+        const result = await deps.git.commitsInWindow(folder.uri.fsPath, {
+          ...window,
+          maxCount: MAX_LISTED_COMMITS,
+          signal: controller.signal,
+        });
         if (!result.available || result.commits.length === 0) return { result, ranked: [] as RankedCommit[] };
         const candidates = [...new Set(result.commits.flatMap((c) => c.files))];
-        progress.report({ message: candidates.length === 1 ? vscode.l10n.t('Looking for INCIDENT tags in 1 changed file') : vscode.l10n.t('Looking for INCIDENT tags in {0} changed files', candidates.length) });
-        const taggedFiles = await (deps.taggedFiles ?? readTaggedFiles)(vscode.Uri.file(result.root), candidates, token);
+        progress.report({
+          message:
+            candidates.length === 1
+              ? vscode.l10n.t('Looking for INCIDENT tags in 1 changed file')
+              : vscode.l10n.t('Looking for INCIDENT tags in {0} changed files', candidates.length),
+        });
+        const taggedFiles = await (deps.taggedFiles ?? readTaggedFiles)(
+          vscode.Uri.file(result.root),
+          candidates,
+          token,
+        );
         return { result, ranked: rankCommits(result.commits, { taggedFiles, services: incident.services }) };
       } finally {
         subscription.dispose();
@@ -99,7 +137,9 @@ async function showIncidentWindowChanges(deps: Deps, args: ShowChangesArgs | und
     return;
   }
   const where = result.branch ? vscode.l10n.t('on {0}', result.branch) : vscode.l10n.t('on the detached HEAD');
-  const shallowNote = result.shallow ? vscode.l10n.t(' This is a shallow clone: commits older than its depth are not in it.') : '';
+  const shallowNote = result.shallow
+    ? vscode.l10n.t(' This is a shallow clone: commits older than its depth are not in it.')
+    : '';
   if (ranked.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No commits {0} from {1}.', where, range) + shallowNote);
     return;
@@ -107,9 +147,16 @@ async function showIncidentWindowChanges(deps: Deps, args: ShowChangesArgs | und
   const commits = ranked.length === 1 ? vscode.l10n.t('1 commit') : vscode.l10n.t('{0} commits', ranked.length);
   const picked = await vscode.window.showQuickPick(commitItems(ranked), {
     title: result.truncated
-      ? vscode.l10n.t('Changes {0} from {1}: {2}, the newest only (narrow the window to see older ones)', where, range, commits)
+      ? vscode.l10n.t(
+          'Changes {0} from {1}: {2}, the newest only (narrow the window to see older ones)',
+          where,
+          range,
+          commits,
+        )
       : vscode.l10n.t('Changes {0} from {1}: {2}', where, range, commits),
-    placeHolder: result.shallow ? vscode.l10n.t('Choose a commit to see its changes (shallow clone: older commits are missing)') : vscode.l10n.t('Choose a commit to see its changes'),
+    placeHolder: result.shallow
+      ? vscode.l10n.t('Choose a commit to see its changes (shallow clone: older commits are missing)')
+      : vscode.l10n.t('Choose a commit to see its changes'),
     matchOnDescription: true,
     matchOnDetail: true,
   });
@@ -121,14 +168,23 @@ async function showIncidentWindowChanges(deps: Deps, args: ShowChangesArgs | und
 async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder inside a git repository to list the changes in an incident window.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a folder inside a git repository to list the changes in an incident window.'),
+    );
     return undefined;
   }
   const active = vscode.window.activeTextEditor?.document.uri;
-  const folder = (active && vscode.workspace.getWorkspaceFolder(active))
-    ?? (folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder\'s repository should be read?') }));
+  const folder =
+    (active && vscode.workspace.getWorkspaceFolder(active)) ??
+    (folders.length === 1
+      ? folders[0]
+      : await vscode.window.showWorkspaceFolderPick({
+          placeHolder: vscode.l10n.t("Which folder's repository should be read?"),
+        }));
   if (folder && folder.uri.scheme !== 'file') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Commit correlation needs a folder on disk; {0} is not one.', folder.name));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Commit correlation needs a folder on disk; {0} is not one.', folder.name),
+    );
     return undefined;
   }
   return folder;
@@ -137,23 +193,32 @@ async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
 /** The date, timeline and services of the active incident document, from core's model; nothing for other editors. */
 function readActiveIncident(deps: GitCorrelationDeps): { hints: WindowHints; services: string[] } {
   const document = vscode.window.activeTextEditor?.document;
-  if (!document || (document.languageId !== 'markdown' && !/\.(?:md|markdown)$/i.test(document.uri.path))) return { hints: {}, services: [] };
+  if (!document || (document.languageId !== 'markdown' && !/\.(?:md|markdown)$/i.test(document.uri.path)))
+    return { hints: {}, services: [] };
   try {
     const profile = deps.profiles.profileFor(document.uri);
     const doc = parseMarkdown(document.getText());
     const relativePath = workspaceRelativePath(document.uri);
-    const kind = (relativePath !== undefined ? kindFromProfileFolders(relativePath, profile, doc) : undefined) ?? kindFromContent(doc, profile) ?? 'postmortem';
+    const kind =
+      (relativePath !== undefined ? kindFromProfileFolders(relativePath, profile, doc) : undefined) ??
+      kindFromContent(doc, profile) ??
+      'postmortem';
     const summary = summarizeIncident({ path: relativePath ?? document.uri.path, doc, profile, kind });
     return { hints: windowHints(summary), services: incidentServices(summary) };
   } catch (e) {
     // The window can still be typed in; a bug reading the document must not stop the command.
-    deps.log.error(`Could not read the incident in ${document.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+    deps.log.error(
+      `Could not read the incident in ${document.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return { hints: {}, services: [] };
   }
 }
 
 /** Asks for the start and the end (prefilled with the suggestion); undefined when the user cancels. */
-async function askWindow(suggested: SuggestedWindow, args: ShowChangesArgs | undefined): Promise<{ since: Date; until: Date } | undefined> {
+async function askWindow(
+  suggested: SuggestedWindow,
+  args: ShowChangesArgs | undefined,
+): Promise<{ since: Date; until: Date } | undefined> {
   if (args?.since !== undefined && args.until !== undefined) {
     const since = parseWindowTime(args.since, 'start');
     if (!since.ok) throw new Error(`Start: ${since.message}`);
@@ -201,16 +266,23 @@ function commitItems(ranked: readonly RankedCommit[]): CommitItem[] {
   const related = ranked.filter((r) => r.score > 0);
   const others = ranked.filter((r) => r.score === 0);
   const items: CommitItem[] = [];
-  if (related.length > 0) items.push({ label: vscode.l10n.t('likely related'), kind: vscode.QuickPickItemKind.Separator });
+  if (related.length > 0)
+    items.push({ label: vscode.l10n.t('likely related'), kind: vscode.QuickPickItemKind.Separator });
   items.push(...related.map(commitItem));
-  if (related.length > 0 && others.length > 0) items.push({ label: vscode.l10n.t('other commits'), kind: vscode.QuickPickItemKind.Separator });
+  if (related.length > 0 && others.length > 0)
+    items.push({ label: vscode.l10n.t('other commits'), kind: vscode.QuickPickItemKind.Separator });
   items.push(...others.map(commitItem));
   return items;
 }
 
 function commitItem({ commit, reasons }: RankedCommit): CommitItem {
   const shown = commit.files.slice(0, 4).join(', ');
-  const files = commit.files.length === 0 ? vscode.l10n.t('no files changed') : commit.files.length > 4 ? vscode.l10n.t('{0} (+{1} more)', shown, commit.files.length - 4) : shown;
+  const files =
+    commit.files.length === 0
+      ? vscode.l10n.t('no files changed')
+      : commit.files.length > 4
+        ? vscode.l10n.t('{0} (+{1} more)', shown, commit.files.length - 4)
+        : shown;
   const why = reasons.map(describeReason).join('; ');
   return {
     label: `$(git-commit) ${commit.subject || vscode.l10n.t('(no message)')}`,
@@ -242,14 +314,22 @@ interface FileItem extends vscode.QuickPickItem {
 /** How a file changed in a commit, in words. */
 function statusLabel(status: FileChange['status']): string {
   switch (status) {
-    case 'added': return vscode.l10n.t('added');
-    case 'modified': return vscode.l10n.t('modified');
-    case 'deleted': return vscode.l10n.t('deleted');
-    case 'renamed': return vscode.l10n.t('renamed');
-    case 'copied': return vscode.l10n.t('copied');
-    case 'type-changed': return vscode.l10n.t('type changed');
-    case 'unmerged': return vscode.l10n.t('unmerged');
-    default: return vscode.l10n.t('changed');
+    case 'added':
+      return vscode.l10n.t('added');
+    case 'modified':
+      return vscode.l10n.t('modified');
+    case 'deleted':
+      return vscode.l10n.t('deleted');
+    case 'renamed':
+      return vscode.l10n.t('renamed');
+    case 'copied':
+      return vscode.l10n.t('copied');
+    case 'type-changed':
+      return vscode.l10n.t('type changed');
+    case 'unmerged':
+      return vscode.l10n.t('unmerged');
+    default:
+      return vscode.l10n.t('changed');
   }
 }
 
@@ -269,14 +349,23 @@ async function openCommit(commit: Commit, root: string, log: vscode.LogOutputCha
   let change: FileChange | undefined = commit.changes[0];
   if (commit.changes.length > 1) {
     const items: FileItem[] = [
-      { label: vscode.l10n.t('$(git-commit) The whole commit'), description: vscode.l10n.t('{0} files, as one patch', commit.changes.length) },
+      {
+        label: vscode.l10n.t('$(git-commit) The whole commit'),
+        description: vscode.l10n.t('{0} files, as one patch', commit.changes.length),
+      },
       ...commit.changes.map((c) => ({
         label: `$(file) ${c.path}`,
-        description: c.oldPath ? vscode.l10n.t('{0} from {1}', statusLabel(c.status), c.oldPath) : statusLabel(c.status),
+        description: c.oldPath
+          ? vscode.l10n.t('{0} from {1}', statusLabel(c.status), c.oldPath)
+          : statusLabel(c.status),
         change: c,
       })),
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: `${commit.shortHash} ${commit.subject}`, placeHolder: vscode.l10n.t('Choose a file to compare with the commit before'), matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `${commit.shortHash} ${commit.subject}`,
+      placeHolder: vscode.l10n.t('Choose a file to compare with the commit before'),
+      matchOnDescription: true,
+    });
     if (!picked) return;
     change = picked.change;
   }

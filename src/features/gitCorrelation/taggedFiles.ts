@@ -8,7 +8,11 @@ export const MAX_TAG_FILE_BYTES = 1024 * 1024;
 export const MAX_TAG_FILES = 300;
 
 /** Which of `candidates` (paths relative to the repository root `root`) contain an INCIDENT tag. */
-export type TaggedFilesSource = (root: vscode.Uri, candidates: readonly string[], token: vscode.CancellationToken) => Promise<string[]>;
+export type TaggedFilesSource = (
+  root: vscode.Uri,
+  candidates: readonly string[],
+  token: vscode.CancellationToken,
+) => Promise<string[]>;
 
 /**
  * Reads each candidate from the workspace (as saved on disk) and keeps those where core's

@@ -16,54 +16,87 @@ export interface CreateConfigResult {
 }
 
 export function register(): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.createConfigFromDocuments, async (options?: { folder?: vscode.Uri; write?: boolean }): Promise<CreateConfigResult> => {
-    const folder = options?.folder
-      ? vscode.workspace.getWorkspaceFolder(options.folder)
-      : vscode.workspace.workspaceFolders?.length === 1
-        ? vscode.workspace.workspaceFolders[0]
-        : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Choose the folder whose documents to read') });
-    if (!folder) return {};
-    for (const name of CONFIG_FILE_NAMES) {
-      const uri = vscode.Uri.joinPath(folder.uri, name);
-      if (await exists(uri)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists in {1}; it is never overwritten.', name, folder.name));
+  return vscode.commands.registerCommand(
+    Commands.createConfigFromDocuments,
+    async (options?: { folder?: vscode.Uri; write?: boolean }): Promise<CreateConfigResult> => {
+      const folder = options?.folder
+        ? vscode.workspace.getWorkspaceFolder(options.folder)
+        : vscode.workspace.workspaceFolders?.length === 1
+          ? vscode.workspace.workspaceFolders[0]
+          : await vscode.window.showWorkspaceFolderPick({
+              placeHolder: vscode.l10n.t('Choose the folder whose documents to read'),
+            });
+      if (!folder) return {};
+      for (const name of CONFIG_FILE_NAMES) {
+        const uri = vscode.Uri.joinPath(folder.uri, name);
+        if (await exists(uri)) {
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t('{0} already exists in {1}; it is never overwritten.', name, folder.name),
+          );
+          return {};
+        }
+      }
+      const documents = await readDocuments(folder);
+      let proposal;
+      try {
+        proposal = proposeConfig(documents);
+      } catch (e) {
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t(
+            'Could not propose a configuration for {0}: {1}',
+            folder.name,
+            e instanceof Error ? e.message : String(e),
+          ),
+        );
         return {};
       }
-    }
-    const documents = await readDocuments(folder);
-    let proposal;
-    try {
-      proposal = proposeConfig(documents);
-    } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not propose a configuration for {0}: {1}', folder.name, e instanceof Error ? e.message : String(e)));
-      return {};
-    }
-    if (proposal.kinds.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No postmortem or runbook was found in {0}; there is nothing to propose a configuration from.', folder.name));
-      return {};
-    }
-    const target = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAMES[0]);
-    const write = vscode.l10n.t('Write {0}', CONFIG_FILE_NAMES[0]);
-    const draft = vscode.l10n.t('Open as Draft');
-    const choice = options?.write === undefined
-      ? await vscode.window.showInformationMessage(
-        vscode.l10n.t('Extending the {0} profile, the proposed configuration has {1} missing-section findings where {0} alone has {2}.', proposal.base.name, proposal.after, proposal.before),
-        { modal: true }, write, draft)
-      : options.write ? write : draft;
-    if (choice === write) {
-      const edit = new vscode.WorkspaceEdit();
-      // Never overwrites: a file created meanwhile is left alone.
-      edit.createFile(target, { overwrite: false, ignoreIfExists: true, contents: new TextEncoder().encode(proposal.yaml) });
-      await vscode.workspace.applyEdit(edit);
-      if (options?.write === undefined) await vscode.window.showTextDocument(target);
-      return { yaml: proposal.yaml, written: target };
-    }
-    if (choice === draft) {
-      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: proposal.yaml });
-      await vscode.window.showTextDocument(doc);
-    }
-    return { yaml: proposal.yaml };
-  });
+      if (proposal.kinds.length === 0) {
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t(
+            'No postmortem or runbook was found in {0}; there is nothing to propose a configuration from.',
+            folder.name,
+          ),
+        );
+        return {};
+      }
+      const target = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAMES[0]);
+      const write = vscode.l10n.t('Write {0}', CONFIG_FILE_NAMES[0]);
+      const draft = vscode.l10n.t('Open as Draft');
+      const choice =
+        options?.write === undefined
+          ? await vscode.window.showInformationMessage(
+              vscode.l10n.t(
+                'Extending the {0} profile, the proposed configuration has {1} missing-section findings where {0} alone has {2}.',
+                proposal.base.name,
+                proposal.after,
+                proposal.before,
+              ),
+              { modal: true },
+              write,
+              draft,
+            )
+          : options.write
+            ? write
+            : draft;
+      if (choice === write) {
+        const edit = new vscode.WorkspaceEdit();
+        // Never overwrites: a file created meanwhile is left alone.
+        edit.createFile(target, {
+          overwrite: false,
+          ignoreIfExists: true,
+          contents: new TextEncoder().encode(proposal.yaml),
+        });
+        await vscode.workspace.applyEdit(edit);
+        if (options?.write === undefined) await vscode.window.showTextDocument(target);
+        return { yaml: proposal.yaml, written: target };
+      }
+      if (choice === draft) {
+        const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: proposal.yaml });
+        await vscode.window.showTextDocument(doc);
+      }
+      return { yaml: proposal.yaml };
+    },
+  );
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -77,12 +110,19 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /** The folder's Markdown files (dependencies and build output left out), with paths relative to it. */
 async function readDocuments(folder: vscode.WorkspaceFolder): Promise<InitDocument[]> {
-  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), '{**/node_modules/**,**/.git/**,**/out/**,**/dist/**}', MAX_FILES);
+  const uris = await vscode.workspace.findFiles(
+    new vscode.RelativePattern(folder, '**/*.{md,markdown}'),
+    '{**/node_modules/**,**/.git/**,**/out/**,**/dist/**}',
+    MAX_FILES,
+  );
   const out: InitDocument[] = [];
   for (const uri of uris) {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > MAX_FILE_BYTES) continue;
-    out.push({ path: vscode.workspace.asRelativePath(uri, false), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
+    out.push({
+      path: vscode.workspace.asRelativePath(uri, false),
+      text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
+    });
   }
   return out;
 }

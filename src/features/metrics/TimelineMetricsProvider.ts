@@ -25,10 +25,12 @@ export class TimelineMetricsProvider implements vscode.HoverProvider, vscode.Cod
 
   constructor(private readonly deps: MetricsDeps) {
     if (deps.onDidChange) {
-      this.subscriptions.push(deps.onDidChange(() => {
-        this.deps.documents.clear();
-        this.changed.fire();
-      }));
+      this.subscriptions.push(
+        deps.onDidChange(() => {
+          this.deps.documents.clear();
+          this.changed.fire();
+        }),
+      );
     }
   }
 
@@ -51,12 +53,16 @@ export class TimelineMetricsProvider implements vscode.HoverProvider, vscode.Cod
     if (!summary || !heading) return [];
     const m = summary.metrics;
     const title = METRIC_IDS.map((id) => `${METRICS[id].short} ${formatInterval(m[id])}`).join(' · ');
-    return [new vscode.CodeLens(toVsRange(heading), {
-      title,
-      tooltip: vscode.l10n.t('Time to detect, mitigate and recover, and the duration, from this timeline. Click for the error budget.'),
-      command: Commands.showErrorBudget,
-      arguments: [document.uri],
-    })];
+    return [
+      new vscode.CodeLens(toVsRange(heading), {
+        title,
+        tooltip: vscode.l10n.t(
+          'Time to detect, mitigate and recover, and the duration, from this timeline. Click for the error budget.',
+        ),
+        command: Commands.showErrorBudget,
+        arguments: [document.uri],
+      }),
+    ];
   }
 
   dispose(): void {
@@ -71,19 +77,29 @@ function timelineHeading(summary: IncidentSummary) {
 function hoverText(summary: IncidentSummary): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = false;
-  md.appendMarkdown('**Incident measures** (from this timeline)\n\n| Measure | Value | From | To |\n|---|---|---|---|\n');
+  md.appendMarkdown(
+    '**Incident measures** (from this timeline)\n\n| Measure | Value | From | To |\n|---|---|---|---|\n',
+  );
   for (const id of METRIC_IDS) {
     const def = METRICS[id];
     const interval = summary.metrics[id];
-    const end = (hit: typeof interval.from, name: string) => (hit ? `${name} ${cell(hit.entry.timeText)}: ${cell(short(hit.entry.text))}` : `no ${name} event`);
-    md.appendMarkdown(`| ${def.label} | ${interval.minutes === null ? '—' : formatInterval(interval)} | ${end(interval.from, def.from)} | ${end(interval.to, def.to)} |\n`);
+    const end = (hit: typeof interval.from, name: string) =>
+      hit ? `${name} ${cell(hit.entry.timeText)}: ${cell(short(hit.entry.text))}` : `no ${name} event`;
+    md.appendMarkdown(
+      `| ${def.label} | ${interval.minutes === null ? '—' : formatInterval(interval)} | ${end(interval.from, def.from)} | ${end(interval.to, def.to)} |\n`,
+    );
   }
   // Which event was taken for each milestone, and why, so a reader can check the choice.
-  if (summary.metrics.explanation.length) md.appendMarkdown(`\n**Milestones**\n\n${summary.metrics.explanation.map((e) => `- ${escape(e)}`).join('\n')}\n`);
-  const reasons = METRIC_IDS.filter((id) => summary.metrics[id].minutes === null).map((id) => `${METRICS[id].label}: ${summary.metrics[id].reason}.`);
+  if (summary.metrics.explanation.length)
+    md.appendMarkdown(`\n**Milestones**\n\n${summary.metrics.explanation.map((e) => `- ${escape(e)}`).join('\n')}\n`);
+  const reasons = METRIC_IDS.filter((id) => summary.metrics[id].minutes === null).map(
+    (id) => `${METRICS[id].label}: ${summary.metrics[id].reason}.`,
+  );
   const notes = [...summary.metrics.notes, ...reasons];
   if (notes.length) md.appendMarkdown(`\n${notes.map((n) => `- ${escape(n)}`).join('\n')}\n`);
-  md.appendMarkdown('\nTime to detect runs from start to detection, time to mitigate from detection to mitigation, time to recover from detection to resolution, duration from start to resolution.');
+  md.appendMarkdown(
+    '\nTime to detect runs from start to detection, time to mitigate from detection to mitigation, time to recover from detection to resolution, duration from start to resolution.',
+  );
   return md;
 }
 

@@ -3,7 +3,11 @@ import * as vscode from 'vscode';
 import { SectionMatchHoverProvider } from './SectionMatchHoverProvider';
 import { TimelineMetricsProvider, type MetricsDeps } from './TimelineMetricsProvider';
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'vscode-remote' }, { language: 'markdown', scheme: 'vscode-vfs' }];
+const MARKDOWN: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'vscode-remote' },
+  { language: 'markdown', scheme: 'vscode-vfs' },
+];
 
 export function register(_context: vscode.ExtensionContext, deps: MetricsDeps): vscode.Disposable {
   const provider = new TimelineMetricsProvider(deps);

@@ -50,7 +50,8 @@ export function extendMarkdownIt(md: MarkdownIt, deps: PreviewDeps): MarkdownIt 
     for (const token of state.tokens) {
       if (token.type === 'html_block' && isIndexMarker(token.content, 'begin')) inBlock = true;
       else if (token.type === 'html_block' && isIndexMarker(token.content, 'end')) inBlock = false;
-      else if (inBlock && token.type === 'fence' && token.info.trim() === 'mermaid') token.meta = { ...(token.meta as object | null), iwIndexChart: true };
+      else if (inBlock && token.type === 'fence' && token.info.trim() === 'mermaid')
+        token.meta = { ...(token.meta as object | null), iwIndexChart: true };
     }
   });
   const fence = md.renderer.rules.fence;
@@ -81,7 +82,9 @@ export function extendMarkdownIt(md: MarkdownIt, deps: PreviewDeps): MarkdownIt 
       return previewHeaderHtml(decorations);
     } catch (e) {
       // A preview must render even when the decorations fail; say why in the log.
-      deps.log?.error(`Preview decorations for ${uri.fsPath} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      deps.log?.error(
+        `Preview decorations for ${uri.fsPath} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
       return '';
     }
   };
@@ -92,7 +95,8 @@ export function extendMarkdownIt(md: MarkdownIt, deps: PreviewDeps): MarkdownIt 
       const token = tokens[idx];
       // Tokens are cached between renders: take off what an earlier render added before deciding again.
       removeClass(token, 'iw-overdue');
-      if (token.attrGet('data-iw-due') !== null) token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'data-iw-due' && name !== 'title');
+      if (token.attrGet('data-iw-due') !== null)
+        token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'data-iw-due' && name !== 'title');
       const due = token.map ? env.incidentWorkbenchOverdue?.get(token.map[0]) : undefined;
       if (due !== undefined) {
         token.attrJoin('class', 'iw-overdue');
@@ -105,10 +109,20 @@ export function extendMarkdownIt(md: MarkdownIt, deps: PreviewDeps): MarkdownIt 
   return md;
 }
 
-function removeClass(token: { attrGet(name: string): string | null; attrSet(name: string, value: string): void; attrs: Array<[string, string]> | null }, cls: string): void {
+function removeClass(
+  token: {
+    attrGet(name: string): string | null;
+    attrSet(name: string, value: string): void;
+    attrs: Array<[string, string]> | null;
+  },
+  cls: string,
+): void {
   const current = token.attrGet('class');
   if (current === null || !current.split(/\s+/).includes(cls)) return;
-  const rest = current.split(/\s+/).filter((c) => c && c !== cls).join(' ');
+  const rest = current
+    .split(/\s+/)
+    .filter((c) => c && c !== cls)
+    .join(' ');
   if (rest) token.attrSet('class', rest);
   else token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'class');
 }

@@ -48,7 +48,8 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     const reloadFor = (uri: vscode.Uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       // Only a file at a folder's root configures it.
-      if (folder && uri.path === vscode.Uri.joinPath(folder.uri, uri.path.slice(uri.path.lastIndexOf('/') + 1)).path) void this.reload(folder);
+      if (folder && uri.path === vscode.Uri.joinPath(folder.uri, uri.path.slice(uri.path.lastIndexOf('/') + 1)).path)
+        void this.reload(folder);
     };
     this.disposables.push(
       watcher,
@@ -90,7 +91,9 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     const folder = profile.severityMatrix ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
     if (!folder || !profile.severityMatrix) return profile;
     const entry = this.matrixEntry(vscode.Uri.joinPath(folder.uri, ...profile.severityMatrix.split('/')));
-    return entry.state.inForce ? entry.state.apply(profile, (p, levels) => heavy().applySeverityMatrix(p, levels)) : profile;
+    return entry.state.inForce
+      ? entry.state.apply(profile, (p, levels) => heavy().applySeverityMatrix(p, levels))
+      : profile;
   }
 
   /** Re-reads the configuration file of `folder`, then the severity matrix its profile names. */
@@ -98,10 +101,16 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     await this.reloadConfig(folder);
     const state = this.states.get(folder.uri.toString());
     const profile = state?.profile ?? profileFromSettings(folder.uri, this.log);
-    const current = profile.severityMatrix ? vscode.Uri.joinPath(folder.uri, ...profile.severityMatrix.split('/')) : undefined;
+    const current = profile.severityMatrix
+      ? vscode.Uri.joinPath(folder.uri, ...profile.severityMatrix.split('/'))
+      : undefined;
     // A matrix the folder's profile no longer names is dropped, with its problems.
     for (const [key, entry] of this.matrices) {
-      if (key !== current?.toString() && vscode.workspace.getWorkspaceFolder(entry.uri)?.uri.toString() === folder.uri.toString()) this.dropMatrix(key, entry);
+      if (
+        key !== current?.toString() &&
+        vscode.workspace.getWorkspaceFolder(entry.uri)?.uri.toString() === folder.uri.toString()
+      )
+        this.dropMatrix(key, entry);
     }
     if (current) await this.readMatrix(this.matrixEntry(current, false));
   }
@@ -121,14 +130,19 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
     try {
       const stat = await vscode.workspace.fs.stat(file);
-      const text = stat.size > MAX_CONFIG_BYTES + 1 ? 'x'.repeat(MAX_CONFIG_BYTES + 1) : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
+      const text =
+        stat.size > MAX_CONFIG_BYTES + 1
+          ? 'x'.repeat(MAX_CONFIG_BYTES + 1)
+          : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
       const result = heavy().parseConfig(text, name);
       this.collection.set(file, result.problems.map(toDiagnostic));
       if (result.profile) {
         state.profile = result.profile;
         this.log.info(`Using ${vscode.workspace.asRelativePath(file)} (extends ${result.profile.name}).`);
       } else {
-        this.log.warn(`${vscode.workspace.asRelativePath(file)} has errors; ${state.profile ? 'the last valid configuration stays in use' : 'the profile from the settings is used'} until they are fixed.`);
+        this.log.warn(
+          `${vscode.workspace.asRelativePath(file)} has errors; ${state.profile ? 'the last valid configuration stays in use' : 'the profile from the settings is used'} until they are fixed.`,
+        );
       }
     } catch (e) {
       this.log.error(`Could not read ${file.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
@@ -157,7 +171,12 @@ export class WorkspaceConfigManager implements vscode.Disposable {
       const reread = () => {
         if (this.matrices.get(key) === watched) void this.readMatrix(watched);
       };
-      entry.watching.push(watcher, watcher.onDidCreate(reread), watcher.onDidChange(reread), watcher.onDidDelete(reread));
+      entry.watching.push(
+        watcher,
+        watcher.onDidCreate(reread),
+        watcher.onDidChange(reread),
+        watcher.onDidDelete(reread),
+      );
     }
     if (read) void this.readMatrix(entry);
     return entry;
@@ -181,7 +200,9 @@ export class WorkspaceConfigManager implements vscode.Disposable {
         entry.again = false;
         await this.readMatrixOnce(entry);
       } while (entry.again);
-    })().finally(() => { entry.reading = undefined; });
+    })().finally(() => {
+      entry.reading = undefined;
+    });
     return entry.reading;
   }
 
@@ -221,7 +242,9 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     } else if (entry.state.inForce && !problems.some((p) => p.severity === 'error')) {
       if (changed) this.log.info(`Using the severity scale of ${where}.`);
     } else {
-      this.log.warn(`${where} has errors; ${entry.state.inForce ? 'its last valid version stays in use' : "the profile's own severity scale is used"} until they are fixed.`);
+      this.log.warn(
+        `${where} has errors; ${entry.state.inForce ? 'its last valid version stays in use' : "the profile's own severity scale is used"} until they are fixed.`,
+      );
     }
     if (changed) this.changed.fire();
   }
@@ -244,26 +267,40 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     const matrix = this.matrices.get(key);
     if (matrix) {
       clearTimeout(this.typingTimers.get(key));
-      this.typingTimers.set(key, setTimeout(() => {
-        this.typingTimers.delete(key);
-        if (!document.isClosed) this.collection.set(document.uri, matrix.state.describe(heavy().parseSeverityMatrix(document.getText())).map(toDiagnostic));
-      }, 300));
+      this.typingTimers.set(
+        key,
+        setTimeout(() => {
+          this.typingTimers.delete(key);
+          if (!document.isClosed)
+            this.collection.set(
+              document.uri,
+              matrix.state.describe(heavy().parseSeverityMatrix(document.getText())).map(toDiagnostic),
+            );
+        }, 300),
+      );
       return;
     }
     const state = [...this.states.values()].find((s) => s.file?.toString() === key);
     if (!state) return;
     clearTimeout(this.typingTimers.get(key));
-    this.typingTimers.set(key, setTimeout(() => {
-      this.typingTimers.delete(key);
-      if (document.isClosed) return;
-      const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
-      this.collection.set(document.uri, heavy().parseConfig(document.getText(), name).problems.map(toDiagnostic));
-    }, 300));
+    this.typingTimers.set(
+      key,
+      setTimeout(() => {
+        this.typingTimers.delete(key);
+        if (document.isClosed) return;
+        const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+        this.collection.set(document.uri, heavy().parseConfig(document.getText(), name).problems.map(toDiagnostic));
+      }, 300),
+    );
   }
 }
 
 function toDiagnostic(problem: ConfigProblem): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toVsRange(problem.range), problem.message, problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  const d = new vscode.Diagnostic(
+    toVsRange(problem.range),
+    problem.message,
+    problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+  );
   d.source = DIAGNOSTIC_SOURCE;
   return d;
 }

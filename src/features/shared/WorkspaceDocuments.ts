@@ -89,7 +89,9 @@ export class WorkspaceDocuments implements vscode.Disposable {
   private tooLarge(uri: vscode.Uri, size: number, folder: vscode.WorkspaceFolder): boolean {
     const limit = maxFileSize(uri);
     if (size <= limit) return false;
-    this.deps.log?.info(`Not reading ${relativeTo(folder, uri)}: ${formatSize(size)} is over the ${formatSize(limit)} limit.`);
+    this.deps.log?.info(
+      `Not reading ${relativeTo(folder, uri)}: ${formatSize(size)} is over the ${formatSize(limit)} limit.`,
+    );
     return true;
   }
 

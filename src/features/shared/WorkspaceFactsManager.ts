@@ -1,16 +1,25 @@
 // Keeps what the checks across documents need of each workspace folder (IN001: its postmortems), from the side bar's document cache and its file watchers.
 import * as vscode from 'vscode';
-import { postmortemRef, requiresPostmortems, type PostmortemRef, type WorkspaceFacts } from '../../core/rules/postmortemRequired';
+import {
+  postmortemRef,
+  requiresPostmortems,
+  type PostmortemRef,
+  type WorkspaceFacts,
+} from '../../core/rules/postmortemRequired';
 import type { IncidentItem } from '../../core/trees/model';
 import type { ProfileSource } from './profileSettings';
 
 /** What the manager reads: the side bar's per-file cache of incident documents (features/trees), which follows file creates, changes and deletes. */
 export interface DocumentCache {
-  all(): ReadonlyArray<{ readonly type: string; readonly folder: vscode.WorkspaceFolder; readonly uri: vscode.Uri; readonly summary: unknown }>;
+  all(): ReadonlyArray<{
+    readonly type: string;
+    readonly folder: vscode.WorkspaceFolder;
+    readonly uri: vscode.Uri;
+    readonly summary: unknown;
+  }>;
   ready(): Promise<void>;
   readonly onDidChange: vscode.Event<void>;
 }
-
 
 /**
  * The postmortems of each workspace folder whose profile requires postmortems (IN001), built
@@ -30,7 +39,12 @@ export class WorkspaceFactsManager implements vscode.Disposable {
   /** Fires after the facts of any folder changed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly cache: DocumentCache, private readonly profiles: ProfileSource, private readonly log: vscode.LogOutputChannel, onDidChangeProfiles: vscode.Event<void>) {
+  constructor(
+    private readonly cache: DocumentCache,
+    private readonly profiles: ProfileSource,
+    private readonly log: vscode.LogOutputChannel,
+    onDidChangeProfiles: vscode.Event<void>,
+  ) {
     this.disposables.push(
       cache.onDidChange(() => this.schedule()),
       onDidChangeProfiles(() => {
@@ -60,7 +74,15 @@ export class WorkspaceFactsManager implements vscode.Disposable {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.rebuild().catch((e: unknown) => this.log.error(`Reading the workspace's postmortems failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)), 300);
+    this.timer = setTimeout(
+      () =>
+        void this.rebuild().catch((e: unknown) =>
+          this.log.error(
+            `Reading the workspace's postmortems failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+          ),
+        ),
+      300,
+    );
   }
 
   private async rebuild(): Promise<void> {

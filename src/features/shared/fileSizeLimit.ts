@@ -7,7 +7,9 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** The size limit in bytes that applies to `uri` (the setting, or the default when it is not a positive number). */
 export function maxFileSize(uri: vscode.Uri): number {
-  const value = vscode.workspace.getConfiguration(Settings.section, uri).get<number>(Settings.diagnosticsMaxFileSize, DEFAULT_MAX_FILE_SIZE);
+  const value = vscode.workspace
+    .getConfiguration(Settings.section, uri)
+    .get<number>(Settings.diagnosticsMaxFileSize, DEFAULT_MAX_FILE_SIZE);
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_FILE_SIZE;
 }
 

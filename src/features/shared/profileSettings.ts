@@ -8,14 +8,26 @@ const warned = new Set<string>();
 
 /** The profile chosen in the settings for `uri`'s folder; warns once and uses the default for an unknown name. */
 export function profileFromSettings(uri: vscode.Uri | undefined, log?: vscode.LogOutputChannel): Profile {
-  const name = vscode.workspace.getConfiguration(Settings.section, uri).get<string>(Settings.profileName, DEFAULT_PROFILE_NAME);
+  const name = vscode.workspace
+    .getConfiguration(Settings.section, uri)
+    .get<string>(Settings.profileName, DEFAULT_PROFILE_NAME);
   const profile = findProfile(name);
   if (profile) return profile;
   if (!warned.has(name)) {
     warned.add(name);
     const setting = `${Settings.section}.${Settings.profileName}`;
-    log?.warn(`Unknown incident profile "${name}" in the setting ${setting}. Using "${DEFAULT_PROFILE_NAME}". Built-in profiles: ${profileNames().join(', ')}.`);
-    void vscode.window.showWarningMessage(vscode.l10n.t('Unknown incident profile "{0}" in the setting {1}. Using "{2}". Built-in profiles: {3}.', name, setting, DEFAULT_PROFILE_NAME, profileNames().join(', ')));
+    log?.warn(
+      `Unknown incident profile "${name}" in the setting ${setting}. Using "${DEFAULT_PROFILE_NAME}". Built-in profiles: ${profileNames().join(', ')}.`,
+    );
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Unknown incident profile "{0}" in the setting {1}. Using "{2}". Built-in profiles: {3}.',
+        name,
+        setting,
+        DEFAULT_PROFILE_NAME,
+        profileNames().join(', '),
+      ),
+    );
   }
   return findProfile(DEFAULT_PROFILE_NAME) as Profile;
 }

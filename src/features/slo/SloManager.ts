@@ -28,7 +28,9 @@ export class SloManager implements vscode.Disposable {
   readonly ready: Promise<void>;
 
   constructor(private readonly deps: SloManagerDeps) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${SLO_FILE_NAMES.map((n) => n.replace(/\.ya?ml$/, '')).join(',')}}.{yaml,yml}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      `**/{${SLO_FILE_NAMES.map((n) => n.replace(/\.ya?ml$/, '')).join(',')}}.{yaml,yml}`,
+    );
     this.disposables.push(
       watcher,
       watcher.onDidCreate(() => this.scheduleReload()),
@@ -48,7 +50,7 @@ export class SloManager implements vscode.Disposable {
   /** The SLOs in force for `uri`'s workspace folder (none when it has no valid SLO file). */
   slosFor(uri: vscode.Uri | undefined): readonly SloDefinition[] {
     const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : vscode.workspace.workspaceFolders?.[0];
-    return folder ? this.cache.get(folder.uri.toString())?.file.slos ?? [] : [];
+    return folder ? (this.cache.get(folder.uri.toString())?.file.slos ?? []) : [];
   }
 
   /**
@@ -79,11 +81,18 @@ export class SloManager implements vscode.Disposable {
     }
     const loaded = { uri, file: parseSloFile(text, uri.path.slice(uri.path.lastIndexOf('/') + 1)) };
     this.cache.set(folder.uri.toString(), loaded);
-    this.collection.set(uri, loaded.file.problems.map((p) => {
-      const d = new vscode.Diagnostic(toVsRange(p.range), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      d.source = DIAGNOSTIC_SOURCE;
-      return d;
-    }));
+    this.collection.set(
+      uri,
+      loaded.file.problems.map((p) => {
+        const d = new vscode.Diagnostic(
+          toVsRange(p.range),
+          p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        );
+        d.source = DIAGNOSTIC_SOURCE;
+        return d;
+      }),
+    );
     return loaded;
   }
 
@@ -93,7 +102,10 @@ export class SloManager implements vscode.Disposable {
   }
 
   private async locate(folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
-    const configured = vscode.workspace.getConfiguration(Settings.section, folder.uri).get<string>(Settings.sloFile, '').trim();
+    const configured = vscode.workspace
+      .getConfiguration(Settings.section, folder.uri)
+      .get<string>(Settings.sloFile, '')
+      .trim();
     const names = configured ? [configured] : SLO_FILE_NAMES;
     for (const name of names) {
       const uri = vscode.Uri.joinPath(folder.uri, ...name.split('/'));
@@ -123,7 +135,9 @@ export class SloManager implements vscode.Disposable {
       try {
         await this.load(folder);
       } catch (e) {
-        this.deps.log.error(`Loading the SLOs of ${folder.name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        this.deps.log.error(
+          `Loading the SLOs of ${folder.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
       }
     }
     this.changed.fire();

@@ -36,23 +36,36 @@ export function register(_context: vscode.ExtensionContext, deps: SloFeatureDeps
   const reports = new ReportContentProvider();
   const pending = new Map<string, NodeJS.Timeout>();
   // A restored panel (after a reload) recomputes the budget of its folder; its text goes to the same report document.
-  const budgetSource = deps.charts?.registerSource('budget', (folder) => budgetSourceFor(deps, reports, folder, undefined)) ?? { dispose: () => undefined };
+  const budgetSource = deps.charts?.registerSource('budget', (folder) =>
+    budgetSourceFor(deps, reports, folder, undefined),
+  ) ?? { dispose: () => undefined };
   return vscode.Disposable.from(
     reports,
     budgetSource,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    vscode.commands.registerCommand(Commands.showErrorBudget, (uri?: unknown) => showErrorBudget(deps, reports, uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.commands.registerCommand(Commands.updateIncidentIndex, (uri?: unknown) => updateIndex(deps, uri instanceof vscode.Uri ? uri : undefined, true)),
+    vscode.commands.registerCommand(Commands.showErrorBudget, (uri?: unknown) =>
+      showErrorBudget(deps, reports, uri instanceof vscode.Uri ? uri : undefined),
+    ),
+    vscode.commands.registerCommand(Commands.updateIncidentIndex, (uri?: unknown) =>
+      updateIndex(deps, uri instanceof vscode.Uri ? uri : undefined, true),
+    ),
     vscode.workspace.onDidSaveTextDocument((doc) => {
-      const on = vscode.workspace.getConfiguration(Settings.section, doc.uri).get<boolean>(Settings.indexUpdateOnSave, false);
+      const on = vscode.workspace
+        .getConfiguration(Settings.section, doc.uri)
+        .get<boolean>(Settings.indexUpdateOnSave, false);
       if (!on || !isPostmortem(doc.uri, deps.profiles.profileFor(doc.uri))) return;
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() ?? '';
       // Saving several postmortems at once (Save All) updates the index once.
       clearTimeout(pending.get(folder));
-      pending.set(folder, setTimeout(() => {
-        pending.delete(folder);
-        updateIndex(deps, doc.uri, false).catch((e: unknown) => deps.log.error(`Updating the incident index failed: ${e instanceof Error ? e.message : String(e)}`));
-      }, 500));
+      pending.set(
+        folder,
+        setTimeout(() => {
+          pending.delete(folder);
+          updateIndex(deps, doc.uri, false).catch((e: unknown) =>
+            deps.log.error(`Updating the incident index failed: ${e instanceof Error ? e.message : String(e)}`),
+          );
+        }, 500),
+      );
     }),
     // The preview's budget share comes from slo.yaml: render open previews again when it changes.
     deps.slos.onDidChange(() => void vscode.commands.executeCommand('markdown.preview.refresh')),
@@ -73,10 +86,16 @@ interface BudgetResult {
   readonly exhausted: readonly string[];
 }
 
-async function showErrorBudget(deps: SloFeatureDeps, reports: ReportContentProvider, uri: vscode.Uri | undefined): Promise<{ slos: BudgetJsonSlo[] } | undefined> {
+async function showErrorBudget(
+  deps: SloFeatureDeps,
+  reports: ReportContentProvider,
+  uri: vscode.Uri | undefined,
+): Promise<{ slos: BudgetJsonSlo[] } | undefined> {
   const folder = await pickFolder(uri);
   if (!folder) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder with an slo.yaml to see its error budgets.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a folder with an slo.yaml to see its error budgets.'),
+    );
     return undefined;
   }
   // The postmortem the report is about, fixed now: once the chart page has the focus there is no active editor.
@@ -90,13 +109,23 @@ async function showErrorBudget(deps: SloFeatureDeps, reports: ReportContentProvi
     await openReport(reports, result.text);
   }
   if (result.exhausted.length > 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Error budget exhausted for {0}: freeze features and spend the time on reliability.', [...new Set(result.exhausted)].join(', ')));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Error budget exhausted for {0}: freeze features and spend the time on reliability.',
+        [...new Set(result.exhausted)].join(', '),
+      ),
+    );
   }
   return result.json;
 }
 
 /** The chart page source of a folder's error budget (`uri`: the postmortem it is about, if any). */
-function budgetSourceFor(deps: SloFeatureDeps, reports: ReportContentProvider, folderUri: vscode.Uri | undefined, uri: vscode.Uri | undefined): { compute(): Promise<ChartsPage | undefined>; openText(): Promise<void> } {
+function budgetSourceFor(
+  deps: SloFeatureDeps,
+  reports: ReportContentProvider,
+  folderUri: vscode.Uri | undefined,
+  uri: vscode.Uri | undefined,
+): { compute(): Promise<ChartsPage | undefined>; openText(): Promise<void> } {
   const folder = async () => (folderUri ? vscode.workspace.getWorkspaceFolder(folderUri) : pickFolder(uri));
   return {
     compute: async () => {
@@ -117,17 +146,29 @@ async function openReport(reports: ReportContentProvider, text: string): Promise
 }
 
 /** Reads slo.yaml and the postmortems of `folder` and computes the budget (about the postmortem `uri`, if any); says why and resolves undefined when it cannot. */
-async function computeBudget(deps: SloFeatureDeps, folder: vscode.WorkspaceFolder, uri: vscode.Uri | undefined): Promise<BudgetResult | undefined> {
+async function computeBudget(
+  deps: SloFeatureDeps,
+  folder: vscode.WorkspaceFolder,
+  uri: vscode.Uri | undefined,
+): Promise<BudgetResult | undefined> {
   const loaded = await deps.slos.load(folder);
   if (!loaded) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No slo.yaml in {0}. Add one with "slos:" listing service, objective and window (see docs/metrics.md), or set {1}.', folder.name, `${Settings.section}.${Settings.sloFile}`));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'No slo.yaml in {0}. Add one with "slos:" listing service, objective and window (see docs/metrics.md), or set {1}.',
+        folder.name,
+        `${Settings.section}.${Settings.sloFile}`,
+      ),
+    );
     return undefined;
   }
   const errors = loaded.file.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) {
-    void vscode.window.showErrorMessage(errors === 1
-      ? vscode.l10n.t('{0} has 1 error; fix it first (see the Problems panel).', loaded.file.fileName)
-      : vscode.l10n.t('{0} has {1} errors; fix them first (see the Problems panel).', loaded.file.fileName, errors));
+    void vscode.window.showErrorMessage(
+      errors === 1
+        ? vscode.l10n.t('{0} has 1 error; fix it first (see the Problems panel).', loaded.file.fileName)
+        : vscode.l10n.t('{0} has {1} errors; fix them first (see the Problems panel).', loaded.file.fileName, errors),
+    );
     return undefined;
   }
   const profile = deps.profiles.profileFor(folder.uri);
@@ -141,30 +182,51 @@ async function computeBudget(deps: SloFeatureDeps, folder: vscode.WorkspaceFolde
     kind: 'budget',
     title: vscode.l10n.t('Error Budget'),
     folder: folder.uri.toString(),
-    intro: [vscode.l10n.t('The budget of each SLO in {0} over its window; each incident of the service consumes its duration × affected share, drawn as a step down at its start.', sloPath)],
+    intro: [
+      vscode.l10n.t(
+        'The budget of each SLO in {0} over its window; each incident of the service consumes its duration × affected share, drawn as a step down at its start.',
+        sloPath,
+      ),
+    ],
     views: budgetViews(report),
     text,
     labels: {
       refresh: vscode.l10n.t('Refresh'),
       openText: vscode.l10n.t('Open as Text'),
       data: vscode.l10n.t('Data'),
-      empty: report.focus ? vscode.l10n.t('No SLO in the file is for this incident\'s service.') : vscode.l10n.t('The file defines no SLO.'),
+      empty: report.focus
+        ? vscode.l10n.t("No SLO in the file is for this incident's service.")
+        : vscode.l10n.t('The file defines no SLO.'),
     },
   };
-  return { json: budgetJson(report), text, page, exhausted: report.slos.filter((s) => s.exhausted).map((s) => s.slo.service) };
+  return {
+    json: budgetJson(report),
+    text,
+    page,
+    exhausted: report.slos.filter((s) => s.exhausted).map((s) => s.slo.service),
+  };
 }
 
-async function updateIndex(deps: SloFeatureDeps, uri: vscode.Uri | undefined, interactive: boolean): Promise<IndexCommandResult | undefined> {
+async function updateIndex(
+  deps: SloFeatureDeps,
+  uri: vscode.Uri | undefined,
+  interactive: boolean,
+): Promise<IndexCommandResult | undefined> {
   const folder = await pickFolder(uri);
   if (!folder) {
-    if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to update its incident index.'));
+    if (interactive)
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to update its incident index.'));
     return undefined;
   }
   const profile = deps.profiles.profileFor(folder.uri);
-  const configured = vscode.workspace.getConfiguration(Settings.section, folder.uri).get<string>(Settings.indexPath, '');
+  const configured = vscode.workspace
+    .getConfiguration(Settings.section, folder.uri)
+    .get<string>(Settings.indexPath, '');
   const indexPath = indexPathFor(profile, configured);
   if (indexPath.split('/').includes('..') || /^(?:\/|[A-Za-z]:)/.test(indexPath)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The index path "{0}" must stay inside the workspace folder.', indexPath));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The index path "{0}" must stay inside the workspace folder.', indexPath),
+    );
     return undefined;
   }
   const target = vscode.Uri.joinPath(folder.uri, ...indexPath.split('/'));
@@ -172,12 +234,22 @@ async function updateIndex(deps: SloFeatureDeps, uri: vscode.Uri | undefined, in
   const existing = await readIfExists(target);
   const update = updateIndexText(existing?.getText(), incidents, indexPath);
   if (!update.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0}, line {1}: {2}.', indexPath, update.line + 1, update.message));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('{0}, line {1}: {2}.', indexPath, update.line + 1, update.message),
+    );
     return undefined;
   }
-  const result: IndexCommandResult = { path: indexPath, changed: update.changed, placement: update.placement, incidents: incidents.length };
+  const result: IndexCommandResult = {
+    path: indexPath,
+    changed: update.changed,
+    placement: update.placement,
+    incidents: incidents.length,
+  };
   if (!update.changed) {
-    if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is up to date ({1} incidents).', indexPath, incidents.length));
+    if (interactive)
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('{0} is up to date ({1} incidents).', indexPath, incidents.length),
+      );
     return result;
   }
   const edit = new vscode.WorkspaceEdit();
@@ -196,9 +268,18 @@ async function updateIndex(deps: SloFeatureDeps, uri: vscode.Uri | undefined, in
   deps.log.info(`Updated ${indexPath}: ${incidents.length} incidents (${update.placement}).`);
   if (interactive) {
     const open = vscode.l10n.t('Open Index');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Updated {0} ({1} incidents); text outside the generated block is unchanged.', indexPath, incidents.length), open).then((choice) => {
-      if (choice === open) void vscode.window.showTextDocument(target);
-    });
+    void vscode.window
+      .showInformationMessage(
+        vscode.l10n.t(
+          'Updated {0} ({1} incidents); text outside the generated block is unchanged.',
+          indexPath,
+          incidents.length,
+        ),
+        open,
+      )
+      .then((choice) => {
+        if (choice === open) void vscode.window.showTextDocument(target);
+      });
   }
   return result;
 }

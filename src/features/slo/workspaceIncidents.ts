@@ -9,8 +9,18 @@ import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
 
 /** The postmortems of `folder` under `profile`, summarised, in path order. */
-export async function workspaceIncidents(folder: vscode.WorkspaceFolder, profile: Profile, documents: WorkspaceDocuments, token?: vscode.CancellationToken): Promise<IncidentSummary[]> {
-  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), EXCLUDE, undefined, token);
+export async function workspaceIncidents(
+  folder: vscode.WorkspaceFolder,
+  profile: Profile,
+  documents: WorkspaceDocuments,
+  token?: vscode.CancellationToken,
+): Promise<IncidentSummary[]> {
+  const uris = await vscode.workspace.findFiles(
+    new vscode.RelativePattern(folder, '**/*.{md,markdown}'),
+    EXCLUDE,
+    undefined,
+    token,
+  );
   const out: IncidentSummary[] = [];
   for (const uri of uris) {
     const relative = workspaceRelativePath(uri);

@@ -7,12 +7,23 @@ import { workspaceRelativePath, type ProfileSource } from '../shared/profileSett
 
 /** Owns the two status bar items and keeps them current. */
 export class StatusBarManager implements vscode.Disposable {
-  private readonly profileItem = vscode.window.createStatusBarItem(StatusBarItems.profile, vscode.StatusBarAlignment.Left, 10);
-  private readonly findingsItem = vscode.window.createStatusBarItem(StatusBarItems.findings, vscode.StatusBarAlignment.Left, 9);
+  private readonly profileItem = vscode.window.createStatusBarItem(
+    StatusBarItems.profile,
+    vscode.StatusBarAlignment.Left,
+    10,
+  );
+  private readonly findingsItem = vscode.window.createStatusBarItem(
+    StatusBarItems.findings,
+    vscode.StatusBarAlignment.Left,
+    9,
+  );
   private readonly disposables: vscode.Disposable[] = [this.profileItem, this.findingsItem];
   private hasIncidentFolders = false;
 
-  constructor(private readonly profiles: ProfileSource, onDidChangeProfiles: vscode.Event<void>) {
+  constructor(
+    private readonly profiles: ProfileSource,
+    onDidChangeProfiles: vscode.Event<void>,
+  ) {
     this.profileItem.name = vscode.l10n.t('Incident Workbench profile');
     this.profileItem.command = Commands.chooseProfile;
     this.findingsItem.name = vscode.l10n.t('Incident Workbench findings');
@@ -34,9 +45,15 @@ export class StatusBarManager implements vscode.Disposable {
     let found = false;
     for (const folder of folders) {
       const profile = this.profiles.profileFor(folder.uri);
-      const globs = DOCUMENT_KINDS.map((k) => profile.documents[k]?.folder).filter((f): f is string => !!f).map((f) => `${f}/**/*.md`);
+      const globs = DOCUMENT_KINDS.map((k) => profile.documents[k]?.folder)
+        .filter((f): f is string => !!f)
+        .map((f) => `${f}/**/*.md`);
       if (globs.length === 0) continue;
-      const hits = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `{${globs.join(',')}}`), '**/node_modules/**', 1);
+      const hits = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(folder, `{${globs.join(',')}}`),
+        '**/node_modules/**',
+        1,
+      );
       if (hits.length > 0) {
         found = true;
         break;
@@ -58,7 +75,11 @@ export class StatusBarManager implements vscode.Disposable {
       return;
     }
     this.profileItem.text = `$(pulse) ${profile.name}`;
-    this.profileItem.tooltip = vscode.l10n.t('Incident profile: {0}. Severities: {1}. Click to choose another profile.', profile.title, profile.severities.map((s) => s.id).join(', '));
+    this.profileItem.tooltip = vscode.l10n.t(
+      'Incident profile: {0}. Severities: {1}. Click to choose another profile.',
+      profile.title,
+      profile.severities.map((s) => s.id).join(', '),
+    );
     this.profileItem.show();
     if (!kind || !editor) {
       this.findingsItem.hide();
@@ -67,12 +88,17 @@ export class StatusBarManager implements vscode.Disposable {
     const ours = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const errors = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
-    this.findingsItem.text = ours.length === 0 ? vscode.l10n.t('$(check) {0} complete', kind) : `$(error) ${errors} $(warning) ${warnings}`;
-    this.findingsItem.tooltip = ours.length === 0
-      ? vscode.l10n.t('This {0} passes every rule of the {1} profile.', kind, profile.name)
-      : vscode.l10n.t('This {0} has {1} and {2}. Click to open the Problems panel.', kind,
-        errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', errors),
-        warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', warnings));
+    this.findingsItem.text =
+      ours.length === 0 ? vscode.l10n.t('$(check) {0} complete', kind) : `$(error) ${errors} $(warning) ${warnings}`;
+    this.findingsItem.tooltip =
+      ours.length === 0
+        ? vscode.l10n.t('This {0} passes every rule of the {1} profile.', kind, profile.name)
+        : vscode.l10n.t(
+            'This {0} has {1} and {2}. Click to open the Problems panel.',
+            kind,
+            errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', errors),
+            warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', warnings),
+          );
     this.findingsItem.show();
   }
 

@@ -2,13 +2,24 @@
 import * as vscode from 'vscode';
 import { incidentKey, incidentLensTitle, unlinkedMessage, type IncidentDocumentRef } from '../../core/tags';
 import { toVsRange } from '../shared/convert';
-import { plainFromLocation, plainLocation, tagName, type OpenIncidentArgs, type ShowLocationsArgs } from './tagCommandArgs';
+import {
+  plainFromLocation,
+  plainLocation,
+  tagName,
+  type OpenIncidentArgs,
+  type ShowLocationsArgs,
+} from './tagCommandArgs';
 import type { TagIndexManager } from './TagIndexManager';
 import { Commands, Settings } from '../../constants';
 
 /** A lens over a linked tag, titled once its document's summary is read. */
 class IncidentLens extends vscode.CodeLens {
-  constructor(range: vscode.Range, readonly folder: vscode.WorkspaceFolder, readonly documents: readonly IncidentDocumentRef[], readonly args: OpenIncidentArgs) {
+  constructor(
+    range: vscode.Range,
+    readonly folder: vscode.WorkspaceFolder,
+    readonly documents: readonly IncidentDocumentRef[],
+    readonly args: OpenIncidentArgs,
+  ) {
     super(range);
   }
 }
@@ -35,27 +46,45 @@ export class TagCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
         folder: folder.uri.toString(),
         tag: tagName(tag),
         documents: documents.map((d) => d.path),
-        message: documents.length === 0 ? unlinkedMessage(tag, this.index.documentsFor(document.uri), this.index.profileFor(document.uri)) : undefined,
+        message:
+          documents.length === 0
+            ? unlinkedMessage(tag, this.index.documentsFor(document.uri), this.index.profileFor(document.uri))
+            : undefined,
       };
       if (documents.length === 0) {
-        lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('$(warning) No incident document found (TG001)'), command: Commands.openTagIncident, arguments: [args], tooltip: args.message }));
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: vscode.l10n.t('$(warning) No incident document found (TG001)'),
+            command: Commands.openTagIncident,
+            arguments: [args],
+            tooltip: args.message,
+          }),
+        );
       } else {
         lenses.push(new IncidentLens(range, folder, documents, args));
       }
       const key = incidentKey(tag);
       const here = document.uri.toString();
       const others = [
-        ...this.index.locationsOf(folder, key).filter((l) => l.uri.toString() !== here).map(plainFromLocation),
+        ...this.index
+          .locationsOf(folder, key)
+          .filter((l) => l.uri.toString() !== here)
+          .map(plainFromLocation),
         ...scan.tags.filter((t) => t !== tag && incidentKey(t) === key).map((t) => plainLocation(document.uri, t)),
       ];
       if (others.length > 0) {
         const showArgs: ShowLocationsArgs = { at: plainLocation(document.uri, tag), locations: others };
-        lenses.push(new vscode.CodeLens(range, {
-          title: others.length === 1 ? vscode.l10n.t('1 other location') : vscode.l10n.t('{0} other locations', others.length),
-          command: Commands.showTagLocations,
-          arguments: [showArgs],
-          tooltip: vscode.l10n.t('Other code tagged {0}', tagName(tag)),
-        }));
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title:
+              others.length === 1
+                ? vscode.l10n.t('1 other location')
+                : vscode.l10n.t('{0} other locations', others.length),
+            command: Commands.showTagLocations,
+            arguments: [showArgs],
+            tooltip: vscode.l10n.t('Other code tagged {0}', tagName(tag)),
+          }),
+        );
       }
     }
     return lenses;
@@ -67,7 +96,12 @@ export class TagCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     const summary = await this.index.summary(lens.folder, first);
     let title = summary ? incidentLensTitle(summary) : first.path;
     if (rest.length > 0) title += vscode.l10n.t(' (+{0} more: choose)', rest.length);
-    lens.command = { title, command: Commands.openTagIncident, arguments: [lens.args], tooltip: lens.documents.map((d) => d.path).join('\n') };
+    lens.command = {
+      title,
+      command: Commands.openTagIncident,
+      arguments: [lens.args],
+      tooltip: lens.documents.map((d) => d.path).join('\n'),
+    };
     return lens;
   }
 

@@ -13,12 +13,18 @@ export class TagHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder || !vscode.workspace.getConfiguration(Settings.section, document.uri).get<boolean>(Settings.tagsEnabled, true)) return undefined;
+    if (
+      !folder ||
+      !vscode.workspace.getConfiguration(Settings.section, document.uri).get<boolean>(Settings.tagsEnabled, true)
+    )
+      return undefined;
     const scan = this.index.tagsIn(document);
     const problem = scan.problems.find((p) => toVsRange(p.range).contains(position));
     if (problem) {
       const md = new vscode.MarkdownString();
-      md.appendMarkdown(`${vscode.l10n.t('**Not a valid INCIDENT tag** (TG002)')}\n\n${escapeMarkdown(problem.message)}`);
+      md.appendMarkdown(
+        `${vscode.l10n.t('**Not a valid INCIDENT tag** (TG002)')}\n\n${escapeMarkdown(problem.message)}`,
+      );
       md.appendMarkdown(`\n\n${vscode.l10n.t('A tag reads')} `);
       md.appendCodeblock(TAG_SYNTAX, 'text');
       return new vscode.Hover(md, toVsRange(problem.range));
@@ -26,19 +32,32 @@ export class TagHoverProvider implements vscode.HoverProvider {
     const tag = scan.tags.find((t) => toVsRange(t.range).contains(position));
     if (!tag) return undefined;
     const documents = this.index.link(document.uri, tag);
-    const args: OpenIncidentArgs = { folder: folder.uri.toString(), tag: tagName(tag), documents: documents.map((d) => d.path) };
+    const args: OpenIncidentArgs = {
+      folder: folder.uri.toString(),
+      tag: tagName(tag),
+      documents: documents.map((d) => d.path),
+    };
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [Commands.openTagIncident] };
     if (documents.length === 0) {
-      md.appendMarkdown(`${vscode.l10n.t('$(warning) **{0}**: no incident document (TG001)', escapeMarkdown(tagName(tag)))}\n\n`);
-      md.appendMarkdown(escapeMarkdown(unlinkedMessage(tag, this.index.documentsFor(document.uri), this.index.profileFor(document.uri))));
+      md.appendMarkdown(
+        `${vscode.l10n.t('$(warning) **{0}**: no incident document (TG001)', escapeMarkdown(tagName(tag)))}\n\n`,
+      );
+      md.appendMarkdown(
+        escapeMarkdown(
+          unlinkedMessage(tag, this.index.documentsFor(document.uri), this.index.profileFor(document.uri)),
+        ),
+      );
       return new vscode.Hover(md, toVsRange(tag.headRange));
     }
     const summary = await this.index.summary(folder, documents[0]);
     if (summary) appendSummary(md, summary);
     else md.appendMarkdown(`${vscode.l10n.t('**{0}** could not be read.', documents[0].path)}\n\n`);
     const open = `command:${Commands.openTagIncident}?${encodeURIComponent(JSON.stringify([args]))}`;
-    const label = documents.length > 1 ? vscode.l10n.t('Choose one of {0} documents', documents.length) : vscode.l10n.t('Open {0}', summary?.kindLabel.toLowerCase() ?? vscode.l10n.t('document'));
+    const label =
+      documents.length > 1
+        ? vscode.l10n.t('Choose one of {0} documents', documents.length)
+        : vscode.l10n.t('Open {0}', summary?.kindLabel.toLowerCase() ?? vscode.l10n.t('document'));
     md.appendMarkdown(`[${label}](${open} "${documents.map((d) => d.path).join(', ')}")`);
     if (documents.length === 1) md.appendMarkdown(` · \`${documents[0].path}\``);
     return new vscode.Hover(md, toVsRange(tag.headRange));
@@ -47,16 +66,22 @@ export class TagHoverProvider implements vscode.HoverProvider {
 
 function appendSummary(md: vscode.MarkdownString, s: IncidentSummary): void {
   const facts = [s.severity, s.dateText, s.status].filter((f): f is string => Boolean(f));
-  md.appendMarkdown(`**${s.kindLabel}: ${escapeMarkdown(s.title)}**${facts.length > 0 ? ` · ${escapeMarkdown(facts.join(' · '))}` : ''}\n\n`);
+  md.appendMarkdown(
+    `**${s.kindLabel}: ${escapeMarkdown(s.title)}**${facts.length > 0 ? ` · ${escapeMarkdown(facts.join(' · '))}` : ''}\n\n`,
+  );
   // The document's own Markdown, shown as Markdown (links and emphasis); HTML stays off.
   if (s.summary) md.appendMarkdown(`${s.summary}\n\n`);
   md.appendMarkdown(`${vscode.l10n.t('**Root cause:**')} `);
   md.appendMarkdown(`${s.rootCause || vscode.l10n.t('_not written yet_')}\n\n`);
   const items = s.actionItemCounts;
   if (items) {
-    md.appendMarkdown(`${items.open > 0
-      ? vscode.l10n.t('**Action items:** {0} of {1} done, {2} open', items.done, items.total, items.open)
-      : vscode.l10n.t('**Action items:** {0} of {1} done', items.done, items.total)}\n\n`);
+    md.appendMarkdown(
+      `${
+        items.open > 0
+          ? vscode.l10n.t('**Action items:** {0} of {1} done, {2} open', items.done, items.total, items.open)
+          : vscode.l10n.t('**Action items:** {0} of {1} done', items.done, items.total)
+      }\n\n`,
+    );
   } else {
     md.appendMarkdown(`${vscode.l10n.t('**Action items:** _none listed_')}\n\n`);
   }

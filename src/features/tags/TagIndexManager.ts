@@ -3,13 +3,25 @@ import * as vscode from 'vscode';
 import { Settings, TAG_DIAGNOSTIC_COLLECTION } from '../../constants';
 import type { Profile } from '../../core';
 import {
-  findTagsInFile, incidentDocumentFromPath, incidentDocuments, incidentKey, linkTag, tagFindings,
-  type IncidentDocumentRef, type IncidentTag, type TagScan,
+  findTagsInFile,
+  incidentDocumentFromPath,
+  incidentDocuments,
+  incidentKey,
+  linkTag,
+  tagFindings,
+  type IncidentDocumentRef,
+  type IncidentTag,
+  type TagScan,
 } from '../../core/tags';
 import { globsToIgnorePatterns, IgnoreRules } from '../../services/tags/ignoreRules';
 import { locateRipgrep, ripgrepVersion } from '../../services/tags/ripgrepLocator';
 import { rescanTagFile, scanTags } from '../../services/tags/tagScanner';
-import { DEFAULT_MAX_FILE_SIZE, type FileTags, type TagScanEngine, type TagScanStats } from '../../services/tags/tagScanTypes';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  type FileTags,
+  type TagScanEngine,
+  type TagScanStats,
+} from '../../services/tags/tagScanTypes';
 import { ruleDocUri } from '../diagnostics/DiagnosticsManager';
 import { toVsRange, toVsSeverity } from '../shared/convert';
 import type { IncidentSummary } from '../../core/incident/summary';
@@ -108,8 +120,16 @@ export class TagIndexManager implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleFullScan()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['files.exclude', 'search.exclude', `${Settings.section}.tags`, `${Settings.section}.${Settings.profileName}`, `${Settings.section}.${Settings.diagnosticsEnabled}`]
-          .some((s) => e.affectsConfiguration(s))) this.scheduleFullScan();
+        if (
+          [
+            'files.exclude',
+            'search.exclude',
+            `${Settings.section}.tags`,
+            `${Settings.section}.${Settings.profileName}`,
+            `${Settings.section}.${Settings.diagnosticsEnabled}`,
+          ].some((s) => e.affectsConfiguration(s))
+        )
+          this.scheduleFullScan();
       }),
     );
     if (deps.onDidChangeProfiles) this.disposables.push(deps.onDidChangeProfiles(() => this.scheduleFullScan()));
@@ -135,10 +155,17 @@ export class TagIndexManager implements vscode.Disposable {
     const show = () => {
       if (this.running !== work) return;
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning for INCIDENT tags'), cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('Scanning for INCIDENT tags'),
+          cancellable: true,
+        },
         async (report, token) => {
           token.onCancellationRequested(() => controller.abort());
-          const timer = setInterval(() => report.report({ message: vscode.l10n.t('{0} tags found so far', this.locations().length) }), 500);
+          const timer = setInterval(
+            () => report.report({ message: vscode.l10n.t('{0} tags found so far', this.locations().length) }),
+            500,
+          );
           try {
             await work.catch(() => undefined);
           } finally {
@@ -200,7 +227,9 @@ export class TagIndexManager implements vscode.Disposable {
 
   /** The tags of one incident (same folder, same `incidentKey`). */
   locationsOf(folder: vscode.WorkspaceFolder, key: string): TagLocation[] {
-    return this.locations().filter((l) => l.folder.uri.toString() === folder.uri.toString() && incidentKey(l.tag) === key);
+    return this.locations().filter(
+      (l) => l.folder.uri.toString() === folder.uri.toString() && incidentKey(l.tag) === key,
+    );
   }
 
   /** The URI of an incident document of `folder`. */
@@ -258,7 +287,9 @@ export class TagIndexManager implements vscode.Disposable {
       if (generation !== this.generation) break;
       // The new, empty index goes in at once, so the tree fills in as files are read.
       this.folders.set(folder.uri.toString(), state);
-      const engine = vscode.workspace.getConfiguration(Settings.section, folder.uri).get<'auto' | TagScanEngine>(Settings.tagsScanner, 'auto');
+      const engine = vscode.workspace
+        .getConfiguration(Settings.section, folder.uri)
+        .get<'auto' | TagScanEngine>(Settings.tagsScanner, 'auto');
       const rgPath = engine === 'node' ? undefined : await this.ripgrepPath();
       const result = await scanTags({
         root: folder.uri.fsPath,
@@ -273,10 +304,13 @@ export class TagIndexManager implements vscode.Disposable {
         },
       });
       if (generation !== this.generation) break;
-      if (result.fallbackReason) this.deps.log.warn(`Scanned ${folder.name} with the Node scanner: ${result.fallbackReason}.`);
-      this.deps.log.info(`Scanned ${folder.name} for INCIDENT tags with ${result.engine} in ${Math.round(result.durationMs)} ms: ` +
-        `${result.files.length} files with tags, ${result.stats.filesSearched} files searched, ` +
-        `${result.stats.skippedBinary} binary and ${result.stats.skippedLarge} large files skipped${result.cancelled ? ' (cancelled)' : ''}.`);
+      if (result.fallbackReason)
+        this.deps.log.warn(`Scanned ${folder.name} with the Node scanner: ${result.fallbackReason}.`);
+      this.deps.log.info(
+        `Scanned ${folder.name} for INCIDENT tags with ${result.engine} in ${Math.round(result.durationMs)} ms: ` +
+          `${result.files.length} files with tags, ${result.stats.filesSearched} files searched, ` +
+          `${result.stats.skippedBinary} binary and ${result.stats.skippedLarge} large files skipped${result.cancelled ? ' (cancelled)' : ''}.`,
+      );
       stats.filesSearched += result.stats.filesSearched;
       stats.skippedBinary += result.stats.skippedBinary;
       stats.skippedLarge += result.stats.skippedLarge;
@@ -288,7 +322,15 @@ export class TagIndexManager implements vscode.Disposable {
       }
     }
     const counts = this.counts();
-    return { folders: folders.length, tags: counts.tags, files: counts.files, stats, engines, cancelled: cancelled || signal.aborted, durationMs: performance.now() - started };
+    return {
+      folders: folders.length,
+      tags: counts.tags,
+      files: counts.files,
+      stats,
+      engines,
+      cancelled: cancelled || signal.aborted,
+      durationMs: performance.now() - started,
+    };
   }
 
   private ripgrepPath(): Promise<string | undefined> {
@@ -297,7 +339,10 @@ export class TagIndexManager implements vscode.Disposable {
       const version = found ? await ripgrepVersion(found.path) : undefined;
       const which = found?.source === 'bundled' ? "VS Code's ripgrep" : 'the ripgrep on the PATH';
       if (found && version) this.deps.log.info(`Tag scans use ${which}: ${found.path} (${version}).`);
-      else this.deps.log.info(`No ripgrep was found under ${vscode.env.appRoot} or on the PATH; tag scans use the Node scanner.`);
+      else
+        this.deps.log.info(
+          `No ripgrep was found under ${vscode.env.appRoot} or on the PATH; tag scans use the Node scanner.`,
+        );
       return version ? found?.path : undefined;
     })();
     return this.ripgrep;
@@ -307,9 +352,16 @@ export class TagIndexManager implements vscode.Disposable {
     return vscode.workspace.getConfiguration(Settings.section, folder.uri).get<boolean>(Settings.tagsEnabled, true);
   }
 
-  private scanSettings(folder: vscode.WorkspaceFolder): { excludes: string[]; maxFileSize: number; useGitignore: boolean } {
+  private scanSettings(folder: vscode.WorkspaceFolder): {
+    excludes: string[];
+    maxFileSize: number;
+    useGitignore: boolean;
+  } {
     const config = vscode.workspace.getConfiguration(Settings.section, folder.uri);
-    const on = (map: Record<string, unknown> | undefined) => Object.entries(map ?? {}).filter(([, v]) => v === true).map(([k]) => k);
+    const on = (map: Record<string, unknown> | undefined) =>
+      Object.entries(map ?? {})
+        .filter(([, v]) => v === true)
+        .map(([k]) => k);
     const globs = [
       ...on(vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude')),
       ...on(vscode.workspace.getConfiguration('search', folder.uri).get<Record<string, unknown>>('exclude')),
@@ -324,8 +376,14 @@ export class TagIndexManager implements vscode.Disposable {
   }
 
   private async findDocuments(folder: vscode.WorkspaceFolder): Promise<IncidentDocumentRef[]> {
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), '{**/node_modules/**,**/.git/**}');
-    return incidentDocuments(uris.map((u) => relativePath(folder, u)), this.profileFor(folder.uri));
+    const uris = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(folder, '**/*.{md,markdown}'),
+      '{**/node_modules/**,**/.git/**}',
+    );
+    return incidentDocuments(
+      uris.map((u) => relativePath(folder, u)),
+      this.profileFor(folder.uri),
+    );
   }
 
   private stateFor(uri: vscode.Uri): FolderState | undefined {
@@ -343,7 +401,11 @@ export class TagIndexManager implements vscode.Disposable {
   private scheduleFullScan(): void {
     clearTimeout(this.rescanTimer);
     this.rescanTimer = setTimeout(() => {
-      this.scanAll().catch((e: unknown) => this.deps.log.error(`Scanning for INCIDENT tags failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+      this.scanAll().catch((e: unknown) =>
+        this.deps.log.error(
+          `Scanning for INCIDENT tags failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        ),
+      );
     }, UPDATE_DELAY_MS);
   }
 
@@ -359,7 +421,9 @@ export class TagIndexManager implements vscode.Disposable {
     if (this.running || this.pending.size === 0) return;
     const uris = [...this.pending.values()];
     this.pending.clear();
-    void this.update(uris).catch((e: unknown) => this.deps.log.error(`Updating INCIDENT tags failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+    void this.update(uris).catch((e: unknown) =>
+      this.deps.log.error(`Updating INCIDENT tags failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    );
   }
 
   /** Rescans the changed files (not the workspace) and fires one change event for those whose tags changed. */
@@ -377,7 +441,9 @@ export class TagIndexManager implements vscode.Disposable {
       }
       if (await this.updateDocument(state, uri, rel)) documentsChanged = true;
       // Unsaved changes win over the disk; a saved (or deleted) file is read from the disk.
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty && !d.isClosed);
+      const open = vscode.workspace.textDocuments.find(
+        (d) => d.uri.toString() === uri.toString() && d.isDirty && !d.isClosed,
+      );
       const result = await rescanTagFile(state.folder.uri.fsPath, rel, {
         ignoreRules: state.ignoreRules,
         maxFileSize: state.maxFileSize,
@@ -412,7 +478,10 @@ export class TagIndexManager implements vscode.Disposable {
   private async updateDocument(state: FolderState, uri: vscode.Uri, rel: string): Promise<boolean> {
     const known = state.documents.some((d) => d.path === rel || d.path.startsWith(`${rel}/`));
     if (!known && !MARKDOWN.test(rel)) return false;
-    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    const exists = await vscode.workspace.fs.stat(uri).then(
+      () => true,
+      () => false,
+    );
     const profile = this.profileFor(uri);
     const ref = exists && MARKDOWN.test(rel) ? incidentDocumentFromPath(rel, profile) : undefined;
     if (!ref && !known) return false;
@@ -424,7 +493,8 @@ export class TagIndexManager implements vscode.Disposable {
 
   private publishAll(state: FolderState): void {
     this.collection.forEach((uri) => {
-      if (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === state.folder.uri.toString()) this.collection.delete(uri);
+      if (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === state.folder.uri.toString())
+        this.collection.delete(uri);
     });
     for (const rel of state.files.keys()) this.publish(state, rel);
   }
@@ -432,18 +502,23 @@ export class TagIndexManager implements vscode.Disposable {
   private publish(state: FolderState, rel: string): void {
     const uri = vscode.Uri.joinPath(state.folder.uri, rel);
     const file = state.files.get(rel);
-    const on = vscode.workspace.getConfiguration(Settings.section, state.folder.uri).get<boolean>(Settings.diagnosticsEnabled, true);
+    const on = vscode.workspace
+      .getConfiguration(Settings.section, state.folder.uri)
+      .get<boolean>(Settings.diagnosticsEnabled, true);
     if (!file || !on) {
       this.collection.delete(uri);
       return;
     }
     const findings = tagFindings(file, state.documents, this.profileFor(uri));
-    this.collection.set(uri, findings.map((f) => {
-      const d = new vscode.Diagnostic(toVsRange(f.range), f.message, toVsSeverity(f.severity));
-      d.source = 'Incident Workbench';
-      d.code = { value: f.ruleId, target: ruleDocUri(this.deps.extensionUri, f.ruleId) };
-      return d;
-    }));
+    this.collection.set(
+      uri,
+      findings.map((f) => {
+        const d = new vscode.Diagnostic(toVsRange(f.range), f.message, toVsSeverity(f.severity));
+        d.source = 'Incident Workbench';
+        d.code = { value: f.ruleId, target: ruleDocUri(this.deps.extensionUri, f.ruleId) };
+        return d;
+      }),
+    );
   }
 }
 
@@ -455,6 +530,8 @@ export function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): s
 /** A string that changes when a file's tags or problems (or their places) change. */
 function signature(file: FileTags | undefined): string {
   if (!file) return '';
-  return JSON.stringify([file.tags.map((t) => [t.range, t.dateText, t.slug, t.description]), file.problems.map((p) => [p.code, p.range])]);
+  return JSON.stringify([
+    file.tags.map((t) => [t.range, t.dateText, t.slug, t.description]),
+    file.problems.map((p) => [p.code, p.range]),
+  ]);
 }
-

@@ -70,11 +70,18 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
       }
       case 'location': {
         const { tag, uri } = node.location;
-        const item = new vscode.TreeItem(`${tag.range.start.line + 1}: ${tag.description || tagName(tag)}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          `${tag.range.start.line + 1}: ${tag.description || tagName(tag)}`,
+          vscode.TreeItemCollapsibleState.None,
+        );
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('comment');
         item.tooltip = `${tagName(tag)}: ${tag.description}\n${node.location.path}:${tag.range.start.line + 1}`;
-        item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri, { selection: toVsRange(tag.headRange) }] };
+        item.command = {
+          title: vscode.l10n.t('Open'),
+          command: 'vscode.open',
+          arguments: [uri, { selection: toVsRange(tag.headRange) }],
+        };
         item.contextValue = TreeItemContexts.taggedLocation;
         return item;
       }
@@ -106,19 +113,35 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     item.description = [
       summary?.severity,
-      vscode.l10n.t('{0} in {1}',
+      vscode.l10n.t(
+        '{0} in {1}',
         count === 1 ? vscode.l10n.t('1 location') : vscode.l10n.t('{0} locations', count),
-        node.files.length === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', node.files.length)),
+        node.files.length === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', node.files.length),
+      ),
       node.documents.length === 0 ? vscode.l10n.t('no incident document') : undefined,
       multiRoot ? node.folder.name : undefined,
-    ].filter(Boolean).join(' · ');
+    ]
+      .filter(Boolean)
+      .join(' · ');
     item.iconPath = new vscode.ThemeIcon(node.documents.length === 0 ? 'warning' : 'flame');
-    item.tooltip = node.documents.length > 0 ? `${node.name}\n${node.documents.map((d) => d.path).join('\n')}` : vscode.l10n.t('{0}: no incident document matches (TG001)', node.name);
-    item.contextValue = node.documents.length > 0 ? TreeItemContexts.taggedIncident : TreeItemContexts.taggedIncidentWithoutDocument;
+    item.tooltip =
+      node.documents.length > 0
+        ? `${node.name}\n${node.documents.map((d) => d.path).join('\n')}`
+        : vscode.l10n.t('{0}: no incident document matches (TG001)', node.name);
+    item.contextValue =
+      node.documents.length > 0 ? TreeItemContexts.taggedIncident : TreeItemContexts.taggedIncidentWithoutDocument;
     if (node.documents.length > 0) {
-      const args: OpenIncidentArgs = { folder: node.folder.uri.toString(), tag: node.name, documents: node.documents.map((d) => d.path) };
+      const args: OpenIncidentArgs = {
+        folder: node.folder.uri.toString(),
+        tag: node.name,
+        documents: node.documents.map((d) => d.path),
+      };
       // Clicking the incident opens its document; the twistie still expands it.
-      item.command = { title: vscode.l10n.t('Open Incident Document'), command: Commands.openTagIncident, arguments: [args] };
+      item.command = {
+        title: vscode.l10n.t('Open Incident Document'),
+        command: Commands.openTagIncident,
+        arguments: [args],
+      };
     }
     return item;
   }
@@ -151,7 +174,16 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
     for (const [id, locations] of groups) {
       const first = locations[0];
       const key = incidentKey(first.tag);
-      const incident = this.node<IncidentNode>(id, () => ({ type: 'incident', id, folder: first.folder, key, name: tagName(first.tag), dateText: first.tag.dateText, documents: [], files: [] }));
+      const incident = this.node<IncidentNode>(id, () => ({
+        type: 'incident',
+        id,
+        folder: first.folder,
+        key,
+        name: tagName(first.tag),
+        dateText: first.tag.dateText,
+        documents: [],
+        files: [],
+      }));
       incident.folder = first.folder;
       incident.name = tagName(first.tag);
       incident.documents = this.index.link(first.uri, first.tag);
@@ -161,12 +193,24 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
       for (const l of locations) byFile.set(l.path, [...(byFile.get(l.path) ?? []), l]);
       for (const [path, inFile] of byFile) {
         const fileId = `file|${id}|${path}`;
-        const file = this.node<FileNode>(fileId, () => ({ type: 'file', id: fileId, parent: incident, uri: inFile[0].uri, path, locations: [] }));
+        const file = this.node<FileNode>(fileId, () => ({
+          type: 'file',
+          id: fileId,
+          parent: incident,
+          uri: inFile[0].uri,
+          path,
+          locations: [],
+        }));
         file.parent = incident;
         file.locations = inFile.map((location, ordinal) => {
           // The ordinal, not the line, names a location: editing above it keeps it the same item.
           const locationId = `location|${fileId}|${ordinal}`;
-          const node = this.node<LocationNode>(locationId, () => ({ type: 'location', id: locationId, parent: file, location }));
+          const node = this.node<LocationNode>(locationId, () => ({
+            type: 'location',
+            id: locationId,
+            parent: file,
+            location,
+          }));
           node.parent = file;
           node.location = location;
           seen.add(locationId);
@@ -176,7 +220,13 @@ export class TaggedCodeTreeProvider implements vscode.TreeDataProvider<TaggedCod
         incident.files.push(file);
       }
       roots.push(incident);
-      signatures.set(id, JSON.stringify([incident.documents.map((d) => d.path), locations.map((l) => [l.path, l.tag.range, l.tag.description])]));
+      signatures.set(
+        id,
+        JSON.stringify([
+          incident.documents.map((d) => d.path),
+          locations.map((l) => [l.path, l.tag.range, l.tag.description]),
+        ]),
+      );
     }
     for (const id of [...this.nodes.keys()]) if (!seen.has(id)) this.nodes.delete(id);
     // Newest incident first; without a date difference, by name.

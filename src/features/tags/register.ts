@@ -23,8 +23,13 @@ export function register(_context: vscode.ExtensionContext, deps: TagsDeps): Tag
   const view = vscode.window.createTreeView(Views.taggedCode, { treeDataProvider: tree, showCollapseAll: true });
   const describe = () => {
     const { tags, files, incidents } = index.counts();
-    view.description = tags > 0 ? `${tags} tag${tags === 1 ? '' : 's'} · ${incidents} incident${incidents === 1 ? '' : 's'} · ${files} file${files === 1 ? '' : 's'}` : undefined;
-    view.message = index.scanning ? vscode.l10n.t('Scanning for INCIDENT tags… showing what was found so far.') : undefined;
+    view.description =
+      tags > 0
+        ? `${tags} tag${tags === 1 ? '' : 's'} · ${incidents} incident${incidents === 1 ? '' : 's'} · ${files} file${files === 1 ? '' : 's'}`
+        : undefined;
+    view.message = index.scanning
+      ? vscode.l10n.t('Scanning for INCIDENT tags… showing what was found so far.')
+      : undefined;
   };
   const disposable = vscode.Disposable.from(
     index,
@@ -36,7 +41,11 @@ export function register(_context: vscode.ExtensionContext, deps: TagsDeps): Tag
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new TagHoverProvider(index)),
     registerTagCommands(index),
   );
-  index.scanAll().then(describe, (e: unknown) => deps.log.error(`Scanning for INCIDENT tags failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  index
+    .scanAll()
+    .then(describe, (e: unknown) =>
+      deps.log.error(`Scanning for INCIDENT tags failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    );
   describe();
   return { index, tree, dispose: () => disposable.dispose() };
 }

@@ -40,7 +40,13 @@ export function tagName(tag: Pick<IncidentTag, 'dateText' | 'slug'>): string {
 /** A tag's place as plain data. */
 export function plainLocation(uri: vscode.Uri, tag: IncidentTag): PlainLocation {
   const r = tag.headRange;
-  return { uri: uri.toString(), line: r.start.line, character: r.start.character, endLine: r.end.line, endCharacter: r.end.character };
+  return {
+    uri: uri.toString(),
+    line: r.start.line,
+    character: r.start.character,
+    endLine: r.end.line,
+    endCharacter: r.end.character,
+  };
 }
 
 /** A tag location of the index as plain data. */

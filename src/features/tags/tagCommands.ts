@@ -24,8 +24,12 @@ const SLUG = new RegExp(`^${TAG_SLUG_PATTERN}$`);
 /** Registers the four tag commands. */
 export function registerTagCommands(index: TagIndexManager): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.tagCodeLocation, (args?: TagCodeLocationArgs) => tagCodeLocation(index, args)),
-    vscode.commands.registerCommand(Commands.openTagIncident, (args?: OpenIncidentArgs) => openTagIncident(index, args)),
+    vscode.commands.registerCommand(Commands.tagCodeLocation, (args?: TagCodeLocationArgs) =>
+      tagCodeLocation(index, args),
+    ),
+    vscode.commands.registerCommand(Commands.openTagIncident, (args?: OpenIncidentArgs) =>
+      openTagIncident(index, args),
+    ),
     vscode.commands.registerCommand(Commands.showTagLocations, (args?: ShowLocationsArgs) => showTagLocations(args)),
     vscode.commands.registerCommand(Commands.refreshTaggedCode, () => refresh(index)),
   );
@@ -36,7 +40,10 @@ export function registerTagCommands(index: TagIndexManager): vscode.Disposable {
  * syntax: on the current (first selected) line when it is blank, else on a new line above it,
  * with the line's indentation. One undoable edit. Returns the comment inserted.
  */
-export async function tagCodeLocation(index: TagIndexManager, args: TagCodeLocationArgs = {}): Promise<string | undefined> {
+export async function tagCodeLocation(
+  index: TagIndexManager,
+  args: TagCodeLocationArgs = {},
+): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and put the cursor on the code to tag.'));
@@ -61,24 +68,41 @@ export async function tagCodeLocation(index: TagIndexManager, args: TagCodeLocat
   }
   if (!choice?.date) return undefined;
   const name = tagName({ dateText: formatDate(choice.date), slug: choice.slug });
-  const description = args.description ?? await vscode.window.showInputBox({
-    title: vscode.l10n.t('Tag Code Location: {0}', name),
-    prompt: vscode.l10n.t('What about this code mattered in the incident?'),
-    placeHolder: vscode.l10n.t('e.g. retries here exhausted the connection pool; keep the backoff'),
-    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Write a short description of why this code matters to the incident.')),
-  });
+  const description =
+    args.description ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Tag Code Location: {0}', name),
+      prompt: vscode.l10n.t('What about this code mattered in the incident?'),
+      placeHolder: vscode.l10n.t('e.g. retries here exhausted the connection pool; keep the backoff'),
+      validateInput: (v) =>
+        v.trim() ? undefined : vscode.l10n.t('Write a short description of why this code matters to the incident.'),
+    }));
   if (description === undefined || !description.trim()) return undefined;
   const line = document.lineAt(editor.selection.start.line);
   const indent = /^\s*/.exec(line.text)?.[0] ?? '';
-  const comment = tagComment({ date: choice.date, slug: choice.slug, description }, document.uri.path, document.languageId);
+  const comment = tagComment(
+    { date: choice.date, slug: choice.slug, description },
+    document.uri.path,
+    document.languageId,
+  );
   const edit = new vscode.WorkspaceEdit();
   if (line.isEmptyOrWhitespace) edit.replace(document.uri, line.range, `${indent}${comment}`);
-  else edit.insert(document.uri, line.range.start, `${indent}${comment}${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
+  else
+    edit.insert(
+      document.uri,
+      line.range.start,
+      `${indent}${comment}${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`,
+    );
   return (await vscode.workspace.applyEdit(edit)) ? comment : undefined;
 }
 
 /** The incidents to choose from: documents newest first (one item per incident), tags without a document, then today. */
-async function incidentChoices(index: TagIndexManager, uri: vscode.Uri, documents: readonly IncidentDocumentRef[], today: CalendarDate): Promise<IncidentChoice[]> {
+async function incidentChoices(
+  index: TagIndexManager,
+  uri: vscode.Uri,
+  documents: readonly IncidentDocumentRef[],
+  today: CalendarDate,
+): Promise<IncidentChoice[]> {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const items: IncidentChoice[] = [];
   const keys = new Set<string>();
@@ -100,36 +124,68 @@ async function incidentChoices(index: TagIndexManager, uri: vscode.Uri, document
   for (const l of folder ? index.locations().filter((x) => x.folder.uri.toString() === folder.uri.toString()) : []) {
     const key = incidentKey(l.tag);
     if (keys.has(key) || untracked.has(key)) continue;
-    untracked.set(key, { label: `$(warning) ${tagName(l.tag)}`, description: vscode.l10n.t('tagged in code, no incident document'), date: l.tag.date, slug: l.tag.slug });
+    untracked.set(key, {
+      label: `$(warning) ${tagName(l.tag)}`,
+      description: vscode.l10n.t('tagged in code, no incident document'),
+      date: l.tag.date,
+      slug: l.tag.slug,
+    });
   }
-  const newest = [...untracked.values()].sort((a, b) => formatDate(b.date as CalendarDate).localeCompare(formatDate(a.date as CalendarDate)));
-  if (newest.length > 0) items.push({ label: vscode.l10n.t('Tagged in code only'), kind: vscode.QuickPickItemKind.Separator }, ...newest);
+  const newest = [...untracked.values()].sort((a, b) =>
+    formatDate(b.date as CalendarDate).localeCompare(formatDate(a.date as CalendarDate)),
+  );
+  if (newest.length > 0)
+    items.push({ label: vscode.l10n.t('Tagged in code only'), kind: vscode.QuickPickItemKind.Separator }, ...newest);
   items.push(
     { label: vscode.l10n.t('New incident'), kind: vscode.QuickPickItemKind.Separator },
-    { label: vscode.l10n.t('$(calendar) Today: {0}', `INCIDENT-${formatDate(today)}`), description: vscode.l10n.t('an incident without a document yet'), date: today },
+    {
+      label: vscode.l10n.t('$(calendar) Today: {0}', `INCIDENT-${formatDate(today)}`),
+      description: vscode.l10n.t('an incident without a document yet'),
+      date: today,
+    },
   );
   return items;
 }
 
 /** Opens the document a tag links to; a picker when several match; says why when none does. Returns the URI opened. */
-export async function openTagIncident(index: TagIndexManager, args: OpenIncidentArgs | undefined): Promise<string | undefined> {
+export async function openTagIncident(
+  index: TagIndexManager,
+  args: OpenIncidentArgs | undefined,
+): Promise<string | undefined> {
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === args?.folder);
   if (!args || !folder) return undefined;
   // Only the folder's incident documents are opened, whatever the arguments name.
   const known = index.documentsFor(folder.uri);
-  const documents = args.documents.map((p) => known.find((d) => d.path === p)).filter((d): d is IncidentDocumentRef => d !== undefined);
+  const documents = args.documents
+    .map((p) => known.find((d) => d.path === p))
+    .filter((d): d is IncidentDocumentRef => d !== undefined);
   if (documents.length === 0) {
-    const choice = await vscode.window.showWarningMessage(args.message ?? vscode.l10n.t('No incident document matches {0}.', args.tag), vscode.l10n.t('Show TG001 Documentation'));
+    const choice = await vscode.window.showWarningMessage(
+      args.message ?? vscode.l10n.t('No incident document matches {0}.', args.tag),
+      vscode.l10n.t('Show TG001 Documentation'),
+    );
     if (choice) await vscode.commands.executeCommand(Commands.showRuleDocumentation, 'TG001');
     return undefined;
   }
   let ref: IncidentDocumentRef | undefined = documents[0];
   if (documents.length > 1) {
-    const items = await Promise.all(documents.map(async (d) => {
-      const summary = await index.summary(folder, d);
-      return { label: summary?.title ?? d.path, description: [summary?.kindLabel, summary?.severity].filter(Boolean).join(' · '), detail: d.path, ref: d };
-    }));
-    ref = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('{0}: {1} documents match', args.tag, documents.length), placeHolder: vscode.l10n.t('Choose the document to open') }))?.ref;
+    const items = await Promise.all(
+      documents.map(async (d) => {
+        const summary = await index.summary(folder, d);
+        return {
+          label: summary?.title ?? d.path,
+          description: [summary?.kindLabel, summary?.severity].filter(Boolean).join(' · '),
+          detail: d.path,
+          ref: d,
+        };
+      }),
+    );
+    ref = (
+      await vscode.window.showQuickPick(items, {
+        title: vscode.l10n.t('{0}: {1} documents match', args.tag, documents.length),
+        placeHolder: vscode.l10n.t('Choose the document to open'),
+      })
+    )?.ref;
   }
   if (!ref) return undefined;
   const uri = index.documentUri(folder, ref);
@@ -140,17 +196,26 @@ export async function openTagIncident(index: TagIndexManager, args: OpenIncident
 /** Shows the incident's other tagged locations in a peek view. */
 async function showTagLocations(args: ShowLocationsArgs | undefined): Promise<void> {
   if (!args) return;
-  await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(args.at.uri), new vscode.Position(args.at.line, args.at.character), args.locations.map(toVsLocation));
+  await vscode.commands.executeCommand(
+    'editor.action.showReferences',
+    vscode.Uri.parse(args.at.uri),
+    new vscode.Position(args.at.line, args.at.character),
+    args.locations.map(toVsLocation),
+  );
 }
 
 /** Scans every folder again, with a progress notification, and says what was found. */
 async function refresh(index: TagIndexManager): Promise<TagScanSummary> {
   const summary = await index.scanAll('always');
   const { filesSearched, skippedBinary, skippedLarge } = summary.stats;
-  const found = vscode.l10n.t('{0} in {1}; {2} files searched, {3} binary and {4} large files skipped.',
+  const found = vscode.l10n.t(
+    '{0} in {1}; {2} files searched, {3} binary and {4} large files skipped.',
     summary.tags === 1 ? vscode.l10n.t('1 INCIDENT tag') : vscode.l10n.t('{0} INCIDENT tags', summary.tags),
     summary.files === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', summary.files),
-    filesSearched, skippedBinary, skippedLarge);
+    filesSearched,
+    skippedBinary,
+    skippedLarge,
+  );
   const text = summary.cancelled ? vscode.l10n.t('Scan cancelled: {0}', found) : found;
   vscode.window.setStatusBarMessage(text, 8000);
   return summary;

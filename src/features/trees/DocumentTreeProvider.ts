@@ -28,7 +28,8 @@ export abstract class DocumentTreeProvider implements vscode.TreeDataProvider<Tr
 
   /** How many leaves the tree shows now (after the filter). */
   leafCount(): number {
-    const count = (nodes: readonly TreeNode[]): number => nodes.reduce((n, c) => n + (c.type === 'folder' || c.type === 'group' ? count(c.children) : 1), 0);
+    const count = (nodes: readonly TreeNode[]): number =>
+      nodes.reduce((n, c) => n + (c.type === 'folder' || c.type === 'group' ? count(c.children) : 1), 0);
     return count(this.build());
   }
 
@@ -77,7 +78,7 @@ export abstract class DocumentTreeProvider implements vscode.TreeDataProvider<Tr
         continue;
       }
       const item = this.leafItem(node);
-      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
       const haystack = `${label} ${typeof item.description === 'string' ? item.description : ''}`.toLowerCase();
       if (haystack.includes(text)) kept.push(node);
     }

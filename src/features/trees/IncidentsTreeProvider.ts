@@ -1,6 +1,12 @@
 // The Incidents tree: postmortems and incident records, newest first, grouped by year, severity or service.
 import * as vscode from 'vscode';
-import { groupIncidents, incidentDescription, incidentLabel, type IncidentGrouping, type IncidentItem } from '../../core/trees/model';
+import {
+  groupIncidents,
+  incidentDescription,
+  incidentLabel,
+  type IncidentGrouping,
+  type IncidentItem,
+} from '../../core/trees/model';
 import { DocumentTreeProvider } from './DocumentTreeProvider';
 import { groupNodes, markProblems, rootsByFolder, type IncidentNode, type TreeNode } from './treeNodes';
 import type { TreeDocumentManager, TreeEntry } from './TreeDocumentManager';
@@ -35,14 +41,28 @@ export class IncidentsTreeProvider extends DocumentTreeProvider {
   }
 
   protected buildRoots(): TreeNode[] {
-    const entries = this.manager.all().filter((e): e is Extract<TreeEntry, { type: 'incident' }> => e.type === 'incident');
+    const entries = this.manager
+      .all()
+      .filter((e): e is Extract<TreeEntry, { type: 'incident' }> => e.type === 'incident');
     const byUri = new Map(entries.map((e) => [e.summary.uri, e]));
-    return rootsByFolder(Views.incidents, entries, (list, prefix) => groupNodes(
-      `${prefix}|${this.grouping}`,
-      groupIncidents(list.map((e) => e.summary), this.grouping),
-      (summary, groupId): IncidentNode => ({ type: 'incident', id: `${groupId}|${summary.uri}`, entry: byUri.get(summary.uri) as IncidentNode['entry'] }),
-      (g) => (this.grouping === 'severity' && g.items[0] ? severityIcon({ severityRank: g.items[0].severityRank, status: undefined }) : undefined),
-    ));
+    return rootsByFolder(Views.incidents, entries, (list, prefix) =>
+      groupNodes(
+        `${prefix}|${this.grouping}`,
+        groupIncidents(
+          list.map((e) => e.summary),
+          this.grouping,
+        ),
+        (summary, groupId): IncidentNode => ({
+          type: 'incident',
+          id: `${groupId}|${summary.uri}`,
+          entry: byUri.get(summary.uri) as IncidentNode['entry'],
+        }),
+        (g) =>
+          this.grouping === 'severity' && g.items[0]
+            ? severityIcon({ severityRank: g.items[0].severityRank, status: undefined })
+            : undefined,
+      ),
+    );
   }
 
   protected leafItem(node: Exclude<TreeNode, { type: 'folder' | 'group' }>): vscode.TreeItem {
@@ -53,7 +73,11 @@ export class IncidentsTreeProvider extends DocumentTreeProvider {
     item.resourceUri = uri;
     item.description = incidentDescription(summary);
     item.iconPath = severityIcon(summary);
-    markProblems(item, uri, `${summary.title}\n${summary.path}${summary.severity ? `\n${vscode.l10n.t('Severity: {0}', summary.severity)}` : ''}${summary.status ? `\n${vscode.l10n.t('Status: {0}', summary.status)}` : ''}`);
+    markProblems(
+      item,
+      uri,
+      `${summary.title}\n${summary.path}${summary.severity ? `\n${vscode.l10n.t('Severity: {0}', summary.severity)}` : ''}${summary.status ? `\n${vscode.l10n.t('Status: {0}', summary.status)}` : ''}`,
+    );
     item.contextValue = TreeItemContexts.incident;
     item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri] };
     return item;

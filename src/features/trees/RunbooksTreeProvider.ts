@@ -12,13 +12,23 @@ export class RunbooksTreeProvider extends DocumentTreeProvider {
     const runbooks = all.filter((e): e is Extract<TreeEntry, { type: 'runbook' }> => e.type === 'runbook');
     const incidents = all.flatMap((e) => (e.type === 'incident' ? [e.summary] : []));
     const byUri = new Map(runbooks.map((e) => [e.summary.uri, e]));
-    const counts = runbookLinkCounts(runbooks.map((r) => r.summary), incidents);
-    return rootsByFolder(Views.runbooks, runbooks, (list, prefix) => groupNodes(
-      prefix,
-      groupRunbooks(list.map((e) => e.summary)),
-      (summary, groupId): RunbookNode => ({ type: 'runbook', id: `${groupId}|${summary.uri}`, entry: byUri.get(summary.uri) as RunbookNode['entry'], linkedBy: counts.get(summary.uri) ?? 0 }),
-      () => new vscode.ThemeIcon('server'),
-    ));
+    const counts = runbookLinkCounts(
+      runbooks.map((r) => r.summary),
+      incidents,
+    );
+    return rootsByFolder(Views.runbooks, runbooks, (list, prefix) =>
+      groupNodes(
+        prefix,
+        groupRunbooks(list.map((e) => e.summary)),
+        (summary, groupId): RunbookNode => ({
+          type: 'runbook',
+          id: `${groupId}|${summary.uri}`,
+          entry: byUri.get(summary.uri) as RunbookNode['entry'],
+          linkedBy: counts.get(summary.uri) ?? 0,
+        }),
+        () => new vscode.ThemeIcon('server'),
+      ),
+    );
   }
 
   protected leafItem(node: Exclude<TreeNode, { type: 'folder' | 'group' }>): vscode.TreeItem {
@@ -29,7 +39,11 @@ export class RunbooksTreeProvider extends DocumentTreeProvider {
     item.resourceUri = uri;
     item.description = runbookDescription(node.linkedBy) || undefined;
     item.iconPath = new vscode.ThemeIcon('book');
-    markProblems(item, uri, `${summary.title}\n${summary.path}${node.linkedBy > 0 ? `\n${vscode.l10n.t('Mentioned by {0}', runbookDescription(node.linkedBy))}` : ''}`);
+    markProblems(
+      item,
+      uri,
+      `${summary.title}\n${summary.path}${node.linkedBy > 0 ? `\n${vscode.l10n.t('Mentioned by {0}', runbookDescription(node.linkedBy))}` : ''}`,
+    );
     item.contextValue = TreeItemContexts.runbook;
     item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri] };
     return item;

@@ -17,8 +17,18 @@ export interface TreeDocumentDeps {
 
 /** One cached document. */
 export type TreeEntry =
-  | { readonly type: 'incident'; readonly folder: vscode.WorkspaceFolder; readonly uri: vscode.Uri; readonly summary: IncidentItem }
-  | { readonly type: 'runbook'; readonly folder: vscode.WorkspaceFolder; readonly uri: vscode.Uri; readonly summary: RunbookSummary };
+  | {
+      readonly type: 'incident';
+      readonly folder: vscode.WorkspaceFolder;
+      readonly uri: vscode.Uri;
+      readonly summary: IncidentItem;
+    }
+  | {
+      readonly type: 'runbook';
+      readonly folder: vscode.WorkspaceFolder;
+      readonly uri: vscode.Uri;
+      readonly summary: RunbookSummary;
+    };
 
 /**
  * Owns the per-file cache of summaries (keyed by uri), the FileSystemWatchers of the
@@ -64,7 +74,9 @@ export class TreeDocumentManager implements vscode.Disposable {
   /** Forgets everything, re-creates the watchers and re-reads every profile folder. */
   rescan(): Promise<void> {
     const generation = ++this.scanGeneration;
-    this.scanning = this.scan(generation).catch((e: unknown) => this.deps.log.error(`Reading incident documents for the side bar failed: ${describe(e)}`));
+    this.scanning = this.scan(generation).catch((e: unknown) =>
+      this.deps.log.error(`Reading incident documents for the side bar failed: ${describe(e)}`),
+    );
     return this.scanning;
   }
 
@@ -89,7 +101,7 @@ export class TreeDocumentManager implements vscode.Disposable {
           watcher.onDidChange((uri) => void this.update(uri)),
           watcher.onDidDelete((uri) => this.remove(uri)),
         );
-        found.push(...await vscode.workspace.findFiles(pattern, '**/node_modules/**'));
+        found.push(...(await vscode.workspace.findFiles(pattern, '**/node_modules/**')));
       }
     }
     if (generation !== this.scanGeneration) return;
@@ -131,18 +143,22 @@ export class TreeDocumentManager implements vscode.Disposable {
     const document = await this.deps.documents.read(uri);
     const summary = document?.summary;
     if (!document || !summary) return undefined;
-    if (document.kind === 'runbook') return { type: 'runbook', folder, uri, summary: runbookSummary(summary, uri.toString()) };
-    if (document.kind === 'postmortem' || document.kind === 'incident') return { type: 'incident', folder, uri, summary: incidentItem(summary, uri.toString()) };
+    if (document.kind === 'runbook')
+      return { type: 'runbook', folder, uri, summary: runbookSummary(summary, uri.toString()) };
+    if (document.kind === 'postmortem' || document.kind === 'incident')
+      return { type: 'incident', folder, uri, summary: incidentItem(summary, uri.toString()) };
     return undefined;
   }
 }
 
 /** The profile's document folders, without one that lies inside another. */
 function profileFolders(profile: Profile): string[] {
-  const dirs = [...new Set(Object.values(profile.documents).map((spec) => spec.folder.replace(/^(?:\.\/)+|^\.$|\/+$/g, '')))];
+  const dirs = [
+    ...new Set(Object.values(profile.documents).map((spec) => spec.folder.replace(/^(?:\.\/)+|^\.$|\/+$/g, ''))),
+  ];
   return dirs.filter((d) => !dirs.some((other) => other !== d && (other === '' || d.startsWith(`${other}/`))));
 }
 
 function describe(e: unknown): string {
-  return e instanceof Error ? e.stack ?? e.message : String(e);
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }

@@ -5,15 +5,40 @@ import type { TreeEntry } from './TreeDocumentManager';
 import { DIAGNOSTIC_SOURCE, TreeItemContexts } from '../../constants';
 
 /** A workspace folder, as root when several are open. */
-export interface FolderNode { readonly type: 'folder'; readonly id: string; readonly folder: vscode.WorkspaceFolder; children: TreeNode[] }
+export interface FolderNode {
+  readonly type: 'folder';
+  readonly id: string;
+  readonly folder: vscode.WorkspaceFolder;
+  children: TreeNode[];
+}
 /** A year, severity, service, owner or incident group. */
-export interface GroupNode { readonly type: 'group'; readonly id: string; readonly label: string; readonly icon?: vscode.ThemeIcon; children: TreeNode[] }
+export interface GroupNode {
+  readonly type: 'group';
+  readonly id: string;
+  readonly label: string;
+  readonly icon?: vscode.ThemeIcon;
+  children: TreeNode[];
+}
 /** A postmortem or incident record. */
-export interface IncidentNode { readonly type: 'incident'; readonly id: string; readonly entry: Extract<TreeEntry, { type: 'incident' }> }
+export interface IncidentNode {
+  readonly type: 'incident';
+  readonly id: string;
+  readonly entry: Extract<TreeEntry, { type: 'incident' }>;
+}
 /** A runbook, with the number of incidents that mention it. */
-export interface RunbookNode { readonly type: 'runbook'; readonly id: string; readonly entry: Extract<TreeEntry, { type: 'runbook' }>; readonly linkedBy: number }
+export interface RunbookNode {
+  readonly type: 'runbook';
+  readonly id: string;
+  readonly entry: Extract<TreeEntry, { type: 'runbook' }>;
+  readonly linkedBy: number;
+}
 /** An action item that is not done. */
-export interface ActionItemNode { readonly type: 'actionItem'; readonly id: string; readonly uri: vscode.Uri; readonly open: OpenActionItem }
+export interface ActionItemNode {
+  readonly type: 'actionItem';
+  readonly id: string;
+  readonly uri: vscode.Uri;
+  readonly open: OpenActionItem;
+}
 
 export type TreeNode = FolderNode | GroupNode | IncidentNode | RunbookNode | ActionItemNode;
 
@@ -26,7 +51,9 @@ export function nodeUri(node: TreeNode): vscode.Uri | undefined {
 
 /** Error diagnostics of the linter for `uri`. */
 export function lintErrors(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity === vscode.DiagnosticSeverity.Error);
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity === vscode.DiagnosticSeverity.Error);
 }
 
 /** Adds the problem marker (icon and tooltip) when the linter has errors for `uri`; returns whether it did. */
@@ -46,7 +73,10 @@ export function markProblems(item: vscode.TreeItem, uri: vscode.Uri, tooltip: st
 
 /** Tree item of a folder or group node. */
 export function containerItem(node: FolderNode | GroupNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.type === 'folder' ? node.folder.name : node.label, vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(
+    node.type === 'folder' ? node.folder.name : node.label,
+    vscode.TreeItemCollapsibleState.Expanded,
+  );
   item.id = node.id;
   item.contextValue = node.type === 'folder' ? TreeItemContexts.folder : TreeItemContexts.group;
   if (node.type === 'folder') item.iconPath = vscode.ThemeIcon.Folder;
@@ -66,19 +96,36 @@ function countLeaves(node: TreeNode): number {
  * Builds roots from `entries`: one folder node per workspace folder when several are
  * open, else the groups directly. `groups` turns one folder's entries into group nodes.
  */
-export function rootsByFolder<E extends TreeEntry>(view: string, entries: readonly E[], groups: (entries: readonly E[], idPrefix: string) => TreeNode[]): TreeNode[] {
+export function rootsByFolder<E extends TreeEntry>(
+  view: string,
+  entries: readonly E[],
+  groups: (entries: readonly E[], idPrefix: string) => TreeNode[],
+): TreeNode[] {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return groups(entries, view);
   return folders
     .map((folder): FolderNode => {
       const id = `${view}|${folder.uri.toString()}`;
-      return { type: 'folder', id, folder, children: groups(entries.filter((e) => e.folder.uri.toString() === folder.uri.toString()), id) };
+      return {
+        type: 'folder',
+        id,
+        folder,
+        children: groups(
+          entries.filter((e) => e.folder.uri.toString() === folder.uri.toString()),
+          id,
+        ),
+      };
     })
     .filter((f) => f.children.length > 0);
 }
 
 /** Maps groups from core to group nodes. */
-export function groupNodes<T>(idPrefix: string, groups: ReadonlyArray<Group<T>>, leaf: (item: T, groupId: string) => TreeNode, icon?: (group: Group<T>) => vscode.ThemeIcon | undefined): GroupNode[] {
+export function groupNodes<T>(
+  idPrefix: string,
+  groups: ReadonlyArray<Group<T>>,
+  leaf: (item: T, groupId: string) => TreeNode,
+  icon?: (group: Group<T>) => vscode.ThemeIcon | undefined,
+): GroupNode[] {
   return groups.map((g) => {
     const id = `${idPrefix}|group|${g.key}`;
     return { type: 'group', id, label: g.label, icon: icon?.(g), children: g.items.map((i) => leaf(i, id)) };

@@ -11,8 +11,10 @@ export function ciGuideUri(extensionUri: vscode.Uri): vscode.Uri {
 export function register(context: vscode.ExtensionContext): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.getStarted, () =>
-      vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)),
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false),
+    ),
     vscode.commands.registerCommand(Commands.openCiGuide, () =>
-      vscode.commands.executeCommand('markdown.showPreview', ciGuideUri(context.extensionUri))),
+      vscode.commands.executeCommand('markdown.showPreview', ciGuideUri(context.extensionUri)),
+    ),
   );
 }

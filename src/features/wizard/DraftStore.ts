@@ -18,7 +18,10 @@ export interface SavedDraft {
 
 /** One draft per workspace, in `context.workspaceState`; a stored value that no longer parses is dropped (and logged), never trusted. */
 export class DraftStore {
-  constructor(private readonly state: vscode.Memento, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     void this.updateContextKey();
   }
 
@@ -28,11 +31,17 @@ export class DraftStore {
     if (!raw) return undefined;
     const parsed = wizardDraftSchema.safeParse(raw.draft);
     if (!parsed.success) {
-      this.log.warn(`Dropped a saved wizard draft that is no longer valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
+      this.log.warn(
+        `Dropped a saved wizard draft that is no longer valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`,
+      );
       void this.clear();
       return undefined;
     }
-    return { draft: parsed.data, folder: typeof raw.folder === 'string' ? raw.folder : undefined, revision: revisionOf(raw.revision) };
+    return {
+      draft: parsed.data,
+      folder: typeof raw.folder === 'string' ? raw.folder : undefined,
+      revision: revisionOf(raw.revision),
+    };
   }
 
   async save(draft: WizardDraft, folder: vscode.Uri | undefined, revision = 0): Promise<void> {

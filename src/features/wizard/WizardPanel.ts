@@ -4,12 +4,27 @@ import * as vscode from 'vscode';
 import { LOOKAHEAD_AFTER_TIMELINE_MS, LOOKBACK_BEFORE_TIMELINE_MS } from '../../core/git/window';
 import type { Profile } from '../../core';
 import type { SloDefinition } from '../../core/slo';
-import { evaluateDraft, severityDecisionTree, suggestRunbooks, wizardOtherSections, wizardPostmortemPath, type KnownRunbook } from '../../core/wizard';
+import {
+  evaluateDraft,
+  severityDecisionTree,
+  suggestRunbooks,
+  wizardOtherSections,
+  wizardPostmortemPath,
+  type KnownRunbook,
+} from '../../core/wizard';
 import { commitsInWindow } from '../../services/gitService';
 import { draftHasInput } from '../../webview/draft';
 import { wizardHtml } from '../../webview/html';
 import { classifyLink } from '../../webview/links';
-import { hostMessageSchema, parseMessage, webviewMessageSchema, type HostMessage, type WebviewMessage, type WizardCommit, type WizardDraft } from '../../webview/protocol';
+import {
+  hostMessageSchema,
+  parseMessage,
+  webviewMessageSchema,
+  type HostMessage,
+  type WebviewMessage,
+  type WizardCommit,
+  type WizardDraft,
+} from '../../webview/protocol';
 import type { DraftStore } from './DraftStore';
 import { finishWizard } from './finish';
 
@@ -47,7 +62,13 @@ export class WizardPanel implements vscode.Disposable {
   /** Fires once when the panel is gone. */
   readonly onDidClose = this.closed.event;
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly folder: vscode.WorkspaceFolder, draft: WizardDraft, private readonly deps: WizardPanelDeps, revision = 0) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly folder: vscode.WorkspaceFolder,
+    draft: WizardDraft,
+    private readonly deps: WizardPanelDeps,
+    revision = 0,
+  ) {
     this.draft = draft;
     this.revision = revision;
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
@@ -63,15 +84,26 @@ export class WizardPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
       // Trusting the workspace while the wizard is open enables Finish at once.
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.post({ type: 'trustChanged', canWrite: vscode.workspace.isTrusted })),
+      vscode.workspace.onDidGrantWorkspaceTrust(() =>
+        this.post({ type: 'trustChanged', canWrite: vscode.workspace.isTrusted }),
+      ),
       this.closed,
     );
-    void deps.knownRunbooks(folder, this.profile()).then((known) => { this.knownRunbooks = known; }, () => undefined);
+    void deps.knownRunbooks(folder, this.profile()).then(
+      (known) => {
+        this.knownRunbooks = known;
+      },
+      () => undefined,
+    );
   }
 
   /** The options every wizard panel is created (and restored) with: scripts on, resources from media/ only, not kept alive when hidden. */
   static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+    return {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+    };
   }
 
   /** The draft as the host last saw it. */
@@ -115,8 +147,14 @@ export class WizardPanel implements vscode.Disposable {
     try {
       await this.handle(parsed.message);
     } catch (e) {
-      this.deps.log.error(`The incident wizard failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      this.post({ type: 'error', message: vscode.l10n.t('Something went wrong: {0}. Your draft is kept.', e instanceof Error ? e.message : String(e)) });
+      this.deps.log.error(`The incident wizard failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.post({
+        type: 'error',
+        message: vscode.l10n.t(
+          'Something went wrong: {0}. Your draft is kept.',
+          e instanceof Error ? e.message : String(e),
+        ),
+      });
     }
   }
 
@@ -125,7 +163,8 @@ export class WizardPanel implements vscode.Disposable {
       case 'ready':
         this.post(this.initMessage());
         // A draft with suspected commits (restored after a reload or restart) gets its commits again, so the page and the postmortem show their subjects.
-        if (this.suspectedCommitsUnknown(this.draft)) this.post(await this.lookupCommits(...this.commitWindow(this.draft)));
+        if (this.suspectedCommitsUnknown(this.draft))
+          this.post(await this.lookupCommits(...this.commitWindow(this.draft)));
         return;
       case 'draftChanged':
         this.draft = message.draft;
@@ -133,10 +172,18 @@ export class WizardPanel implements vscode.Disposable {
         await this.saveDraft();
         this.scheduleEvaluation();
         return;
-      case 'requestCommits': this.post(await this.lookupCommits(message.since, message.until)); return;
-      case 'finish': await this.finish(message.draft); return;
-      case 'cancel': await this.cancel(message.dirty); return;
-      case 'openLink': await this.openLink(message.href); return;
+      case 'requestCommits':
+        this.post(await this.lookupCommits(message.since, message.until));
+        return;
+      case 'finish':
+        await this.finish(message.draft);
+        return;
+      case 'cancel':
+        await this.cancel(message.dirty);
+        return;
+      case 'openLink':
+        await this.openLink(message.href);
+        return;
       default: {
         const never: never = message;
         this.deps.log.warn(`Unknown wizard message ${JSON.stringify(never)}`);
@@ -180,16 +227,32 @@ export class WizardPanel implements vscode.Disposable {
         const profile = this.profile();
         const slos = this.deps.slosFor(this.folder.uri);
         const evaluation = evaluateDraft(profile, this.draft, { date: today(), commits: this.commits, slos });
-        this.post({ type: 'evaluation', ...evaluation, runbookSuggestions: suggestRunbooks(this.knownRunbooks, this.draft.assess.services) });
+        this.post({
+          type: 'evaluation',
+          ...evaluation,
+          runbookSuggestions: suggestRunbooks(this.knownRunbooks, this.draft.assess.services),
+        });
       } catch (e) {
-        this.deps.log.error(`Evaluating the wizard draft failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        this.deps.log.error(
+          `Evaluating the wizard draft failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
       }
     }, EVALUATE_DELAY_MS);
   }
 
   private async lookupCommits(since: string, until: string): Promise<HostMessage> {
-    if (!vscode.workspace.isTrusted) return { type: 'commits', commits: [], unavailable: vscode.l10n.t('git is not run in a workspace you have not trusted.') };
-    if (!since) return { type: 'commits', commits: [], unavailable: vscode.l10n.t('enter when the incident started (Assess) to list its commits.') };
+    if (!vscode.workspace.isTrusted)
+      return {
+        type: 'commits',
+        commits: [],
+        unavailable: vscode.l10n.t('git is not run in a workspace you have not trusted.'),
+      };
+    if (!since)
+      return {
+        type: 'commits',
+        commits: [],
+        unavailable: vscode.l10n.t('enter when the incident started (Assess) to list its commits.'),
+      };
     const start = new Date(`${since}:00Z`);
     const end = until ? new Date(`${until}:00Z`) : new Date();
     const result = await commitsInWindow(this.folder.uri.fsPath, {
@@ -198,14 +261,21 @@ export class WizardPanel implements vscode.Disposable {
       maxCount: MAX_COMMITS,
     });
     if (!result.available) return { type: 'commits', commits: [], unavailable: result.reason };
-    this.commits = result.commits.map((c) => ({ shortHash: c.shortHash, date: c.authorDate, subject: c.subject.slice(0, 20_000), author: c.authorName.slice(0, 500) }));
+    this.commits = result.commits.map((c) => ({
+      shortHash: c.shortHash,
+      date: c.authorDate,
+      subject: c.subject.slice(0, 20_000),
+      author: c.authorName.slice(0, 500),
+    }));
     this.scheduleEvaluation();
     return { type: 'commits', commits: this.commits };
   }
 
   /** Whether a commit the draft marks as suspected is not among the commits looked up (the postmortem would name it by its hash alone). */
   private suspectedCommitsUnknown(draft: WizardDraft): boolean {
-    return draft.investigate.suspectedCommits.some((hash) => !this.commits.some((c) => c.shortHash.startsWith(hash) || hash.startsWith(c.shortHash)));
+    return draft.investigate.suspectedCommits.some(
+      (hash) => !this.commits.some((c) => c.shortHash.startsWith(hash) || hash.startsWith(c.shortHash)),
+    );
   }
 
   /** The incident window the Investigate phase lists commits for: from the start (or detection) to the resolution (or mitigation). */
@@ -219,14 +289,23 @@ export class WizardPanel implements vscode.Disposable {
     await this.saveDraft();
     // The postmortem names each suspected commit with its subject: look them up when this session has not yet.
     if (this.suspectedCommitsUnknown(draft)) await this.lookupCommits(...this.commitWindow(draft));
-    const result = await finishWizard(draft, {
-      folder: this.folder, profile: this.profile(), date: today(), commits: this.commits, slos: this.deps.slosFor(this.folder.uri), log: this.deps.log,
-    }, async (path) => {
-      // Written: the draft is done with; close the wizard before the postmortem opens in its place.
-      this.post({ type: 'finished', path });
-      await this.deps.store.clear();
-      this.dispose();
-    });
+    const result = await finishWizard(
+      draft,
+      {
+        folder: this.folder,
+        profile: this.profile(),
+        date: today(),
+        commits: this.commits,
+        slos: this.deps.slosFor(this.folder.uri),
+        log: this.deps.log,
+      },
+      async (path) => {
+        // Written: the draft is done with; close the wizard before the postmortem opens in its place.
+        this.post({ type: 'finished', path });
+        await this.deps.store.clear();
+        this.dispose();
+      },
+    );
     if (!result.written) this.post({ type: 'error', message: result.reason });
   }
 
@@ -236,8 +315,14 @@ export class WizardPanel implements vscode.Disposable {
       const discard = vscode.l10n.t('Discard');
       const choice = await vscode.window.showWarningMessage(
         vscode.l10n.t('Discard the wizard draft?'),
-        { modal: true, detail: vscode.l10n.t('Keep Draft closes the wizard; "Incident: Resume Wizard Draft" opens it again where you left off.') },
-        keep, discard,
+        {
+          modal: true,
+          detail: vscode.l10n.t(
+            'Keep Draft closes the wizard; "Incident: Resume Wizard Draft" opens it again where you left off.',
+          ),
+        },
+        keep,
+        discard,
       );
       if (choice === undefined) return;
       if (choice === discard) await this.deps.store.clear();

@@ -19,7 +19,9 @@ export interface FinishContext {
 }
 
 /** What Finish did: the postmortem's workspace-relative path, or why nothing was written. */
-export type FinishResult = { readonly written: true; readonly path: string; readonly uri: vscode.Uri } | { readonly written: false; readonly reason: string };
+export type FinishResult =
+  | { readonly written: true; readonly path: string; readonly uri: vscode.Uri }
+  | { readonly written: false; readonly reason: string };
 
 /** A file to create. */
 interface PlannedFile {
@@ -34,30 +36,55 @@ interface PlannedFile {
  * path is taken is left alone (and said so). Nothing is written unless every path is safe.
  * `onWritten` runs once the files are saved, before the postmortem is opened.
  */
-export async function finishWizard(draft: WizardDraft, context: FinishContext, onWritten: (path: string) => Promise<void>): Promise<FinishResult> {
+export async function finishWizard(
+  draft: WizardDraft,
+  context: FinishContext,
+  onWritten: (path: string) => Promise<void>,
+): Promise<FinishResult> {
   const { folder, profile, date, log } = context;
-  if (!vscode.workspace.isTrusted) return { written: false, reason: vscode.l10n.t('This workspace is not trusted, so the wizard writes no file. Your draft is kept.') };
-  if (!profile.documents.postmortem) return { written: false, reason: vscode.l10n.t('The {0} profile has no postmortems, so there is nowhere to write one.', profile.name) };
+  if (!vscode.workspace.isTrusted)
+    return {
+      written: false,
+      reason: vscode.l10n.t('This workspace is not trusted, so the wizard writes no file. Your draft is kept.'),
+    };
+  if (!profile.documents.postmortem)
+    return {
+      written: false,
+      reason: vscode.l10n.t('The {0} profile has no postmortems, so there is nowhere to write one.', profile.name),
+    };
   const evaluation = evaluateDraft(profile, draft, { date, commits: context.commits, slos: context.slos });
   const errors = evaluation.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const write = vscode.l10n.t('Write Anyway');
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('The postmortem still has {0}.', plural(errors.length, 'error')),
-      { modal: true, detail: errors.slice(0, 8).map((f) => `${f.ruleId}: ${f.message}`).join('\n') },
+      {
+        modal: true,
+        detail: errors
+          .slice(0, 8)
+          .map((f) => `${f.ruleId}: ${f.message}`)
+          .join('\n'),
+      },
       write,
     );
-    if (choice !== write) return { written: false, reason: vscode.l10n.t('Not written: fix the errors, or choose Write Anyway.') };
+    if (choice !== write)
+      return { written: false, reason: vscode.l10n.t('Not written: fix the errors, or choose Write Anyway.') };
   }
 
   const root = folder.uri.fsPath;
   const notes: string[] = [];
   const planned: PlannedFile[] = [];
-  const postmortemPath = (await existsUnder(root, evaluation.path)) ? nextFreePath(evaluation.path, await takenNamesIn(root, evaluation.path)) : evaluation.path;
-  if (postmortemPath !== evaluation.path) notes.push(vscode.l10n.t('{0} already exists, so the postmortem was written to {1}.', evaluation.path, postmortemPath));
+  const postmortemPath = (await existsUnder(root, evaluation.path))
+    ? nextFreePath(evaluation.path, await takenNamesIn(root, evaluation.path))
+    : evaluation.path;
+  if (postmortemPath !== evaluation.path)
+    notes.push(
+      vscode.l10n.t('{0} already exists, so the postmortem was written to {1}.', evaluation.path, postmortemPath),
+    );
   planned.push({ relativePath: postmortemPath, text: evaluation.markdown, what: 'postmortem' });
   for (const runbook of runbookSkeletons(profile, draft, date)) {
-    if (await existsUnder(root, runbook.path)) notes.push(vscode.l10n.t('The runbook {0} already exists and was left as it is.', runbook.path));
+    if (await existsUnder(root, runbook.path))
+      notes.push(vscode.l10n.t('The runbook {0} already exists and was left as it is.', runbook.path));
     else planned.push({ relativePath: runbook.path, text: runbook.text, what: 'runbook' });
   }
   for (const file of planned) {
@@ -72,24 +99,34 @@ export async function finishWizard(draft: WizardDraft, context: FinishContext, o
     edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
     edit.insert(uri, new vscode.Position(0, 0), file.text);
   }
-  if (!(await vscode.workspace.applyEdit(edit))) return { written: false, reason: vscode.l10n.t('VS Code did not create the files (one may have appeared meanwhile). Your draft is kept.') };
+  if (!(await vscode.workspace.applyEdit(edit)))
+    return {
+      written: false,
+      reason: vscode.l10n.t('VS Code did not create the files (one may have appeared meanwhile). Your draft is kept.'),
+    };
   for (const file of planned) {
     const document = await vscode.workspace.openTextDocument(uriOf(file.relativePath));
-    if (!(await document.save())) log.warn(`The incident wizard created ${file.relativePath} but could not save it; it is open with unsaved text.`);
+    if (!(await document.save()))
+      log.warn(`The incident wizard created ${file.relativePath} but could not save it; it is open with unsaved text.`);
     else log.info(`The incident wizard created the ${file.what} ${file.relativePath} in ${folder.name}.`);
   }
 
   await onWritten(postmortemPath);
   const uri = uriOf(postmortemPath);
   await vscode.window.showTextDocument(uri, { preview: false });
-  const findings = lintWorkspaceFile(postmortemPath, evaluation.markdown, profile, { slos: context.slos.length > 0 ? context.slos : undefined })?.findings ?? [];
+  const findings =
+    lintWorkspaceFile(postmortemPath, evaluation.markdown, profile, {
+      slos: context.slos.length > 0 ? context.slos : undefined,
+    })?.findings ?? [];
   const openProblems = vscode.l10n.t('Open Problems');
   const written = planned.length > 1 ? vscode.l10n.t(' (and {0})', plural(planned.length - 1, 'runbook')) : '';
-  void vscode.window.showInformationMessage(
-    [vscode.l10n.t('Postmortem written{0}: {1}.', written, plural(findings.length, 'finding')), ...notes].join(' '),
-    ...(findings.length > 0 ? [openProblems] : []),
-  ).then((choice) => {
-    if (choice === openProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
-  });
+  void vscode.window
+    .showInformationMessage(
+      [vscode.l10n.t('Postmortem written{0}: {1}.', written, plural(findings.length, 'finding')), ...notes].join(' '),
+      ...(findings.length > 0 ? [openProblems] : []),
+    )
+    .then((choice) => {
+      if (choice === openProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
   return { written: true, path: postmortemPath, uri };
 }

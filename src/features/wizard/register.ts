@@ -25,13 +25,19 @@ class WizardManager implements vscode.Disposable {
   private current: WizardPanel | undefined;
   readonly store: DraftStore;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly deps: WizardDeps) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly deps: WizardDeps,
+  ) {
     this.store = new DraftStore(context.workspaceState, deps.log);
   }
 
   /** "Open Wizard": from an incident record (a menu passes its URI, or it is the active editor) pre-filled from it; else the saved draft or a blank one. */
   async open(target?: unknown): Promise<void> {
-    const record = target instanceof vscode.Uri || this.activeIsIncident() ? activeRecord(this.deps.profiles, 'Open Wizard', target) : undefined;
+    const record =
+      target instanceof vscode.Uri || this.activeIsIncident()
+        ? activeRecord(this.deps.profiles, 'Open Wizard', target)
+        : undefined;
     if (record && record.kind === 'incident') {
       const folder = vscode.workspace.getWorkspaceFolder(record.document.uri) ?? this.defaultFolder();
       if (!folder) return this.noFolder();
@@ -58,7 +64,9 @@ class WizardManager implements vscode.Disposable {
     }
     const saved = this.store.get();
     if (!saved) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('There is no wizard draft to resume. "Incident: Open Wizard" starts one.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('There is no wizard draft to resume. "Incident: Open Wizard" starts one.'),
+      );
       return false;
     }
     const folder = this.folderOf(saved.folder) ?? this.defaultFolder();
@@ -100,7 +108,12 @@ class WizardManager implements vscode.Disposable {
       this.current.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(WIZARD_VIEW_TYPE, wizardTitle(), vscode.ViewColumn.Active, WizardPanel.options(this.context.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      WIZARD_VIEW_TYPE,
+      wizardTitle(),
+      vscode.ViewColumn.Active,
+      WizardPanel.options(this.context.extensionUri),
+    );
     this.attach(new WizardPanel(panel, folder, draft, this.panelDeps(), revision));
     if (fresh) void this.store.save(draft, folder.uri);
   }
@@ -129,7 +142,10 @@ class WizardManager implements vscode.Disposable {
     const replace = vscode.l10n.t('Start from This Record');
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('Replace the wizard draft?'),
-      { modal: true, detail: vscode.l10n.t('A wizard draft is saved. Starting from this incident record discards it.') },
+      {
+        modal: true,
+        detail: vscode.l10n.t('A wizard draft is saved. Starting from this incident record discards it.'),
+      },
       replace,
     );
     return choice === replace;
@@ -152,7 +168,9 @@ class WizardManager implements vscode.Disposable {
   }
 
   private noFolder(): void {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The incident wizard writes into a workspace folder: open a folder first.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('The incident wizard writes into a workspace folder: open a folder first.'),
+    );
   }
 }
 
@@ -160,33 +178,50 @@ class WizardManager implements vscode.Disposable {
 async function knownRunbooks(folder: vscode.WorkspaceFolder, profile: Profile): Promise<KnownRunbook[]> {
   const spec = profile.documents.runbook;
   if (!spec) return [];
-  const names = (await runbookFileNames(folder, profile)).filter((n) => /\.md$/i.test(n) && !/^(index|readme)\.md$/i.test(n));
+  const names = (await runbookFileNames(folder, profile)).filter(
+    (n) => /\.md$/i.test(n) && !/^(index|readme)\.md$/i.test(n),
+  );
   const services = servicesFromRunbookNames(names, profile, []);
   return names.flatMap((name) => {
     const stem = name.replace(/\.md$/i, '');
-    const service = services.find((s) => stem.toLowerCase().startsWith(`${s.toLowerCase()}-`)) ?? services.find((s) => stem.toLowerCase() === s.toLowerCase());
+    const service =
+      services.find((s) => stem.toLowerCase().startsWith(`${s.toLowerCase()}-`)) ??
+      services.find((s) => stem.toLowerCase() === s.toLowerCase());
     if (!service) return [];
-    return [{ service, failureMode: stem.slice(service.length + 1).replace(/-/g, ' '), path: `${spec.folder}/${name}` }];
+    return [
+      { service, failureMode: stem.slice(service.length + 1).replace(/-/g, ' '), path: `${spec.folder}/${name}` },
+    ];
   });
 }
 
 export function register(context: vscode.ExtensionContext, deps: WizardDeps): vscode.Disposable {
   const manager = new WizardManager(context, deps);
-  const guard = <T>(what: string, run: () => Promise<T>) => async (): Promise<T | undefined> => {
-    try {
-      return await run();
-    } catch (e) {
-      deps.log.error(`${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', what, e instanceof Error ? e.message : String(e)));
-      return undefined;
-    }
-  };
+  const guard =
+    <T>(what: string, run: () => Promise<T>) =>
+    async (): Promise<T | undefined> => {
+      try {
+        return await run();
+      } catch (e) {
+        deps.log.error(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('{0}: {1}', what, e instanceof Error ? e.message : String(e)),
+        );
+        return undefined;
+      }
+    };
   return vscode.Disposable.from(
     manager,
-    vscode.commands.registerCommand(Commands.openWizard, (target?: unknown) => guard('Open Wizard', () => manager.open(target))()),
-    vscode.commands.registerCommand(Commands.resumeWizardDraft, guard('Resume Wizard Draft', () => manager.resume())),
+    vscode.commands.registerCommand(Commands.openWizard, (target?: unknown) =>
+      guard('Open Wizard', () => manager.open(target))(),
+    ),
+    vscode.commands.registerCommand(
+      Commands.resumeWizardDraft,
+      guard('Resume Wizard Draft', () => manager.resume()),
+    ),
     vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => { await guard('Restoring the incident wizard', () => manager.restore(panel, state))(); },
+      deserializeWebviewPanel: async (panel, state) => {
+        await guard('Restoring the incident wizard', () => manager.restore(panel, state))();
+      },
     }),
   );
 }

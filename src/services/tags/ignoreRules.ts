@@ -119,7 +119,10 @@ export class IgnoreRules {
   private readonly excludes: Ignore | undefined;
   private readonly useGitignore: boolean;
 
-  constructor(private readonly root: string, options: IgnoreRulesOptions = {}) {
+  constructor(
+    private readonly root: string,
+    options: IgnoreRulesOptions = {},
+  ) {
     this.useGitignore = options.useGitignore ?? true;
     this.excludes = excludeRules(options.excludes ?? []);
   }

@@ -10,7 +10,11 @@ import * as path from 'node:path';
  * code-server 4.139), `@vscode/ripgrep` and the older `vscode-ripgrep`, each in
  * `node_modules` or `node_modules.asar.unpacked`.
  */
-export function ripgrepCandidates(appRoot: string, platform: string = process.platform, arch: string = process.arch): string[] {
+export function ripgrepCandidates(
+  appRoot: string,
+  platform: string = process.platform,
+  arch: string = process.arch,
+): string[] {
   const exe = platform === 'win32' ? 'rg.exe' : 'rg';
   return ['node_modules', 'node_modules.asar.unpacked'].flatMap((modules) => [
     path.join(appRoot, modules, '@vscode', 'ripgrep-universal', 'bin', `${platform}-${arch}`, exe),
@@ -32,13 +36,21 @@ export function findBundledRipgrep(appRoot: string | undefined): string | undefi
   const require = createRequire(path.join(appRoot, 'package.json'));
   try {
     const exported = (require('@vscode/ripgrep') as { rgPath?: unknown }).rgPath;
-    if (typeof exported === 'string') found.push(exported.replace(/\bnode_modules\.asar\b(?!\.unpacked)/, 'node_modules.asar.unpacked'));
+    if (typeof exported === 'string')
+      found.push(exported.replace(/\bnode_modules\.asar\b(?!\.unpacked)/, 'node_modules.asar.unpacked'));
   } catch {
     // Not there (newer builds ship @vscode/ripgrep-universal), or not loadable from here.
   }
   try {
     const packageDir = path.dirname(require.resolve('@vscode/ripgrep-universal/package.json'));
-    found.push(path.join(packageDir, 'bin', `${process.platform}-${process.arch}`, process.platform === 'win32' ? 'rg.exe' : 'rg'));
+    found.push(
+      path.join(
+        packageDir,
+        'bin',
+        `${process.platform}-${process.arch}`,
+        process.platform === 'win32' ? 'rg.exe' : 'rg',
+      ),
+    );
   } catch {
     // The package is missing or does not export its package.json; the probes below still look.
   }
@@ -56,14 +68,21 @@ export interface RipgrepLocation {
 /** The first executable `rg` in the folders of `pathVariable` (the PATH's syntax), or undefined. */
 export function findRipgrepOnPath(pathVariable: string | undefined = process.env.PATH): string | undefined {
   const exe = process.platform === 'win32' ? 'rg.exe' : 'rg';
-  return (pathVariable ?? '').split(path.delimiter).filter(Boolean).map((folder) => path.join(folder, exe)).find(isExecutable);
+  return (pathVariable ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((folder) => path.join(folder, exe))
+    .find(isExecutable);
 }
 
 /**
  * The ripgrep to use: the one bundled with the VS Code whose install folder is `appRoot` first (it is
  * the version the editor was tested with and needs no install), else `rg` on the PATH.
  */
-export function locateRipgrep(appRoot: string | undefined, pathVariable: string | undefined = process.env.PATH): RipgrepLocation | undefined {
+export function locateRipgrep(
+  appRoot: string | undefined,
+  pathVariable: string | undefined = process.env.PATH,
+): RipgrepLocation | undefined {
   const bundled = findBundledRipgrep(appRoot);
   if (bundled) return { path: bundled, source: 'bundled' };
   const onPath = findRipgrepOnPath(pathVariable);

@@ -22,8 +22,16 @@ export class RipgrepError extends Error {}
  */
 export function ripgrepWalkArgs(options: Pick<TagScanOptions, 'excludes' | 'useGitignore'>): string[] {
   const args = [
-    '--hidden', '--no-require-git', '--no-ignore-dot', '--no-ignore-global', '--no-ignore-exclude', '--no-ignore-parent',
-    '--no-config', '--no-messages', '--encoding', 'none',
+    '--hidden',
+    '--no-require-git',
+    '--no-ignore-dot',
+    '--no-ignore-global',
+    '--no-ignore-exclude',
+    '--no-ignore-parent',
+    '--no-config',
+    '--no-messages',
+    '--encoding',
+    'none',
   ];
   if (options.useGitignore === false) args.push('--no-ignore-vcs');
   for (const name of SKIPPED_FOLDERS) args.push('-g', `!${name}/`);
@@ -55,12 +63,29 @@ export async function scanTagsWithRipgrep(rgPath: string, options: TagScanOption
   const { files, stats, take } = scanCollector(options.onFile);
   for (const rel of targets.files) take(reader.read(path.join(root, rel), rel));
   if (targets.folders !== undefined && targets.folders.length === 0) {
-    return { engine: 'ripgrep', files: files.sort(byPath), stats, cancelled: false, durationMs: performance.now() - started };
+    return {
+      engine: 'ripgrep',
+      files: files.sort(byPath),
+      stats,
+      cancelled: false,
+      durationMs: performance.now() - started,
+    };
   }
   const runs = new RipgrepRuns(rgPath, root, options.signal);
   try {
     const walk = ripgrepWalkArgs(options);
-    const search = [...walk, '--max-filesize', String(maxFileSize), '--count', '--text', '--null', '-e', TAG_PREFIX, '-e', '\\x00'];
+    const search = [
+      ...walk,
+      '--max-filesize',
+      String(maxFileSize),
+      '--count',
+      '--text',
+      '--null',
+      '-e',
+      TAG_PREFIX,
+      '-e',
+      '\\x00',
+    ];
     // Read a printed file: tags, or binary.
     const read = (rel: string) => take(reader.read(path.join(root, rel), rel));
     if (targets.folders === undefined) await scanWhole(runs, search, read, stats);
@@ -69,53 +94,83 @@ export async function scanTagsWithRipgrep(rgPath: string, options: TagScanOption
     runs.killAll();
     throw e;
   }
-  return { engine: 'ripgrep', files: files.sort(byPath), stats, cancelled: runs.cancelled, durationMs: performance.now() - started };
+  return {
+    engine: 'ripgrep',
+    files: files.sort(byPath),
+    stats,
+    cancelled: runs.cancelled,
+    durationMs: performance.now() - started,
+  };
 }
 
 type Counts = { filesSearched: number; skippedLarge: number };
 
 /** A whole-root scan: one run, whose statistics and debug log count what it does not print. */
-async function scanWhole(runs: RipgrepRuns, search: readonly string[], read: (rel: string) => void, stats: Counts): Promise<void> {
+async function scanWhole(
+  runs: RipgrepRuns,
+  search: readonly string[],
+  read: (rel: string) => void,
+  stats: Counts,
+): Promise<void> {
   let printed = 0;
   let searched: number | undefined;
   let large = 0;
   let debugLines = 0;
-  await runs.run([...search, '--stats', '--debug', '.'], (record) => {
-    const cut = record.lastIndexOf('\0');
-    if (cut >= 0) {
-      printed++;
-      read(normalize(record.slice(0, cut)));
-      return;
-    }
-    // A line of the statistics printed after the files.
-    const count = /^(\d+) files searched$/.exec(record.trim());
-    if (count) searched = Number(count[1]);
-  }, '\n', (line) => {
-    debugLines++;
-    if (/: ignoring .+: \d+ bytes$/.test(line)) large++;
-  });
+  await runs.run(
+    [...search, '--stats', '--debug', '.'],
+    (record) => {
+      const cut = record.lastIndexOf('\0');
+      if (cut >= 0) {
+        printed++;
+        read(normalize(record.slice(0, cut)));
+        return;
+      }
+      // A line of the statistics printed after the files.
+      const count = /^(\d+) files searched$/.exec(record.trim());
+      if (count) searched = Number(count[1]);
+    },
+    '\n',
+    (line) => {
+      debugLines++;
+      if (/: ignoring .+: \d+ bytes$/.test(line)) large++;
+    },
+  );
   if (runs.cancelled) return;
-  if (searched === undefined || debugLines === 0) throw new RipgrepError('ripgrep printed no statistics (--stats, --debug)');
+  if (searched === undefined || debugLines === 0)
+    throw new RipgrepError('ripgrep printed no statistics (--stats, --debug)');
   // The files searched but not printed are text files without the prefix.
   stats.filesSearched += searched - printed;
   stats.skippedLarge += large;
 }
 
 /** A scan of folders inside the root: every file printed with its count, and a second run listing all files. */
-async function scanPart(runs: RipgrepRuns, walk: readonly string[], search: readonly string[], wanted: (rel: string) => boolean, read: (rel: string) => void, stats: Counts): Promise<void> {
+async function scanPart(
+  runs: RipgrepRuns,
+  walk: readonly string[],
+  search: readonly string[],
+  wanted: (rel: string) => boolean,
+  read: (rel: string) => void,
+  stats: Counts,
+): Promise<void> {
   let all = 0;
   let small = 0;
   await Promise.all([
-    runs.run([...search, '--include-zero', '.'], (record) => {
-      const cut = record.lastIndexOf('\0');
-      const rel = normalize(record.slice(0, cut));
-      if (cut < 0 || !wanted(rel)) return;
-      small++;
-      // A count of 0: a text file without the prefix.
-      if (record.slice(cut + 1) === '0') stats.filesSearched++;
-      else read(rel);
-    }, '\n'),
-    runs.run([...walk, '--files', '--null', '.'], (rel) => { if (wanted(rel)) all++; }),
+    runs.run(
+      [...search, '--include-zero', '.'],
+      (record) => {
+        const cut = record.lastIndexOf('\0');
+        const rel = normalize(record.slice(0, cut));
+        if (cut < 0 || !wanted(rel)) return;
+        small++;
+        // A count of 0: a text file without the prefix.
+        if (record.slice(cut + 1) === '0') stats.filesSearched++;
+        else read(rel);
+      },
+      '\n',
+    ),
+    runs.run([...walk, '--files', '--null', '.'], (rel) => {
+      if (wanted(rel)) all++;
+    }),
   ]);
   // Files over the limit are listed by the walk but never searched.
   stats.skippedLarge += all - small;
@@ -126,32 +181,51 @@ class RipgrepRuns {
   cancelled = false;
   private readonly children = new Set<ReturnType<typeof spawn>>();
 
-  constructor(private readonly rgPath: string, private readonly cwd: string, private readonly signal: AbortSignal | undefined) {}
+  constructor(
+    private readonly rgPath: string,
+    private readonly cwd: string,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
 
   /**
    * Runs ripgrep with `args`, calling `onRecord` with each record it prints: paths separated by
    * NUL (`--null`) by default, or lines when `separator` is a line break. Paths are made relative
    * (no `./`) and use forward slashes.
    */
-  run(args: readonly string[], onRecord: (record: string) => void, separator = '\0', onDebug?: (line: string) => void): Promise<void> {
+  run(
+    args: readonly string[],
+    onRecord: (record: string) => void,
+    separator = '\0',
+    onDebug?: (line: string) => void,
+  ): Promise<void> {
     const onPath = (record: string) => onRecord(separator === '\0' ? normalize(record) : record);
     let pending = '';
     const decoder = new StringDecoder('utf8');
-    return this.spawn(args, (chunk) => {
-      const parts = (pending + decoder.write(chunk)).split(separator);
-      pending = parts.pop() ?? '';
-      for (const part of parts) if (part) onPath(part);
-    }, () => {
-      pending += decoder.end();
-      if (pending) onPath(pending);
-    }, onDebug);
+    return this.spawn(
+      args,
+      (chunk) => {
+        const parts = (pending + decoder.write(chunk)).split(separator);
+        pending = parts.pop() ?? '';
+        for (const part of parts) if (part) onPath(part);
+      },
+      () => {
+        pending += decoder.end();
+        if (pending) onPath(pending);
+      },
+      onDebug,
+    );
   }
 
   /**
    * Runs ripgrep with `args`, passing its output to `onData` chunk by chunk (raw bytes: a
    * character may span two chunks) and calling `onEnd` once it has exited normally.
    */
-  private spawn(args: readonly string[], onData: (chunk: Buffer) => void, onEnd: () => void, onDebug?: (line: string) => void): Promise<void> {
+  private spawn(
+    args: readonly string[],
+    onData: (chunk: Buffer) => void,
+    onEnd: () => void,
+    onDebug?: (line: string) => void,
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
       if (this.signal?.aborted) {
         this.cancelled = true;

@@ -58,7 +58,11 @@ export interface FileRescanOptions {
  * checks the ignore rules, then reads the given text or the file on disk, with the same
  * size and binary rules as a workspace scan. A file that no longer exists is `unreadable`.
  */
-export async function rescanTagFile(root: string, relativePath: string, options: FileRescanOptions): Promise<FileRescan> {
+export async function rescanTagFile(
+  root: string,
+  relativePath: string,
+  options: FileRescanOptions,
+): Promise<FileRescan> {
   if (options.ignoreRules.isIgnored(relativePath)) return { status: 'ignored' };
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (options.text !== undefined) {

@@ -12,7 +12,11 @@ function post(message: ChartsWebviewMessage): void {
 }
 
 /** `<tag>` with attributes and children; strings become text nodes (never parsed as HTML). */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string>,
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   for (const c of children) e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
@@ -44,10 +48,22 @@ function chartSvg(view: ChartView): SVGSVGElement {
 
 function table(view: ChartView, label: string): HTMLElement {
   const head = el('tr', {}, ...view.table.headers.map((h) => el('th', { scope: 'col' }, h)));
-  const rows = view.table.rows.map((r) => el('tr', {}, ...r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c) : el('td', {}, c)))));
-  const t = el('table', { class: 'iw-chart-table' }, el('caption', {}, view.table.caption), el('thead', {}, head), el('tbody', {}, ...rows));
+  const rows = view.table.rows.map((r) =>
+    el('tr', {}, ...r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c) : el('td', {}, c)))),
+  );
+  const t = el(
+    'table',
+    { class: 'iw-chart-table' },
+    el('caption', {}, view.table.caption),
+    el('thead', {}, head),
+    el('tbody', {}, ...rows),
+  );
   // The table scrolls on its own; tabindex lets a keyboard user reach and scroll it.
-  return el('div', { class: 'iw-chart-data', tabindex: '0', role: 'region', 'aria-label': `${label}: ${view.table.caption}` }, t);
+  return el(
+    'div',
+    { class: 'iw-chart-data', tabindex: '0', role: 'region', 'aria-label': `${label}: ${view.table.caption}` },
+    t,
+  );
 }
 
 function render(page: ChartsPage): void {
@@ -66,23 +82,40 @@ function render(page: ChartsPage): void {
   if (page.views.length === 0) root.appendChild(el('p', { class: 'muted' }, page.labels.empty));
   for (const view of page.views) {
     const id = `chart-${view.id}`;
-    const section = el('section', { class: 'iw-chart-figure', 'aria-labelledby': id },
+    const section = el(
+      'section',
+      { class: 'iw-chart-figure', 'aria-labelledby': id },
       el('h2', { id }, view.title),
       el('div', { class: 'iw-chart-row' }, chartSvg(view), table(view, page.labels.data)),
-      ...view.notes.map((n) => el('p', { class: 'iw-chart-note' }, n)));
+      ...view.notes.map((n) => el('p', { class: 'iw-chart-note' }, n)),
+    );
     root.appendChild(section);
   }
   if (page.text) {
-    root.append(el('h2', { id: 'report-text' }, page.labels.openText ?? 'Report'),
-      el('pre', { class: 'iw-report', tabindex: '0', 'aria-labelledby': 'report-text' }, page.text));
+    root.append(
+      el('h2', { id: 'report-text' }, page.labels.openText ?? 'Report'),
+      el('pre', { class: 'iw-report', tabindex: '0', 'aria-labelledby': 'report-text' }, page.text),
+    );
   }
 }
 
 /** The host's page, checked for the shape the drawing relies on (the host builds it from core's types). */
 function isPage(value: unknown): value is ChartsPage {
   const p = value as ChartsPage | undefined;
-  return !!p && typeof p.title === 'string' && Array.isArray(p.intro) && Array.isArray(p.views) && typeof p.labels === 'object'
-    && p.views.every((v) => typeof v.id === 'string' && Array.isArray(v.series) && typeof v.table === 'object' && Array.isArray(v.table.rows));
+  return (
+    !!p &&
+    typeof p.title === 'string' &&
+    Array.isArray(p.intro) &&
+    Array.isArray(p.views) &&
+    typeof p.labels === 'object' &&
+    p.views.every(
+      (v) =>
+        typeof v.id === 'string' &&
+        Array.isArray(v.series) &&
+        typeof v.table === 'object' &&
+        Array.isArray(v.table.rows),
+    )
+  );
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -61,14 +61,19 @@ async function runAndReport(resultsPath) {
       onProgress: (partial) => writeJsonAtomically(`${resultsPath}.partial`, withEarlier(partial)),
     });
   } catch (error) {
-    results = { ...emptyResults(), errors: [{ message: String(error && error.message), stack: String(error && error.stack) }] };
+    results = {
+      ...emptyResults(),
+      errors: [{ message: String(error && error.message), stack: String(error && error.stack) }],
+    };
   }
   results = withEarlier(results);
 
   const request = take(`${resultsPath}.reload-request`);
   const reloads = continuation ? continuation.reloads : 0;
   if (request && reloads >= MAX_RELOADS) {
-    results.errors.push({ message: `a test asked for window reload number ${reloads + 1}; a run allows ${MAX_RELOADS}` });
+    results.errors.push({
+      message: `a test asked for window reload number ${reloads + 1}; a run allows ${MAX_RELOADS}`,
+    });
   } else if (request) {
     writeJsonAtomically(`${resultsPath}.partial`, results);
     writeJsonAtomically(`${resultsPath}.continue`, { grep: String(request.grep), reloads: reloads + 1, results });

@@ -53,7 +53,10 @@ async function runSuite({ mochaPath, suiteDir, grep, onProgress = () => {} } = l
     }
     const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: SilentReporter });
     if (grep) mocha.grep(new RegExp(grep));
-    const files = fs.readdirSync(suiteDir).filter((name) => name.endsWith('.test.js')).sort();
+    const files = fs
+      .readdirSync(suiteDir)
+      .filter((name) => name.endsWith('.test.js'))
+      .sort();
     if (files.length === 0) throw new Error(`no *.test.js files in ${suiteDir} (run \`tsc -p .\` first)`);
     for (const file of files) mocha.addFile(path.join(suiteDir, file));
 

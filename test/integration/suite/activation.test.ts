@@ -22,13 +22,29 @@ describe('Activation time', function () {
     assert.equal(typeof api.activationMs, 'number', 'the packaged bundle records when it started loading');
     assert.ok((api.activationMs ?? 0) > 0, `activationMs is a positive duration (got ${api.activationMs})`);
     const parts = api.activationParts;
-    assert.ok(parts && parts.codeLoadingMs > 0 && parts.activateCallMs > 0, 'code loading and the activate call are both measured');
-    assert.equal(api.activationMs, Math.round((parts.codeLoadingMs + parts.activateCallMs) * 10) / 10, 'activationMs is their sum');
+    assert.ok(
+      parts && parts.codeLoadingMs > 0 && parts.activateCallMs > 0,
+      'code loading and the activate call are both measured',
+    );
+    assert.equal(
+      api.activationMs,
+      Math.round((parts.codeLoadingMs + parts.activateCallMs) * 10) / 10,
+      'activationMs is their sum',
+    );
     mkdirSync(RESULTS_DIR, { recursive: true });
     // The heavy features (linting of the open documents included) register after activation, once the config files are read.
     const featuresReadyMs = api.featuresReadyMs;
-    assert.ok((featuresReadyMs ?? 0) >= (api.activationMs ?? 0), `the heavy features are registered after activation (${featuresReadyMs} ms)`);
-    const figure = { activationMs: api.activationMs, ...parts, featuresReadyMs, vscodeVersion: vscode.version, date: new Date().toISOString() };
+    assert.ok(
+      (featuresReadyMs ?? 0) >= (api.activationMs ?? 0),
+      `the heavy features are registered after activation (${featuresReadyMs} ms)`,
+    );
+    const figure = {
+      activationMs: api.activationMs,
+      ...parts,
+      featuresReadyMs,
+      vscodeVersion: vscode.version,
+      date: new Date().toISOString(),
+    };
     writeFileSync(path.join(RESULTS_DIR, 'activation.json'), `${JSON.stringify(figure, null, 2)}\n`);
   });
 });

@@ -20,7 +20,9 @@ describe('Adoption in the editor', function () {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('incidentWorkbench').update('diagnostics.baseline', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('incidentWorkbench')
+      .update('diagnostics.baseline', undefined, vscode.ConfigurationTarget.Workspace);
     for (const name of [BASELINE, '.incident-workbench.yaml']) {
       try {
         await vscode.workspace.fs.delete(workspaceUri(name));
@@ -31,17 +33,26 @@ describe('Adoption in the editor', function () {
   });
 
   it('Create Configuration from Existing Documents proposes a file that extends a built-in profile, and writes it only when asked', async () => {
-    const draft = await vscode.commands.executeCommand<{ yaml?: string; written?: vscode.Uri }>('incidentWorkbench.createConfigFromDocuments', { folder: workspaceUri('.'), write: false });
+    const draft = await vscode.commands.executeCommand<{ yaml?: string; written?: vscode.Uri }>(
+      'incidentWorkbench.createConfigFromDocuments',
+      { folder: workspaceUri('.'), write: false },
+    );
     assert.match(draft.yaml ?? '', /^extends: [a-z-]+$/m);
     assert.equal(draft.written, undefined);
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(workspaceUri('.incident-workbench.yaml'))));
 
-    const written = await vscode.commands.executeCommand<{ yaml?: string; written?: vscode.Uri }>('incidentWorkbench.createConfigFromDocuments', { folder: workspaceUri('.'), write: true });
+    const written = await vscode.commands.executeCommand<{ yaml?: string; written?: vscode.Uri }>(
+      'incidentWorkbench.createConfigFromDocuments',
+      { folder: workspaceUri('.'), write: true },
+    );
     assert.ok(written.written);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('.incident-workbench.yaml')));
     assert.equal(text, written.yaml);
     // Never overwrites: a second run leaves the file alone.
-    const again = await vscode.commands.executeCommand<{ yaml?: string }>('incidentWorkbench.createConfigFromDocuments', { folder: workspaceUri('.'), write: true });
+    const again = await vscode.commands.executeCommand<{ yaml?: string }>(
+      'incidentWorkbench.createConfigFromDocuments',
+      { folder: workspaceUri('.'), write: true },
+    );
     assert.equal(again.yaml, undefined);
     await vscode.workspace.fs.delete(workspaceUri('.incident-workbench.yaml'));
   });
@@ -49,7 +60,7 @@ describe('Adoption in the editor', function () {
   it('shows the findings a baseline holds as hints once the setting names it', async () => {
     const uri = workspaceUri(POSTMORTEM);
     await vscode.window.showTextDocument(uri);
-    const before = await eventually('the postmortem\'s findings', () => {
+    const before = await eventually("the postmortem's findings", () => {
       const found = diagnostics(uri);
       return found.some((d) => d.severity !== vscode.DiagnosticSeverity.Hint) ? found : undefined;
     });
@@ -58,11 +69,16 @@ describe('Adoption in the editor', function () {
     assert.ok(findings.length > 0);
     const baseline = createBaseline([{ path: POSTMORTEM, lines: splitLines(text), findings }]);
     await vscode.workspace.fs.writeFile(workspaceUri(BASELINE), new TextEncoder().encode(formatBaseline(baseline)));
-    await vscode.workspace.getConfiguration('incidentWorkbench').update('diagnostics.baseline', BASELINE, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('incidentWorkbench')
+      .update('diagnostics.baseline', BASELINE, vscode.ConfigurationTarget.Workspace);
     const hinted = await eventually('baselined findings as hints', () => {
       const found = diagnostics(uri);
       return found.some((d) => d.severity === vscode.DiagnosticSeverity.Hint) ? found : undefined;
     });
-    assert.ok(hinted.filter((d) => d.severity === vscode.DiagnosticSeverity.Hint).length >= Math.min(findings.length, before.length) - 1);
+    assert.ok(
+      hinted.filter((d) => d.severity === vscode.DiagnosticSeverity.Hint).length >=
+        Math.min(findings.length, before.length) - 1,
+    );
   });
 });

@@ -7,10 +7,20 @@ import { hasUiBridge, pressKeys, screenshot } from './uiBridge';
 const folderUri = () => vscode.workspace.workspaceFolders![0].uri;
 const at = (rel: string) => vscode.Uri.joinPath(folderUri(), ...rel.split('/'));
 const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-async function exists(uri: vscode.Uri) { try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; } }
+async function exists(uri: vscode.Uri) {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
 async function waitFor(cond: () => Promise<boolean> | boolean, ms = 15000) {
   const end = Date.now() + ms;
-  while (!(await cond())) { if (Date.now() > end) return false; await new Promise((r) => setTimeout(r, 150)); }
+  while (!(await cond())) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 150));
+  }
   return true;
 }
 async function palette(title: string) {
@@ -51,7 +61,13 @@ describe('Authoring', function () {
   });
 
   it('New Postmortem with arguments writes the file at the harness path', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.newPostmortem', { title: 'Checkout returns 502', date: '2026-04-02', severity: 'sev-2', start: '14:28', end: '2026-04-02T15:15Z' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.newPostmortem', {
+      title: 'Checkout returns 502',
+      date: '2026-04-02',
+      severity: 'sev-2',
+      start: '14:28',
+      end: '2026-04-02T15:15Z',
+    });
     assert.ok(uri, 'returns the uri');
     assert.equal(vscode.workspace.asRelativePath(uri), 'docs/postmortems/2026-04-02-checkout-returns-502.md');
     const text = await read(uri);
@@ -63,17 +79,32 @@ describe('Authoring', function () {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), uri.toString());
     // existing: fail leaves it, next makes -2
-    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentWorkbench.newPostmortem', { title: 'Checkout returns 502', date: '2026-04-02' });
+    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentWorkbench.newPostmortem', {
+      title: 'Checkout returns 502',
+      date: '2026-04-02',
+    });
     assert.equal(again, undefined);
     assert.equal(await read(uri), text);
-    const second = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.newPostmortem', { title: 'Checkout returns 502', date: '2026-04-02', ifExists: 'next' });
+    const second = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.newPostmortem', {
+      title: 'Checkout returns 502',
+      date: '2026-04-02',
+      ifExists: 'next',
+    });
     assert.equal(vscode.workspace.asRelativePath(second), 'docs/postmortems/2026-04-02-checkout-returns-502-2.md');
   });
 
   it('New Runbook and Declare Incident with arguments', async () => {
-    const rb = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.newRunbook', { service: 'payment-service', failureMode: 'Webhook backlog' });
+    const rb = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.newRunbook', {
+      service: 'payment-service',
+      failureMode: 'Webhook backlog',
+    });
     assert.equal(vscode.workspace.asRelativePath(rb), 'docs/runbooks/payment-service-webhook-backlog.md');
-    const inc = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.declareIncident', { title: 'EU checkout down', severity: 'SEV1', commander: 'Ada', date: '2026-04-03' });
+    const inc = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.declareIncident', {
+      title: 'EU checkout down',
+      severity: 'SEV1',
+      commander: 'Ada',
+      date: '2026-04-03',
+    });
     assert.equal(vscode.workspace.asRelativePath(inc), 'docs/incidents/2026-04-03-eu-checkout-down.md');
     const text = await read(inc);
     assert.match(text, /\*\*Status:\*\* Investigating/);
@@ -85,8 +116,12 @@ describe('Authoring', function () {
     const doc = await vscode.workspace.openTextDocument(inc);
     await vscode.window.showTextDocument(doc);
     await waitFor(() => true, 500);
-    const line1 = await vscode.commands.executeCommand<number>('incidentWorkbench.addTimelineEntry', { text: '09:15 Alerts fired for EU checkout' });
-    const line2 = await vscode.commands.executeCommand<number>('incidentWorkbench.addTimelineEntry', { text: '09:05 — First 502s in logs' });
+    const line1 = await vscode.commands.executeCommand<number>('incidentWorkbench.addTimelineEntry', {
+      text: '09:15 Alerts fired for EU checkout',
+    });
+    const line2 = await vscode.commands.executeCommand<number>('incidentWorkbench.addTimelineEntry', {
+      text: '09:05 — First 502s in logs',
+    });
     assert.equal(line2, line1, 'the earlier event goes where the later one was, before it');
     assert.ok(doc.isDirty);
     assert.ok(doc.getText().indexOf('09:05') < doc.getText().indexOf('09:15'));
@@ -94,7 +129,9 @@ describe('Authoring', function () {
     assert.ok(!doc.getText().includes('First 502s'), 'undo removes the last entry');
     await vscode.commands.executeCommand('redo');
     await doc.save();
-    const pm = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.convertToPostmortem', { ifExists: 'fail' });
+    const pm = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.convertToPostmortem', {
+      ifExists: 'fail',
+    });
     assert.equal(vscode.workspace.asRelativePath(pm), 'docs/postmortems/2026-04-03-eu-checkout-down.md');
     const text = await read(pm);
     assert.match(text, /09:05 \| First 502s in logs/);
@@ -187,9 +224,18 @@ describe('Authoring', function () {
     await typeText('disk full');
     await screenshot('authoring-runbook-failure');
     await pressKeys('Enter');
-    assert.ok(await waitFor(() => exists(at('docs/runbooks/ledger-disk-full.md')), 20000), 'new-service runbook appears');
+    assert.ok(
+      await waitFor(() => exists(at('docs/runbooks/ledger-disk-full.md')), 20000),
+      'new-service runbook appears',
+    );
     // The command opens the new runbook after writing it; let that settle before the next test.
-    assert.ok(await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/ledger-disk-full.md') ?? false, 10000), 'the new runbook is opened');
+    assert.ok(
+      await waitFor(
+        () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/ledger-disk-full.md') ?? false,
+        10000,
+      ),
+      'the new runbook is opened',
+    );
   });
 });
 
@@ -200,7 +246,10 @@ describe('Authoring extra', function () {
     await closeEverything();
     const doc = await vscode.workspace.openTextDocument(at('docs/postmortems/2026-03-15-user-service-timeout.md'));
     await vscode.window.showTextDocument(doc);
-    assert.ok(await waitFor(() => vscode.window.activeTextEditor?.document === doc, 5000), 'the postmortem is the active editor');
+    assert.ok(
+      await waitFor(() => vscode.window.activeTextEditor?.document === doc, 5000),
+      'the postmortem is the active editor',
+    );
     await palette('Incident: Add Timeline Entry');
     await new Promise((r) => setTimeout(r, 800));
     await typeText('14:35 Status page updated');
@@ -220,11 +269,19 @@ describe('Authoring extra', function () {
   it('New Postmortem lists commits of the window from a real repository', async () => {
     const cp = await import('node:child_process');
     const root = folderUri().fsPath;
-    const git = (args: string[], env: Record<string, string> = {}) => cp.execFileSync('git', args, { cwd: root, env: { ...process.env, ...env } }).toString();
+    const git = (args: string[], env: Record<string, string> = {}) =>
+      cp.execFileSync('git', args, { cwd: root, env: { ...process.env, ...env } }).toString();
     git(['init', '-q']);
     git(['-c', 'user.name=T', '-c', 'user.email=t@e', 'add', 'docker-compose.yml']);
-    git(['-c', 'user.name=Tess', '-c', 'user.email=t@e', 'commit', '-q', '-m', 'Raise gateway timeout'], { GIT_AUTHOR_DATE: '2026-05-01T12:00:00Z', GIT_COMMITTER_DATE: '2026-05-01T12:00:00Z' });
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.newPostmortem', { title: 'Gateway timeouts', date: '2026-05-02', start: '09:00' });
+    git(['-c', 'user.name=Tess', '-c', 'user.email=t@e', 'commit', '-q', '-m', 'Raise gateway timeout'], {
+      GIT_AUTHOR_DATE: '2026-05-01T12:00:00Z',
+      GIT_COMMITTER_DATE: '2026-05-01T12:00:00Z',
+    });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.newPostmortem', {
+      title: 'Gateway timeouts',
+      date: '2026-05-02',
+      start: '09:00',
+    });
     const text = await read(uri);
     assert.match(text, /Raise gateway timeout/);
   });

@@ -14,7 +14,11 @@ const FINDINGS_ENTRY = '.statusbar-item[id$="incidentWorkbench.findings"]';
 
 /** The linter's messages for `uri`, sorted. */
 function findings(uri: vscode.Uri): string[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Incident Workbench').map((d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.message}`).sort();
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'Incident Workbench')
+    .map((d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.message}`)
+    .sort();
 }
 
 describe('Citizenship', function () {
@@ -26,7 +30,9 @@ describe('Citizenship', function () {
 
   afterEach(async () => {
     if (hasUiBridge()) await pressKeys('Escape');
-    await vscode.workspace.getConfiguration('incidentWorkbench').update('profile.name', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('incidentWorkbench')
+      .update('profile.name', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -39,11 +45,12 @@ describe('Citizenship', function () {
     const title = await domText('.quick-input-widget .quick-input-title');
     assert.equal(title.text.trim(), 'Incident profile');
     const list = await domText('.quick-input-widget .quick-input-list');
-    for (const profile of ['harness', 'google-sre']) assert.ok(list.text.includes(profile), `${profile} in ${list.text}`);
+    for (const profile of ['harness', 'google-sre'])
+      assert.ok(list.text.includes(profile), `${profile} in ${list.text}`);
     await screenshot('citizenship-walkthrough');
   });
 
-  it('shows the profile and the open postmortem\'s findings in the status bar', async function () {
+  it("shows the profile and the open postmortem's findings in the status bar", async function () {
     if (!hasUiBridge()) this.skip();
     const uri = workspaceUri(INCOMPLETE);
     await vscode.window.showTextDocument(uri);
@@ -56,21 +63,27 @@ describe('Citizenship', function () {
     assert.equal((await domText(PROFILE_ENTRY)).text.trim(), 'harness');
     await screenshot('citizenship-status-bar');
     await vscode.window.showTextDocument(workspaceUri(COMPLETE));
-    await eventually('the complete postmortem to show as complete', async () => ((await domText(FINDINGS_ENTRY)).text.trim() === 'postmortem complete' ? true : undefined));
+    await eventually('the complete postmortem to show as complete', async () =>
+      (await domText(FINDINGS_ENTRY)).text.trim() === 'postmortem complete' ? true : undefined,
+    );
   });
 
   it('takes a change of incidentWorkbench.profile.name into account: findings and status bar', async function () {
     const uri = workspaceUri(COMPLETE);
     await vscode.window.showTextDocument(uri);
     assert.deepEqual(findings(uri), [], 'the postmortem passes every harness rule');
-    await vscode.workspace.getConfiguration('incidentWorkbench').update('profile.name', 'google-sre', vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('incidentWorkbench')
+      .update('profile.name', 'google-sre', vscode.ConfigurationTarget.Workspace);
     const after = await eventually('findings under google-sre', () => {
       const f = findings(uri);
       return f.length > 0 ? f : undefined;
     });
     assert.ok(after.includes('PM001 Missing required section "Trigger".'), after.join('\n'));
     if (hasUiBridge()) {
-      await eventually('the status bar to name google-sre', async () => ((await domText(PROFILE_ENTRY)).text.trim() === 'google-sre' ? true : undefined));
+      await eventually('the status bar to name google-sre', async () =>
+        (await domText(PROFILE_ENTRY)).text.trim() === 'google-sre' ? true : undefined,
+      );
     }
   });
 });

@@ -21,7 +21,8 @@ function codeValue(code: vscode.Diagnostic['code']): string | number | undefined
  * without an owner, PM004); this suite is about PM001.
  */
 function pm001Diagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri)
+  return vscode.languages
+    .getDiagnostics(uri)
     .filter((diagnostic) => diagnostic.source === SOURCE && codeValue(diagnostic.code) === 'PM001');
 }
 
@@ -58,7 +59,8 @@ function settledDiagnostics(
       resolve(pm001Diagnostics(uri));
     };
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === uri.toString()) && accept(pm001Diagnostics(uri))) finish();
+      if (event.uris.some((changed) => changed.toString() === uri.toString()) && accept(pm001Diagnostics(uri)))
+        finish();
     });
     const timer = setTimeout(finish, timeoutMs);
     if (accept(pm001Diagnostics(uri))) finish();
@@ -89,13 +91,15 @@ function isOpenInEditor(uri: vscode.Uri): boolean {
 /** The two PM001 findings the incomplete sample postmortem must get, on its title line. */
 function expectedIncompleteFindings(document: vscode.TextDocument) {
   const titleLength = document.lineAt(0).text.length;
-  return [MISSING_ROOT_CAUSE, MISSING_CONTRIBUTING_FACTORS].map((message) => ({
-    message,
-    severity: 'Error',
-    source: SOURCE,
-    code: 'PM001',
-    range: `0:0-0:${titleLength}`,
-  })).sort(byMessage);
+  return [MISSING_ROOT_CAUSE, MISSING_CONTRIBUTING_FACTORS]
+    .map((message) => ({
+      message,
+      severity: 'Error',
+      source: SOURCE,
+      code: 'PM001',
+      range: `0:0-0:${titleLength}`,
+    }))
+    .sort(byMessage);
 }
 
 describe('Incident Workbench (integration)', function () {
@@ -108,7 +112,13 @@ describe('Incident Workbench (integration)', function () {
   describe('activation', () => {
     it('is installed and becomes active once a Markdown file of the sample workspace is opened', async () => {
       const extension = vscode.extensions.getExtension(EXTENSION_ID);
-      assert.ok(extension, `${EXTENSION_ID} is installed (found: ${vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.')).join(', ')})`);
+      assert.ok(
+        extension,
+        `${EXTENSION_ID} is installed (found: ${vscode.extensions.all
+          .map((e) => e.id)
+          .filter((id) => !id.startsWith('vscode.'))
+          .join(', ')})`,
+      );
       await open(COMPLETE_POSTMORTEM);
       assert.ok(await waitUntil(() => extension.isActive, 10_000), `${EXTENSION_ID} is active within 10 s`);
     });
@@ -116,9 +126,13 @@ describe('Incident Workbench (integration)', function () {
     it('registers every command the manifest contributes, and no other incidentWorkbench command', async () => {
       const extension = vscode.extensions.getExtension(EXTENSION_ID);
       assert.ok(extension);
-      const contributed = (extension.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command).sort();
+      const contributed = (extension.packageJSON.contributes.commands as Array<{ command: string }>)
+        .map((c) => c.command)
+        .sort();
       // VS Code adds focus/open/... commands for each contributed view; those are not ours to register.
-      const viewIds = (Object.values(extension.packageJSON.contributes.views ?? {}).flat() as Array<{ id: string }>).map((v) => `${v.id}.`);
+      const viewIds = (
+        Object.values(extension.packageJSON.contributes.views ?? {}).flat() as Array<{ id: string }>
+      ).map((v) => `${v.id}.`);
       const registered = (await vscode.commands.getCommands(true))
         .filter((c) => c.startsWith('incidentWorkbench.') && !viewIds.some((v) => c.startsWith(v)))
         .sort();
@@ -156,7 +170,10 @@ describe('Incident Workbench (integration)', function () {
       assert.deepEqual(diagnostics.map(summarize).sort(byMessage), expectedIncompleteFindings(document));
       for (const diagnostic of diagnostics) {
         const code = diagnostic.code;
-        assert.ok(typeof code === 'object' && code.target instanceof vscode.Uri, `the code of "${diagnostic.message}" links to the rule's documentation (a Uri target)`);
+        assert.ok(
+          typeof code === 'object' && code.target instanceof vscode.Uri,
+          `the code of "${diagnostic.message}" links to the rule's documentation (a Uri target)`,
+        );
       }
     });
 
@@ -171,8 +188,14 @@ describe('Incident Workbench (integration)', function () {
       assert.equal(await vscode.workspace.applyEdit(edit), true, 'the WorkspaceEdit applied');
       try {
         assert.equal(document.isDirty, true, 'the edit is unsaved');
-        const after = await settledDiagnostics(document.uri, (found) => !found.some((d) => d.message === MISSING_ROOT_CAUSE));
-        assert.deepEqual(after.map(summarize), expectedIncompleteFindings(document).filter((d) => d.message === MISSING_CONTRIBUTING_FACTORS));
+        const after = await settledDiagnostics(
+          document.uri,
+          (found) => !found.some((d) => d.message === MISSING_ROOT_CAUSE),
+        );
+        assert.deepEqual(
+          after.map(summarize),
+          expectedIncompleteFindings(document).filter((d) => d.message === MISSING_CONTRIBUTING_FACTORS),
+        );
       } finally {
         await vscode.window.showTextDocument(document);
         await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -201,8 +224,14 @@ describe('Incident Workbench (integration)', function () {
       await screenshot('problems-panel');
       await pressKeys('Escape');
 
-      assert.ok(text.includes(MISSING_ROOT_CAUSE), `the Problems panel shows ${MISSING_ROOT_CAUSE}\n--- panel text ---\n${text}`);
-      assert.ok(text.includes(MISSING_CONTRIBUTING_FACTORS), `the Problems panel shows ${MISSING_CONTRIBUTING_FACTORS}\n--- panel text ---\n${text}`);
+      assert.ok(
+        text.includes(MISSING_ROOT_CAUSE),
+        `the Problems panel shows ${MISSING_ROOT_CAUSE}\n--- panel text ---\n${text}`,
+      );
+      assert.ok(
+        text.includes(MISSING_CONTRIBUTING_FACTORS),
+        `the Problems panel shows ${MISSING_CONTRIBUTING_FACTORS}\n--- panel text ---\n${text}`,
+      );
     });
   });
 });

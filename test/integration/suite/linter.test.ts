@@ -8,8 +8,13 @@ const INCOMPLETE = 'docs/postmortems/2026-03-20-payment-service-crashloop.md';
 const CONFIG = '.incident-workbench.yaml';
 
 function ours(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE
-    && (ruleId === undefined || (typeof d.code === 'object' ? d.code.value : d.code) === ruleId));
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter(
+      (d) =>
+        d.source === SOURCE &&
+        (ruleId === undefined || (typeof d.code === 'object' ? d.code.value : d.code) === ruleId),
+    );
 }
 
 /** Waits until `check` holds (polled, and on every diagnostics change), or fails with `what`. */
@@ -43,7 +48,12 @@ describe('linter in the editor (integration)', function () {
     // Right after activation the providers may still be settling; ask again until the fixes are offered.
     let actions: vscode.CodeAction[] = [];
     for (let attempt = 0; attempt < 20 && actions.length === 0; attempt++) {
-      actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, rootCause.range, vscode.CodeActionKind.QuickFix.value);
+      actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        rootCause.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       if (actions.length === 0) await new Promise((r) => setTimeout(r, 500));
     }
     const titles = actions.map((a) => a.title);
@@ -55,7 +65,10 @@ describe('linter in the editor (integration)', function () {
 
     const lines = document.getText().split('\n');
     const heading = lines.indexOf('## Root Cause');
-    assert.ok(heading > lines.indexOf('## Timeline') && heading < lines.indexOf('## Impact'), `Root Cause inserted at line ${heading + 1}`);
+    assert.ok(
+      heading > lines.indexOf('## Timeline') && heading < lines.indexOf('## Impact'),
+      `Root Cause inserted at line ${heading + 1}`,
+    );
     assert.equal(document.isDirty, true, 'the fix edits the buffer, not the file on disk');
     await eventually('only Contributing Factors is missing', () => {
       const left = ours(uri, 'PM001');
@@ -69,11 +82,24 @@ describe('linter in the editor (integration)', function () {
   it('applies a changed .incident-workbench.yaml without reload, reports a broken one at its line and keeps the last good one', async () => {
     const uri = workspaceUri(INCOMPLETE);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await eventually('PM001 is an error by default', () => ours(uri, 'PM001').length === 2 && ours(uri, 'PM001').every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await eventually(
+      'PM001 is an error by default',
+      () =>
+        ours(uri, 'PM001').length === 2 &&
+        ours(uri, 'PM001').every((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
 
     const config = workspaceUri(CONFIG);
-    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('extends: harness\nrules:\n  PM001: warning\n'));
-    await eventually('PM001 becomes a warning', () => ours(uri, 'PM001').length === 2 && ours(uri, 'PM001').every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+    await vscode.workspace.fs.writeFile(
+      config,
+      new TextEncoder().encode('extends: harness\nrules:\n  PM001: warning\n'),
+    );
+    await eventually(
+      'PM001 becomes a warning',
+      () =>
+        ours(uri, 'PM001').length === 2 &&
+        ours(uri, 'PM001').every((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+    );
 
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('extends: harness\nrules:\n  PM001: loud\n'));
     await eventually('the config file shows its error', () => ours(config).length > 0);
@@ -81,10 +107,18 @@ describe('linter in the editor (integration)', function () {
     assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(problem.range.start.line, 2, 'reported on the line of PM001: loud');
     assert.match(problem.message, /PM001/);
-    assert.ok(ours(uri, 'PM001').every((d) => d.severity === vscode.DiagnosticSeverity.Warning), 'the last good configuration stays in force');
+    assert.ok(
+      ours(uri, 'PM001').every((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+      'the last good configuration stays in force',
+    );
 
     await vscode.workspace.fs.delete(config);
-    await eventually('PM001 is an error again once the file is gone', () => ours(uri, 'PM001').length === 2 && ours(uri, 'PM001').every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await eventually(
+      'PM001 is an error again once the file is gone',
+      () =>
+        ours(uri, 'PM001').length === 2 &&
+        ours(uri, 'PM001').every((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
     await eventually('the config file problems are cleared', () => ours(config).length === 0);
   });
 
@@ -94,6 +128,9 @@ describe('linter in the editor (integration)', function () {
     await eventually('the document is linted', () => ours(uri, 'PM001').length === 2);
     // Give the SLO file's load a moment to settle, then the finding must still be absent.
     await new Promise((r) => setTimeout(r, 1_000));
-    assert.deepEqual(ours(uri, 'PM016').map((d) => d.message), []);
+    assert.deepEqual(
+      ours(uri, 'PM016').map((d) => d.message),
+      [],
+    );
   });
 });

@@ -22,22 +22,28 @@ const FIXTURES = {
 const RESULTS_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'test-results');
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const read = async (relativePath: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(relativePath)));
+const read = async (relativePath: string) =>
+  new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(relativePath)));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const MB = 1024 * 1024;
 
 function ruleOf(d: vscode.Diagnostic): string {
-  return String(typeof d.code === 'object' ? d.code.value : d.code ?? '');
+  return String(typeof d.code === 'object' ? d.code.value : (d.code ?? ''));
 }
 
 function ours(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (ruleId === undefined || ruleOf(d) === ruleId));
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === SOURCE && (ruleId === undefined || ruleOf(d) === ruleId));
 }
 
 /** Fails unless every diagnostic of the document lies inside it. */
 function assertRangesInside(document: vscode.TextDocument): void {
   for (const d of vscode.languages.getDiagnostics(document.uri)) {
-    assert.ok(document.validateRange(d.range).isEqual(d.range), `${ruleOf(d)} ${JSON.stringify(d.range)} lies outside ${path.basename(document.uri.path)}`);
+    assert.ok(
+      document.validateRange(d.range).isEqual(d.range),
+      `${ruleOf(d)} ${JSON.stringify(d.range)} lies outside ${path.basename(document.uri.path)}`,
+    );
   }
 }
 
@@ -51,7 +57,11 @@ async function commandRoundTrip(): Promise<number> {
 /** The median and the largest of `values` (0 for none). */
 function summary(values: readonly number[]): { count: number; median: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, median: sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : 0, max: sorted.at(-1) ?? 0 };
+  return {
+    count: sorted.length,
+    median: sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : 0,
+    max: sorted.at(-1) ?? 0,
+  };
 }
 
 /** A full garbage collection in this extension host, so that heap figures show what is kept, not what awaits collection; false when V8 does not allow it. */
@@ -87,7 +97,8 @@ describe('Reliability', function () {
   });
 
   after(async () => {
-    for (const file of Object.values(FIXTURES)) await vscode.workspace.fs.delete(workspaceUri(file)).then(undefined, () => undefined);
+    for (const file of Object.values(FIXTURES))
+      await vscode.workspace.fs.delete(workspaceUri(file)).then(undefined, () => undefined);
     mkdirSync(RESULTS_DIR, { recursive: true });
     writeFileSync(path.join(RESULTS_DIR, 'load.json'), `${JSON.stringify(figures, null, 2)}\n`);
   });
@@ -108,13 +119,28 @@ describe('Reliability', function () {
     await vscode.window.showTextDocument(document);
     const showMs = Date.now() - started;
     started = Date.now();
-    const note = await eventually('the size note', () => vscode.languages.getDiagnostics(uri).find((d) => /did not lint this document/.test(d.message)), 60_000);
+    const note = await eventually(
+      'the size note',
+      () => vscode.languages.getDiagnostics(uri).find((d) => /did not lint this document/.test(d.message)),
+      60_000,
+    );
     const noteAfterShownMs = Date.now() - started;
-    assert.match(note.message, /^Incident Workbench did not lint this document: it is 20\.\d MB, more than the 1\.0 MB limit\. Raise the setting "incidentWorkbench\.diagnostics\.maxFileSize" to lint it\.$/);
+    assert.match(
+      note.message,
+      /^Incident Workbench did not lint this document: it is 20\.\d MB, more than the 1\.0 MB limit\. Raise the setting "incidentWorkbench\.diagnostics\.maxFileSize" to lint it\.$/,
+    );
     assert.equal(note.severity, vscode.DiagnosticSeverity.Information);
     assert.equal(vscode.languages.getDiagnostics(uri).length, 1, 'only the note, no findings');
     const roundTripMs = await commandRoundTrip();
-    figures.hugeFile = { bytes: text.length, lines: document.lineCount, writeMs, openTextDocumentMs: openMs, showTextDocumentMs: showMs, noteAfterShownMs, commandRoundTripMs: roundTripMs };
+    figures.hugeFile = {
+      bytes: text.length,
+      lines: document.lineCount,
+      writeMs,
+      openTextDocumentMs: openMs,
+      showTextDocumentMs: showMs,
+      noteAfterShownMs,
+      commandRoundTripMs: roundTripMs,
+    };
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(uri);
   });
@@ -128,7 +154,10 @@ describe('Reliability', function () {
     await vscode.workspace.fs.writeFile(uri, bad);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-    await eventually('PM001 and PM004 findings', () => (ours(uri, 'PM001').length === 2 && ours(uri, 'PM004').length === 1) || undefined);
+    await eventually(
+      'PM001 and PM004 findings',
+      () => (ours(uri, 'PM001').length === 2 && ours(uri, 'PM004').length === 1) || undefined,
+    );
     assert.ok(document.getText().includes('\ufffd'), 'VS Code shows the bad bytes as replacement characters');
     assertRangesInside(document);
     const owner = ours(uri, 'PM004')[0];
@@ -159,14 +188,19 @@ describe('Reliability', function () {
 
   it('reports findings in a CRLF file at the right columns', async () => {
     const sample = await read(CLEAN);
-    const withFinding = sample.replace('## Contributing Factors\n', '## Contributing Factors\n\n- **Paging.** The pager rota was out of date, TODO check with the on-call lead.\n');
+    const withFinding = sample.replace(
+      '## Contributing Factors\n',
+      '## Contributing Factors\n\n- **Paging.** The pager rota was out of date, TODO check with the on-call lead.\n',
+    );
     assert.notEqual(withFinding, sample);
     const uri = workspaceUri(FIXTURES.crlf);
     await vscode.workspace.fs.writeFile(uri, encode(withFinding.replace(/\n/g, '\r\n')));
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     assert.equal(document.eol, vscode.EndOfLine.CRLF);
-    const [todo] = await eventually('the placeholder finding', () => (ours(uri, 'PM003').length ? ours(uri, 'PM003') : undefined));
+    const [todo] = await eventually('the placeholder finding', () =>
+      ours(uri, 'PM003').length ? ours(uri, 'PM003') : undefined,
+    );
     assert.equal(document.getText(todo.range), 'TODO');
     const line = document.lineAt(todo.range.start.line).text;
     assert.equal(todo.range.start.character, line.indexOf('TODO'));
@@ -181,7 +215,10 @@ describe('Reliability', function () {
     const anchor = '## Contributing Factors\n\n';
     assert.ok(sample.includes(anchor));
     const typingPrefix = '- **Rota.** ';
-    const appendix = Array.from({ length: 5000 }, (_, i) => `- Note ${i + 1}: connection pool at ${(i * 7) % 100}% while the gateway waited ${(i * 13) % 900} ms.`);
+    const appendix = Array.from(
+      { length: 5000 },
+      (_, i) => `- Note ${i + 1}: connection pool at ${(i * 7) % 100}% while the gateway waited ${(i * 13) % 900} ms.`,
+    );
     const full = `${sample.replace(anchor, `${anchor}${typingPrefix}\n`).trimEnd()}\n\n## Appendix: pool samples\n\n${appendix.join('\n')}`;
     const text = `${full.split('\n').slice(0, 5000).join('\n')}\n`;
     const uri = workspaceUri(FIXTURES.load);
@@ -200,7 +237,8 @@ describe('Reliability', function () {
     const finalWord = ' TODO';
     const KEYS = 600; // 30 s at 20 a second
     const INTERVAL_MS = 50;
-    const typed = Array.from({ length: KEYS - finalWord.length }, (_, i) => sentence[i % sentence.length]).join('') + finalWord;
+    const typed =
+      Array.from({ length: KEYS - finalWord.length }, (_, i) => sentence[i % sentence.length]).join('') + finalWord;
 
     const keyTimes: number[] = [];
     const updates: { afterLastKeyMs: number; keysBehind: number }[] = [];
@@ -215,15 +253,26 @@ describe('Reliability', function () {
         // Only the extension's own lints move the end of PM007's range; other collections' events are not counted.
         if (end === undefined || end === lastSeenEnd) return;
         lastSeenEnd = end;
-        updates.push({ afterLastKeyMs: Date.now() - (keyTimes.at(-1) ?? Date.now()), keysBehind: document.lineAt(typingLine).text.length - end });
+        updates.push({
+          afterLastKeyMs: Date.now() - (keyTimes.at(-1) ?? Date.now()),
+          keysBehind: document.lineAt(typingLine).text.length - end,
+        });
       }),
     ];
     const memoryAt: Record<string, ReturnType<typeof memory>> = { start: memory() };
-    const middle = setTimeout(() => { memoryAt.middle = memory(); }, (KEYS * INTERVAL_MS) / 2);
+    const middle = setTimeout(
+      () => {
+        memoryAt.middle = memory();
+      },
+      (KEYS * INTERVAL_MS) / 2,
+    );
     // Put the cursor at the end of the factor and wait until the window has it (setting
     // editor.selection alone does not wait, and the first keys then land at the old cursor).
     const lineEnd = document.lineAt(typingLine).range.end;
-    await vscode.window.showTextDocument(document, { selection: new vscode.Range(lineEnd, lineEnd), preserveFocus: false });
+    await vscode.window.showTextDocument(document, {
+      selection: new vscode.Range(lineEnd, lineEnd),
+      preserveFocus: false,
+    });
     assert.ok(editor.selection.active.isEqual(lineEnd));
     const started = Date.now();
     let method: string;
@@ -237,18 +286,31 @@ describe('Reliability', function () {
         for (let i = 0; i < KEYS; i++) {
           const wait = started + i * INTERVAL_MS - Date.now();
           if (wait > 0) await sleep(wait);
-          await editor.edit((b) => b.insert(document.lineAt(typingLine).range.end, typed[i]), { undoStopBefore: false, undoStopAfter: false });
+          await editor.edit((b) => b.insert(document.lineAt(typingLine).range.end, typed[i]), {
+            undoStopBefore: false,
+            undoStopAfter: false,
+          });
         }
       }
       const typingMs = Date.now() - started;
-      await eventually('every keystroke reached the document', () => (document.lineAt(typingLine).text.endsWith(finalWord) ? true : undefined));
+      await eventually('every keystroke reached the document', () =>
+        document.lineAt(typingLine).text.endsWith(finalWord) ? true : undefined,
+      );
       const updatesWhileTyping = updates.length;
       // The final text has the placeholder on the typed line: the diagnostics must say so.
-      const [todo] = await eventually('the placeholder typed last is reported', () => {
-        const found = ours(uri, 'PM003').filter((d) => d.range.start.line === typingLine);
-        return found.length ? found : undefined;
-      }, 30_000);
-      await eventually('the last lint saw the whole line', () => (factorEnd() === document.lineAt(typingLine).text.length ? true : undefined), 30_000);
+      const [todo] = await eventually(
+        'the placeholder typed last is reported',
+        () => {
+          const found = ours(uri, 'PM003').filter((d) => d.range.start.line === typingLine);
+          return found.length ? found : undefined;
+        },
+        30_000,
+      );
+      await eventually(
+        'the last lint saw the whole line',
+        () => (factorEnd() === document.lineAt(typingLine).text.length ? true : undefined),
+        30_000,
+      );
       clearTimeout(middle);
       memoryAt.end = memory();
       const growth = memoryAt.end.heapKeptMB - memoryAt.start.heapKeptMB;
@@ -258,7 +320,9 @@ describe('Reliability', function () {
         lines: document.lineCount,
         keystrokes: keyTimes.length,
         typingMs,
-        keystrokesPerSecond: Number((keyTimes.length / (((keyTimes.at(-1) ?? started) - (keyTimes[0] ?? started)) / 1000 || 1)).toFixed(1)),
+        keystrokesPerSecond: Number(
+          (keyTimes.length / (((keyTimes.at(-1) ?? started) - (keyTimes[0] ?? started)) / 1000 || 1)).toFixed(1),
+        ),
         findingsBefore: before,
         lintsWhileTyping: updatesWhileTyping,
         lintsInAll: updates.length,

@@ -16,8 +16,8 @@ async function leafLabels(provider: Provider, element?: unknown): Promise<string
   const out: string[] = [];
   for (const child of (await provider.getChildren(element)) ?? []) {
     const item = await provider.getTreeItem(child);
-    if (item.collapsibleState) out.push(...await leafLabels(provider, child));
-    else out.push(typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+    if (item.collapsibleState) out.push(...(await leafLabels(provider, child)));
+    else out.push(typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
   }
   return out;
 }
@@ -36,10 +36,15 @@ async function refusal(command: string, args: unknown, expected: RegExp): Promis
   const running = vscode.commands.executeCommand(command, args);
   let message = '';
   if (hasUiBridge()) {
-    message = await eventually(`the warning of ${command}`, async () => (await visibleNotifications()).find((m) => expected.test(m)));
+    message = await eventually(`the warning of ${command}`, async () =>
+      (await visibleNotifications()).find((m) => expected.test(m)),
+    );
   }
   await vscode.commands.executeCommand('notifications.clearAll');
-  const result = await Promise.race([running, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+  const result = await Promise.race([
+    running,
+    new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000)),
+  ]);
   assert.equal(result, undefined, `${command} returned nothing once its warning was dismissed`);
   return message;
 }
@@ -65,11 +70,15 @@ describe('Restricted mode', function () {
       const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
       return ours.length >= 2 ? ours : undefined;
     });
-    assert.ok(findings.some((d) => /Missing required section "Root Cause"/.test(d.message)), findings.map((d) => d.message).join('\n'));
+    assert.ok(
+      findings.some((d) => /Missing required section "Root Cause"/.test(d.message)),
+      findings.map((d) => d.message).join('\n'),
+    );
   });
 
   it('still shows the incident documents in the side bar', async () => {
-    const exports = vscode.extensions.getExtension(EXTENSION_ID)?.exports as { trees?: { incidents: Provider } } | undefined;
+    const exports = vscode.extensions.getExtension(EXTENSION_ID)?.exports as
+      { trees?: { incidents: Provider } } | undefined;
     assert.ok(exports?.trees, 'the extension exports its trees');
     const labels = await eventually('two incidents', async () => {
       const found = await leafLabels(exports.trees!.incidents);
@@ -80,16 +89,22 @@ describe('Restricted mode', function () {
 
   it('refuses to create a postmortem, says why, and writes no file', async () => {
     const before = await postmortemFiles();
-    const message = await refusal(Commands.newPostmortem, { title: 'Restricted mode must not write this', date: '2026-04-20' },
-      /New Postmortem creates a file, which Incident Workbench does not do in Restricted Mode/);
+    const message = await refusal(
+      Commands.newPostmortem,
+      { title: 'Restricted mode must not write this', date: '2026-04-20' },
+      /New Postmortem creates a file, which Incident Workbench does not do in Restricted Mode/,
+    );
     if (hasUiBridge()) assert.match(message, /Trust this workspace to create incident documents/);
     assert.deepEqual(await postmortemFiles(), before);
   });
 
   it('refuses to run git for Show Changes in Incident Window, and says why', async () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri(INCOMPLETE)));
-    const message = await refusal(Commands.showIncidentWindowChanges, { since: '2026-03-20 09:00', until: '2026-03-20 12:00' },
-      /Show Changes in Incident Window runs git, which Restricted Mode does not allow/);
+    const message = await refusal(
+      Commands.showIncidentWindowChanges,
+      { since: '2026-03-20 09:00', until: '2026-03-20 12:00' },
+      /Show Changes in Incident Window runs git, which Restricted Mode does not allow/,
+    );
     if (hasUiBridge()) assert.match(message, /Trust this workspace to list its commits/);
   });
 });

@@ -6,13 +6,17 @@ import { EXTENSION_ID, eventually, workspaceUri } from './workspace';
 const MATRIX = 'docs/runbooks/severity-matrix.md';
 
 function matrix(...rows: string[]): Uint8Array {
-  return new TextEncoder().encode(['# Severity matrix', '', '| Severity | Label | Definition |', '|---|---|---|', ...rows, ''].join('\n'));
+  return new TextEncoder().encode(
+    ['# Severity matrix', '', '| Severity | Label | Definition |', '|---|---|---|', ...rows, ''].join('\n'),
+  );
 }
 
 /** The extension's diagnostics on the matrix file, once `match` finds them. */
 function matrixDiagnostics(match: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
   return eventually('the severity matrix diagnostics', () => {
-    const found = vscode.languages.getDiagnostics(workspaceUri(MATRIX)).filter((d) => d.source === 'Incident Workbench');
+    const found = vscode.languages
+      .getDiagnostics(workspaceUri(MATRIX))
+      .filter((d) => d.source === 'Incident Workbench');
     return match(found) ? found : undefined;
   });
 }
@@ -38,7 +42,10 @@ describe('Severity matrix in the editor', function () {
     assert.equal(never[0].range.start.line, 5);
     assert.match(never[0].message, /SEV2 has no definition.*built-in severity scale is used until this is fixed/);
 
-    await vscode.workspace.fs.writeFile(uri, matrix('| SEV1 | Critical | Checkout is down |', '| SEV2 | Minor | A report is late |'));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      matrix('| SEV1 | Critical | Checkout is down |', '| SEV2 | Minor | A report is late |'),
+    );
     await matrixDiagnostics((d) => d.length === 0);
 
     await vscode.workspace.fs.writeFile(uri, matrix('| SEV1 | Critical | |'));

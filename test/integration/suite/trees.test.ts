@@ -7,7 +7,11 @@ import { hasUiBridge, screenshot } from './uiBridge';
 const NEW_POSTMORTEM = 'docs/postmortems/2026-04-02-api-gateway-tls-expiry.md';
 
 type Provider = vscode.TreeDataProvider<unknown>;
-interface Trees { incidents: Provider; runbooks: Provider; actionItems: Provider }
+interface Trees {
+  incidents: Provider;
+  runbooks: Provider;
+  actionItems: Provider;
+}
 
 function trees(): Trees {
   const exports = vscode.extensions.getExtension(EXTENSION_ID)?.exports as { trees?: Trees } | undefined;
@@ -21,10 +25,10 @@ async function leaves(provider: Provider, element?: unknown): Promise<string[]> 
   for (const child of (await provider.getChildren(element)) ?? []) {
     const item = await provider.getTreeItem(child);
     if (item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
-      out.push(...await leaves(provider, child));
+      out.push(...(await leaves(provider, child)));
       continue;
     }
-    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
     out.push(item.description ? `${label} — ${String(item.description)}` : label);
   }
   return out;
@@ -33,10 +37,12 @@ async function leaves(provider: Provider, element?: unknown): Promise<string[]> 
 /** The top-level labels (groups). */
 async function groups(provider: Provider): Promise<string[]> {
   const children = (await provider.getChildren()) ?? [];
-  return Promise.all(children.map(async (c) => {
-    const item = await provider.getTreeItem(c);
-    return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-  }));
+  return Promise.all(
+    children.map(async (c) => {
+      const item = await provider.getTreeItem(c);
+      return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    }),
+  );
 }
 
 describe('side bar trees', function () {
@@ -87,17 +93,36 @@ describe('side bar trees', function () {
     assert.deepEqual(await groups(actionItems), ['@backend', '@payments', '@platform', '@sre', 'No owner']);
     const withoutOverdue = labels.map((l) => l.replace(/ · overdue$/, ''));
     // Labels are cut at 80 characters.
-    assert.ok(withoutOverdue.includes('Add a Datadog monitor for slow queries and sequential scans on users-db, linked… — @sre · due 2026-03-29'), withoutOverdue.join('\n'));
-    assert.ok(withoutOverdue.includes('Write secret rotation runbooks for the remaining services — no owner · due 2026-04-10'), withoutOverdue.join('\n'));
-    assert.equal(labels.filter((l) => l.startsWith('Add the missing database index')).length, 0, 'done items are not listed');
+    assert.ok(
+      withoutOverdue.includes(
+        'Add a Datadog monitor for slow queries and sequential scans on users-db, linked… — @sre · due 2026-03-29',
+      ),
+      withoutOverdue.join('\n'),
+    );
+    assert.ok(
+      withoutOverdue.includes('Write secret rotation runbooks for the remaining services — no owner · due 2026-04-10'),
+      withoutOverdue.join('\n'),
+    );
+    assert.equal(
+      labels.filter((l) => l.startsWith('Add the missing database index')).length,
+      0,
+      'done items are not listed',
+    );
   });
 
   it('adds a postmortem created on disk without reload', async () => {
     const { incidents } = trees();
     const text = [
-      '# Postmortem: API gateway TLS certificate expiry', '',
-      '**Date:** 2026-04-02', '**Severity:** SEV3', '**Status:** Draft', '',
-      '## Summary', '', 'The certificate expired.', '',
+      '# Postmortem: API gateway TLS certificate expiry',
+      '',
+      '**Date:** 2026-04-02',
+      '**Severity:** SEV3',
+      '**Status:** Draft',
+      '',
+      '## Summary',
+      '',
+      'The certificate expired.',
+      '',
     ].join('\n');
     await vscode.workspace.fs.writeFile(workspaceUri(NEW_POSTMORTEM), new TextEncoder().encode(text));
     const labels = await eventually('the new postmortem in the Incidents view', async () => {
@@ -110,7 +135,14 @@ describe('side bar trees', function () {
   it('dates a postmortem by its file name and colours the severity its summary states in a sentence', async () => {
     const { incidents } = trees();
     const file = 'docs/postmortems/2025-11-09-search-slow.md';
-    const text = ['# PIR: Search slow', '', '## Summary', '', 'Search took ten seconds for an hour. Severity: SEV2.', ''].join('\n');
+    const text = [
+      '# PIR: Search slow',
+      '',
+      '## Summary',
+      '',
+      'Search took ten seconds for an hour. Severity: SEV2.',
+      '',
+    ].join('\n');
     await vscode.workspace.fs.writeFile(workspaceUri(file), new TextEncoder().encode(text));
     try {
       const item = await eventually('the file-name-dated postmortem under 2025', async () => {
@@ -127,10 +159,16 @@ describe('side bar trees', function () {
       assert.equal(item.description, '2025-11-09 · SEV2');
       const icon = item.iconPath as vscode.ThemeIcon;
       assert.ok(icon instanceof vscode.ThemeIcon, 'a themed severity icon');
-      assert.equal((icon.color as unknown as { id?: string } | undefined)?.id, 'charts.orange', 'SEV2, the second level of the scale, in its colour');
+      assert.equal(
+        (icon.color as unknown as { id?: string } | undefined)?.id,
+        'charts.orange',
+        'SEV2, the second level of the scale, in its colour',
+      );
     } finally {
       await vscode.workspace.fs.delete(workspaceUri(file));
-      await eventually('the postmortem gone again', async () => ((await groups(incidents)).includes('2025') ? undefined : true));
+      await eventually('the postmortem gone again', async () =>
+        (await groups(incidents)).includes('2025') ? undefined : true,
+      );
     }
   });
 
@@ -165,6 +203,9 @@ describe('side bar trees', function () {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('incidentWorkbench.lintTreeItem', payment);
     assert.ok(uri);
     await eventually('PM001 findings for the linted file', async () =>
-      (vscode.languages.getDiagnostics(uri).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'PM001') ? true : undefined));
+      vscode.languages.getDiagnostics(uri).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'PM001')
+        ? true
+        : undefined,
+    );
   });
 });

@@ -16,26 +16,32 @@ function call<T>(action: string, body: object = {}, timeoutMs = 60_000): Promise
   if (!base) return Promise.reject(new Error('IW_UI_BRIDGE is not set: no browser is attached to this run'));
   const payload = JSON.stringify(body);
   return new Promise<T>((resolve, reject) => {
-    const req = http.request(`${base}/${action}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-      timeout: timeoutMs,
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { text += chunk; });
-      res.on('end', () => {
-        let parsed: { error?: string } & Record<string, unknown>;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          reject(new Error(`UI bridge ${action}: HTTP ${res.statusCode}, not JSON: ${text.slice(0, 200)}`));
-          return;
-        }
-        if (res.statusCode === 200) resolve(parsed as T);
-        else reject(new Error(`UI bridge ${action} failed: ${parsed.error ?? `HTTP ${res.statusCode}`}`));
-      });
-    });
+    const req = http.request(
+      `${base}/${action}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => {
+          let parsed: { error?: string } & Record<string, unknown>;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            reject(new Error(`UI bridge ${action}: HTTP ${res.statusCode}, not JSON: ${text.slice(0, 200)}`));
+            return;
+          }
+          if (res.statusCode === 200) resolve(parsed as T);
+          else reject(new Error(`UI bridge ${action} failed: ${parsed.error ?? `HTTP ${res.statusCode}`}`));
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`UI bridge ${action}: no answer within ${timeoutMs / 1000} s`)));
     req.on('error', reject);
     req.end(payload);
@@ -122,7 +128,8 @@ export function afterReload(): boolean {
  */
 export async function continueAfterReload(suiteTitle: string): Promise<void> {
   const results = process.env.IW_TEST_RESULTS;
-  if (!results) throw new Error('IW_TEST_RESULTS is not set: only scripts/integration.mjs can reload the window between tests');
+  if (!results)
+    throw new Error('IW_TEST_RESULTS is not set: only scripts/integration.mjs can reload the window between tests');
   const grep = `^${suiteTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `;
   await fs.writeFile(`${results}.reload-request`, JSON.stringify({ grep }));
 }

@@ -3,7 +3,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/constants';
 import { EXTENSION_ID, eventually } from './workspace';
-import { clickButton, hasUiBridge, inWebview, pressKeys, runPaletteCommand, screenshot, typeText, type WebviewStep } from './uiBridge';
+import {
+  clickButton,
+  hasUiBridge,
+  inWebview,
+  pressKeys,
+  runPaletteCommand,
+  screenshot,
+  typeText,
+  type WebviewStep,
+} from './uiBridge';
 
 const WIZARD = 'incident-wizard';
 const HIGH_CONTRAST = 'Default High Contrast';
@@ -12,7 +21,8 @@ const MAX_TABS = 80;
 
 const steps = (...list: WebviewStep[]) => inWebview(WIZARD, list);
 /** Whether a webview tab (the wizard's) is open. */
-const wizardTabOpen = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview);
+const wizardTabOpen = () =>
+  vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview);
 
 /**
  * Evaluated in the page: the controls without an accessible name, as short HTML. A name is a
@@ -48,8 +58,17 @@ const FOCUS_STYLE = `(() => {
   };
 })()`;
 
-interface Line { readonly width: string; readonly style: string; readonly color: string }
-interface FocusStyle { readonly id: string; readonly outline: Line; readonly border: Line; readonly highContrast: boolean }
+interface Line {
+  readonly width: string;
+  readonly style: string;
+  readonly color: string;
+}
+interface FocusStyle {
+  readonly id: string;
+  readonly outline: Line;
+  readonly border: Line;
+  readonly highContrast: boolean;
+}
 
 async function evaluate<T>(expression: string): Promise<T> {
   const [json] = await steps({ evaluate: expression });
@@ -59,7 +78,13 @@ async function evaluate<T>(expression: string): Promise<T> {
 /** Whether a computed line (outline or border) can be seen: some width, a style, and a colour that is not transparent. */
 function visible(line: Line): boolean {
   const alpha = /^rgba\([^)]*,\s*([\d.]+)\)$/.exec(line.color)?.[1];
-  return parseFloat(line.width) > 0 && line.style !== 'none' && line.style !== 'hidden' && line.color !== 'transparent' && (alpha === undefined || Number(alpha) > 0);
+  return (
+    parseFloat(line.width) > 0 &&
+    line.style !== 'none' &&
+    line.style !== 'hidden' &&
+    line.color !== 'transparent' &&
+    (alpha === undefined || Number(alpha) > 0)
+  );
 }
 
 const focusedId = async () => (await steps({ focused: true }))[0] ?? '';
@@ -102,7 +127,9 @@ describe('Wizard accessibility', function () {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration().update('workbench.colorTheme', originalTheme, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration()
+      .update('workbench.colorTheme', originalTheme, vscode.ConfigurationTarget.Global);
     if (hasUiBridge() && wizardTabOpen()) await cancelAndDiscard();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -125,7 +152,11 @@ describe('Wizard accessibility', function () {
       assert.equal(heading, phase);
       unnamed[phase] = await evaluate<string[]>(UNNAMED_CONTROLS);
     }
-    assert.deepEqual(unnamed, { Assess: [], Investigate: [], Document: [], Improve: [] }, `controls without an accessible name:\n${JSON.stringify(unnamed, null, 2)}`);
+    assert.deepEqual(
+      unnamed,
+      { Assess: [], Investigate: [], Document: [], Improve: [] },
+      `controls without an accessible name:\n${JSON.stringify(unnamed, null, 2)}`,
+    );
     await cancelAndDiscard();
   });
 
@@ -135,13 +166,19 @@ describe('Wizard accessibility', function () {
     if (await vscode.commands.executeCommand(Commands.resumeWizardDraft)) await cancelAndDiscard();
     await runPaletteCommand('Incident: Open Wizard');
     await steps({ waitFor: '#phase-heading' });
-    await eventually('the phase heading to have the focus', async () => ((await focusedId()) === 'phase-heading' ? true : undefined));
+    await eventually('the phase heading to have the focus', async () =>
+      (await focusedId()) === 'phase-heading' ? true : undefined,
+    );
 
     // A fresh wizard: the host's evaluation has findings (the summary counts them), but no field shows one before it is touched.
-    await eventually('the evaluation summary', async () => {
-      const [text] = await steps({ text: '#summary' });
-      return text?.startsWith('To check before finishing') ? text : undefined;
-    }, 30_000);
+    await eventually(
+      'the evaluation summary',
+      async () => {
+        const [text] = await steps({ text: '#summary' });
+        return text?.startsWith('To check before finishing') ? text : undefined;
+      },
+      30_000,
+    );
     assert.deepEqual(await evaluate<string[]>(SHOWN_FINDINGS), [], 'no finding is shown on an untouched form');
 
     assert.equal(await tabTo('field-assess-title'), 1, 'the first Tab from the heading reaches the Title field');
@@ -149,7 +186,11 @@ describe('Wizard accessibility', function () {
     assert.deepEqual(await steps({ value: 'Title' }), ['Disk full on db-1']);
     await tabTo('next');
     await pressKeys('Enter');
-    const [heading, current, focused] = await steps({ text: '#phase-heading' }, { attribute: '[aria-current="step"]', name: 'id' }, { focused: true });
+    const [heading, current, focused] = await steps(
+      { text: '#phase-heading' },
+      { attribute: '[aria-current="step"]', name: 'id' },
+      { focused: true },
+    );
     assert.equal(heading, 'Investigate');
     assert.equal(current, 'step-investigate', 'aria-current="step" moved to the Investigate step');
     assert.equal(focused, 'phase-heading', 'the new phase heading has the focus');
@@ -158,22 +199,36 @@ describe('Wizard accessibility', function () {
     await tabTo('field-investigate-rootCause');
     await typeText('Human error.', 20);
     const region = '#findings-investigate-rootCause';
-    const [live, describedBy] = await steps({ attribute: region, name: 'aria-live' }, { attribute: '#field-investigate-rootCause', name: 'aria-describedby' });
+    const [live, describedBy] = await steps(
+      { attribute: region, name: 'aria-live' },
+      { attribute: '#field-investigate-rootCause', name: 'aria-describedby' },
+    );
     assert.ok(live === 'polite' || live === 'assertive', `the findings region is a live region (aria-live="${live}")`);
-    assert.ok(describedBy?.split(' ').includes('findings-investigate-rootCause'), 'the root cause field is described by its findings region');
-    const announced = await eventually('the PM008 finding in the live region', async () => {
-      const [text] = await steps({ text: region });
-      return text?.includes('PM008') ? text : undefined;
-    }, 30_000);
+    assert.ok(
+      describedBy?.split(' ').includes('findings-investigate-rootCause'),
+      'the root cause field is described by its findings region',
+    );
+    const announced = await eventually(
+      'the PM008 finding in the live region',
+      async () => {
+        const [text] = await steps({ text: region });
+        return text?.includes('PM008') ? text : undefined;
+      },
+      30_000,
+    );
     assert.match(announced, /PM008: /);
     await cancelAndDiscard();
   });
 
   it('shows the focus in the high-contrast theme, with screenshots of Assess and Improve', async function () {
     if (!hasUiBridge()) this.skip();
-    await vscode.workspace.getConfiguration().update('workbench.colorTheme', HIGH_CONTRAST, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration()
+      .update('workbench.colorTheme', HIGH_CONTRAST, vscode.ConfigurationTarget.Global);
     await openEmptyWizard();
-    await eventually('the page to take the high-contrast theme', async () => ((await evaluate<FocusStyle>(FOCUS_STYLE)).highContrast ? true : undefined));
+    await eventually('the page to take the high-contrast theme', async () =>
+      (await evaluate<FocusStyle>(FOCUS_STYLE)).highContrast ? true : undefined,
+    );
 
     // Assess: a text field and a button, each focused by Tab.
     await tabTo('field-assess-title');

@@ -8,12 +8,17 @@ import { afterReload, clickButton, continueAfterReload, hasUiBridge, inWebview, 
 const WIZARD = 'incident-wizard';
 const AFTER_RELOAD = 'Wizard after reload';
 /** What the test types before the reload, by label, and expects back after it. */
-const ASSESS = { Title: 'Orders queue stops draining', 'What is broken': 'New orders stay in the queue; no order confirmation mails go out.', Started: '2026-04-07T09:12' };
+const ASSESS = {
+  Title: 'Orders queue stops draining',
+  'What is broken': 'New orders stay in the queue; no order confirmation mails go out.',
+  Started: '2026-04-07T09:12',
+};
 const WHY = 'The consumers stopped because a schema change made every message fail to parse.';
 
 const steps = (...list: WebviewStep[]) => inWebview(WIZARD, list);
 /** Whether a webview tab (the wizard's) is open. */
-const wizardTabOpen = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview);
+const wizardTabOpen = () =>
+  vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview);
 
 /** Cancels the open wizard and answers "Discard" when it asks (it asks only when there is input). */
 async function cancelAndDiscard(): Promise<void> {
@@ -33,7 +38,11 @@ describe('Wizard reload', function () {
     if (await vscode.commands.executeCommand(Commands.resumeWizardDraft)) await cancelAndDiscard();
     await vscode.commands.executeCommand(Commands.openWizard);
     await steps({ waitFor: '#phase-heading' });
-    await steps(...Object.entries(ASSESS).map(([label, value]) => ({ fill: label, value })), { click: 'Next' }, { fill: 'Why 1', value: WHY });
+    await steps(
+      ...Object.entries(ASSESS).map(([label, value]) => ({ fill: label, value })),
+      { click: 'Next' },
+      { fill: 'Why 1', value: WHY },
+    );
     assert.deepEqual(await steps({ text: '#phase-heading' }, { value: 'Why 1' }), ['Investigate', WHY]);
     // The page sends the draft to the host after a 250 ms pause in typing; VS Code then writes
     // workspace and webview state to the browser's storage shortly after. A reload in the same
@@ -58,8 +67,16 @@ if (afterReload()) {
       // loaded machine the host's features load seconds after the window, so wait for that answer.
       await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
       await vscode.commands.executeCommand(InternalCommands.activationTiming);
-      await eventually('the restored page to show the Investigate phase', async () => ((await steps({ text: '#phase-heading' }))[0] === 'Investigate' ? true : undefined), 60_000);
-      const [heading, current, why] = await steps({ text: '#phase-heading' }, { text: '[aria-current="step"]' }, { value: 'Why 1' });
+      await eventually(
+        'the restored page to show the Investigate phase',
+        async () => ((await steps({ text: '#phase-heading' }))[0] === 'Investigate' ? true : undefined),
+        60_000,
+      );
+      const [heading, current, why] = await steps(
+        { text: '#phase-heading' },
+        { text: '[aria-current="step"]' },
+        { value: 'Why 1' },
+      );
       assert.equal(heading, 'Investigate');
       assert.match(current ?? '', /Investigate/);
       assert.equal(why, WHY);
@@ -72,13 +89,24 @@ if (afterReload()) {
       await steps({ pause: 600 }); // let "Back" reach the host before the panel closes
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await eventually('the wizard to close', () => (wizardTabOpen() ? undefined : true));
-      assert.equal(await vscode.commands.executeCommand(Commands.resumeWizardDraft), true, 'a draft is saved after the reload');
+      assert.equal(
+        await vscode.commands.executeCommand(Commands.resumeWizardDraft),
+        true,
+        'a draft is saved after the reload',
+      );
       await steps({ waitFor: '#phase-heading' });
-      assert.deepEqual(await steps({ text: '#phase-heading' }, ...Object.keys(ASSESS).map((label) => ({ value: label }))), ['Assess', ...Object.values(ASSESS)]);
+      assert.deepEqual(
+        await steps({ text: '#phase-heading' }, ...Object.keys(ASSESS).map((label) => ({ value: label }))),
+        ['Assess', ...Object.values(ASSESS)],
+      );
       await steps({ click: 'Next' });
       assert.deepEqual(await steps({ value: 'Why 1' }), [WHY]);
       await cancelAndDiscard();
-      assert.equal(await vscode.commands.executeCommand(Commands.resumeWizardDraft), false, 'Discard removed the draft');
+      assert.equal(
+        await vscode.commands.executeCommand(Commands.resumeWizardDraft),
+        false,
+        'Discard removed the draft',
+      );
     });
   });
 }

@@ -14,15 +14,31 @@ describe('bench/run.mjs', function () {
     const dir = mkdtempSync(path.join(tmpdir(), 'iw-bench-test-'));
     try {
       const out = path.join(dir, 'bench-results.json');
-      const result = spawnSync(process.execPath, [path.join(REPO, 'bench', 'run.mjs'), '--tiny', '--out', out], { cwd: REPO, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [path.join(REPO, 'bench', 'run.mjs'), '--tiny', '--out', out], {
+        cwd: REPO,
+        encoding: 'utf8',
+      });
       assert.equal(result.status, 0, `bench exited ${result.status}:\n${result.stderr}`);
       const json = JSON.parse(readFileSync(out, 'utf8'));
       assert.equal(json.node, process.version);
       assert.ok(!Number.isNaN(Date.parse(json.date)), 'date is an ISO date');
       assert.deepEqual(Object.keys(json.metrics).sort(), [
-        'activationMs', 'cliLint1000Ms', 'incrementalScanMs', 'lintVsParse50k', 'markdownlintVsLint50k', 'scanVsRipgrep', 'timelineImport100kMs', 'vsixKB',
+        'activationMs',
+        'cliLint1000Ms',
+        'incrementalScanMs',
+        'lintVsParse50k',
+        'markdownlintVsLint50k',
+        'scanVsRipgrep',
+        'timelineImport100kMs',
+        'vsixKB',
       ]);
-      for (const key of ['lintVsParse50k', 'scanVsRipgrep', 'incrementalScanMs', 'cliLint1000Ms', 'timelineImport100kMs']) {
+      for (const key of [
+        'lintVsParse50k',
+        'scanVsRipgrep',
+        'incrementalScanMs',
+        'cliLint1000Ms',
+        'timelineImport100kMs',
+      ]) {
         assert.equal(typeof json.metrics[key], 'number', key);
         assert.ok(json.metrics[key] > 0, key);
       }
@@ -31,7 +47,12 @@ describe('bench/run.mjs', function () {
         const value = json.metrics[key];
         assert.ok(typeof value === 'number' || (value === null && typeof json.runs.notes[key] === 'string'), key);
       }
-      for (const s of [json.runs.lint['50k'].lint, json.runs.lint['50k'].parse, json.runs.scan.ripgrep, json.runs.scan.scanNodeEngine]) {
+      for (const s of [
+        json.runs.lint['50k'].lint,
+        json.runs.lint['50k'].parse,
+        json.runs.scan.ripgrep,
+        json.runs.scan.scanNodeEngine,
+      ]) {
         assert.deepEqual(Object.keys(s).sort(), ['max', 'median', 'min', 'runs']);
         assert.ok(s.min <= s.median && s.median <= s.max);
       }
@@ -39,11 +60,18 @@ describe('bench/run.mjs', function () {
       // markdownlint-cli2 is a devDependency: the CLI benchmark times it on the same files.
       assert.equal(typeof json.runs.cli.markdownlintCli2VsOurs, 'number');
       assert.ok(json.runs.cli.markdownlintCli2VsOurs > 0);
-      assert.deepEqual(json.runs.lint['50k'].rounds, { warmup: 1, timed: 3 }, 'the tiny mode warms up one round, with no time target');
+      assert.deepEqual(
+        json.runs.lint['50k'].rounds,
+        { warmup: 1, timed: 3 },
+        'the tiny mode warms up one round, with no time target',
+      );
       assert.match(result.stdout, /lintVsParse50k/);
       // The import benchmark read the tiny export's 2,000 messages, joins and edit events left out.
       assert.equal(json.runs.timelineImport.messages, 2000);
-      assert.ok(json.runs.timelineImport.events > 1500 && json.runs.timelineImport.events < 2000, String(json.runs.timelineImport.events));
+      assert.ok(
+        json.runs.timelineImport.events > 1500 && json.runs.timelineImport.events < 2000,
+        String(json.runs.timelineImport.events),
+      );
       assert.equal(typeof json.runs.timelineImport.importVsReadParse, 'number');
     } finally {
       rmSync(dir, { recursive: true, force: true });

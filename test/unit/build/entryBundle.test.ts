@@ -17,7 +17,10 @@ describe('dist/extension.js (the bundle loaded on activation)', function () {
   it('holds none of the heavy packages (esbuild marks each bundled file with a path comment)', () => {
     const packages = [...bundle.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]);
     for (const heavy of ['markdown-it', 'yaml', 'zod', 'simple-git', 'ignore']) {
-      assert.ok(!packages.includes(heavy), `${heavy} is in the entry bundle; import it only from code that src/features/heavy.ts loads`);
+      assert.ok(
+        !packages.includes(heavy),
+        `${heavy} is in the entry bundle; import it only from code that src/features/heavy.ts loads`,
+      );
     }
   });
 

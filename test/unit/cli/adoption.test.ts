@@ -35,13 +35,25 @@ describe('incident-workbench <command> --help', () => {
 
   it('documents every option lint accepts', () => {
     const options = optionsOf((commandHelp('lint') as { usage: string }).usage);
-    for (const o of ['--format', '--profile', '--config', '--kind', '--max-warnings', '--fix', '--stdin-filename', '--rules', '--allow-no-files']) assert.ok(options.includes(o), o);
+    for (const o of [
+      '--format',
+      '--profile',
+      '--config',
+      '--kind',
+      '--max-warnings',
+      '--fix',
+      '--stdin-filename',
+      '--rules',
+      '--allow-no-files',
+    ])
+      assert.ok(options.includes(o), o);
   });
 
   it('lists every registered command in the overall usage', async () => {
     const io = capture();
     assert.equal(await run(['--help'], io), 0);
-    for (const name of commandNames()) assert.match(io.stdout.join('\n'), new RegExp(`\\n  incident-workbench ${name}\\b`));
+    for (const name of commandNames())
+      assert.match(io.stdout.join('\n'), new RegExp(`\\n  incident-workbench ${name}\\b`));
   });
 });
 
@@ -49,15 +61,25 @@ describe('suggestions for a mistyped option or command', () => {
   it('suggests --format for lint --fromat, in plain words, exit 2', async () => {
     const io = capture();
     assert.equal(await run(['lint', '--fromat', 'json'], io), 2);
-    assert.match(io.stderr[0], /^incident-workbench: Unknown option --fromat for lint\. Did you mean --format\? Run incident-workbench lint --help for its options\./);
+    assert.match(
+      io.stderr[0],
+      /^incident-workbench: Unknown option --fromat for lint\. Did you mean --format\? Run incident-workbench lint --help for its options\./,
+    );
     assert.doesNotMatch(io.stderr[0], /positional argument/);
   });
 
   it('suggests the option in commands that parse their own arguments (tags, slo, index)', async () => {
-    for (const [command, typo, meant] of [['tags', '--fromat', '--format'], ['slo', '--as-off', '--as-of'], ['index', '--chek', '--check']]) {
+    for (const [command, typo, meant] of [
+      ['tags', '--fromat', '--format'],
+      ['slo', '--as-off', '--as-of'],
+      ['index', '--chek', '--check'],
+    ]) {
       const io = capture();
       assert.equal(await run([command, typo], io), 2, command);
-      assert.match(io.stderr.join('\n'), new RegExp(`Unknown option ${typo} for ${command}\\. Did you mean ${meant}\\?`));
+      assert.match(
+        io.stderr.join('\n'),
+        new RegExp(`Unknown option ${typo} for ${command}\\. Did you mean ${meant}\\?`),
+      );
     }
   });
 
@@ -129,19 +151,33 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
   });
   const lintJson = async (args: string[], io = capture()) => {
     const code = await run(['lint', ...args, '--format', 'json'], io);
-    return { code, json: JSON.parse(io.stdout.join('\n') || '{"files":[]}') as { files: Array<{ path: string; findings: Array<{ ruleId: string }> }> }, io };
+    return {
+      code,
+      json: JSON.parse(io.stdout.join('\n') || '{"files":[]}') as {
+        files: Array<{ path: string; findings: Array<{ ruleId: string }> }>;
+      },
+      io,
+    };
   };
   const paths = (json: { files: Array<{ path: string }> }) => json.files.map((f) => f.path);
 
   it('expands a quoted glob itself, and ! excludes what a glob matches', async () => {
     const all = await lintJson(['docs/**/*.md']);
-    assert.deepEqual(paths(all.json), ['docs/postmortems/2026-03-15-ok.md', 'docs/postmortems/2026-03-20-draft.md', 'docs/postmortems/drafts/2026-04-01-wip.md']);
+    assert.deepEqual(paths(all.json), [
+      'docs/postmortems/2026-03-15-ok.md',
+      'docs/postmortems/2026-03-20-draft.md',
+      'docs/postmortems/drafts/2026-04-01-wip.md',
+    ]);
     assert.equal(all.code, 1);
     const some = await lintJson(['docs/**/*.md', '!docs/postmortems/drafts/**', '!**/*-draft.md']);
     assert.deepEqual(paths(some.json), ['docs/postmortems/2026-03-15-ok.md']);
     assert.equal(some.code, 0);
     const onlyNegated = await lintJson(['!docs/postmortems/drafts/**']);
-    assert.deepEqual(paths(onlyNegated.json), ['docs/postmortems/2026-03-15-ok.md', 'docs/postmortems/2026-03-20-draft.md'], 'only exclusions: the current folder, less them');
+    assert.deepEqual(
+      paths(onlyNegated.json),
+      ['docs/postmortems/2026-03-15-ok.md', 'docs/postmortems/2026-03-20-draft.md'],
+      'only exclusions: the current folder, less them',
+    );
   });
 
   it('says so when a glob matches nothing, and still exits 2 for a path that is neither a file nor a glob', async () => {
@@ -157,14 +193,20 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
     writeFileSync(path.join(dir, '.gitignore'), 'docs/postmortems/drafts/\n');
     const folder = await lintJson(['.']);
     assert.deepEqual(paths(folder.json), ['docs/postmortems/2026-03-15-ok.md', 'docs/postmortems/2026-03-20-draft.md']);
-    assert.match(folder.io.stderr.join('\n'), /left out 1 Markdown file that \.gitignore or the configuration's ignores: exclude/);
+    assert.match(
+      folder.io.stderr.join('\n'),
+      /left out 1 Markdown file that \.gitignore or the configuration's ignores: exclude/,
+    );
     assert.deepEqual(paths((await lintJson(['docs/**/*.md'])).json).length, 2);
     const named = await lintJson(['docs/postmortems/drafts/2026-04-01-wip.md']);
     assert.deepEqual(paths(named.json), ['docs/postmortems/drafts/2026-04-01-wip.md']);
   });
 
-  it('leaves out what the configuration\'s ignores: list names, relative to the root, also from a sub-folder', async () => {
-    writeFileSync(path.join(dir, '.incident-workbench.yaml'), 'extends: harness\nignores:\n  - "**/*-draft.md"\n  - docs/postmortems/drafts/\n');
+  it("leaves out what the configuration's ignores: list names, relative to the root, also from a sub-folder", async () => {
+    writeFileSync(
+      path.join(dir, '.incident-workbench.yaml'),
+      'extends: harness\nignores:\n  - "**/*-draft.md"\n  - docs/postmortems/drafts/\n',
+    );
     assert.deepEqual(paths((await lintJson([])).json), ['docs/postmortems/2026-03-15-ok.md']);
     process.chdir(path.join(dir, 'docs'));
     assert.deepEqual(paths((await lintJson([])).json), ['postmortems/2026-03-15-ok.md']);
@@ -174,7 +216,10 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
     const byName = await lintJson(['docs/postmortems/2026-03-20-draft.md', '--rules', 'postmortem-missing-section']);
     const byId = await lintJson(['docs/postmortems/2026-03-20-draft.md', '--rules', 'pm001']);
     assert.deepEqual(byName.json, byId.json);
-    assert.deepEqual(byName.json.files[0].findings.map((f) => f.ruleId), ['PM001', 'PM001']);
+    assert.deepEqual(
+      byName.json.files[0].findings.map((f) => f.ruleId),
+      ['PM001', 'PM001'],
+    );
     const none = await lintJson(['docs/postmortems/2026-03-20-draft.md', '--rules', 'blame-language']);
     assert.deepEqual([none.code, none.json.files[0].findings], [0, []]);
     const io = capture();
@@ -197,7 +242,10 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
     io.readStdin = async () => INCOMPLETE;
     const { code, json } = await lintJson(['-', '--stdin-filename', 'docs/postmortems/2026-05-01-new.md'], io);
     assert.equal(code, 1);
-    assert.deepEqual(json.files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]), [['docs/postmortems/2026-05-01-new.md', ['PM001', 'PM001']]]);
+    assert.deepEqual(
+      json.files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]),
+      [['docs/postmortems/2026-05-01-new.md', ['PM001', 'PM001']]],
+    );
     const bad = capture();
     assert.equal(await run(['lint', '--stdin-filename', 'x.md'], bad), 2);
     assert.match(bad.stderr[0], /--stdin-filename names the document read from "-"/);
@@ -206,7 +254,10 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
   it('--fix inserts the missing sections, says what it changed, writes only the changed file, then lints what is left', async () => {
     const okBefore = statSync(pm('2026-03-15-ok.md')).mtimeMs;
     const io = capture();
-    const code = await run(['lint', 'docs/postmortems/2026-03-20-draft.md', 'docs/postmortems/2026-03-15-ok.md', '--fix'], io);
+    const code = await run(
+      ['lint', 'docs/postmortems/2026-03-20-draft.md', 'docs/postmortems/2026-03-15-ok.md', '--fix'],
+      io,
+    );
     const after = readFileSync(pm('2026-03-20-draft.md'), 'utf8');
     assert.match(after, /\n## Root Cause\n\n<Root Cause: write this section\.>\n\n## Contributing Factors\n/);
     // Every line of the document before is still there, in order: the fix lost no text.
@@ -229,12 +280,17 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
     const fromDocs = await lintJson(['postmortems/2026-03-15-ok.md']);
     process.chdir(path.join(dir, 'src'));
     const fromSrc = await lintJson(['../docs/postmortems/2026-03-15-ok.md']);
-    const rules = (r: { json: { files: Array<{ findings: Array<{ ruleId: string }> }> } }) => r.json.files.map((f) => f.findings.map((x) => x.ruleId));
+    const rules = (r: { json: { files: Array<{ findings: Array<{ ruleId: string }> }> } }) =>
+      r.json.files.map((f) => f.findings.map((x) => x.ruleId));
     assert.deepEqual(rules(fromRoot), [[]], 'slo.yaml at the root is found: no PM016');
     assert.deepEqual(rules(fromDocs), rules(fromRoot));
     assert.deepEqual(rules(fromSrc), rules(fromRoot));
     process.chdir(path.join(dir, 'docs'));
-    assert.deepEqual(paths((await lintJson([])).json), ['postmortems/2026-03-15-ok.md', 'postmortems/2026-03-20-draft.md', 'postmortems/drafts/2026-04-01-wip.md']);
+    assert.deepEqual(paths((await lintJson([])).json), [
+      'postmortems/2026-03-15-ok.md',
+      'postmortems/2026-03-20-draft.md',
+      'postmortems/drafts/2026-04-01-wip.md',
+    ]);
   });
 
   it('index, slo and new give the same results from a sub-folder as from the root', async () => {
@@ -244,7 +300,10 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
       const code = await run(args, io);
       return { code, out: io.stdout.join('\n') };
     };
-    for (const args of [['index', '--format', 'json'], ['slo', '--format', 'json', '--as-of', '2026-04-30']]) {
+    for (const args of [
+      ['index', '--format', 'json'],
+      ['slo', '--format', 'json', '--as-of', '2026-04-30'],
+    ]) {
       const fromRoot = await at('.', args);
       assert.equal(fromRoot.code, 0, args.join(' '));
       assert.deepEqual(await at('src', args), fromRoot, args.join(' '));
@@ -260,7 +319,10 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
     process.chdir(path.join(dir, 'src'));
     const io = capture();
     assert.equal(await run(['tags', '--format', 'json'], io), 0);
-    assert.deepEqual(JSON.parse(io.stdout[0]).map((t: { path: string; incident: string }) => [t.path, t.incident]), [['src/pay.ts', 'docs/postmortems/2026-03-15-ok.md']]);
+    assert.deepEqual(
+      JSON.parse(io.stdout[0]).map((t: { path: string; incident: string }) => [t.path, t.incident]),
+      [['src/pay.ts', 'docs/postmortems/2026-03-15-ok.md']],
+    );
     assert.doesNotMatch(io.stderr.join('\n'), /TG001/);
   });
 
@@ -268,9 +330,17 @@ describe('lint targets: globs, ! exclusions, .gitignore, ignores:, stdin, --fix 
     const io = capture();
     await run(['lint', pm('2026-03-20-draft.md'), '--format', 'sarif'], io);
     const sarif = JSON.parse(io.stdout.join('\n'));
-    assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: 'docs/postmortems/2026-03-20-draft.md', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation, {
+      uri: 'docs/postmortems/2026-03-20-draft.md',
+      uriBaseId: '%SRCROOT%',
+    });
     assert.equal(sarif.runs[0].tool.driver.rules[0].helpUri, undefined, 'no repository in package.json: no helpUri');
-    const withRepo = toSarif([], '1.0.0', { repository: 'git+https://github.com/acme/incident-workbench.git' }) as { runs: Array<{ tool: { driver: { rules: Array<{ helpUri: string }> } } }> };
-    assert.equal(withRepo.runs[0].tool.driver.rules[0].helpUri, 'https://github.com/acme/incident-workbench/blob/HEAD/docs/rules/PM001.md');
+    const withRepo = toSarif([], '1.0.0', { repository: 'git+https://github.com/acme/incident-workbench.git' }) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ helpUri: string }> } } }>;
+    };
+    assert.equal(
+      withRepo.runs[0].tool.driver.rules[0].helpUri,
+      'https://github.com/acme/incident-workbench/blob/HEAD/docs/rules/PM001.md',
+    );
   });
 });

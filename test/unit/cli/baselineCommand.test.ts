@@ -44,14 +44,20 @@ describe('lint --baseline-write and --baseline', () => {
     assert.match(old.stderr.join('\n'), /findings? in the baseline baseline\.json not reported/);
 
     // An edit elsewhere in the old postmortem does not reopen its findings.
-    writeFileSync(path.join(dir, 'docs', 'postmortems', '2025-01-10-old.md'), OLD.replace(/^## Summary\n/m, '## Summary\n\nAdded later.\n'));
+    writeFileSync(
+      path.join(dir, 'docs', 'postmortems', '2025-01-10-old.md'),
+      OLD.replace(/^## Summary\n/m, '## Summary\n\nAdded later.\n'),
+    );
     assert.equal(await run(['lint', '.', '--baseline', 'baseline.json'], capture()), 0);
 
     writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-01-new.md'), replaceSection(OLD, 'Root Cause', ''));
     const fresh = capture();
     assert.equal(await run(['lint', '.', '--baseline', 'baseline.json', '--format', 'json'], fresh), 1);
     const { files } = JSON.parse(fresh.stdout.join('\n')) as { files: { path: string; findings: unknown[] }[] };
-    assert.deepEqual(files.filter((f) => f.findings.length > 0).map((f) => path.basename(f.path)), ['2026-03-01-new.md']);
+    assert.deepEqual(
+      files.filter((f) => f.findings.length > 0).map((f) => path.basename(f.path)),
+      ['2026-03-01-new.md'],
+    );
   });
 
   it('exits 2 on a missing or bad baseline file, and on both options at once', async () => {

@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { CLEAN_POSTMORTEM, replaceSection } from '../../fixtures/documents';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -35,16 +36,26 @@ describe('CI integrations', () => {
 
   describe('the GitHub Action (scripts/action-lint.mjs, as action.yml runs it)', () => {
     const runAction = (dir: string, extra: Record<string, string> = {}) =>
-      spawnSync(process.execPath, [path.join(root, 'scripts', 'action-lint.mjs')], { cwd: dir, encoding: 'utf8', env: { ...process.env, IW_CLI: cli, IW_PATHS: '.', ...extra } });
+      spawnSync(process.execPath, [path.join(root, 'scripts', 'action-lint.mjs')], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, IW_CLI: cli, IW_PATHS: '.', ...extra },
+      });
 
     it('fails the job on an error-level finding, annotating the line, and writes SARIF when asked', () => {
       const dir = workspace(INCOMPLETE);
       dirs.push(dir);
       const result = runAction(dir, { IW_SARIF: 'out.sarif' });
       assert.equal(result.status, 1, result.stderr);
-      assert.match(result.stdout, /^::error file=docs\/postmortems\/2026-03-15-outage\.md,line=1,col=1,.*::PM001 Missing required section "Root Cause"\./m);
+      assert.match(
+        result.stdout,
+        /^::error file=docs\/postmortems\/2026-03-15-outage\.md,line=1,col=1,.*::PM001 Missing required section "Root Cause"\./m,
+      );
       const sarif = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8'));
-      assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'docs/postmortems/2026-03-15-outage.md');
+      assert.equal(
+        sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri,
+        'docs/postmortems/2026-03-15-outage.md',
+      );
     });
 
     it('passes on complete documents', () => {
@@ -56,10 +67,17 @@ describe('CI integrations', () => {
     });
 
     it('is a composite action that runs this script and uploads SARIF only when asked', () => {
-      const action = readFileSync(path.join(root, 'action.yml'), 'utf8');
-      assert.match(action, /using: composite/);
-      assert.match(action, /scripts\/action-lint\.mjs/);
-      assert.match(action, /if: \$\{\{ always\(\) && inputs\.sarif == 'true' \}\}/);
+      // Parsed as GitHub parses it: a plain scalar holding ": " is a YAML error that a text match would miss.
+      const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8'), { strict: true }) as {
+        inputs: Record<string, { description: string }>;
+        runs: { using: string; steps: { run?: string; uses?: string; if?: string }[] };
+      };
+      assert.equal(action.runs.using, 'composite');
+      assert.ok(action.runs.steps.some((s) => s.run?.includes('scripts/action-lint.mjs')));
+      const upload = action.runs.steps.find((s) => s.uses?.includes('upload-sarif'));
+      assert.equal(upload?.if, "${{ always() && inputs.sarif == 'true' }}");
+      for (const [name, input] of Object.entries(action.inputs))
+        assert.ok(input.description, `input ${name} has a description`);
     });
   });
 
@@ -75,13 +93,19 @@ describe('CI integrations', () => {
       const home = mkdtempSync(path.join(tmpdir(), 'iw-pre-commit-home-'));
       dirs.push(home);
       return spawnSync('pre-commit', ['try-repo', root, 'incident-workbench', '--all-files'], {
-        cwd: dir, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: home, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` },
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, PRE_COMMIT_HOME: home, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` },
       });
     }
 
     before(function () {
       const probe = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
-      assert.equal(probe.status, 0, 'pre-commit is missing: node scripts/provision.mjs installs it (Debian package pre-commit)');
+      assert.equal(
+        probe.status,
+        0,
+        'pre-commit is missing: node scripts/provision.mjs installs it (Debian package pre-commit)',
+      );
     });
 
     it('fails the commit on an error-level finding', function () {

@@ -15,26 +15,44 @@ function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
 }
 
 describe('incident-workbench index', () => {
-  it('prints the sample workspace\'s entries as the exact JSON shape, numbers checked by hand', async () => {
+  it("prints the sample workspace's entries as the exact JSON shape, numbers checked by hand", async () => {
     const io = capture();
     assert.equal(await runIndex(['--root', SAMPLE, '--format', 'json'], io), 0);
     assert.deepEqual(JSON.parse(io.stdout.join('\n')), [
       // 14:28 → 14:32 → 15:19; six action items, two done.
-      { path: 'docs/postmortems/2026-03-15-user-service-timeout.md', date: '2026-03-15', title: 'User service timeouts on preferences endpoint', severity: 'SEV2', durationMinutes: 51, ttdMinutes: 4, ttrMinutes: 47, openActionItems: 4,
+      {
+        path: 'docs/postmortems/2026-03-15-user-service-timeout.md',
+        date: '2026-03-15',
+        title: 'User service timeouts on preferences endpoint',
+        severity: 'SEV2',
+        durationMinutes: 51,
+        ttdMinutes: 4,
+        ttrMinutes: 47,
+        openActionItems: 4,
         milestones: [
-        'start: 14:28 First 504 responses from api-gateway on GET /api/users/:id/preference… (the first event that says the incident started)',
-        'detection: 14:32 Datadog monitor "api-gateway p99 latency > 2000ms" fires and pages th… (the first alert, page or report)',
-        'mitigation: 14:40 Mitigation starts: CREATE INDEX CONCURRENTLY idx_preferences_user_id… (the first fix after the detection)',
-        'resolution: 15:19 p99 latency has stayed under 300 ms for ten minutes. Incident resolve… (the first event that says the service recovered)',
-      ] },
+          'start: 14:28 First 504 responses from api-gateway on GET /api/users/:id/preference… (the first event that says the incident started)',
+          'detection: 14:32 Datadog monitor "api-gateway p99 latency > 2000ms" fires and pages th… (the first alert, page or report)',
+          'mitigation: 14:40 Mitigation starts: CREATE INDEX CONCURRENTLY idx_preferences_user_id… (the first fix after the detection)',
+          'resolution: 15:19 p99 latency has stayed under 300 ms for ten minutes. Incident resolve… (the first event that says the service recovered)',
+        ],
+      },
       // 09:12 → 09:14 → 09:37; four action items, one done.
-      { path: 'docs/postmortems/2026-03-20-payment-service-crashloop.md', date: '2026-03-20', title: 'Payment service crash loop', severity: 'SEV1', durationMinutes: 25, ttdMinutes: 2, ttrMinutes: 23, openActionItems: 3,
+      {
+        path: 'docs/postmortems/2026-03-20-payment-service-crashloop.md',
+        date: '2026-03-20',
+        title: 'Payment service crash loop',
+        severity: 'SEV1',
+        durationMinutes: 25,
+        ttdMinutes: 2,
+        ttrMinutes: 23,
+        openActionItems: 3,
         milestones: [
-        'start: 09:12 UTC First Stripe webhook deliveries fail signature verification; payment-… (the first event before the detection that says something began)',
-        'detection: 09:14 UTC PagerDuty incident #4521 opens automatically from the Kubernetes heal… (the first alert, page or report)',
-        'mitigation: 09:24 UTC Mitigation starts: `kubectl rollout restart deployment/payment-servic… (the first fix after the detection)',
-        'resolution: 09:37 UTC Stripe retries of the failed deliveries have drained and checkout suc… (the first event that says the service recovered)',
-      ] },
+          'start: 09:12 UTC First Stripe webhook deliveries fail signature verification; payment-… (the first event before the detection that says something began)',
+          'detection: 09:14 UTC PagerDuty incident #4521 opens automatically from the Kubernetes heal… (the first alert, page or report)',
+          'mitigation: 09:24 UTC Mitigation starts: `kubectl rollout restart deployment/payment-servic… (the first fix after the detection)',
+          'resolution: 09:37 UTC Stripe retries of the failed deliveries have drained and checkout suc… (the first event that says the service recovered)',
+        ],
+      },
     ]);
   });
 
@@ -43,7 +61,17 @@ describe('incident-workbench index', () => {
     assert.equal(await runIndex(['--root', SAMPLE, '--format', 'json', '--trends'], io), 0);
     // TTD 4 and 2 → median 3; TTR 47 and 23 → median 35.
     assert.deepEqual(JSON.parse(io.stdout.join('\n')), {
-      months: [{ month: '2026-03', incidents: 2, bySeverity: { SEV1: 1, SEV2: 1 }, medianTtdMinutes: 3, medianTtrMinutes: 35, ttdCount: 2, ttrCount: 2 }],
+      months: [
+        {
+          month: '2026-03',
+          incidents: 2,
+          bySeverity: { SEV1: 1, SEV2: 1 },
+          medianTtdMinutes: 3,
+          medianTtrMinutes: 35,
+          ttdCount: 2,
+          ttrCount: 2,
+        },
+      ],
       severities: ['SEV1', 'SEV2'],
       undated: 0,
     });
@@ -58,7 +86,10 @@ describe('incident-workbench index', () => {
     assert.equal(await runIndex(['--root', SAMPLE], io), 0);
     const printed = io.stdout.join('\n');
     assert.ok(printed.startsWith('# Incident index\n\nEvery production incident at Acme Shop'));
-    assert.match(printed, /\| 2026-03-15 \| \[User service timeouts on preferences endpoint\]\(\.\.\/postmortems\/2026-03-15-user-service-timeout\.md\) \| SEV2 \| 51 min \| 4 min \| 47 min \| 4 open of 6 \|/);
+    assert.match(
+      printed,
+      /\| 2026-03-15 \| \[User service timeouts on preferences endpoint\]\(\.\.\/postmortems\/2026-03-15-user-service-timeout\.md\) \| SEV2 \| 51 min \| 4 min \| 47 min \| 4 open of 6 \|/,
+    );
     assert.match(printed, /- \*\*Time to recover:\*\* mean 35 min, median 35 min \(2 of 2 incidents\)/);
     assert.equal(readFileSync(path.join(SAMPLE, INDEX), 'utf8'), before);
   });
@@ -77,7 +108,9 @@ describe('incident-workbench index', () => {
       assert.equal(await runIndex(['--root', dir, '--check'], capture()), 1);
       const io = capture();
       assert.equal(await runIndex(['--root', dir, '--write'], io), 0);
-      assert.deepEqual(io.stdout, ['Wrote docs/incidents/index.md (2 incidents): replaced the hand-kept index table with the generated block; text outside the block is unchanged.']);
+      assert.deepEqual(io.stdout, [
+        'Wrote docs/incidents/index.md (2 incidents): replaced the hand-kept index table with the generated block; text outside the block is unchanged.',
+      ]);
       const written = readFileSync(file, 'utf8').split('\n');
       assert.deepEqual(written.slice(0, 4), handWritten);
       assert.equal(written[4], INDEX_BEGIN);
@@ -92,14 +125,18 @@ describe('incident-workbench index', () => {
       await runIndex(['--root', dir, '--write'], capture());
       writeFileSync(file, `${readFileSync(file, 'utf8')}\n## Notes\nThe 2026-03-20 review is on Thursday.\n`);
       await runIndex(['--root', dir, '--write'], capture());
-      assert.ok(readFileSync(file, 'utf8').endsWith(`${INDEX_END}\n\n## Notes\nThe 2026-03-20 review is on Thursday.\n`));
+      assert.ok(
+        readFileSync(file, 'utf8').endsWith(`${INDEX_END}\n\n## Notes\nThe 2026-03-20 review is on Thursday.\n`),
+      );
     });
 
     it('refuses to write over a block that was opened and not closed', async () => {
       writeFileSync(path.join(dir, INDEX), `# Incidents\n${INDEX_BEGIN}\n`);
       const io = capture();
       assert.equal(await runIndex(['--root', dir, '--write'], io), 2);
-      assert.deepEqual(io.stderr, ['docs/incidents/index.md:2:1: error: the generated block of the index is opened but never closed; restore its end marker']);
+      assert.deepEqual(io.stderr, [
+        'docs/incidents/index.md:2:1: error: the generated block of the index is opened but never closed; restore its end marker',
+      ]);
     });
   });
 

@@ -31,11 +31,17 @@ describe('incident-workbench init', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('done when: on twenty postmortems in a house template, init --write then lint reports at most a fifth of the nearest profile\'s missing sections', async () => {
+  it("done when: on twenty postmortems in a house template, init --write then lint reports at most a fifth of the nearest profile's missing sections", async () => {
     const dry = capture();
     assert.equal(await run(['init', dir], dry), 0);
     const base = /^extends: (\S+)$/m.exec(dry.stdout.join('\n'))?.[1] as string;
-    const before = await structural([path.join(dir, 'docs/incident-reviews'), '--profile', base, '--kind', 'postmortem']);
+    const before = await structural([
+      path.join(dir, 'docs/incident-reviews'),
+      '--profile',
+      base,
+      '--kind',
+      'postmortem',
+    ]);
     assert.ok(before >= 20, String(before));
     const io = capture();
     assert.equal(await run(['init', dir, '--write'], io), 0, io.stderr.join('\n'));
@@ -51,7 +57,10 @@ describe('incident-workbench init', () => {
     const io = capture();
     assert.equal(await run(['init', dir], io), 0);
     assert.match(io.stdout.join('\n'), /^extends: \S+$/m);
-    assert.match(io.stderr.join('\n'), /missing-section findings \(PM001, RB001\): \d+ with \S+, \d+ with this configuration/);
+    assert.match(
+      io.stderr.join('\n'),
+      /missing-section findings \(PM001, RB001\): \d+ with \S+, \d+ with this configuration/,
+    );
     assert.throws(() => readFileSync(path.join(dir, '.incident-workbench.yaml')));
   });
 

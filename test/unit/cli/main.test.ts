@@ -51,8 +51,13 @@ describe('incident-workbench lint', () => {
           path: 'docs/postmortems/2026-03-20-draft.md',
           kind: 'postmortem',
           findings: ['Root Cause', 'Contributing Factors'].map((section) => ({
-            ruleId: 'PM001', severity: 'error', message: `Missing required section "${section}".`,
-            line: 1, column: 1, endLine: 1, endColumn: 31,
+            ruleId: 'PM001',
+            severity: 'error',
+            message: `Missing required section "${section}".`,
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 31,
           })),
         },
       ],
@@ -61,7 +66,10 @@ describe('incident-workbench lint', () => {
   });
 
   it('tells in JSON, per file, which heading satisfied which profile section and how', async () => {
-    writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-21-labels.md'), '# Upload outage\n\n## Incident Impact\nUploads failed.\n\n**Mitigation:** rolled back.\n');
+    writeFileSync(
+      path.join(dir, 'docs', 'postmortems', '2026-03-21-labels.md'),
+      '# Upload outage\n\n## Incident Impact\nUploads failed.\n\n**Mitigation:** rolled back.\n',
+    );
     const io = capture();
     await run(['lint', '--format', 'json', 'docs/postmortems/2026-03-21-labels.md'], io);
     const [file] = JSON.parse(io.stdout.join('\n')).files;
@@ -107,7 +115,10 @@ describe('incident-workbench lint', () => {
     const io = capture();
     assert.equal(await run(['lint', 'postmortems', '--format', 'json'], io), 2);
     assert.deepEqual(JSON.parse(io.stdout.join('')).summary, { files: 0, errors: 0, warnings: 0, infos: 0 });
-    assert.match(io.stderr[0], /^incident-workbench: skipped 1 Markdown file in none of the harness profile's folders .*: postmortems\/2026-01-01-a\.md\. To lint it, give the kind with --kind /);
+    assert.match(
+      io.stderr[0],
+      /^incident-workbench: skipped 1 Markdown file in none of the harness profile's folders .*: postmortems\/2026-01-01-a\.md\. To lint it, give the kind with --kind /,
+    );
     assert.equal(io.stderr[1], 'incident-workbench: no file was linted in postmortems; exiting with code 2.');
     const forced = capture();
     assert.equal(await run(['lint', 'postmortems', '--kind', 'postmortem'], forced), 0);
@@ -122,9 +133,14 @@ describe('incident-workbench lint', () => {
     const io = capture();
     await run(['lint', '--format', 'json', 'ops-runbook.md', 'writeup.md', 'notes.md'], io);
     const files = JSON.parse(io.stdout.join('')).files;
-    assert.deepEqual(files.map((f: { path: string; kind: string }) => [f.path, f.kind]), [
-      ['ops-runbook.md', 'runbook'], ['writeup.md', 'runbook'], ['notes.md', 'postmortem'],
-    ]);
+    assert.deepEqual(
+      files.map((f: { path: string; kind: string }) => [f.path, f.kind]),
+      [
+        ['ops-runbook.md', 'runbook'],
+        ['writeup.md', 'runbook'],
+        ['notes.md', 'postmortem'],
+      ],
+    );
   });
 
   it('lets --kind force the kind', async () => {
@@ -136,7 +152,13 @@ describe('incident-workbench lint', () => {
   });
 
   it('exits 2 with a clear message on an unknown profile, format, option or missing path', async () => {
-    for (const args of [['lint', '--profile', 'nope'], ['lint', '--format', 'xml'], ['lint', '--frobnicate'], ['lint', 'missing.md'], ['launch']]) {
+    for (const args of [
+      ['lint', '--profile', 'nope'],
+      ['lint', '--format', 'xml'],
+      ['lint', '--frobnicate'],
+      ['lint', 'missing.md'],
+      ['launch'],
+    ]) {
       const io = capture();
       assert.equal(await run(args, io), 2, args.join(' '));
       assert.match(io.stderr[0], /^incident-workbench: /);
@@ -153,7 +175,10 @@ describe('lint output formats', () => {
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'iw-fmt-'));
     mkdirSync(path.join(dir, 'docs', 'postmortems'), { recursive: true });
-    writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-20-draft.md'), INCOMPLETE.replace('## Impact', '## Impact\nStatus: TODO'));
+    writeFileSync(
+      path.join(dir, 'docs', 'postmortems', '2026-03-20-draft.md'),
+      INCOMPLETE.replace('## Impact', '## Impact\nStatus: TODO'),
+    );
     writeFileSync(path.join(dir, 'slo.yaml'), SLO_YAML);
     cwd = process.cwd();
     process.chdir(dir);
@@ -171,30 +196,54 @@ describe('lint output formats', () => {
 
   it('agree on the findings across text, json, sarif and github', async () => {
     const json = JSON.parse((await lintAs('json')).out);
-    const expected = json.files[0].findings.map((f: { ruleId: string; line: number; column: number }) => `${f.ruleId}@${f.line}:${f.column}`);
+    const expected = json.files[0].findings.map(
+      (f: { ruleId: string; line: number; column: number }) => `${f.ruleId}@${f.line}:${f.column}`,
+    );
     assert.deepEqual(expected, ['PM001@1:1', 'PM001@1:1', 'PM003@21:9']);
 
     const sarif = JSON.parse((await lintAs('sarif')).out);
     assert.equal(sarif.version, '2.1.0');
     const results = sarif.runs[0].results;
-    assert.deepEqual(results.map((r: { ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number } } }> }) =>
-      `${r.ruleId}@${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn}`), expected);
-    assert.deepEqual(results.map((r: { level: string }) => r.level), ['error', 'error', 'warning']);
+    assert.deepEqual(
+      results.map(
+        (r: {
+          ruleId: string;
+          locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number } } }>;
+        }) =>
+          `${r.ruleId}@${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn}`,
+      ),
+      expected,
+    );
+    assert.deepEqual(
+      results.map((r: { level: string }) => r.level),
+      ['error', 'error', 'warning'],
+    );
     assert.equal(sarif.runs[0].tool.driver.rules[results[0].ruleIndex].id, 'PM001');
     assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uri, 'docs/postmortems/2026-03-20-draft.md');
 
     const github = (await lintAs('github')).out.split('\n');
-    assert.deepEqual(github.map((l) => /^::(\w+) file=([^,]+),line=(\d+),col=(\d+)/.exec(l)?.slice(1).join(' ')), [
-      'error docs/postmortems/2026-03-20-draft.md 1 1', 'error docs/postmortems/2026-03-20-draft.md 1 1', 'warning docs/postmortems/2026-03-20-draft.md 21 9',
-    ]);
+    assert.deepEqual(
+      github.map((l) => /^::(\w+) file=([^,]+),line=(\d+),col=(\d+)/.exec(l)?.slice(1).join(' ')),
+      [
+        'error docs/postmortems/2026-03-20-draft.md 1 1',
+        'error docs/postmortems/2026-03-20-draft.md 1 1',
+        'warning docs/postmortems/2026-03-20-draft.md 21 9',
+      ],
+    );
     assert.match(github[0], /::PM001 Missing required section "Root Cause"\.$/);
 
     const text = (await lintAs('text')).out.split('\n');
-    assert.deepEqual(text.slice(0, 3).map((l) => /:(\d+):(\d+) +\w+ +(\w+)/.exec(l)?.slice(1).join(' ')), ['1 1 PM001', '1 1 PM001', '21 9 PM003']);
+    assert.deepEqual(
+      text.slice(0, 3).map((l) => /:(\d+):(\d+) +\w+ +(\w+)/.exec(l)?.slice(1).join(' ')),
+      ['1 1 PM001', '1 1 PM001', '21 9 PM003'],
+    );
   });
 
   it('fails on more warnings than --max-warnings even without errors', async () => {
-    writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-20-draft.md'), CLEAN_POSTMORTEM.replace('## Impact', '## Impact\nStatus: TODO'));
+    writeFileSync(
+      path.join(dir, 'docs', 'postmortems', '2026-03-20-draft.md'),
+      CLEAN_POSTMORTEM.replace('## Impact', '## Impact\nStatus: TODO'),
+    );
     assert.equal(await run(['lint', '--max-warnings', '1'], capture()), 0);
     const io = capture();
     assert.equal(await run(['lint', '--max-warnings', '0'], io), 1);
@@ -221,12 +270,18 @@ describe('lint with a configuration file', () => {
   });
 
   it('finds .incident-workbench.yaml upwards and applies its folders and rule levels', async () => {
-    writeFileSync(path.join(dir, '.incident-workbench.yaml'), 'extends: harness\ndocuments:\n  postmortem:\n    folder: docs/retros\nrules:\n  PM001: warning\n');
+    writeFileSync(
+      path.join(dir, '.incident-workbench.yaml'),
+      'extends: harness\ndocuments:\n  postmortem:\n    folder: docs/retros\nrules:\n  PM001: warning\n',
+    );
     process.chdir(path.join(dir, 'docs'));
     const io = capture();
     assert.equal(await run(['lint', '--format', 'json', '.'], io), 0);
     const json = JSON.parse(io.stdout.join(''));
-    assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['retros/2026-03-20-draft.md']);
+    assert.deepEqual(
+      json.files.map((f: { path: string }) => f.path),
+      ['retros/2026-03-20-draft.md'],
+    );
     assert.deepEqual(json.summary, { files: 1, errors: 0, warnings: 2, infos: 0 });
   });
 
@@ -239,7 +294,10 @@ describe('lint with a configuration file', () => {
   });
 
   it('takes --config FILE and refuses it together with --profile', async () => {
-    writeFileSync(path.join(dir, 'custom.yaml'), 'extends: harness\ndocuments:\n  postmortem:\n    folder: docs/retros\n');
+    writeFileSync(
+      path.join(dir, 'custom.yaml'),
+      'extends: harness\ndocuments:\n  postmortem:\n    folder: docs/retros\n',
+    );
     const io = capture();
     assert.equal(await run(['lint', '--config', 'custom.yaml', '--format', 'json'], io), 1);
     assert.equal(JSON.parse(io.stdout.join('')).summary.errors, 2);
@@ -251,7 +309,10 @@ describe('incident-workbench rules', () => {
   it('lists each rule with id, default severity and title', async () => {
     const io = capture();
     assert.equal(await run(['rules'], io), 0);
-    assert.match(io.stdout[0], /^PM001 {2}error {4}A postmortem lacks a section its profile requires {2}\(postmortem-missing-section\)$/);
+    assert.match(
+      io.stdout[0],
+      /^PM001 {2}error {4}A postmortem lacks a section its profile requires {2}\(postmortem-missing-section\)$/,
+    );
   });
 });
 
@@ -264,15 +325,21 @@ describe('the bundled CLI (dist/cli.js)', () => {
   });
 
   it('lints the sample workspace with exit code 1, naming both missing sections and the unowned action item', () => {
-    const result = spawnSync(process.execPath, [cli, 'lint', 'examples/acme-shop', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [cli, 'lint', 'examples/acme-shop', '--format', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(result.status, 1, result.stderr);
     const json = JSON.parse(result.stdout);
     const draft = json.files.find((f: { path: string }) => f.path.endsWith('2026-03-20-payment-service-crashloop.md'));
-    assert.deepEqual(draft.findings.map((f: { ruleId: string; message: string }) => `${f.ruleId} ${f.message}`), [
-      'PM001 Missing required section "Root Cause".',
-      'PM001 Missing required section "Contributing Factors".',
-      'PM004 Action item "Write secret rotation runbooks for the remaining services" has no owner; name a person or team.',
-    ]);
+    assert.deepEqual(
+      draft.findings.map((f: { ruleId: string; message: string }) => `${f.ruleId} ${f.message}`),
+      [
+        'PM001 Missing required section "Root Cause".',
+        'PM001 Missing required section "Contributing Factors".',
+        'PM004 Action item "Write secret rotation runbooks for the remaining services" has no owner; name a person or team.',
+      ],
+    );
     assert.equal(json.summary.errors, 3);
   });
 });
@@ -297,8 +364,10 @@ describe('lint and the workspace SLO file (PM016, seed 000)', () => {
   async function findings(args: string[]): Promise<string[]> {
     const io = capture();
     await run(['lint', '--format', 'json', ...args], io);
-    return JSON.parse(io.stdout.join('')).files.flatMap((f: { findings: Array<{ ruleId: string; severity: string; line: number; column: number }> }) =>
-      f.findings.map((x) => `${x.ruleId} ${x.severity} ${x.line}:${x.column}`));
+    return JSON.parse(io.stdout.join('')).files.flatMap(
+      (f: { findings: Array<{ ruleId: string; severity: string; line: number; column: number }> }) =>
+        f.findings.map((x) => `${x.ruleId} ${x.severity} ${x.line}:${x.column}`),
+    );
   }
 
   it('reports a harness postmortem once, as a warning at its Impact heading, when the workspace has no slo.yaml', async () => {
@@ -322,7 +391,10 @@ describe('lint and the workspace SLO file (PM016, seed 000)', () => {
   });
 
   it('is not reported under a profile that leaves PM016 off', async () => {
-    assert.deepEqual((await findings(['--profile', 'google-sre'])).filter((f) => f.startsWith('PM016')), []);
+    assert.deepEqual(
+      (await findings(['--profile', 'google-sre'])).filter((f) => f.startsWith('PM016')),
+      [],
+    );
   });
 });
 
@@ -344,17 +416,29 @@ describe('lint and the severity matrix (seed 000: docs/runbooks/severity-matrix.
   });
 
   it('exits 2 naming the file and line of a matrix whose table has no definition column, instead of falling back', async () => {
-    writeFileSync(path.join(dir, 'docs', 'runbooks', 'severity-matrix.md'), '# Severity matrix\n\n| Severity | Response Time |\n|---|---|\n| SEV1 | 15 minutes |\n');
+    writeFileSync(
+      path.join(dir, 'docs', 'runbooks', 'severity-matrix.md'),
+      '# Severity matrix\n\n| Severity | Response Time |\n|---|---|\n| SEV1 | 15 minutes |\n',
+    );
     const io = capture();
     assert.equal(await run(['lint'], io), 2);
-    assert.match(io.stderr[0], /^docs\/runbooks\/severity-matrix\.md:3:1: error: the severity table has no Definition /);
+    assert.match(
+      io.stderr[0],
+      /^docs\/runbooks\/severity-matrix\.md:3:1: error: the severity table has no Definition /,
+    );
     assert.deepEqual(io.stdout, []);
   });
 
   it('lints with a good matrix, which is not itself linted as a runbook', async () => {
-    writeFileSync(path.join(dir, 'docs', 'runbooks', 'severity-matrix.md'), '# Severity matrix\n\n| Severity | Definition |\n|---|---|\n| SEV1 | Outage |\n| SEV2 | Degradation |\n');
+    writeFileSync(
+      path.join(dir, 'docs', 'runbooks', 'severity-matrix.md'),
+      '# Severity matrix\n\n| Severity | Definition |\n|---|---|\n| SEV1 | Outage |\n| SEV2 | Degradation |\n',
+    );
     const io = capture();
     assert.equal(await run(['lint', '--format', 'json'], io), 0, io.stderr.join('\n'));
-    assert.deepEqual(JSON.parse(io.stdout.join('')).files.map((f: { path: string }) => f.path), ['docs/postmortems/2026-03-15-ok.md']);
+    assert.deepEqual(
+      JSON.parse(io.stdout.join('')).files.map((f: { path: string }) => f.path),
+      ['docs/postmortems/2026-03-15-ok.md'],
+    );
   });
 });

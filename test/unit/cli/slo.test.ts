@@ -18,23 +18,37 @@ const SAMPLE_JSON = {
   slos: [
     {
       // 99.9% over 30 days: 43,200 min × 0.1% = 43.2 min. 14:28 → 15:19 = 51 min × 10% affected = 5.1 min.
-      name: 'user-service', service: 'user-service', objective: 99.9, windowDays: 30,
-      budgetMinutes: 43.2, consumedMinutes: 5.1, remainingMinutes: 38.1, exhausted: false,
+      name: 'user-service',
+      service: 'user-service',
+      objective: 99.9,
+      windowDays: 30,
+      budgetMinutes: 43.2,
+      consumedMinutes: 5.1,
+      remainingMinutes: 38.1,
+      exhausted: false,
       // 5.1 / 43.2 = 0.11806.
       incidents: [{ path: 'docs/postmortems/2026-03-15-user-service-timeout.md', consumedMinutes: 5.1, share: 0.1181 }],
     },
     {
       // 99.95% over 30 days: 21.6 min. 09:12 → 09:37 = 25 min, no fraction stated: a full outage.
-      name: 'payment-service', service: 'payment-service', objective: 99.95, windowDays: 30,
-      budgetMinutes: 21.6, consumedMinutes: 25, remainingMinutes: -3.4, exhausted: true,
+      name: 'payment-service',
+      service: 'payment-service',
+      objective: 99.95,
+      windowDays: 30,
+      budgetMinutes: 21.6,
+      consumedMinutes: 25,
+      remainingMinutes: -3.4,
+      exhausted: true,
       // 25 / 21.6 = 1.15741.
-      incidents: [{ path: 'docs/postmortems/2026-03-20-payment-service-crashloop.md', consumedMinutes: 25, share: 1.1574 }],
+      incidents: [
+        { path: 'docs/postmortems/2026-03-20-payment-service-crashloop.md', consumedMinutes: 25, share: 1.1574 },
+      ],
     },
   ],
 };
 
 describe('incident-workbench slo', () => {
-  it('prints the sample workspace\'s error budgets as the exact JSON shape', async () => {
+  it("prints the sample workspace's error budgets as the exact JSON shape", async () => {
     const io = capture();
     assert.equal(await runSlo(['--root', SAMPLE, '--format', 'json'], io), 0);
     assert.deepEqual(JSON.parse(io.stdout.join('\n')), SAMPLE_JSON);
@@ -58,10 +72,13 @@ describe('incident-workbench slo', () => {
       '  Consumed: 25 min (115.7%). Remaining: -3.4 min.',
       '  Budget exhausted: freeze features for payment-service and spend the time on reliability until the budget recovers.',
     ]);
-    assert.match(io.stdout[0], /^Error budgets from .*slo\.yaml, windows ending 2026-03-20 09:37 UTC \(the end of the latest incident\)\./);
+    assert.match(
+      io.stdout[0],
+      /^Error budgets from .*slo\.yaml, windows ending 2026-03-20 09:37 UTC \(the end of the latest incident\)\./,
+    );
   });
 
-  it('reports one incident\'s SLO over the window ending when it ended', async () => {
+  it("reports one incident's SLO over the window ending when it ended", async () => {
     const io = capture();
     const file = path.join(SAMPLE, 'docs/postmortems/2026-03-15-user-service-timeout.md');
     assert.equal(await runSlo(['--root', SAMPLE, '--incident', file, '--format', 'json'], io), 0);
@@ -71,8 +88,20 @@ describe('incident-workbench slo', () => {
   it('exits 1 with --fail-when-exhausted, and counts nothing in a window before the incidents', async () => {
     assert.equal(await runSlo(['--root', SAMPLE, '--fail-when-exhausted', '--format', 'json'], capture()), 1);
     const io = capture();
-    assert.equal(await runSlo(['--root', SAMPLE, '--as-of', '2026-01-31', '--format', 'json', '--fail-when-exhausted'], io), 0);
-    assert.deepEqual(JSON.parse(io.stdout[0]).slos.map((s: { consumedMinutes: number; incidents: unknown[] }) => [s.consumedMinutes, s.incidents.length]), [[0, 0], [0, 0]]);
+    assert.equal(
+      await runSlo(['--root', SAMPLE, '--as-of', '2026-01-31', '--format', 'json', '--fail-when-exhausted'], io),
+      0,
+    );
+    assert.deepEqual(
+      JSON.parse(io.stdout[0]).slos.map((s: { consumedMinutes: number; incidents: unknown[] }) => [
+        s.consumedMinutes,
+        s.incidents.length,
+      ]),
+      [
+        [0, 0],
+        [0, 0],
+      ],
+    );
   });
 
   describe('with a broken slo.yaml', () => {
@@ -87,9 +116,12 @@ describe('incident-workbench slo', () => {
       writeFileSync(path.join(dir, 'slo.yaml'), 'slos:\n  - {service: user-service, objective: 100, window: 30d}\n');
       const io = capture();
       assert.equal(await runSlo(['--root', dir], io), 2);
-      assert.deepEqual(io.stderr.map((l) => l.replace(/^.*slo\.yaml/, 'slo.yaml')), [
-        'slo.yaml:2:40: error: slos[0].objective: must be a percentage above 0 and below 100, such as 99.9 (100% leaves no error budget) (got the number 100)',
-      ]);
+      assert.deepEqual(
+        io.stderr.map((l) => l.replace(/^.*slo\.yaml/, 'slo.yaml')),
+        [
+          'slo.yaml:2:40: error: slos[0].objective: must be a percentage above 0 and below 100, such as 99.9 (100% leaves no error budget) (got the number 100)',
+        ],
+      );
       assert.deepEqual(io.stdout, []);
     });
 

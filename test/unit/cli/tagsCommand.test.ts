@@ -25,20 +25,32 @@ describe('incident-workbench tags', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints the sample workspace\'s tags as the exact JSON array, linked to their postmortems', async () => {
+  it("prints the sample workspace's tags as the exact JSON array, linked to their postmortems", async () => {
     const io = capture();
     assert.equal(await runTags(['--format', 'json'], io), 0);
     assert.deepEqual(JSON.parse(io.stdout.join('\n')), [
       {
-        path: 'services/payment-service/app/webhooks.py', line: 25, column: 3, date: '2026-03-20', slug: 'payment-service-crashloop',
-        description: 'webhook handler must return errors, never panic', incident: 'docs/postmortems/2026-03-20-payment-service-crashloop.md',
+        path: 'services/payment-service/app/webhooks.py',
+        line: 25,
+        column: 3,
+        date: '2026-03-20',
+        slug: 'payment-service-crashloop',
+        description: 'webhook handler must return errors, never panic',
+        incident: 'docs/postmortems/2026-03-20-payment-service-crashloop.md',
       },
       {
-        path: 'services/user-service/src/preferences.ts', line: 18, column: 4, date: '2026-03-15', slug: null,
-        description: 'N+1 query on preferences.user_id; keep the index and the batched loader', incident: 'docs/postmortems/2026-03-15-user-service-timeout.md',
+        path: 'services/user-service/src/preferences.ts',
+        line: 18,
+        column: 4,
+        date: '2026-03-15',
+        slug: null,
+        description: 'N+1 query on preferences.user_id; keep the index and the batched loader',
+        incident: 'docs/postmortems/2026-03-15-user-service-timeout.md',
       },
     ]);
-    assert.deepEqual(io.stderr, ['2 tags in 2 files; 13 files searched, 0 binary files and 0 files over 1 MiB skipped.']);
+    assert.deepEqual(io.stderr, [
+      '2 tags in 2 files; 13 files searched, 0 binary files and 0 files over 1 MiB skipped.',
+    ]);
   });
 
   it('prints one line per tag as text', async () => {
@@ -53,8 +65,14 @@ describe('incident-workbench tags', () => {
   it('links nothing under a profile whose folders hold no documents, warning with TG001 but exiting 0', async () => {
     const io = capture();
     assert.equal(await runTags(['services/user-service', '--format', 'json', '--profile', 'agent'], io), 0);
-    assert.deepEqual(JSON.parse(io.stdout.join('')).map((t: { path: string; incident: unknown }) => [t.path, t.incident]), [['services/user-service/src/preferences.ts', null]]);
-    assert.equal(io.stderr[0], 'services/user-service/src/preferences.ts:18:4  warning  TG001  No incident document matches INCIDENT-2026-03-15; expected .agent/incidents/INC-2026-03-15-<slug>.md.');
+    assert.deepEqual(
+      JSON.parse(io.stdout.join('')).map((t: { path: string; incident: unknown }) => [t.path, t.incident]),
+      [['services/user-service/src/preferences.ts', null]],
+    );
+    assert.equal(
+      io.stderr[0],
+      'services/user-service/src/preferences.ts:18:4  warning  TG001  No incident document matches INCIDENT-2026-03-15; expected .agent/incidents/INC-2026-03-15-<slug>.md.',
+    );
   });
 
   it('reports an invalid tag as a TG002 error, leaves it out of the list and exits 1', async () => {
@@ -62,7 +80,10 @@ describe('incident-workbench tags', () => {
     const io = capture();
     assert.equal(await runTags(['services/bad.go', '--format', 'json'], io), 1);
     assert.deepEqual(JSON.parse(io.stdout.join('')), []);
-    assert.equal(io.stderr[0], 'services/bad.go:3:13  error    TG002  2026-02-30 is not a real date, so this INCIDENT tag cannot name an incident.');
+    assert.equal(
+      io.stderr[0],
+      'services/bad.go:3:13  error    TG002  2026-02-30 is not a real date, so this INCIDENT tag cannot name an incident.',
+    );
   });
 
   it('exits 2 for a bad format, an unknown profile, a missing path or a path outside the folder', async () => {

@@ -29,8 +29,14 @@ describe('the manifest (package.json)', () => {
   });
 
   it('contributes exactly the settings defined in constants.ts, each with a description and a default', () => {
-    const properties = Object.assign({}, ...manifest.contributes.configuration.map((c: { properties: object }) => c.properties)) as Record<string, { default?: unknown; description?: string; markdownDescription?: string }>;
-    const defined = Object.entries(Settings).filter(([k]) => k !== 'section').map(([, v]) => `${Settings.section}.${v}`).sort();
+    const properties = Object.assign(
+      {},
+      ...manifest.contributes.configuration.map((c: { properties: object }) => c.properties),
+    ) as Record<string, { default?: unknown; description?: string; markdownDescription?: string }>;
+    const defined = Object.entries(Settings)
+      .filter(([k]) => k !== 'section')
+      .map(([, v]) => `${Settings.section}.${v}`)
+      .sort();
     assert.deepEqual(Object.keys(properties).sort(), defined);
     for (const [id, p] of Object.entries(properties)) {
       assert.ok(p.description || p.markdownDescription, `${id} has a description`);
@@ -40,20 +46,33 @@ describe('the manifest (package.json)', () => {
 
   it('names only commands it contributes in menus, and only views it contributes', () => {
     const commands = new Set(Object.values(Commands));
-    for (const [menu, items] of Object.entries(manifest.contributes.menus ?? {}) as Array<[string, Array<{ command: string; when?: string }>]>) {
+    for (const [menu, items] of Object.entries(manifest.contributes.menus ?? {}) as Array<
+      [string, Array<{ command: string; when?: string }>]
+    >) {
       for (const item of items) {
         assert.ok(commands.has(item.command as never), `${menu}: ${item.command}`);
-        for (const m of (item.when ?? '').matchAll(/view == ([\w.]+)/g)) assert.ok(Object.values(Views).includes(m[1] as never), `${menu}: ${m[1]}`);
-        for (const m of (item.when ?? '').matchAll(/(incidentWorkbench:[\w]+)/g)) assert.ok(Object.values(ContextKeys).includes(m[1] as never), `${menu}: ${m[1]}`);
+        for (const m of (item.when ?? '').matchAll(/view == ([\w.]+)/g))
+          assert.ok(Object.values(Views).includes(m[1] as never), `${menu}: ${m[1]}`);
+        for (const m of (item.when ?? '').matchAll(/(incidentWorkbench:[\w]+)/g))
+          assert.ok(Object.values(ContextKeys).includes(m[1] as never), `${menu}: ${m[1]}`);
       }
     }
     const views = Object.values(manifest.contributes.views ?? {}).flat() as Array<{ id: string }>;
-    assert.deepEqual(views.map((v) => v.id).sort(), Object.values(Views).filter((v) => v !== Views.container).sort());
+    assert.deepEqual(
+      views.map((v) => v.id).sort(),
+      Object.values(Views)
+        .filter((v) => v !== Views.container)
+        .sort(),
+    );
   });
 
   it('activates lazily, never on "*", and points at files that exist', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
-    for (const file of [manifest.icon, 'media/activity-bar.svg', ...(manifest.contributes['markdown.previewStyles'] ?? [])]) {
+    for (const file of [
+      manifest.icon,
+      'media/activity-bar.svg',
+      ...(manifest.contributes['markdown.previewStyles'] ?? []),
+    ]) {
       assert.ok(existsSync(path.join(root, file)), file);
     }
   });
@@ -63,13 +82,21 @@ describe('the manifest strings (package.nls.json)', () => {
   it('resolves every %key% of package.json in package.nls.json, and uses every key there', () => {
     const used = new Set(strings(manifest).flatMap(([, v]) => [...v.matchAll(/^%([^%\s]+)%$/g)].map((m) => m[1])));
     for (const key of used) assert.equal(typeof nls[key], 'string', `package.nls.json has "${key}"`);
-    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'keys of package.nls.json that package.json does not use');
+    assert.deepEqual(
+      Object.keys(nls).filter((k) => !used.has(k)),
+      [],
+      'keys of package.nls.json that package.json does not use',
+    );
   });
 
   it('leaves no user-visible English text in package.json itself, so that it can be translated', () => {
-    const visible = /^\.(displayName|description)$|\.capabilities\.\w+\.description$|^\.contributes\..*\.(title|category|name|contextualTitle|contents|description|markdownDescription|altText)$|\.enumDescriptions\[\d+\]$/;
+    const visible =
+      /^\.(displayName|description)$|\.capabilities\.\w+\.description$|^\.contributes\..*\.(title|category|name|contextualTitle|contents|description|markdownDescription|altText)$|\.enumDescriptions\[\d+\]$/;
     const literal = strings(manifest).filter(([at, v]) => visible.test(at) && !/^%[^%\s]+%$/.test(v));
-    assert.deepEqual(literal.map(([at]) => at), []);
+    assert.deepEqual(
+      literal.map(([at]) => at),
+      [],
+    );
   });
 });
 
@@ -77,7 +104,11 @@ describe('generated files', () => {
   it('ships the Markdown snippets generated from the current profiles', async () => {
     const { markdownSnippets } = await import('../../../src/core/templates/snippets');
     const committed = JSON.parse(readFileSync(path.join(root, 'snippets', 'incident-workbench.code-snippets'), 'utf8'));
-    assert.deepEqual(committed, JSON.parse(JSON.stringify(markdownSnippets())), 'run `npm run build` to regenerate snippets/');
+    assert.deepEqual(
+      committed,
+      JSON.parse(JSON.stringify(markdownSnippets())),
+      'run `npm run build` to regenerate snippets/',
+    );
     assert.ok(committed['Postmortem sections (harness)'].body.includes('## Root Cause'));
   });
 });

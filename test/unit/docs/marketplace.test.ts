@@ -28,7 +28,11 @@ function tsFiles(dir: string): string[] {
 const API_VERSIONS: ReadonlyArray<{ api: string; pattern: RegExp; version: [number, number] }> = [
   { api: 'QuickPickItemKind.Separator', pattern: /QuickPickItemKind\.Separator/, version: [1, 64] },
   { api: 'vscode.l10n', pattern: /vscode\.l10n\./, version: [1, 73] },
-  { api: 'LogOutputChannel (createOutputChannel with { log: true })', pattern: /createOutputChannel\([^)]*\{\s*log:\s*true/, version: [1, 74] },
+  {
+    api: 'LogOutputChannel (createOutputChannel with { log: true })',
+    pattern: /createOutputChannel\([^)]*\{\s*log:\s*true/,
+    version: [1, 74],
+  },
   { api: 'InputBoxValidationSeverity', pattern: /InputBoxValidationSeverity/, version: [1, 76] },
   { api: 'MarkdownString.isTrusted with enabledCommands', pattern: /enabledCommands/, version: [1, 77] },
 ];
@@ -38,20 +42,36 @@ describe('the Marketplace manifest', () => {
 
   it('declares an engines.vscode that @types/vscode (declared and installed) is not newer than, as vsce requires', () => {
     const declared = floor(manifest.devDependencies['@types/vscode']);
-    assert.ok(atLeast(engine, declared), `@types/vscode ${manifest.devDependencies['@types/vscode']} is newer than engines.vscode ${manifest.engines.vscode}`);
-    const installed = JSON.parse(readFileSync(path.join(root, 'node_modules', '@types', 'vscode', 'package.json'), 'utf8')).version as string;
-    assert.ok(atLeast(engine, floor(installed)), `the installed @types/vscode ${installed} offers API newer than engines.vscode ${manifest.engines.vscode}`);
+    assert.ok(
+      atLeast(engine, declared),
+      `@types/vscode ${manifest.devDependencies['@types/vscode']} is newer than engines.vscode ${manifest.engines.vscode}`,
+    );
+    const installed = JSON.parse(
+      readFileSync(path.join(root, 'node_modules', '@types', 'vscode', 'package.json'), 'utf8'),
+    ).version as string;
+    assert.ok(
+      atLeast(engine, floor(installed)),
+      `the installed @types/vscode ${installed} offers API newer than engines.vscode ${manifest.engines.vscode}`,
+    );
   });
 
   it('declares an engines.vscode no older than the newest API the code uses', () => {
-    const sources = [path.join(root, 'src', 'extension.ts'), ...tsFiles(path.join(root, 'src', 'features'))].map((f) => readFileSync(f, 'utf8')).join('\n');
+    const sources = [path.join(root, 'src', 'extension.ts'), ...tsFiles(path.join(root, 'src', 'features'))]
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const used = API_VERSIONS.filter((a) => a.pattern.test(sources));
-    assert.ok(used.some((a) => a.api === 'vscode.l10n'), 'the table sees the code');
+    assert.ok(
+      used.some((a) => a.api === 'vscode.l10n'),
+      'the table sees the code',
+    );
     for (const a of used) assert.ok(atLeast(engine, a.version), `${a.api} needs VS Code ${a.version.join('.')}`);
   });
 
   it('has an icon, a gallery banner, categories, keywords and a license, and the README screenshots exist', () => {
-    assert.ok(existsSync(path.join(root, manifest.icon)) && manifest.icon.endsWith('.png'), 'a PNG icon (the Marketplace rejects SVG)');
+    assert.ok(
+      existsSync(path.join(root, manifest.icon)) && manifest.icon.endsWith('.png'),
+      'a PNG icon (the Marketplace rejects SVG)',
+    );
     assert.match(manifest.galleryBanner.color, /^#[0-9A-Fa-f]{6}$/);
     assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
     assert.ok(manifest.categories.length > 0 && manifest.keywords.length > 0 && manifest.keywords.length <= 30);
@@ -81,20 +101,36 @@ describe('the .vsix contents (vsce ls)', () => {
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
     const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
-    files = result.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+    files = result.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
   });
 
   it('holds only what users need', () => {
-    const allowed = /^(dist\/[\w.-]+\.(js|json)|media\/[\w./-]+\.(png|jpg|svg|css|js)|snippets\/[\w.-]+|docs\/rules\/\w+\.md|docs\/ci\.md|l10n\/[\w.-]+\.json|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE|SECURITY\.md)$/;
-    assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
-    assert.deepEqual(files.filter((f) => /^(src|test|out|bench|node_modules|scripts|examples|\.ci)\/|\.map$|\.ts$/.test(f)), []);
+    const allowed =
+      /^(dist\/[\w.-]+\.(js|json)|media\/[\w./-]+\.(png|jpg|svg|css|js)|snippets\/[\w.-]+|docs\/rules\/\w+\.md|docs\/ci\.md|l10n\/[\w.-]+\.json|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE|SECURITY\.md)$/;
+    assert.deepEqual(
+      files.filter((f) => !allowed.test(f)),
+      [],
+    );
+    assert.deepEqual(
+      files.filter((f) => /^(src|test|out|bench|node_modules|scripts|examples|\.ci)\/|\.map$|\.ts$/.test(f)),
+      [],
+    );
   });
 
   it('holds everything the manifest points at', () => {
-    const walkthroughMedia = (manifest.contributes.walkthroughs as Array<{ steps: Array<{ media: { svg?: string; image?: string } }> }>)
-      .flatMap((w) => w.steps.map((s) => s.media.svg ?? s.media.image ?? ''));
+    const walkthroughMedia = (
+      manifest.contributes.walkthroughs as Array<{ steps: Array<{ media: { svg?: string; image?: string } }> }>
+    ).flatMap((w) => w.steps.map((s) => s.media.svg ?? s.media.image ?? ''));
     const needed = [
-      manifest.main.replace(/^\.\//, ''), manifest.bin['incident-workbench'], manifest.icon, 'package.nls.json', 'l10n/bundle.l10n.json', 'docs/ci.md',
+      manifest.main.replace(/^\.\//, ''),
+      manifest.bin['incident-workbench'],
+      manifest.icon,
+      'package.nls.json',
+      'l10n/bundle.l10n.json',
+      'docs/ci.md',
       ...manifest.contributes.yamlValidation.map((v: { url: string }) => v.url.replace(/^\.\//, '')),
       ...manifest.contributes.snippets.map((s: { path: string }) => s.path.replace(/^\.\//, '')),
       ...walkthroughMedia,
@@ -107,7 +143,19 @@ describe('the .vsix contents (vsce ls)', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'iw-vsix-')), 'incident-workbench.vsix');
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
     try {
-      const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const result = spawnSync(
+        process.execPath,
+        [
+          vsce,
+          'package',
+          '--no-dependencies',
+          '--allow-missing-repository',
+          '--no-rewrite-relative-links',
+          '--out',
+          out,
+        ],
+        { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       assert.equal(result.status, 0, result.stderr);
       const bytes = statSync(out).size;
       assert.ok(bytes < 1024 * 1024, `${(bytes / 1024).toFixed(0)} KiB`);

@@ -24,7 +24,11 @@ describe('the npm package (npm pack, then npm install of the tarball)', () => {
     this.timeout(240_000);
     work = mkdtempSync(path.join(tmpdir(), 'iw-pack-'));
     // npm pack runs `prepare`: the production build, as a git-URL install does too.
-    const json = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const json = execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     packed = JSON.parse(json.slice(json.indexOf('[')))[0];
     tarball = path.join(work, (packed as unknown as { filename: string }).filename);
   });
@@ -41,8 +45,22 @@ describe('the npm package (npm pack, then npm install of the tarball)', () => {
 
   it('holds the bundles, schema, docs and media, and no sources, tests or source maps', () => {
     const files = packed.files.map((f) => f.path);
-    for (const needed of ['dist/cli.js', 'dist/extension.js', 'dist/heavy.js', 'dist/incident-workbench.schema.json', 'docs/ci.md', 'docs/rules/PM001.md', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(needed), needed);
-    assert.deepEqual(files.filter((f) => /^(src|test|out|bench|scripts|examples)\/|\.map$|\.ts$/.test(f)), []);
+    for (const needed of [
+      'dist/cli.js',
+      'dist/extension.js',
+      'dist/heavy.js',
+      'dist/incident-workbench.schema.json',
+      'docs/ci.md',
+      'docs/rules/PM001.md',
+      'package.json',
+      'README.md',
+      'LICENSE',
+    ])
+      assert.ok(files.includes(needed), needed);
+    assert.deepEqual(
+      files.filter((f) => /^(src|test|out|bench|scripts|examples)\/|\.map$|\.ts$/.test(f)),
+      [],
+    );
   });
 
   it('stays within budget: tarball at most 1 MB', () => {
@@ -56,10 +74,15 @@ describe('the npm package (npm pack, then npm install of the tarball)', () => {
     writeFileSync(path.join(app, 'package.json'), '{"name":"app","version":"1.0.0","private":true}\n');
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', tarball], { cwd: app, stdio: 'ignore' });
     const modules = path.join(app, 'node_modules');
-    assert.deepEqual(readdirSync(modules).filter((n) => !n.startsWith('.')), ['incident-workbench']);
+    assert.deepEqual(
+      readdirSync(modules).filter((n) => !n.startsWith('.')),
+      ['incident-workbench'],
+    );
     const bytes = duBytes(modules);
     assert.ok(bytes <= 5 * 1024 * 1024, `${(bytes / 1024 / 1024).toFixed(1)} MB installed`);
-    const version = execFileSync(path.join(modules, '.bin', 'incident-workbench'), ['--version'], { encoding: 'utf8' }).trim();
+    const version = execFileSync(path.join(modules, '.bin', 'incident-workbench'), ['--version'], {
+      encoding: 'utf8',
+    }).trim();
     assert.equal(version, manifest.version);
   });
 });

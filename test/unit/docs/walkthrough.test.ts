@@ -22,11 +22,17 @@ const walkthroughs = manifest.contributes.walkthroughs as Array<{ id: string; ti
 
 /** Built-in VS Code commands the walkthrough may name (the Problems panel). */
 const BUILT_IN_COMMANDS = new Set(['workbench.actions.view.problems']);
-const contributedViews = new Set((Object.values(manifest.contributes.views).flat() as Array<{ id: string }>).map((v) => v.id));
+const contributedViews = new Set(
+  (Object.values(manifest.contributes.views).flat() as Array<{ id: string }>).map((v) => v.id),
+);
 
 /** Whether `id` is a command that exists when the extension runs: ours, a view's focus command, or an allowed built-in. */
 function commandExists(id: string): boolean {
-  return Object.values(Commands).includes(id as never) || BUILT_IN_COMMANDS.has(id) || (id.endsWith('.focus') && contributedViews.has(id.slice(0, -'.focus'.length)));
+  return (
+    Object.values(Commands).includes(id as never) ||
+    BUILT_IN_COMMANDS.has(id) ||
+    (id.endsWith('.focus') && contributedViews.has(id.slice(0, -'.focus'.length)))
+  );
 }
 
 describe('the Get Started walkthrough', () => {
@@ -34,20 +40,39 @@ describe('the Get Started walkthrough', () => {
     assert.equal(walkthroughs.length, 1);
     assert.equal(EXTENSION_ID, `${manifest.publisher}.${manifest.name}`);
     assert.equal(WALKTHROUGH_ID, `${EXTENSION_ID}#${walkthroughs[0].id}`);
-    const getStarted = manifest.contributes.commands.find((c: { command: string }) => c.command === Commands.getStarted);
+    const getStarted = manifest.contributes.commands.find(
+      (c: { command: string }) => c.command === Commands.getStarted,
+    );
     assert.equal(text(getStarted.title), 'Get Started');
   });
 
   it('walks from choosing a profile to CI, in that order, one button each at least', () => {
     const steps = walkthroughs[0].steps;
-    assert.deepEqual(steps.map((s) => s.id), ['chooseProfile', 'newPostmortem', 'fixFinding', 'browse', 'ci']);
+    assert.deepEqual(
+      steps.map((s) => s.id),
+      ['chooseProfile', 'newPostmortem', 'fixFinding', 'browse', 'ci'],
+    );
     const buttons = steps.map((s) => [...text(s.description).matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]));
-    assert.deepEqual(buttons.map((b) => b[0]), [Commands.chooseProfile, Commands.newPostmortem, 'workbench.actions.view.problems', `${Views.incidents}.focus`, Commands.openCiGuide]);
-    for (const [i, b] of buttons.entries()) for (const id of b) assert.ok(commandExists(id), `step ${steps[i].id}: ${id}`);
+    assert.deepEqual(
+      buttons.map((b) => b[0]),
+      [
+        Commands.chooseProfile,
+        Commands.newPostmortem,
+        'workbench.actions.view.problems',
+        `${Views.incidents}.focus`,
+        Commands.openCiGuide,
+      ],
+    );
+    for (const [i, b] of buttons.entries())
+      for (const id of b) assert.ok(commandExists(id), `step ${steps[i].id}: ${id}`);
   });
 
   it('completes each step on an event that names a real command, view or setting', () => {
-    const settings = new Set(Object.entries(Settings).filter(([k]) => k !== 'section').map(([, v]) => `${Settings.section}.${v}`));
+    const settings = new Set(
+      Object.entries(Settings)
+        .filter(([k]) => k !== 'section')
+        .map(([, v]) => `${Settings.section}.${v}`),
+    );
     for (const step of walkthroughs[0].steps) {
       assert.ok(step.completionEvents.length > 0, step.id);
       for (const event of step.completionEvents) {
@@ -80,26 +105,43 @@ describe('the Get Started walkthrough', () => {
   });
 });
 
-describe('docs/ci.md (the walkthrough\'s last step)', () => {
+describe("docs/ci.md (the walkthrough's last step)", () => {
   const guide = readFileSync(path.join(root, 'docs', 'ci.md'), 'utf8');
 
   it('is packaged with the extension', () => {
-    assert.ok((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).files as string[]).includes('docs/ci.md'));
+    assert.ok(
+      (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).files as string[]).includes('docs/ci.md'),
+    );
   });
 
   it('shows lint commands the CLI accepts (no usage error)', async function () {
     this.timeout(60_000);
     // Commands in code blocks and in backticks; one reading standard input (lint -) is left out, since the test gives none,
     // and --fix, which writes files.
-    const commands = [...guide.matchAll(/npx incident-workbench (lint[^\n#`]*)/g)].map((m) => m[1].trim().replace(/\s*\\$/, '')).filter((c) => !/ - /.test(`${c} `) && !c.includes('--fix'));
-    assert.ok(commands.some((c) => c.includes('--format github')), 'a GitHub Actions command');
+    const commands = [...guide.matchAll(/npx incident-workbench (lint[^\n#`]*)/g)]
+      .map((m) => m[1].trim().replace(/\s*\\$/, ''))
+      .filter((c) => !/ - /.test(`${c} `) && !c.includes('--fix'));
+    assert.ok(
+      commands.some((c) => c.includes('--format github')),
+      'a GitHub Actions command',
+    );
     const dir = mkdtempSync(path.join(tmpdir(), 'iw-ci-doc-'));
     try {
       mkdirSync(path.join(dir, 'docs', 'postmortems'), { recursive: true });
       // A folder with nothing to lint exits 2 (no silent pass), so give the commands one document.
       writeFileSync(path.join(dir, 'docs', 'postmortems', '2026-03-01-example.md'), '# Postmortem: example\n');
       for (const command of commands) {
-        const args = (command.match(/"[^"]*"|\S+/g) ?? []).map((a) => a.replace(/^"(.*)"$/, '$1')).map((a) => (a === 'docs' ? path.join(dir, 'docs') : a.startsWith('docs/') ? path.join(dir, a) : a.startsWith('!docs/') ? `!${path.join(dir, a.slice(1))}` : a));
+        const args = (command.match(/"[^"]*"|\S+/g) ?? [])
+          .map((a) => a.replace(/^"(.*)"$/, '$1'))
+          .map((a) =>
+            a === 'docs'
+              ? path.join(dir, 'docs')
+              : a.startsWith('docs/')
+                ? path.join(dir, a)
+                : a.startsWith('!docs/')
+                  ? `!${path.join(dir, a.slice(1))}`
+                  : a,
+          );
         const out: string[] = [];
         const code = await run(args, { out: (t) => out.push(t), err: (t) => out.push(t) });
         assert.ok(code === 0 || code === 1, `${command}: exit ${code}\n${out.join('\n')}`);

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus');
-const judge = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'scripts', 'judge.mjs'), ...args], { cwd: REPO, encoding: 'utf8' });
+const judge = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(REPO, 'scripts', 'judge.mjs'), ...args], { cwd: REPO, encoding: 'utf8' });
 
 describe('scripts/judge.mjs', function () {
   this.timeout(60_000);
@@ -31,16 +32,38 @@ describe('scripts/judge.mjs', function () {
       const out = path.join(dir, 'judge.json');
       const result = judge('--json', out, '--rule', 'PM001');
       assert.equal(result.status, 0, result.stderr);
-      for (const heading of ['tuning part: 19 documents', 'hold-out part: 5 documents', 'all part: 24 documents', 'Targets (issue #17)', 'Details: PM001']) {
+      for (const heading of [
+        'tuning part: 19 documents',
+        'hold-out part: 5 documents',
+        'all part: 24 documents',
+        'Targets (issue #17)',
+        'Details: PM001',
+      ]) {
         assert.ok(result.stdout.includes(heading), heading);
       }
       const json = JSON.parse(readFileSync(out, 'utf8'));
       assert.deepEqual(Object.keys(json.parts), ['tuning', 'hold-out', 'all']);
       const all = json.parts.all;
-      assert.deepEqual(Object.keys(all.rules), ['PM001', 'PM003', 'PM004', 'PM005', 'PM009', 'PM010', 'PM011', 'RB001']);
-      for (const [rule, t] of Object.entries(all.rules) as [string, { expected: number; right: number; missed: number; wrong: number }][]) {
+      assert.deepEqual(Object.keys(all.rules), [
+        'PM001',
+        'PM003',
+        'PM004',
+        'PM005',
+        'PM009',
+        'PM010',
+        'PM011',
+        'RB001',
+      ]);
+      for (const [rule, t] of Object.entries(all.rules) as [
+        string,
+        { expected: number; right: number; missed: number; wrong: number },
+      ][]) {
         assert.equal(t.right + t.missed, t.expected, rule);
-        assert.equal(t.expected, json.parts.tuning.rules[rule].expected + json.parts['hold-out'].rules[rule].expected, `${rule}: the parts add up`);
+        assert.equal(
+          t.expected,
+          json.parts.tuning.rules[rule].expected + json.parts['hold-out'].rules[rule].expected,
+          `${rule}: the parts add up`,
+        );
       }
       assert.equal(all.targets.length, 6);
       assert.equal(all.times.documents, json.parts.tuning.times.documents + json.parts['hold-out'].times.documents);

@@ -22,7 +22,10 @@ describe('property: lintText', () => {
             for (let i = 1; i < findings.length; i++) {
               const a = findings[i - 1].range.start;
               const b = findings[i].range.start;
-              assert.ok(a.line < b.line || (a.line === b.line && a.character <= b.character), `findings ${i - 1} and ${i} out of order`);
+              assert.ok(
+                a.line < b.line || (a.line === b.line && a.character <= b.character),
+                `findings ${i - 1} and ${i} out of order`,
+              );
             }
           }),
           { numRuns: Math.ceil(RUNS / 4) },

@@ -15,7 +15,10 @@ export function assertModelInside(doc: MarkdownDocument): void {
   }
   for (const s of doc.sections) {
     assertLineInside(s.heading.line, lines, 'section heading');
-    assert.ok(s.heading.line < s.bodyStartLine, `section body ${s.bodyStartLine} not after its heading ${s.heading.line}`);
+    assert.ok(
+      s.heading.line < s.bodyStartLine,
+      `section body ${s.bodyStartLine} not after its heading ${s.heading.line}`,
+    );
     assert.ok(s.bodyStartLine <= s.endLine, `section bodyStartLine ${s.bodyStartLine} > endLine ${s.endLine}`);
     assertEndLine(s.bodyStartLine, s.endLine, lines, 'section');
   }
@@ -45,7 +48,10 @@ export function assertModelInside(doc: MarkdownDocument): void {
 
 describe('property: parseMarkdown', () => {
   it('never throws and keeps every range inside the document, for Markdown-like and arbitrary strings', () => {
-    fc.assert(fc.property(anyText, (text) => assertModelInside(parseMarkdown(text))), { numRuns: RUNS * 2 });
+    fc.assert(
+      fc.property(anyText, (text) => assertModelInside(parseMarkdown(text))),
+      { numRuns: RUNS * 2 },
+    );
   });
 
   it('keeps the same lines whatever the line endings (LF, CRLF, CR)', () => {
@@ -79,7 +85,11 @@ describe('property: parseMarkdown', () => {
     const doc = parseMarkdown(many);
     assert.equal(doc.headings.length, 10_000);
     assertModelInside(doc);
-    const nested = Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n') + '\n' + '> '.repeat(200) + 'quote\n';
+    const nested =
+      Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n') +
+      '\n' +
+      '> '.repeat(200) +
+      'quote\n';
     assertModelInside(parseMarkdown(nested));
   });
 });

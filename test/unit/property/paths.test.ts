@@ -14,8 +14,35 @@ const title = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 80 }),
   fc.string({ unit: codeUnit, maxLength: 80 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.constantFrom('../../etc/passwd', '..\\..\\windows', '/abs/path', 'C:\\x', 'CON', 'con.txt', 'Nul', 'COM1', 'lpt9', 'a\u0000b', '\u202Eevil', 'Ωμέγα', 'Straße', '事故', '🔥🔥', 'é'.repeat(300), `${'a'.repeat(59)}-b`, '.', '..', '', ' '),
-  fc.tuple(fc.constantFrom('con', 'prn', 'aux', 'nul', 'com1', 'lpt1', '..', '/', '\\'), fc.constantFrom('', ' ', '.', '-', '!', '.md')).map(([a, b]) => a + b),
+  fc.constantFrom(
+    '../../etc/passwd',
+    '..\\..\\windows',
+    '/abs/path',
+    'C:\\x',
+    'CON',
+    'con.txt',
+    'Nul',
+    'COM1',
+    'lpt9',
+    'a\u0000b',
+    '\u202Eevil',
+    'Ωμέγα',
+    'Straße',
+    '事故',
+    '🔥🔥',
+    'é'.repeat(300),
+    `${'a'.repeat(59)}-b`,
+    '.',
+    '..',
+    '',
+    ' ',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('con', 'prn', 'aux', 'nul', 'com1', 'lpt1', '..', '/', '\\'),
+      fc.constantFrom('', ' ', '.', '-', '!', '.md'),
+    )
+    .map(([a, b]) => a + b),
 );
 
 describe('property: slugify and documentPath', () => {
@@ -34,16 +61,31 @@ describe('property: slugify and documentPath', () => {
   });
 
   it('documentPath for any title, service and failure mode stays a safe path inside the profile folder', () => {
-    const pairs = BUILT_IN_PROFILES.flatMap((p) => DOCUMENT_KINDS.filter((k) => p.documents[k]).map((k) => [p, k] as const));
+    const pairs = BUILT_IN_PROFILES.flatMap((p) =>
+      DOCUMENT_KINDS.filter((k) => p.documents[k]).map((k) => [p, k] as const),
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...pairs), title, title, title, fc.date({ min: new Date('1000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }), ([profile, kind], slug, service, failureMode, d) => {
-        const date = d.toISOString().slice(0, 10);
-        const path = documentPath(profile, kind, { date, slug, service, failureMode });
-        assert.doesNotThrow(() => assertSafeRelativePath(path));
-        const folder = profile.documents[kind]!.folder.replace(/\/+$/, '');
-        assert.ok(path.startsWith(`${folder}/`), `${path} is not in ${folder}/`);
-        assert.ok(!path.slice(folder.length + 1).split('/').some((s) => s === '..' || s === '.' || s === ''), `${path} climbs out`);
-      }),
+      fc.property(
+        fc.constantFrom(...pairs),
+        title,
+        title,
+        title,
+        fc.date({ min: new Date('1000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }),
+        ([profile, kind], slug, service, failureMode, d) => {
+          const date = d.toISOString().slice(0, 10);
+          const path = documentPath(profile, kind, { date, slug, service, failureMode });
+          assert.doesNotThrow(() => assertSafeRelativePath(path));
+          const folder = profile.documents[kind]!.folder.replace(/\/+$/, '');
+          assert.ok(path.startsWith(`${folder}/`), `${path} is not in ${folder}/`);
+          assert.ok(
+            !path
+              .slice(folder.length + 1)
+              .split('/')
+              .some((s) => s === '..' || s === '.' || s === ''),
+            `${path} climbs out`,
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   });

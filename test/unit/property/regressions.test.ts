@@ -61,7 +61,10 @@ describe('property regressions', () => {
     const { problems } = parseConfig(text, 'c.yaml');
     for (const p of problems) assertRangeInside(p.range, problemLines(text), p.message);
     assert.deepEqual(problems, parseConfig(text.replace(/\r/g, '\n'), 'c.yaml').problems);
-    assert.ok(problems.length > 0 && problems.every((p) => p.range.start.line >= 1), 'the unclosed list is reported after line 0, where it starts');
+    assert.ok(
+      problems.length > 0 && problems.every((p) => p.range.start.line >= 1),
+      'the unclosed list is reported after line 0, where it starts',
+    );
   });
 
   // Was a bug (src/core/config/locate.ts, SourceMap used yaml's LineCounter; it now counts lines itself): when the yaml lexer swallows a
@@ -81,10 +84,13 @@ describe('property regressions', () => {
 
   it('CRLF config value ranges are right today (only line-end ranges overshoot)', () => {
     const { problems } = parseConfig('extends: nope\r\nrules:\r\n  PM001: loud\r\n', 'c.yaml');
-    assert.deepEqual(problems.map((p) => p.range), [
-      { start: { line: 0, character: 9 }, end: { line: 0, character: 13 } },
-      { start: { line: 2, character: 9 }, end: { line: 2, character: 13 } },
-    ]);
+    assert.deepEqual(
+      problems.map((p) => p.range),
+      [
+        { start: { line: 0, character: 9 }, end: { line: 0, character: 13 } },
+        { start: { line: 2, character: 9 }, end: { line: 2, character: 13 } },
+      ],
+    );
   });
 
   // Found by the property test: `!!binary` makes a Uint8Array, which was taken for a mapping and

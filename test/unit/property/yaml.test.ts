@@ -11,9 +11,69 @@ const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharC
 const lineEnding = fc.constantFrom('\n', '\r\n', '\r');
 
 /** Keys both files know, so generated values reach the schemas, not just the top-level check. */
-const KEYS = ['extends', 'documents', 'postmortem', 'runbook', 'incident', 'folder', 'fileName', 'sections', 'remove', 'modify', 'add', 'severities', 'id', 'rules', 'PM001', 'PM004', 'actionItems', 'requiredColumns', 'minimum',
-  'slos', 'service', 'objective', 'window', 'name', 'apiVersion', 'kind', 'metadata', 'spec', 'target', 'timeWindow', 'duration', 'isRolling', 'budgetingMethod', 'objectives', 'version', 'x-anchor', 'synonyms', 'required'];
-const SCALARS = ['harness', 'google-sre', 'saas', 'openslo/v1', 'SLO', 'prometheus/v1', 'sloth.slok.dev/v1', 'PrometheusServiceLevel', '30d', '7d', '1w', '28d', 'Occurrences', 'off', 'error', 'loud', '../x', 'docs/postmortems', 'YYYY-MM-DD-<slug>.md', '99.9', 'Root Cause'];
+const KEYS = [
+  'extends',
+  'documents',
+  'postmortem',
+  'runbook',
+  'incident',
+  'folder',
+  'fileName',
+  'sections',
+  'remove',
+  'modify',
+  'add',
+  'severities',
+  'id',
+  'rules',
+  'PM001',
+  'PM004',
+  'actionItems',
+  'requiredColumns',
+  'minimum',
+  'slos',
+  'service',
+  'objective',
+  'window',
+  'name',
+  'apiVersion',
+  'kind',
+  'metadata',
+  'spec',
+  'target',
+  'timeWindow',
+  'duration',
+  'isRolling',
+  'budgetingMethod',
+  'objectives',
+  'version',
+  'x-anchor',
+  'synonyms',
+  'required',
+];
+const SCALARS = [
+  'harness',
+  'google-sre',
+  'saas',
+  'openslo/v1',
+  'SLO',
+  'prometheus/v1',
+  'sloth.slok.dev/v1',
+  'PrometheusServiceLevel',
+  '30d',
+  '7d',
+  '1w',
+  '28d',
+  'Occurrences',
+  'off',
+  'error',
+  'loud',
+  '../x',
+  'docs/postmortems',
+  'YYYY-MM-DD-<slug>.md',
+  '99.9',
+  'Root Cause',
+];
 const { value: yamlValue } = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -25,19 +85,44 @@ const { value: yamlValue } = fc.letrec<{ value: unknown }>((tie) => ({
   ),
 }));
 /** YAML text from values, top-level mappings mostly, with flow style now and then. */
-const builtYaml = fc.tuple(fc.dictionary(fc.constantFrom(...KEYS), yamlValue, { maxKeys: 6 }), fc.boolean()).map(([v, flow]) => {
-  try {
-    return stringify(v, { collectionStyle: flow ? 'flow' : 'any' });
-  } catch {
-    return JSON.stringify(v) ?? '';
-  }
-});
+const builtYaml = fc
+  .tuple(fc.dictionary(fc.constantFrom(...KEYS), yamlValue, { maxKeys: 6 }), fc.boolean())
+  .map(([v, flow]) => {
+    try {
+      return stringify(v, { collectionStyle: flow ? 'flow' : 'any' });
+    } catch {
+      return JSON.stringify(v) ?? '';
+    }
+  });
 const yamlLine = fc.oneof(
   word,
   fc.tuple(fc.constantFrom(...KEYS), word).map(([k, v]) => `${k}: ${v}`),
-  fc.constantFrom('---', '...', '- ', '  - ', 'a: &a [1, 2]', 'b: *a', 'c: *missing', '<<: *a', '? complex', '!!binary x', '%YAML 1.2', '{', '[', '"unterminated', "'x", '\t- tab', 'key: value: value', 'a: b\n a: c', 'slos:', '  - {service: s, objective: 99.9, window: 30d}'),
+  fc.constantFrom(
+    '---',
+    '...',
+    '- ',
+    '  - ',
+    'a: &a [1, 2]',
+    'b: *a',
+    'c: *missing',
+    '<<: *a',
+    '? complex',
+    '!!binary x',
+    '%YAML 1.2',
+    '{',
+    '[',
+    '"unterminated',
+    "'x",
+    '\t- tab',
+    'key: value: value',
+    'a: b\n a: c',
+    'slos:',
+    '  - {service: s, objective: 99.9, window: 30d}',
+  ),
 );
-const brokenYaml = fc.array(fc.tuple(yamlLine, lineEnding), { maxLength: 40 }).map((parts) => parts.map(([l, e]) => l + e).join(''));
+const brokenYaml = fc
+  .array(fc.tuple(yamlLine, lineEnding), { maxLength: 40 })
+  .map((parts) => parts.map(([l, e]) => l + e).join(''));
 const anyYamlText = fc.oneof(
   { weight: 2, arbitrary: builtYaml },
   { weight: 2, arbitrary: brokenYaml },
@@ -64,7 +149,8 @@ describe('property: parseConfig and parseSloFile', () => {
           assertLinesInside(p.range, lines, `config problem "${p.message}"`);
           assert.ok(p.message.length > 0);
         }
-        if (result.problems.some((p) => p.severity === 'error')) assert.equal(result.profile, undefined, 'a file with errors applies no profile');
+        if (result.problems.some((p) => p.severity === 'error'))
+          assert.equal(result.profile, undefined, 'a file with errors applies no profile');
       }),
       { numRuns: RUNS * 2 },
     );
@@ -88,7 +174,8 @@ describe('property: parseConfig and parseSloFile', () => {
     fc.assert(
       fc.property(lfYamlText, (text) => {
         const lines = problemLines(text);
-        for (const p of parseConfig(text, '.incident-workbench.yaml').problems) assertRangeInside(p.range, lines, `config problem "${p.message}"`);
+        for (const p of parseConfig(text, '.incident-workbench.yaml').problems)
+          assertRangeInside(p.range, lines, `config problem "${p.message}"`);
         for (const p of parseSloFile(text).problems) assertRangeInside(p.range, lines, `slo problem "${p.message}"`);
       }),
       { numRuns: RUNS * 2 },
@@ -96,7 +183,18 @@ describe('property: parseConfig and parseSloFile', () => {
   });
 
   it('bounds an alias bomb in both readers', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`), 'slos: *j', 'rules: *j'].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(',')}]`,
+      ),
+      'slos: *j',
+      'rules: *j',
+    ].join('\n');
     const started = Date.now();
     const config = parseConfig(bomb, 'bomb.yaml');
     const slo = parseSloFile(bomb);

@@ -19,7 +19,13 @@ interface Provision {
   parseDpkgQuery(output: string): Set<string>;
   readInstalled(names: string[]): Set<string> | undefined;
   installCommand(missing: string[], who: { root: boolean }): string;
-  decide(input: { needed: string[]; installed: Set<string>; root: boolean; passwordlessSudo: boolean; dpkgAvailable?: boolean }): Decision;
+  decide(input: {
+    needed: string[];
+    installed: Set<string>;
+    root: boolean;
+    passwordlessSudo: boolean;
+    dpkgAvailable?: boolean;
+  }): Decision;
 }
 
 // A real dynamic import: TypeScript's CommonJS output would turn `import()` into `require()`.
@@ -36,7 +42,16 @@ describe('scripts/provision.mjs', () => {
     assert.equal(new Set(names).size, names.length);
     for (const x of p.DEBIAN_PACKAGES) assert.ok(x.why.length > 10, x.name);
     const test = p.packagesFor('test');
-    for (const name of ['chromium', 'ripgrep', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'git']) {
+    for (const name of [
+      'chromium',
+      'ripgrep',
+      'libkrb5-dev',
+      'libx11-dev',
+      'libxkbfile-dev',
+      'libsecret-1-dev',
+      'pkg-config',
+      'git',
+    ]) {
       assert.ok(test.includes(name), name);
     }
     assert.ok(!p.packagesFor('unit').includes('chromium'), 'the unit tests drive no browser');
@@ -57,7 +72,9 @@ describe('scripts/provision.mjs', () => {
   });
 
   it('counts only packages whose status is "install ok installed", without the architecture', () => {
-    const installed = p.parseDpkgQuery('libx11-dev:amd64 install ok installed\nchromium deinstall ok config-files\nripgrep unknown ok not-installed\ngit install ok installed\n');
+    const installed = p.parseDpkgQuery(
+      'libx11-dev:amd64 install ok installed\nchromium deinstall ok config-files\nripgrep unknown ok not-installed\ngit install ok installed\n',
+    );
     assert.deepEqual([...installed].sort(), ['git', 'libx11-dev']);
   });
 
@@ -73,11 +90,19 @@ describe('scripts/provision.mjs', () => {
     });
 
     it('installs as root, with no sudo', () => {
-      assert.deepEqual(p.decide({ needed, installed, root: true, passwordlessSudo: false }), { action: 'install', missing: [NO_SUCH_PACKAGE], sudo: false });
+      assert.deepEqual(p.decide({ needed, installed, root: true, passwordlessSudo: false }), {
+        action: 'install',
+        missing: [NO_SUCH_PACKAGE],
+        sudo: false,
+      });
     });
 
     it('installs through sudo when sudo needs no password', () => {
-      assert.deepEqual(p.decide({ needed, installed, root: false, passwordlessSudo: true }), { action: 'install', missing: [NO_SUCH_PACKAGE], sudo: true });
+      assert.deepEqual(p.decide({ needed, installed, root: false, passwordlessSudo: true }), {
+        action: 'install',
+        missing: [NO_SUCH_PACKAGE],
+        sudo: true,
+      });
     });
 
     it('stops otherwise, with a message naming the exact command', () => {
@@ -85,21 +110,38 @@ describe('scripts/provision.mjs', () => {
       assert.equal(decision.action, 'stop');
       assert.deepEqual(decision.missing, [NO_SUCH_PACKAGE]);
       assert.ok(decision.message?.includes(`Missing Debian packages: ${NO_SUCH_PACKAGE}.`), decision.message);
-      assert.ok(decision.message?.includes(`sudo apt-get update && sudo apt-get install -y --no-install-recommends ${NO_SUCH_PACKAGE}`), decision.message);
+      assert.ok(
+        decision.message?.includes(
+          `sudo apt-get update && sudo apt-get install -y --no-install-recommends ${NO_SUCH_PACKAGE}`,
+        ),
+        decision.message,
+      );
     });
 
     it('does nothing when every needed package is installed', () => {
-      assert.deepEqual(p.decide({ needed: ['dpkg'], installed, root: false, passwordlessSudo: false }), { action: 'none', missing: [] });
+      assert.deepEqual(p.decide({ needed: ['dpkg'], installed, root: false, passwordlessSudo: false }), {
+        action: 'none',
+        missing: [],
+      });
     });
 
     it('says it could not check on a machine without dpkg', () => {
-      const decision = p.decide({ needed, installed: new Set(), root: true, passwordlessSudo: false, dpkgAvailable: false });
+      const decision = p.decide({
+        needed,
+        installed: new Set(),
+        root: true,
+        passwordlessSudo: false,
+        dpkgAvailable: false,
+      });
       assert.equal(decision.action, 'unknown');
       assert.match(decision.message ?? '', /dpkg-query was not found/);
     });
   });
 
   it('writes the command without sudo for root', () => {
-    assert.equal(p.installCommand(['ripgrep', 'chromium'], { root: true }), 'apt-get update && apt-get install -y --no-install-recommends ripgrep chromium');
+    assert.equal(
+      p.installCommand(['ripgrep', 'chromium'], { root: true }),
+      'apt-get update && apt-get install -y --no-install-recommends ripgrep chromium',
+    );
   });
 });

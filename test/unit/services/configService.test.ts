@@ -3,7 +3,13 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { MAX_CONFIG_BYTES } from '../../../src/core/config';
-import { applyWorkspaceSeverityMatrix, findConfigFile, findConfigFileUpwards, loadConfigFile, loadConfigFor } from '../../../src/services/configService';
+import {
+  applyWorkspaceSeverityMatrix,
+  findConfigFile,
+  findConfigFileUpwards,
+  loadConfigFile,
+  loadConfigFor,
+} from '../../../src/services/configService';
 
 describe('configService', () => {
   let dir: string;
@@ -80,7 +86,10 @@ describe('configService', () => {
 
   describe('loadConfigFile', () => {
     it('loads a good file into a profile, with the folder its paths are relative to', async () => {
-      const file = write('.incident-workbench.yaml', 'extends: harness\ndocuments:\n  postmortem:\n    folder: retros\n');
+      const file = write(
+        '.incident-workbench.yaml',
+        'extends: harness\ndocuments:\n  postmortem:\n    folder: retros\n',
+      );
       const loaded = await loadConfigFile(file);
       assert.deepEqual(loaded.problems, []);
       assert.equal(loaded.path, file);
@@ -105,12 +114,17 @@ describe('configService', () => {
       const cases: [string, string][] = [
         [path.join(dir, 'missing.yaml'), 'the file does not exist'],
         [path.join(dir), 'this is a folder, not a file'],
-        [write('latin1.yaml', Buffer.from([0x78, 0x2d, 0x61, 0x3a, 0x20, 0xe9, 0x0a])), 'the file is not valid UTF-8 text'],
+        [
+          write('latin1.yaml', Buffer.from([0x78, 0x2d, 0x61, 0x3a, 0x20, 0xe9, 0x0a])),
+          'the file is not valid UTF-8 text',
+        ],
       ];
       for (const [file, message] of cases) {
         const loaded = await loadConfigFile(file);
         assert.equal(loaded.profile, undefined);
-        assert.deepEqual(loaded.problems, [{ severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+        assert.deepEqual(loaded.problems, [
+          { severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        ]);
       }
     });
 
@@ -118,9 +132,10 @@ describe('configService', () => {
       const file = write('.incident-workbench.yaml', `x-pad: "${'a'.repeat(MAX_CONFIG_BYTES)}"\n`);
       const loaded = await loadConfigFile(file);
       assert.equal(loaded.profile, undefined);
-      assert.deepEqual(loaded.problems.map((p) => p.message), [
-        'the file is larger than 256 KiB, the limit for a configuration file; nothing in it was applied',
-      ]);
+      assert.deepEqual(
+        loaded.problems.map((p) => p.message),
+        ['the file is larger than 256 KiB, the limit for a configuration file; nothing in it was applied'],
+      );
     });
 
     it('drops a byte-order mark', async () => {
@@ -134,9 +149,10 @@ describe('configService', () => {
       write('.incident-workbench.yml', 'extends: harness\n');
       const loaded = await loadConfigFile(file);
       assert.ok(loaded.profile);
-      assert.deepEqual(loaded.problems.map((p) => `${p.severity} ${p.message}`), [
-        'warning .incident-workbench.yml in the same folder is ignored in favour of this file; delete one of them',
-      ]);
+      assert.deepEqual(
+        loaded.problems.map((p) => `${p.severity} ${p.message}`),
+        ['warning .incident-workbench.yml in the same folder is ignored in favour of this file; delete one of them'],
+      );
     });
   });
 
@@ -154,13 +170,19 @@ describe('configService', () => {
   describe('applyWorkspaceSeverityMatrix with the matrix path set in the configuration', () => {
     it('reads the matrix the configuration names, under a profile that has none of its own', async () => {
       write('.incident-workbench.yaml', 'extends: google-sre\nseverityMatrix: ops/severity.md\n');
-      write('ops/severity.md', '# Severity\n\n| Severity | Definition |\n|---|---|\n| P0 | Everyone is down |\n| P1 | Some are down |\n');
+      write(
+        'ops/severity.md',
+        '# Severity\n\n| Severity | Definition |\n|---|---|\n| P0 | Everyone is down |\n| P1 | Some are down |\n',
+      );
       const loaded = await loadConfigFile(path.join(dir, '.incident-workbench.yaml'));
       assert.ok(loaded.profile);
       const r = await applyWorkspaceSeverityMatrix(dir, loaded.profile);
       assert.deepEqual(r.problems, []);
       assert.equal(r.path, path.join(dir, 'ops', 'severity.md'));
-      assert.deepEqual(r.profile?.severities.map((s) => s.id), ['P0', 'P1']);
+      assert.deepEqual(
+        r.profile?.severities.map((s) => s.id),
+        ['P0', 'P1'],
+      );
     });
 
     it('leaves the profile as it is when the named file does not exist', async () => {

@@ -1,7 +1,18 @@
 // Tests for writeNewDocument on real temporary folders: links out of the workspace, read-only folders, and folders removed or swapped while it runs.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { refusalFor, takenNamesIn, writeNewDocument, WriteRefusedError } from '../../../src/services/documentWriter';
@@ -49,21 +60,35 @@ describe('writeNewDocument', () => {
     const written = await writeNewDocument(root, 'docs/postmortems/2026/2026-03-15-outage.md', '# Outage\n');
     assert.equal(written, path.join(root, 'docs', 'postmortems', '2026', '2026-03-15-outage.md'));
     assert.equal(readFileSync(written, 'utf8'), '# Outage\n');
-    assert.deepEqual(tree(root), ['docs', 'docs/postmortems', 'docs/postmortems/2026', 'docs/postmortems/2026/2026-03-15-outage.md']);
+    assert.deepEqual(tree(root), [
+      'docs',
+      'docs/postmortems',
+      'docs/postmortems/2026',
+      'docs/postmortems/2026/2026-03-15-outage.md',
+    ]);
   });
 
   it('creates nothing outside when a folder link points outside and sub-folders are missing', async () => {
     symlinkSync(outside, path.join(root, 'docs'));
-    await assert.rejects(writeNewDocument(root, 'docs/postmortems/2026/a.md', 'x'), refused('outside', /^docs links to a folder outside the workspace; nothing was written\.$/));
+    await assert.rejects(
+      writeNewDocument(root, 'docs/postmortems/2026/a.md', 'x'),
+      refused('outside', /^docs links to a folder outside the workspace; nothing was written\.$/),
+    );
     assert.deepEqual(tree(outside), [], 'no folder or file was made through the link');
   });
 
   it('refuses a link deeper in the path, and a link through a link', async () => {
     mkdirSync(path.join(root, 'docs'));
     symlinkSync(outside, path.join(root, 'docs', 'postmortems'));
-    await assert.rejects(writeNewDocument(root, 'docs/postmortems/2026/a.md', 'x'), refused('outside', /^docs\/postmortems links to a folder outside/));
+    await assert.rejects(
+      writeNewDocument(root, 'docs/postmortems/2026/a.md', 'x'),
+      refused('outside', /^docs\/postmortems links to a folder outside/),
+    );
     symlinkSync(path.join(root, 'docs', 'postmortems'), path.join(root, 'chain'));
-    await assert.rejects(writeNewDocument(root, 'chain/a.md', 'x'), refused('outside', /^chain links to a folder outside/));
+    await assert.rejects(
+      writeNewDocument(root, 'chain/a.md', 'x'),
+      refused('outside', /^chain links to a folder outside/),
+    );
     assert.deepEqual(tree(outside), []);
   });
 
@@ -77,13 +102,19 @@ describe('writeNewDocument', () => {
   it('refuses a link to nowhere without creating its target', async () => {
     const missing = path.join(outside, 'missing');
     symlinkSync(missing, path.join(root, 'docs'));
-    await assert.rejects(writeNewDocument(root, 'docs/postmortems/a.md', 'x'), refused('io', /^docs is a link to a folder that does not exist; nothing was written\.$/));
+    await assert.rejects(
+      writeNewDocument(root, 'docs/postmortems/a.md', 'x'),
+      refused('io', /^docs is a link to a folder that does not exist; nothing was written\.$/),
+    );
     assert.equal(existsSync(missing), false);
   });
 
   it('says so when a file stands where a folder should be', async () => {
     writeFileSync(path.join(root, 'docs'), 'not a folder');
-    await assert.rejects(writeNewDocument(root, 'docs/postmortems/a.md', 'x'), refused('io', /^Cannot create the folder docs: it or a folder above it is a file, not a folder\.$/));
+    await assert.rejects(
+      writeNewDocument(root, 'docs/postmortems/a.md', 'x'),
+      refused('io', /^Cannot create the folder docs: it or a folder above it is a file, not a folder\.$/),
+    );
     assert.equal(readFileSync(path.join(root, 'docs'), 'utf8'), 'not a folder');
   });
 
@@ -92,7 +123,10 @@ describe('writeNewDocument', () => {
     mkdirSync(path.join(root, 'docs'));
     symlinkSync(path.join(outside, 'target.md'), path.join(root, 'docs', 'a.md'));
     writeFileSync(path.join(root, 'docs', 'b.md'), 'mine');
-    await assert.rejects(writeNewDocument(root, 'docs/a.md', 'x'), refused('exists', /^docs\/a\.md already exists; it was not changed\.$/));
+    await assert.rejects(
+      writeNewDocument(root, 'docs/a.md', 'x'),
+      refused('exists', /^docs\/a\.md already exists; it was not changed\.$/),
+    );
     await assert.rejects(writeNewDocument(root, 'docs/b.md', 'x'), refused('exists', /already exists/));
     assert.equal(readFileSync(path.join(outside, 'target.md'), 'utf8'), 'keep');
     assert.equal(readFileSync(path.join(root, 'docs', 'b.md'), 'utf8'), 'mine');
@@ -109,19 +143,26 @@ describe('writeNewDocument', () => {
       .then(() => console.log('written'), (e) => console.log(e.constructor.name + ' ' + e.reason + ' ' + e.message));`;
     const attempt = (relativePath: string) => {
       const result = spawnSync(process.execPath, ['-e', script, relativePath], {
-        encoding: 'utf8', ...(isRoot() ? { uid: NOBODY, gid: NOBODY } : {}),
+        encoding: 'utf8',
+        ...(isRoot() ? { uid: NOBODY, gid: NOBODY } : {}),
       });
       assert.equal(result.status, 0, result.stderr);
       return result.stdout.trim();
     };
-    assert.equal(attempt('docs/postmortems/a.md'), 'WriteRefusedError io Cannot create the folder docs/postmortems: permission denied.');
+    assert.equal(
+      attempt('docs/postmortems/a.md'),
+      'WriteRefusedError io Cannot create the folder docs/postmortems: permission denied.',
+    );
     assert.equal(attempt('docs/a.md'), 'WriteRefusedError io Cannot create docs/a.md: permission denied.');
     assert.deepEqual(tree(path.join(root, 'docs')), []);
   });
 
   it('says the workspace folder is gone when it was removed', async () => {
     rmSync(root, { recursive: true });
-    await assert.rejects(writeNewDocument(root, 'docs/a.md', 'x'), refused('io', /^The workspace folder .* no longer exists; nothing was written\.$/));
+    await assert.rejects(
+      writeNewDocument(root, 'docs/a.md', 'x'),
+      refused('io', /^The workspace folder .* no longer exists; nothing was written\.$/),
+    );
     assert.equal(existsSync(root), false);
   });
 
@@ -154,7 +195,10 @@ describe('writeNewDocument', () => {
           await writeNewDocument(root, `docs/postmortems/note-${i}.md`, 'text');
           outcomes.written++;
         } catch (e) {
-          assert.ok(e instanceof WriteRefusedError, `only clear refusals, got ${e instanceof Error ? e.stack : String(e)}`);
+          assert.ok(
+            e instanceof WriteRefusedError,
+            `only clear refusals, got ${e instanceof Error ? e.stack : String(e)}`,
+          );
           assert.match(e.message, /nothing was (written|kept)|already exists|Cannot create|removed/);
           outcomes.refused++;
         }
@@ -183,9 +227,12 @@ describe('refusalFor and takenNamesIn (checks before a multi-file write)', () =>
     assert.deepEqual(tree(root), []);
   });
 
-  it('gives writeNewDocument\'s reason for a folder that links outside, and for an unsafe path', async () => {
+  it("gives writeNewDocument's reason for a folder that links outside, and for an unsafe path", async () => {
     symlinkSync(outside, path.join(root, 'docs'));
-    assert.match(await refusalFor(root, 'docs/postmortems/x.md') ?? '', /docs links to a folder outside the workspace/);
+    assert.match(
+      (await refusalFor(root, 'docs/postmortems/x.md')) ?? '',
+      /docs links to a folder outside the workspace/,
+    );
     assert.deepEqual(tree(outside), []);
     assert.ok(await refusalFor(root, '../x.md'), 'a path that climbs out is refused');
   });

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import {
-  emptyDraft, hostMessageSchema, MAX_FIELD_CHARS, MAX_LIST_ENTRIES, parseMessage, webviewMessageSchema, wizardDraftSchema, type WizardDraft,
+  emptyDraft,
+  hostMessageSchema,
+  MAX_FIELD_CHARS,
+  MAX_LIST_ENTRIES,
+  parseMessage,
+  webviewMessageSchema,
+  wizardDraftSchema,
+  type WizardDraft,
 } from '../../../src/webview/protocol';
 import { findProfile, type Profile } from '../../../src/core/profiles';
 import { fullDraft } from '../core/wizard/drafts';
@@ -33,14 +40,20 @@ describe('wizard message protocol', () => {
       const parsed = wizardDraftSchema.safeParse(saved);
       assert.ok(parsed.success);
       assert.equal(parsed.data.assess.changedAt, '');
-      assert.equal(wizardDraftSchema.safeParse(changed(fullDraft(harness), 'assess.changedAt', '14:05')).success, false);
+      assert.equal(
+        wizardDraftSchema.safeParse(changed(fullDraft(harness), 'assess.changedAt', '14:05')).success,
+        false,
+      );
     });
 
     it('reads a draft saved before the wizard asked who confirmed the fix as one where nobody is named yet', () => {
       const parsed = wizardDraftSchema.safeParse(changed(fullDraft(harness), 'document.fixConfirmedBy', undefined));
       assert.ok(parsed.success);
       assert.equal(parsed.data.document.fixConfirmedBy, '');
-      assert.equal(wizardDraftSchema.safeParse(changed(fullDraft(harness), 'document.fixConfirmedBy', 42)).success, false);
+      assert.equal(
+        wizardDraftSchema.safeParse(changed(fullDraft(harness), 'document.fixConfirmedBy', 42)).success,
+        false,
+      );
     });
 
     const bad: Array<[string, string, unknown]> = [
@@ -62,7 +75,8 @@ describe('wizard message protocol', () => {
       ['a missing phase object', 'improve', undefined],
     ];
     for (const [what, path, value] of bad) {
-      it(`rejects ${what}`, () => assert.equal(wizardDraftSchema.safeParse(changed(fullDraft(harness), path, value)).success, false));
+      it(`rejects ${what}`, () =>
+        assert.equal(wizardDraftSchema.safeParse(changed(fullDraft(harness), path, value)).success, false));
     }
   });
 
@@ -76,11 +90,19 @@ describe('wizard message protocol', () => {
         { type: 'finish', draft },
         { type: 'cancel', dirty: true },
         { type: 'openLink', href: 'https://example.com/runbook' },
-      ]) assert.ok(webviewMessageSchema.safeParse(message).success, message.type);
+      ])
+        assert.ok(webviewMessageSchema.safeParse(message).success, message.type);
     });
 
     it('accepts an evaluation from the host and rejects one with a finding in an unknown phase', () => {
-      const evaluation = { type: 'evaluation', markdown: '# x\n', path: 'docs/postmortems/x.md', findings: [], timeToDetectMinutes: 4, timeToRecoverMinutes: null };
+      const evaluation = {
+        type: 'evaluation',
+        markdown: '# x\n',
+        path: 'docs/postmortems/x.md',
+        findings: [],
+        timeToDetectMinutes: 4,
+        timeToRecoverMinutes: null,
+      };
       assert.ok(hostMessageSchema.safeParse(evaluation).success);
       const finding = { ruleId: 'PM008', severity: 'warning', message: 'Vague.', phase: 'celebrate' };
       assert.equal(hostMessageSchema.safeParse({ ...evaluation, findings: [finding] }).success, false);
@@ -119,7 +141,10 @@ describe('wizard message protocol', () => {
       const result = parseMessage(webviewMessageSchema, { type: 'requestCommits', since: 'yesterday', until: '' });
       assert.equal(result.ok, false);
       if (!result.ok) {
-        assert.match(result.error, /^Ignored a malformed wizard message \(since: must be YYYY-MM-DDTHH:MM or empty\)\.$/);
+        assert.match(
+          result.error,
+          /^Ignored a malformed wizard message \(since: must be YYYY-MM-DDTHH:MM or empty\)\.$/,
+        );
       }
       const unknown = parseMessage(webviewMessageSchema, { type: 'nope' });
       assert.equal(unknown.ok, false);

@@ -42,7 +42,10 @@ export interface ImportWindow {
 
 /** Bad input: the message is for the user and `file` names the file (or folder) at fault. */
 export class TimelineImportError extends Error {
-  constructor(readonly file: string, message: string) {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
     super(`${file}: ${message}`);
     this.name = 'TimelineImportError';
   }
@@ -55,7 +58,13 @@ export function isoSecond(at: number): string {
 
 /** The JSON form of events, in the order given. */
 export function eventsJson(events: readonly ImportedEvent[]): ImportedEventJson[] {
-  return events.map((e) => ({ time: isoSecond(e.at), text: e.text, source: e.source, author: e.author, milestone: e.milestone }));
+  return events.map((e) => ({
+    time: isoSecond(e.at),
+    text: e.text,
+    source: e.source,
+    author: e.author,
+    milestone: e.milestone,
+  }));
 }
 
 /** Whether `at` is inside the window. */

@@ -28,13 +28,24 @@ export function combineEvents(lists: readonly (readonly ImportedEvent[])[]): Imp
   for (const e of events) {
     if (e.explicit && e.milestone && (!keep.has(e.milestone) || e.milestone === 'resolution')) keep.set(e.milestone, e);
   }
-  const out = events.map((e) => (!e.milestone || (e.explicit && keep.get(e.milestone) === e) ? e : { ...e, milestone: null, explicit: undefined }));
+  const out = events.map((e) =>
+    !e.milestone || (e.explicit && keep.get(e.milestone) === e) ? e : { ...e, milestone: null, explicit: undefined },
+  );
   if (claimed.size === MILESTONES.length) return out;
   // One range for all: the classifier reads times and words, never ranges (100,000 events make garbage count).
   const noRange = range(0, 0, 0, 0);
   const entries: TimelineEntry[] = out.map((e, i) => ({
-    line: i, range: noRange, timeText: '', minutes: Math.floor(e.at / 60_000), dated: true, zoned: true,
-    text: e.text, body: e.text, approximate: false, zone: 'UTC', utcOffset: 0,
+    line: i,
+    range: noRange,
+    timeText: '',
+    minutes: Math.floor(e.at / 60_000),
+    dated: true,
+    zoned: true,
+    text: e.text,
+    body: e.text,
+    approximate: false,
+    zone: 'UTC',
+    utcOffset: 0,
   }));
   const hits = classifyMilestones(entries);
   for (const m of MILESTONES) {
@@ -46,7 +57,8 @@ export function combineEvents(lists: readonly (readonly ImportedEvent[])[]): Imp
   // A start read from the words after the detection ("errors started at 23:38", said later) marks no start.
   const detection = out.find((e) => e.milestone === 'detection');
   const start = out.findIndex((e) => e.milestone === 'start');
-  if (detection && start >= 0 && out[start].at > detection.at && !out[start].explicit) out[start] = { ...out[start], milestone: null };
+  if (detection && start >= 0 && out[start].at > detection.at && !out[start].explicit)
+    out[start] = { ...out[start], milestone: null };
   return out;
 }
 
@@ -68,7 +80,12 @@ function tableColumns(table: Table): Columns {
   if (time < 0) time = date >= 0 ? date : 0;
   const author = find(/\b(?:who|author|by|actor|owner|person|people|responder)\b/, [time, date]);
   const source = find(/\b(?:source|channel|via)\b/, [time, date, author]);
-  let event = find(/\b(?:event|what|description|action|details?|happened|notes?|summary|activity)\b/, [time, date, author, source]);
+  let event = find(/\b(?:event|what|description|action|details?|happened|notes?|summary|activity)\b/, [
+    time,
+    date,
+    author,
+    source,
+  ]);
   if (event < 0) event = headers.findIndex((_h, i) => ![time, date, author, source].includes(i));
   return { count: headers.length, time, date: date === time ? -1 : date, event, author, source };
 }
@@ -76,11 +93,22 @@ function tableColumns(table: Table): Columns {
 /** How rows are written: a table with its columns, or list items with their marker. */
 export type TimelineForm =
   | { readonly kind: 'table'; readonly columns: Columns; readonly dated: boolean; readonly zoneSuffix: string }
-  | { readonly kind: 'list'; readonly marker: string; readonly boldTime: boolean; readonly dated: boolean; readonly zoneSuffix: string };
+  | {
+      readonly kind: 'list';
+      readonly marker: string;
+      readonly boldTime: boolean;
+      readonly dated: boolean;
+      readonly zoneSuffix: string;
+    };
 
 /** The form `timeline import` prints without a document: a `Time (UTC) | Event` table. */
 export const DEFAULT_TABLE_HEADER = '| Time (UTC) | Event |\n|---|---|';
-const DEFAULT_FORM: TimelineForm = { kind: 'table', columns: { count: 2, time: 0, date: -1, event: 1, author: -1, source: -1 }, dated: true, zoneSuffix: '' };
+const DEFAULT_FORM: TimelineForm = {
+  kind: 'table',
+  columns: { count: 2, time: 0, date: -1, event: 1, author: -1, source: -1 },
+  dated: true,
+  zoneSuffix: '',
+};
 
 /**
  * The event's text as a row shows it: a Slack message after its author's name unless the
@@ -88,9 +116,14 @@ const DEFAULT_FORM: TimelineForm = { kind: 'table', columns: { count: 2, time: 0
  * column, and a marker for an explicit milestone when `markMilestone`.
  */
 function rowText(e: ImportedEvent, authorColumn: boolean, sourceColumn: boolean, markMilestone: boolean): string {
-  const base = e.source === 'pagerduty'
-    ? (sourceColumn ? e.text : `PagerDuty: ${e.text}`)
-    : (!authorColumn && e.author ? `${e.author}: ${e.text}` : e.text);
+  const base =
+    e.source === 'pagerduty'
+      ? sourceColumn
+        ? e.text
+        : `PagerDuty: ${e.text}`
+      : !authorColumn && e.author
+        ? `${e.author}: ${e.text}`
+        : e.text;
   return markMilestone && e.explicit && e.milestone ? `${base} ${markerOf(e.milestone)}` : base;
 }
 
@@ -153,7 +186,12 @@ export interface TimelineMerge {
  * row is skipped, so importing twice adds nothing. Rows already there are never changed.
  * Throws `TimelineEntryError` when there is no Timeline section.
  */
-export function mergeTimeline(doc: MarkdownDocument, kind: DocumentKind, profile: Profile, events: readonly ImportedEvent[]): TimelineMerge {
+export function mergeTimeline(
+  doc: MarkdownDocument,
+  kind: DocumentKind,
+  profile: Profile,
+  events: readonly ImportedEvent[],
+): TimelineMerge {
   const model = readIncident(doc, kind, profile);
   const section = sectionByRole(model, SECTION_ROLES.timeline);
   if (!section) throw new TimelineEntryError('This document has no Timeline section; add one first.');
@@ -166,7 +204,10 @@ export function mergeTimeline(doc: MarkdownDocument, kind: DocumentKind, profile
   const docDay = model.date ? Date.UTC(model.date.year, model.date.month - 1, model.date.day) / 86_400_000 : undefined;
   const linesDated = entries.some((e) => /\d{4}-\d{2}-\d{2}/.test(doc.lines[e.line] ?? ''));
   const eventDays = new Set(events.map((e) => Math.floor(e.at / 86_400_000)));
-  const dated = linesDated || entries.length === 0 || (docDay === undefined ? eventDays.size > 1 : [...eventDays].some((d) => d !== docDay));
+  const dated =
+    linesDated ||
+    entries.length === 0 ||
+    (docDay === undefined ? eventDays.size > 1 : [...eventDays].some((d) => d !== docDay));
   const otherZone = entries.some((e) => e.utcOffset !== 0);
   const sectionText = doc.lines.slice(section.bodyStartLine, section.endLine).join('\n');
   const hasMarker = (m: Milestone) => MILESTONE_MARKERS[m].some((mk) => sectionText.toLowerCase().includes(mk));
@@ -179,7 +220,13 @@ export function mergeTimeline(doc: MarkdownDocument, kind: DocumentKind, profile
     const first = items[0] ? doc.lines[items[0].line] : undefined;
     const marker = first ? (/^\s*([-*+]|\d+[.)])/.exec(first)?.[1] ?? '-') : '-';
     const utcWritten = entries.some((e) => /\bUTC\b/.test(doc.lines[e.line] ?? ''));
-    form = { kind: 'list', marker: /\d/.test(marker) ? `1${marker.slice(-1)}` : marker, boldTime: first ? /^\s*(?:[-*+]|\d+[.)])\s+\*\*/.test(first) : false, dated, zoneSuffix: otherZone || utcWritten || items.length === 0 ? ' UTC' : '' };
+    form = {
+      kind: 'list',
+      marker: /\d/.test(marker) ? `1${marker.slice(-1)}` : marker,
+      boldTime: first ? /^\s*(?:[-*+]|\d+[.)])\s+\*\*/.test(first) : false,
+      dated,
+      zoneSuffix: otherZone || utcWritten || items.length === 0 ? ' UTC' : '',
+    };
   }
 
   // Rows without any date (and no document date) read as minutes since their first day: compare the time of day only.
@@ -204,9 +251,14 @@ export function mergeTimeline(doc: MarkdownDocument, kind: DocumentKind, profile
     const bare = normalize(e.text);
     const rows = existing.get(minute) ?? [];
     // A short text ("ok", "+1") counts as there only with its author (in its column or before the text), not inside any row of that minute.
-    const sameCells = (r: string) => form.kind === 'table' && r.includes(normalize(rowText(e, form.columns.author >= 0, form.columns.source >= 0, false)))
-      && (form.columns.author < 0 || e.author === null || r.includes(normalize(e.author)));
-    if (rows.some((r) => r.includes(words) || sameCells(r) || (bare.length >= 12 && r.includes(bare))) || seenInBatch.has(`${minute} ${words}`)) {
+    const sameCells = (r: string) =>
+      form.kind === 'table' &&
+      r.includes(normalize(rowText(e, form.columns.author >= 0, form.columns.source >= 0, false))) &&
+      (form.columns.author < 0 || e.author === null || r.includes(normalize(e.author)));
+    if (
+      rows.some((r) => r.includes(words) || sameCells(r) || (bare.length >= 12 && r.includes(bare))) ||
+      seenInBatch.has(`${minute} ${words}`)
+    ) {
       alreadyThere++;
       continue;
     }
@@ -216,7 +268,7 @@ export function mergeTimeline(doc: MarkdownDocument, kind: DocumentKind, profile
     const row = renderRow(e, form, mark);
     const eventMinute = Math.floor(e.at / 60_000);
     const later = ordered.find((x) => compare(x, eventMinute, undatedDay) > 0);
-    const at = later ? later.line : appendAt ?? -1;
+    const at = later ? later.line : (appendAt ?? -1);
     const list = inserts.get(at);
     if (list) list.push(row);
     else inserts.set(at, [row]);
@@ -265,5 +317,10 @@ function compare(entry: TimelineEntry, minute: number, undatedDay: boolean): num
 }
 
 function normalize(text: string): string {
-  return text.replace(/\\([|<])/g, '$1').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text
+    .replace(/\\([|<])/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }

@@ -18,7 +18,10 @@ export function isPagerDutyLog(data: unknown): boolean {
  */
 export function pagerDutyEvents(file: JsonFile, window: ImportWindow): ImportedEvent[] {
   if (!isPagerDutyLog(file.data)) {
-    throw new TimelineImportError(file.path, 'not a PagerDuty log (expected a JSON object with a "log_entries" array, as GET /incidents/{id}/log_entries returns).');
+    throw new TimelineImportError(
+      file.path,
+      'not a PagerDuty log (expected a JSON object with a "log_entries" array, as GET /incidents/{id}/log_entries returns).',
+    );
   }
   const entries = (file.data as { log_entries: unknown[] }).log_entries;
   const events: { event: ImportedEvent; type: string }[] = [];
@@ -27,7 +30,8 @@ export function pagerDutyEvents(file: JsonFile, window: ImportWindow): ImportedE
     const type = typeof entry.type === 'string' ? entry.type : '';
     if (DROPPED_TYPES.has(type)) return;
     const at = typeof entry.created_at === 'string' ? Date.parse(entry.created_at) : NaN;
-    if (!Number.isFinite(at)) throw new TimelineImportError(file.path, `log entry ${index + 1} has no readable "created_at" time.`);
+    if (!Number.isFinite(at))
+      throw new TimelineImportError(file.path, `log entry ${index + 1} has no readable "created_at" time.`);
     if (!inWindow(at, window)) return;
     const text = entryText(entry, type);
     if (!text) return;
@@ -37,18 +41,25 @@ export function pagerDutyEvents(file: JsonFile, window: ImportWindow): ImportedE
   const typeOf = new Map(events.map((e) => [e.event, e.type]));
   const trigger = sorted.findIndex((e) => typeOf.get(e) === 'trigger_log_entry');
   let resolve = -1;
-  for (let i = sorted.length - 1; i >= 0 && resolve < 0; i--) if (typeOf.get(sorted[i]) === 'resolve_log_entry') resolve = i;
-  return sorted.map((e, i) => (i === trigger ? { ...e, milestone: 'detection' as const, explicit: true }
-    : i === resolve ? { ...e, milestone: 'resolution' as const, explicit: true } : e));
+  for (let i = sorted.length - 1; i >= 0 && resolve < 0; i--)
+    if (typeOf.get(sorted[i]) === 'resolve_log_entry') resolve = i;
+  return sorted.map((e, i) =>
+    i === trigger
+      ? { ...e, milestone: 'detection' as const, explicit: true }
+      : i === resolve
+        ? { ...e, milestone: 'resolution' as const, explicit: true }
+        : e,
+  );
 }
 
 /** The entry's text: an annotation's note, else its summary (white space collapsed). */
 function entryText(entry: Record<string, unknown>, type: string): string {
   const channel = isRecord(entry.channel) ? entry.channel : {};
   const note = isRecord(entry.note) ? entry.note.content : entry.note;
-  const candidates = type === 'annotate_log_entry'
-    ? [note, channel.content, channel.type === 'note' ? channel.summary : undefined, entry.summary]
-    : [entry.summary, channel.summary];
+  const candidates =
+    type === 'annotate_log_entry'
+      ? [note, channel.content, channel.type === 'note' ? channel.summary : undefined, entry.summary]
+      : [entry.summary, channel.summary];
   const text = candidates.find((t): t is string => typeof t === 'string' && t.trim() !== '') ?? '';
   const clean = text.replace(/\s+/g, ' ').trim();
   return type === 'annotate_log_entry' && clean && !/^note\b/i.test(clean) ? `Note: ${clean}` : clean;
@@ -56,7 +67,9 @@ function entryText(entry: Record<string, unknown>, type: string): string {
 
 function agentOf(entry: Record<string, unknown>): string | null {
   const agent = isRecord(entry.agent) ? entry.agent : undefined;
-  const name = agent && (typeof agent.summary === 'string' ? agent.summary : typeof agent.name === 'string' ? agent.name : undefined);
+  const name =
+    agent &&
+    (typeof agent.summary === 'string' ? agent.summary : typeof agent.name === 'string' ? agent.name : undefined);
   return name && name.trim() ? name.trim() : null;
 }
 

@@ -25,7 +25,14 @@ export interface SlackExportFiles {
 
 /** Message subtypes that are no event of the incident: people joining or leaving, deletions. */
 const DROPPED_SUBTYPES = new Set([
-  'channel_join', 'channel_leave', 'group_join', 'group_leave', 'message_deleted', 'tombstone', 'bot_add', 'bot_remove',
+  'channel_join',
+  'channel_leave',
+  'group_join',
+  'group_leave',
+  'message_deleted',
+  'tombstone',
+  'bot_add',
+  'bot_remove',
 ]);
 
 /**
@@ -33,10 +40,15 @@ const DROPPED_SUBTYPES = new Set([
  * such a list.
  */
 export function readSlackChannels(file: JsonFile): SlackChannel[] {
-  if (!Array.isArray(file.data)) throw new TimelineImportError(file.path, 'not a Slack channel list (expected a JSON array of channels with "id" and "name").');
+  if (!Array.isArray(file.data))
+    throw new TimelineImportError(
+      file.path,
+      'not a Slack channel list (expected a JSON array of channels with "id" and "name").',
+    );
   const out: SlackChannel[] = [];
   for (const c of file.data) {
-    if (isRecord(c) && typeof c.name === 'string') out.push({ id: typeof c.id === 'string' ? c.id : c.name, name: c.name });
+    if (isRecord(c) && typeof c.name === 'string')
+      out.push({ id: typeof c.id === 'string' ? c.id : c.name, name: c.name });
   }
   return out;
 }
@@ -46,15 +58,25 @@ export function readSlackChannels(file: JsonFile): SlackChannel[] {
  * export has a single channel. Throws, naming `channelsPath` and the channels there are, when
  * the name is not there or when several channels leave the choice open.
  */
-export function chooseSlackChannel(channels: readonly SlackChannel[], name: string | undefined, channelsPath: string): SlackChannel {
+export function chooseSlackChannel(
+  channels: readonly SlackChannel[],
+  name: string | undefined,
+  channelsPath: string,
+): SlackChannel {
   const list = channels.map((c) => `#${c.name}`).join(', ') || 'none';
   if (name === undefined) {
     if (channels.length === 1) return channels[0];
-    throw new TimelineImportError(channelsPath, channels.length === 0 ? 'the export lists no channel.' : `the export has ${channels.length} channels (${list}); choose one with --channel NAME.`);
+    throw new TimelineImportError(
+      channelsPath,
+      channels.length === 0
+        ? 'the export lists no channel.'
+        : `the export has ${channels.length} channels (${list}); choose one with --channel NAME.`,
+    );
   }
   const wanted = name.replace(/^#/, '').toLowerCase();
   const found = channels.find((c) => c.name.toLowerCase() === wanted || c.id.toLowerCase() === wanted);
-  if (!found) throw new TimelineImportError(channelsPath, `no channel named #${wanted} in the export; its channels: ${list}.`);
+  if (!found)
+    throw new TimelineImportError(channelsPath, `no channel named #${wanted} in the export; its channels: ${list}.`);
   return found;
 }
 
@@ -66,12 +88,17 @@ const DAY_FILE = /^(\d{4})-(\d{2})-(\d{2})\.json$/;
  */
 export function slackDayFiles(names: readonly string[], window: ImportWindow): string[] {
   const day = 86_400_000;
-  return names.filter((n) => {
-    const m = DAY_FILE.exec(n);
-    if (!m) return false;
-    const start = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-    return (window.since === undefined || start + 2 * day > window.since) && (window.until === undefined || start - day <= window.until);
-  }).sort();
+  return names
+    .filter((n) => {
+      const m = DAY_FILE.exec(n);
+      if (!m) return false;
+      const start = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+      return (
+        (window.since === undefined || start + 2 * day > window.since) &&
+        (window.until === undefined || start - day <= window.until)
+      );
+    })
+    .sort();
 }
 
 interface Kept {
@@ -101,7 +128,8 @@ export function slackEvents(files: SlackExportFiles, window: ImportWindow): Impo
   const byTs = new Map<string, Kept>();
   let seq = 0;
   for (const file of files.days) {
-    if (!Array.isArray(file.data)) throw new TimelineImportError(file.path, 'not a Slack day file (expected a JSON array of messages).');
+    if (!Array.isArray(file.data))
+      throw new TimelineImportError(file.path, 'not a Slack day file (expected a JSON array of messages).');
     for (const raw of file.data) {
       if (!isRecord(raw)) continue;
       let m: Record<string, unknown> = raw;
@@ -119,7 +147,10 @@ export function slackEvents(files: SlackExportFiles, window: ImportWindow): Impo
       if (!inWindow(at, window)) continue;
       const text = readable(messageText(m), users, channelNames);
       if (!text) continue;
-      const edited = isRecord(m.edited) && (typeof m.edited.ts === 'string' || typeof m.edited.ts === 'number') ? Number(m.edited.ts) || 0 : 0;
+      const edited =
+        isRecord(m.edited) && (typeof m.edited.ts === 'string' || typeof m.edited.ts === 'number')
+          ? Number(m.edited.ts) || 0
+          : 0;
       const before = byTs.get(ts as string);
       if (before) {
         // The same message twice (an edit, a reply also sent to the channel): the latest text wins.
@@ -136,20 +167,32 @@ export function slackEvents(files: SlackExportFiles, window: ImportWindow): Impo
   const kept = [...byTs.values()].sort((a, b) => a.at - b.at || a.seq - b.seq);
   // The first alert a bot posted is the detection: a fact of the channel, not a reading of the words.
   const alert = kept.find((k) => k.bot && ALERT.test(k.text) && !RECOVERY.test(k.text));
-  return kept.map((k) => (k === alert
-    ? { at: k.at, text: k.text, source: 'slack' as const, author: k.author, milestone: 'detection' as const, explicit: true }
-    : { at: k.at, text: k.text, source: 'slack' as const, author: k.author, milestone: null }));
+  return kept.map((k) =>
+    k === alert
+      ? {
+          at: k.at,
+          text: k.text,
+          source: 'slack' as const,
+          author: k.author,
+          milestone: 'detection' as const,
+          explicit: true,
+        }
+      : { at: k.at, text: k.text, source: 'slack' as const, author: k.author, milestone: null },
+  );
 }
 
 /** users.json as id → the name people see (display name, else real name, else user name). */
 function readUsers(file: JsonFile | undefined): Map<string, string> {
   const users = new Map<string, string>();
   if (!file) return users;
-  if (!Array.isArray(file.data)) throw new TimelineImportError(file.path, 'not a Slack user list (expected a JSON array of users).');
+  if (!Array.isArray(file.data))
+    throw new TimelineImportError(file.path, 'not a Slack user list (expected a JSON array of users).');
   for (const u of file.data) {
     if (!isRecord(u) || typeof u.id !== 'string') continue;
     const profile = isRecord(u.profile) ? u.profile : {};
-    const name = [profile.display_name, profile.real_name, u.real_name, u.name].find((n): n is string => typeof n === 'string' && n.trim() !== '');
+    const name = [profile.display_name, profile.real_name, u.real_name, u.name].find(
+      (n): n is string => typeof n === 'string' && n.trim() !== '',
+    );
     if (name) users.set(u.id, name.trim());
   }
   return users;
@@ -161,7 +204,9 @@ function authorOf(m: Record<string, unknown>, users: Map<string, string>): strin
   if (isRecord(m.bot_profile) && typeof m.bot_profile.name === 'string') return m.bot_profile.name;
   if (isRecord(m.user_profile)) {
     const p = m.user_profile;
-    const name = [p.display_name, p.real_name, p.name].find((n): n is string => typeof n === 'string' && n.trim() !== '');
+    const name = [p.display_name, p.real_name, p.name].find(
+      (n): n is string => typeof n === 'string' && n.trim() !== '',
+    );
     if (name) return name;
   }
   if (typeof m.user === 'string') return m.user;
@@ -176,7 +221,9 @@ function messageText(m: Record<string, unknown>): string {
   if (Array.isArray(m.attachments)) {
     for (const a of m.attachments) {
       if (!isRecord(a)) continue;
-      const t = [a.fallback, a.pretext, a.title, a.text].find((x): x is string => typeof x === 'string' && x.trim() !== '');
+      const t = [a.fallback, a.pretext, a.title, a.text].find(
+        (x): x is string => typeof x === 'string' && x.trim() !== '',
+      );
       if (t) parts.push(t);
     }
   }
@@ -190,26 +237,35 @@ function messageText(m: Record<string, unknown>): string {
 const SPECIAL = /<([@#!][^<>\n]*|[A-Za-z][\w+.-]*:[^<>\s|]*(?:\|[^<>\n]*)?)>/g;
 
 /** Slack's markup made readable, entities decoded, white space collapsed to one line. */
-export function readable(text: string, users: ReadonlyMap<string, string>, channels: ReadonlyMap<string, string>): string {
-  const out = text.indexOf('<') < 0 ? text : text.replace(SPECIAL, (_all, inner: string) => {
-    const bar = inner.indexOf('|');
-    const target = bar < 0 ? inner : inner.slice(0, bar);
-    const label = bar < 0 ? undefined : inner.slice(bar + 1);
-    switch (target[0]) {
-      case '@': return `@${users.get(target.slice(1)) ?? label?.replace(/^@/, '') ?? target.slice(1)}`;
-      case '#': return `#${label ?? channels.get(target.slice(1)) ?? target.slice(1)}`;
-      case '!': {
-        const word = target.slice(1);
-        if (word === 'here' || word === 'channel' || word === 'everyone') return `@${word}`;
-        if (label) return label;
-        return word.startsWith('subteam^') ? `@${word.slice(8)}` : `@${word}`;
-      }
-      default: {
-        const url = target.startsWith('mailto:') ? target.slice(7) : target;
-        return label && label !== url && label !== target ? `${label} (${url})` : url;
-      }
-    }
-  });
+export function readable(
+  text: string,
+  users: ReadonlyMap<string, string>,
+  channels: ReadonlyMap<string, string>,
+): string {
+  const out =
+    text.indexOf('<') < 0
+      ? text
+      : text.replace(SPECIAL, (_all, inner: string) => {
+          const bar = inner.indexOf('|');
+          const target = bar < 0 ? inner : inner.slice(0, bar);
+          const label = bar < 0 ? undefined : inner.slice(bar + 1);
+          switch (target[0]) {
+            case '@':
+              return `@${users.get(target.slice(1)) ?? label?.replace(/^@/, '') ?? target.slice(1)}`;
+            case '#':
+              return `#${label ?? channels.get(target.slice(1)) ?? target.slice(1)}`;
+            case '!': {
+              const word = target.slice(1);
+              if (word === 'here' || word === 'channel' || word === 'everyone') return `@${word}`;
+              if (label) return label;
+              return word.startsWith('subteam^') ? `@${word.slice(8)}` : `@${word}`;
+            }
+            default: {
+              const url = target.startsWith('mailto:') ? target.slice(7) : target;
+              return label && label !== url && label !== target ? `${label} (${url})` : url;
+            }
+          }
+        });
   return decodeEntities(out).replace(/\s+/g, ' ').trim();
 }
 

@@ -21,7 +21,11 @@ describe('servicesFromManifest', () => {
       '  pgdata:',
     ].join('\n');
     assert.deepEqual(servicesFromManifest('docker-compose.yml', text), ['postgres', 'user-service', 'payment-service']);
-    assert.deepEqual(servicesFromManifest('deploy/docker-compose.prod.yaml', text), ['postgres', 'user-service', 'payment-service']);
+    assert.deepEqual(servicesFromManifest('deploy/docker-compose.prod.yaml', text), [
+      'postgres',
+      'user-service',
+      'payment-service',
+    ]);
     assert.deepEqual(servicesFromManifest('compose.yaml', text), ['postgres', 'user-service', 'payment-service']);
   });
 
@@ -33,7 +37,10 @@ describe('servicesFromManifest', () => {
   });
 
   it('reads package.json name without its scope', () => {
-    assert.deepEqual(servicesFromManifest('services/user-service/package.json', '{ "name": "user-service", "version": "1.0.0" }'), ['user-service']);
+    assert.deepEqual(
+      servicesFromManifest('services/user-service/package.json', '{ "name": "user-service", "version": "1.0.0" }'),
+      ['user-service'],
+    );
     assert.deepEqual(servicesFromManifest('package.json', '\uFEFF{ "name": "@acme/checkout" }'), ['checkout']);
     assert.deepEqual(servicesFromManifest('package.json', '{ "private": true }'), []);
     assert.deepEqual(servicesFromManifest('package.json', '{ "name": 42 }'), []);
@@ -41,22 +48,33 @@ describe('servicesFromManifest', () => {
   });
 
   it('reads the last segment of the go.mod module path, skipping a major version suffix', () => {
-    assert.deepEqual(servicesFromManifest('go.mod', 'module github.com/acme/api-gateway\n\ngo 1.22\n'), ['api-gateway']);
-    assert.deepEqual(servicesFromManifest('go.mod', '// the gateway\nmodule example.com/acme/billing/v2 // v2 API\n'), ['billing']);
+    assert.deepEqual(servicesFromManifest('go.mod', 'module github.com/acme/api-gateway\n\ngo 1.22\n'), [
+      'api-gateway',
+    ]);
+    assert.deepEqual(servicesFromManifest('go.mod', '// the gateway\nmodule example.com/acme/billing/v2 // v2 API\n'), [
+      'billing',
+    ]);
     assert.deepEqual(servicesFromManifest('go.mod', 'module "example.com/quoted"\n'), ['quoted']);
     assert.deepEqual(servicesFromManifest('go.mod', 'module inventory\n'), ['inventory']);
     assert.deepEqual(servicesFromManifest('go.mod', 'go 1.22\n'), []);
   });
 
   it('reads [project] or [tool.poetry] name of pyproject.toml, not names in other tables', () => {
-    const pep621 = '[build-system]\nrequires = ["hatchling"]\n\n[project]\nname = "payment-service"  # the API\nversion = "0.1.0"\n\n[[project.authors]]\nname = "Ada"\n';
+    const pep621 =
+      '[build-system]\nrequires = ["hatchling"]\n\n[project]\nname = "payment-service"  # the API\nversion = "0.1.0"\n\n[[project.authors]]\nname = "Ada"\n';
     assert.deepEqual(servicesFromManifest('pyproject.toml', pep621), ['payment-service']);
     assert.deepEqual(servicesFromManifest('pyproject.toml', "[tool.poetry]\nname = 'notifier'\n"), ['notifier']);
     assert.deepEqual(servicesFromManifest('pyproject.toml', '[tool.black]\nname = "not-a-service"\n'), []);
   });
 
   it('reads [package] name of Cargo.toml and nothing from a workspace manifest', () => {
-    assert.deepEqual(servicesFromManifest('Cargo.toml', '[package]\nname = "ledger"\nedition = "2021"\n\n[dependencies]\nserde = "1"\n'), ['ledger']);
+    assert.deepEqual(
+      servicesFromManifest(
+        'Cargo.toml',
+        '[package]\nname = "ledger"\nedition = "2021"\n\n[dependencies]\nserde = "1"\n',
+      ),
+      ['ledger'],
+    );
     assert.deepEqual(servicesFromManifest('Cargo.toml', '[workspace]\nmembers = ["a", "b"]\n'), []);
   });
 
@@ -83,33 +101,56 @@ describe('servicesFromRunbookNames', () => {
   ];
 
   it('takes the first word of each runbook name, extended by words that end service names', () => {
-    assert.deepEqual(servicesFromRunbookNames(names, harness), ['checkout', 'payment-service', 'search-api-worker', 'user-service']);
+    assert.deepEqual(servicesFromRunbookNames(names, harness), [
+      'checkout',
+      'payment-service',
+      'search-api-worker',
+      'user-service',
+    ]);
   });
 
   it('prefers the longest known service that begins a name', () => {
     assert.deepEqual(
-      servicesFromRunbookNames(['orders-db-primary-failover.md', 'user-service-database-slow-query.md'], harness, ['orders-db-primary', 'orders', 'User Service']),
+      servicesFromRunbookNames(['orders-db-primary-failover.md', 'user-service-database-slow-query.md'], harness, [
+        'orders-db-primary',
+        'orders',
+        'User Service',
+      ]),
       ['orders-db-primary', 'user-service'],
     );
   });
 
   it('never takes the whole name as the service: a failure mode is left', () => {
-    assert.deepEqual(servicesFromRunbookNames(['api-service.md', 'billing-down.md'], harness, ['billing-down']), ['api', 'billing']);
+    assert.deepEqual(servicesFromRunbookNames(['api-service.md', 'billing-down.md'], harness, ['billing-down']), [
+      'api',
+      'billing',
+    ]);
   });
 
   it('accepts paths and upper-case names and gives slugs', () => {
-    assert.deepEqual(servicesFromRunbookNames(['docs/runbooks/Payments-Outage.md', 'docs\\runbooks\\cache-eviction.md'], harness), ['cache', 'payments']);
+    assert.deepEqual(
+      servicesFromRunbookNames(['docs/runbooks/Payments-Outage.md', 'docs\\runbooks\\cache-eviction.md'], harness),
+      ['cache', 'payments'],
+    );
   });
 
   it('gives nothing when the profile has no runbooks or its pattern names no service', () => {
     const noRunbooks: Profile = { ...harness, documents: { postmortem: harness.documents.postmortem } };
     assert.deepEqual(servicesFromRunbookNames(names, noRunbooks), []);
-    const bySlug: Profile = { ...harness, documents: { ...harness.documents, runbook: { ...harness.documents.runbook!, fileName: 'RB-<slug>.md' } } };
+    const bySlug: Profile = {
+      ...harness,
+      documents: { ...harness.documents, runbook: { ...harness.documents.runbook!, fileName: 'RB-<slug>.md' } },
+    };
     assert.deepEqual(servicesFromRunbookNames(['RB-payments.md'], bySlug), []);
   });
 
   it('reads a custom pattern with a prefix and the service alone', () => {
-    const custom: Profile = { ...harness, documents: { ...harness.documents, runbook: { ...harness.documents.runbook!, fileName: 'runbook-<service>.md' } } };
-    assert.deepEqual(servicesFromRunbookNames(['runbook-payment-service.md', 'payment-service-x.md'], custom), ['payment-service']);
+    const custom: Profile = {
+      ...harness,
+      documents: { ...harness.documents, runbook: { ...harness.documents.runbook!, fileName: 'runbook-<service>.md' } },
+    };
+    assert.deepEqual(servicesFromRunbookNames(['runbook-payment-service.md', 'payment-service-x.md'], custom), [
+      'payment-service',
+    ]);
   });
 });

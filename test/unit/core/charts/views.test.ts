@@ -1,16 +1,35 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { budgetViews, chartFigureHtml, chartSvg, trendViews, viewFromXyChart, type ChartView } from '../../../../src/core/charts';
-import { incidentTrends, indexEntries, INDEX_BEGIN, INDEX_END, isIndexMarker, renderIndexBlock, trendCharts } from '../../../../src/core/incidentIndex';
+import {
+  budgetViews,
+  chartFigureHtml,
+  chartSvg,
+  trendViews,
+  viewFromXyChart,
+  type ChartView,
+} from '../../../../src/core/charts';
+import {
+  incidentTrends,
+  indexEntries,
+  INDEX_BEGIN,
+  INDEX_END,
+  isIndexMarker,
+  renderIndexBlock,
+  trendCharts,
+} from '../../../../src/core/incidentIndex';
 import { summarizeIncident } from '../../../../src/core/incident/summary';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 import { budgetReport, parseSloFile } from '../../../../src/core/slo';
 
 const harness = findProfile('harness') as Profile;
 const SAMPLE = path.resolve(__dirname, '../../../../..', 'examples', 'acme-shop');
-const PATHS = ['docs/postmortems/2026-03-15-user-service-timeout.md', 'docs/postmortems/2026-03-20-payment-service-crashloop.md'];
-const sample = () => PATHS.map((p) => summarizeIncident({ path: p, text: readFileSync(path.join(SAMPLE, p), "utf8"), profile: harness }));
+const PATHS = [
+  'docs/postmortems/2026-03-15-user-service-timeout.md',
+  'docs/postmortems/2026-03-20-payment-service-crashloop.md',
+];
+const sample = () =>
+  PATHS.map((p) => summarizeIncident({ path: p, text: readFileSync(path.join(SAMPLE, p), 'utf8'), profile: harness }));
 
 describe('chart views', () => {
   it('draws the trends of the sample with the numbers of the index rows', () => {
@@ -21,8 +40,18 @@ describe('chart views', () => {
     assert.deepEqual(ttr.series[0].points, [{ x: 0, y: median(rows.map((r) => r.ttrMinutes as number)) }]);
     assert.deepEqual(ttd.series[0].points, [{ x: 0, y: median(rows.map((r) => r.ttdMinutes as number)) }]);
     assert.deepEqual(ttr.table.rows, [['2026-03', '35 min', '2']]);
-    assert.deepEqual(count.table, { caption: 'Incidents per month by severity', headers: ['Month', 'SEV1', 'SEV2', 'Total'], rows: [['2026-03', '1', '1', '2']] });
-    assert.deepEqual(count.series.map((s) => [s.name, s.points]), [['SEV1', [{ x: 0, y: 1 }]], ['SEV2', [{ x: 0, y: 1 }]]]);
+    assert.deepEqual(count.table, {
+      caption: 'Incidents per month by severity',
+      headers: ['Month', 'SEV1', 'SEV2', 'Total'],
+      rows: [['2026-03', '1', '1', '2']],
+    });
+    assert.deepEqual(
+      count.series.map((s) => [s.name, s.points]),
+      [
+        ['SEV1', [{ x: 0, y: 1 }]],
+        ['SEV2', [{ x: 0, y: 1 }]],
+      ],
+    );
   });
 
   it('draws each SLO budget as a step down per incident, matching the text report', () => {
@@ -35,9 +64,18 @@ describe('chart views', () => {
     assert.ok(Math.abs((user.series[0].points[0].y as number) - 43.2) < 1e-9);
     assert.equal(user.series[0].points[1].x, start);
     assert.ok(Math.abs((user.series[0].points[1].y as number) - 38.1) < 1e-9);
-    assert.deepEqual(user.table.rows.map((r) => [r[0], r[2], r[3]]), [['window start', '—', '43.2 min'], [PATHS[0], '5.1 min', '38.1 min']]);
+    assert.deepEqual(
+      user.table.rows.map((r) => [r[0], r[2], r[3]]),
+      [
+        ['window start', '—', '43.2 min'],
+        [PATHS[0], '5.1 min', '38.1 min'],
+      ],
+    );
     // 21.6 min budget, 25 consumed: the axis goes below zero and the page says the budget is exhausted.
-    assert.deepEqual(payment.table.rows.map((r) => r[3]), ['21.6 min', '-3.4 min']);
+    assert.deepEqual(
+      payment.table.rows.map((r) => r[3]),
+      ['21.6 min', '-3.4 min'],
+    );
     assert.equal(payment.yFloor, Math.min(0, payment.series[0].points[1].y as number));
     assert.match(payment.notes.join(' '), /Budget exhausted: freeze features for payment-service/);
     assert.equal(payment.markers?.length, 1);
@@ -63,8 +101,14 @@ describe('chart SVG for the Markdown preview', () => {
   it('names the picture with its summary and keeps the table beside it', () => {
     const view = trendViews(sample())[0];
     const svg = chartSvg(view);
-    assert.match(svg, /^<svg class="iw-chart" role="img" aria-label="Time to recover, median per month: bars per month, 1 months from 2026-03 to 2026-03\." viewBox="0 0 640 260"/);
-    assert.match(chartFigureHtml(view), /<\/svg><div class="iw-chart-data"><table class="iw-chart-table"><caption>Time to recover, median per month<\/caption>/);
+    assert.match(
+      svg,
+      /^<svg class="iw-chart" role="img" aria-label="Time to recover, median per month: bars per month, 1 months from 2026-03 to 2026-03\." viewBox="0 0 640 260"/,
+    );
+    assert.match(
+      chartFigureHtml(view),
+      /<\/svg><div class="iw-chart-data"><table class="iw-chart-table"><caption>Time to recover, median per month<\/caption>/,
+    );
   });
 });
 
@@ -75,8 +119,14 @@ describe('the index charts read back for the preview', () => {
     assert.equal(fences.length, 3);
     const views = fences.map((f, i) => viewFromXyChart(f, `c${i}`) as ChartView);
     const charts = trendCharts(incidentTrends(sample()));
-    assert.deepEqual(views.map((v) => v.series[0].points.map((p) => p.y)), charts.map((c) => c.bars));
-    assert.deepEqual(views.map((v) => v.title), ['Time to recover, median per month', 'Time to detect, median per month', 'Incidents per month']);
+    assert.deepEqual(
+      views.map((v) => v.series[0].points.map((p) => p.y)),
+      charts.map((c) => c.bars),
+    );
+    assert.deepEqual(
+      views.map((v) => v.title),
+      ['Time to recover, median per month', 'Time to detect, median per month', 'Incidents per month'],
+    );
     assert.deepEqual(views[0].table.rows, [['2026-03', '35 min']]);
     assert.deepEqual(views[2].table.rows, [['2026-03', '2']]);
     assert.equal(views[2].formatY, 'count');

@@ -5,8 +5,14 @@ import { configFileSchema, configJsonSchema } from '../../../../src/core/config'
 
 const examples: Array<[string, string]> = [
   ['the smallest file', 'extends: harness'],
-  ['folder and rule overrides', 'extends: agent\ndocuments:\n  postmortem:\n    folder: docs/retros\nrules:\n  PM013: "off"\n  PM004: warning'],
-  ['section changes', 'documents:\n  postmortem:\n    sections:\n      remove: [detection]\n      add:\n        - { id: customer-comms, title: Customer Communication }'],
+  [
+    'folder and rule overrides',
+    'extends: agent\ndocuments:\n  postmortem:\n    folder: docs/retros\nrules:\n  PM013: "off"\n  PM004: warning',
+  ],
+  [
+    'section changes',
+    'documents:\n  postmortem:\n    sections:\n      remove: [detection]\n      add:\n        - { id: customer-comms, title: Customer Communication }',
+  ],
   ['action items', 'actionItems:\n  requiredColumns: [Owner, Due Date]\n  minimum: 2'],
   ['a severity scale', 'severities:\n  - { id: P1, label: Critical, definition: Everything is down. }'],
   ['an unknown profile', 'extends: nope'],
@@ -33,6 +39,14 @@ describe('the configuration JSON Schema', () => {
 
   it('offers the built-in profile names for extends', () => {
     const extendsProperty = (configJsonSchema().properties as Record<string, { enum?: string[] }>).extends;
-    assert.deepEqual(extendsProperty.enum, ['harness', 'agent', 'prodcraft', 'saas', 'heaptrace', 'google-sre', 'pagerduty']);
+    assert.deepEqual(extendsProperty.enum, [
+      'harness',
+      'agent',
+      'prodcraft',
+      'saas',
+      'heaptrace',
+      'google-sre',
+      'pagerduty',
+    ]);
   });
 });

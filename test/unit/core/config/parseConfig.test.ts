@@ -1,8 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { BUILT_IN_PROFILES, DEFAULT_PROFILE_NAME, findProfile, type Profile } from '../../../../src/core/profiles';
 import {
-  formatConfigProblem, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, MAX_CONFIG_PROBLEMS, parseConfig,
-  type ConfigProblem, type ParseConfigOptions,
+  formatConfigProblem,
+  MAX_ALIAS_COUNT,
+  MAX_CONFIG_BYTES,
+  MAX_CONFIG_PROBLEMS,
+  parseConfig,
+  type ConfigProblem,
+  type ParseConfigOptions,
 } from '../../../../src/core/config';
 
 const FILE = '.incident-workbench.yaml';
@@ -111,17 +116,33 @@ describe('parseConfig', () => {
       const pm = p.documents.postmortem!;
       assert.equal(pm.folder, 'docs/retros');
       assert.equal(pm.fileName, 'YYYY-MM-DD-<slug>.markdown');
-      assert.deepEqual(pm.sections.map((s) => s.id), [
-        'lessons', 'summary', 'timeline', 'root-cause', 'impact', 'customer-communication', 'mitigation', 'action-items',
-      ]);
+      assert.deepEqual(
+        pm.sections.map((s) => s.id),
+        [
+          'lessons',
+          'summary',
+          'timeline',
+          'root-cause',
+          'impact',
+          'customer-communication',
+          'mitigation',
+          'action-items',
+        ],
+      );
       const rootCause = pm.sections.find((s) => s.id === 'root-cause')!;
       assert.equal(rootCause.title, 'Why It Happened');
       assert.equal(rootCause.required, false);
       assert.deepEqual(rootCause.synonyms, [...harness.documents.postmortem!.sections[2].synonyms, 'Root Cause']);
       assert.deepEqual(pm.sections.find((s) => s.id === 'impact')!.synonyms, ['Blast Radius']);
-      assert.deepEqual(pm.sections.find((s) => s.id === 'customer-communication'), {
-        id: 'customer-communication', title: 'Customer Communication', synonyms: ['Comms'], required: true,
-      });
+      assert.deepEqual(
+        pm.sections.find((s) => s.id === 'customer-communication'),
+        {
+          id: 'customer-communication',
+          title: 'Customer Communication',
+          synonyms: ['Comms'],
+          required: true,
+        },
+      );
       assert.equal(pm.sections.find((s) => s.id === 'lessons')!.required, false);
       assert.equal(p.documents.runbook!.folder, 'ops/runbooks');
       assert.equal(p.documents.runbook!.fileName, harness.documents.runbook!.fileName);
@@ -182,7 +203,9 @@ describe('parseConfig', () => {
     });
 
     it('reports tabs used as indentation', () => {
-      assert.deepEqual(problems('rules:\n\tPM001: info\n'), ['2:1-2:2 error invalid YAML: Tabs are not allowed as indentation']);
+      assert.deepEqual(problems('rules:\n\tPM001: info\n'), [
+        '2:1-2:2 error invalid YAML: Tabs are not allowed as indentation',
+      ]);
     });
 
     it('reports a duplicate key at its second occurrence', () => {
@@ -227,7 +250,9 @@ describe('parseConfig', () => {
   describe('wrong values', () => {
     it('names the key and the allowed levels for a bad rule level', () => {
       const r = parseConfig(lines('rules:', '  PM004: loud'), FILE, OPTIONS);
-      assert.deepEqual(r.problems.map(show), ['2:10-2:14 error rules.PM004: must be one of off, info, warning, error (got "loud")']);
+      assert.deepEqual(r.problems.map(show), [
+        '2:10-2:14 error rules.PM004: must be one of off, info, warning, error (got "loud")',
+      ]);
       assert.equal(r.profile, undefined);
     });
 
@@ -299,9 +324,16 @@ describe('parseConfig', () => {
       );
     });
 
-    it('refuses repeated severity ids and aliases that are another level\'s id', () => {
+    it("refuses repeated severity ids and aliases that are another level's id", () => {
       assert.deepEqual(
-        problems(lines('severities:', '  - { id: SEV1, label: Critical }', '  - { id: sev-1, label: Also critical }', '  - { id: SEV3, label: Minor, aliases: [Sev 1] }')),
+        problems(
+          lines(
+            'severities:',
+            '  - { id: SEV1, label: Critical }',
+            '  - { id: sev-1, label: Also critical }',
+            '  - { id: SEV3, label: Minor, aliases: [Sev 1] }',
+          ),
+        ),
         [
           '3:11-3:16 error severities[1].id: repeats severity "SEV1" of severities[0]',
           '4:41-4:46 error severities[2].aliases[0]: is already the id of severities[0] ("SEV1")',
@@ -339,7 +371,15 @@ describe('parseConfig', () => {
   describe('unknown names', () => {
     it('warns about unknown keys at the key, suggests the closest, and still applies the file', () => {
       const r = parseConfig(
-        lines('extend: lean', 'documents:', '  postmortems:', '    folder: x', '  runbook:', '    folders: ops', '    fileName: "<service>.md"'),
+        lines(
+          'extend: lean',
+          'documents:',
+          '  postmortems:',
+          '    folder: x',
+          '  runbook:',
+          '    folders: ops',
+          '    fileName: "<service>.md"',
+        ),
         FILE,
         OPTIONS,
       );
@@ -360,7 +400,11 @@ describe('parseConfig', () => {
     });
 
     it('warns about unknown rule ids and drops them, and takes an id in any case as the rule', () => {
-      const r = parseConfig(lines('rules:', '  pm004: "off"', '  XX999: error', '  PM001: info', '  PM00: warning'), FILE, OPTIONS);
+      const r = parseConfig(
+        lines('rules:', '  pm004: "off"', '  XX999: error', '  PM001: info', '  PM00: warning'),
+        FILE,
+        OPTIONS,
+      );
       assert.deepEqual(r.problems.map(show), [
         '3:3-3:8 warning rules.XX999: unknown rule id, ignored (expected one of PM001, PM004, RB001)',
         '5:3-5:7 warning rules.PM00: unknown rule id, ignored (did you mean "PM001"?)',
@@ -368,8 +412,11 @@ describe('parseConfig', () => {
       assert.deepEqual(r.profile?.rules, { ...harness.rules, PM004: 'off', PM001: 'info' });
     });
 
-    it('takes a rule\'s name wherever its id is accepted (budget-without-p0 is PM015), the id winning when both are given', () => {
-      const r = parseConfig(lines('rules:', '  budget-without-p0: "off"', '  action-item-owner: info', '  PM004: warning'), FILE);
+    it("takes a rule's name wherever its id is accepted (budget-without-p0 is PM015), the id winning when both are given", () => {
+      const r = parseConfig(
+        lines('rules:', '  budget-without-p0: "off"', '  action-item-owner: info', '  PM004: warning'),
+        FILE,
+      );
       assert.deepEqual(r.problems, []);
       assert.equal(r.profile?.rules.PM015, 'off');
       assert.equal(r.profile?.rules.PM004, 'warning');
@@ -390,7 +437,10 @@ describe('parseConfig', () => {
       ]);
       assert.equal(r.profile, undefined);
       const real = parseConfig('extends: nothing-like-it\n', FILE).problems[0].message;
-      assert.equal(real, `extends: unknown profile "nothing-like-it"; built-in profiles are ${BUILT_IN_PROFILES.map((p) => p.name).join(', ')}`);
+      assert.equal(
+        real,
+        `extends: unknown profile "nothing-like-it"; built-in profiles are ${BUILT_IN_PROFILES.map((p) => p.name).join(', ')}`,
+      );
     });
 
     it('asks for extends when the default profile is not among the profiles given', () => {
@@ -427,7 +477,8 @@ describe('parseConfig', () => {
         FILE,
         OPTIONS,
       );
-      const sections = 'summary (Summary), timeline (Timeline), root-cause (Root Cause), contributing-factors (Contributing Factors), impact (Impact), mitigation (Mitigation), action-items (Action Items)';
+      const sections =
+        'summary (Summary), timeline (Timeline), root-cause (Root Cause), contributing-factors (Contributing Factors), impact (Impact), mitigation (Mitigation), action-items (Action Items)';
       assert.deepEqual(r.problems.map(show), [
         `4:27-4:34 error documents.postmortem.sections.remove[1]: no section "Lessons" to refer to; postmortem sections are ${sections}`,
         '4:36-4:45 error documents.postmortem.sections.remove[2]: section "Detection" is removed by sections.remove',
@@ -446,20 +497,32 @@ describe('parseConfig', () => {
         '3:3-3:10 error documents.runbook: profile "lean" has no runbook documents; to add them, give both folder and fileName',
       ]);
       const r = parseConfig(
-        lines('extends: lean', 'documents:', '  runbook:', '    folder: runbooks', '    fileName: <service>.md', '    sections:', '      add: [{ id: steps, title: Steps }]'),
+        lines(
+          'extends: lean',
+          'documents:',
+          '  runbook:',
+          '    folder: runbooks',
+          '    fileName: <service>.md',
+          '    sections:',
+          '      add: [{ id: steps, title: Steps }]',
+        ),
         FILE,
         OPTIONS,
       );
       assert.deepEqual(r.problems, []);
       assert.deepEqual(r.profile?.documents.runbook, {
-        folder: 'runbooks', fileName: '<service>.md', sections: [{ id: 'steps', title: 'Steps', synonyms: [], required: true }],
+        folder: 'runbooks',
+        fileName: '<service>.md',
+        sections: [{ id: 'steps', title: 'Steps', synonyms: [], required: true }],
       });
     });
   });
 
   describe('hostile files', () => {
     it(`refuses a file over ${MAX_CONFIG_BYTES / 1024} KiB, counting UTF-8 bytes`, () => {
-      const expected = ['1:1-1:1 error the file is larger than 256 KiB, the limit for a configuration file; nothing in it was applied'];
+      const expected = [
+        '1:1-1:1 error the file is larger than 256 KiB, the limit for a configuration file; nothing in it was applied',
+      ];
       assert.deepEqual(problems(`x-pad: "${'a'.repeat(MAX_CONFIG_BYTES)}"\n`), expected);
       assert.deepEqual(problems(`x-pad: "${'é'.repeat(MAX_CONFIG_BYTES / 2)}"\n`), expected);
       const justFits = `x-pad: "${'a'.repeat(MAX_CONFIG_BYTES - 10)}"\n`;
@@ -490,7 +553,11 @@ describe('parseConfig', () => {
     });
 
     it(`shows at most ${MAX_CONFIG_PROBLEMS} problems and counts the rest`, () => {
-      const r = parseConfig(`rules:\n${Array.from({ length: 150 }, (_, i) => `  PM001x${i}: loud`).join('\n')}\n`, FILE, OPTIONS);
+      const r = parseConfig(
+        `rules:\n${Array.from({ length: 150 }, (_, i) => `  PM001x${i}: loud`).join('\n')}\n`,
+        FILE,
+        OPTIONS,
+      );
       assert.equal(r.problems.length, MAX_CONFIG_PROBLEMS + 1);
       assert.equal(r.problems[MAX_CONFIG_PROBLEMS].message, '200 more problems not shown');
       assert.equal(r.profile, undefined);
@@ -509,6 +576,9 @@ describe('parseConfig', () => {
 
   it('formats a problem as path:line:column: severity: message for the CLI', () => {
     const [p] = parseConfig(lines('rules:', '  PM004: loud'), FILE, OPTIONS).problems;
-    assert.equal(formatConfigProblem('repo/.incident-workbench.yaml', p), 'repo/.incident-workbench.yaml:2:10: error: rules.PM004: must be one of off, info, warning, error (got "loud")');
+    assert.equal(
+      formatConfigProblem('repo/.incident-workbench.yaml', p),
+      'repo/.incident-workbench.yaml:2:10: error: rules.PM004: must be one of off, info, warning, error (got "loud")',
+    );
   });
 });

@@ -14,7 +14,8 @@ function frozenHarness(): Profile {
   return freeze(structuredClone(findProfile('harness') as Profile));
 }
 
-const ids = (p: Profile, kind: 'postmortem' | 'runbook' | 'incident' = 'postmortem') => p.documents[kind]!.sections.map((s) => s.id);
+const ids = (p: Profile, kind: 'postmortem' | 'runbook' | 'incident' = 'postmortem') =>
+  p.documents[kind]!.sections.map((s) => s.id);
 
 describe('resolveProfile', () => {
   it('returns an equal, frozen copy when there is nothing to override', () => {
@@ -30,7 +31,16 @@ describe('resolveProfile', () => {
     const base = frozenHarness();
     const snapshot = JSON.stringify(base);
     const overrides: ProfileOverrides = {
-      documents: { postmortem: { folder: 'pm', sections: { remove: ['impact'], modify: { summary: { addSynonyms: ['Abstract'] } }, add: [{ id: 'x', title: 'X' }] } } },
+      documents: {
+        postmortem: {
+          folder: 'pm',
+          sections: {
+            remove: ['impact'],
+            modify: { summary: { addSynonyms: ['Abstract'] } },
+            add: [{ id: 'x', title: 'X' }],
+          },
+        },
+      },
       rules: { PM001: 'off' },
     };
     const overridesSnapshot = JSON.stringify(overrides);
@@ -49,7 +59,9 @@ describe('resolveProfile', () => {
   });
 
   it('removes sections by id or by title, compared like headings', () => {
-    const p = resolveProfile(frozenHarness(), { documents: { postmortem: { sections: { remove: ['detection', 'contributing factors', '3. Root Cause:'] } } } });
+    const p = resolveProfile(frozenHarness(), {
+      documents: { postmortem: { sections: { remove: ['detection', 'contributing factors', '3. Root Cause:'] } } },
+    });
     assert.deepEqual(ids(p), ['summary', 'timeline', 'impact', 'mitigation', 'action-items']);
   });
 
@@ -69,7 +81,11 @@ describe('resolveProfile', () => {
       },
     });
     const [summary, timeline, rootCause] = p.documents.postmortem!.sections;
-    assert.deepEqual(rootCause, { ...base.documents.postmortem!.sections[2], title: 'Why It Happened', required: false });
+    assert.deepEqual(rootCause, {
+      ...base.documents.postmortem!.sections[2],
+      title: 'Why It Happened',
+      required: false,
+    });
     assert.deepEqual(timeline.synonyms, ['Log']);
     // "overview" is already there as "Overview": not repeated.
     assert.deepEqual(summary.synonyms, [...base.documents.postmortem!.sections[0].synonyms, 'Abstract']);
@@ -89,7 +105,16 @@ describe('resolveProfile', () => {
         },
       },
     });
-    assert.deepEqual(ids(p, 'runbook'), ['first', 'after-first', 'symptoms', 'diagnosis', 'mitigation', 'escalation', 'verification', 'last']);
+    assert.deepEqual(ids(p, 'runbook'), [
+      'first',
+      'after-first',
+      'symptoms',
+      'diagnosis',
+      'mitigation',
+      'escalation',
+      'verification',
+      'last',
+    ]);
     const sections = p.documents.runbook!.sections;
     assert.deepEqual(sections[0], { id: 'first', title: 'First', synonyms: [], required: false });
     assert.deepEqual(sections[1], { id: 'after-first', title: 'After First', synonyms: ['AF'], required: true });
@@ -117,7 +142,8 @@ describe('resolveProfile', () => {
         e instanceof ConfigResolutionError &&
         e.issues.length === 1 &&
         e.issues[0].at === 'key' &&
-        e.message === 'documents.runbook: profile "harness" has no runbook documents; to add them, give both folder and fileName',
+        e.message ===
+          'documents.runbook: profile "harness" has no runbook documents; to add them, give both folder and fileName',
     );
   });
 
@@ -125,7 +151,15 @@ describe('resolveProfile', () => {
     try {
       resolveProfile(frozenHarness(), {
         documents: {
-          postmortem: { sections: { remove: ['nope'], add: [{ id: 'summary', title: 'Again' }, { id: 'tldr', title: 'TL;DR' }] } },
+          postmortem: {
+            sections: {
+              remove: ['nope'],
+              add: [
+                { id: 'summary', title: 'Again' },
+                { id: 'tldr', title: 'TL;DR' },
+              ],
+            },
+          },
           runbook: { sections: { modify: { Symptom: { required: false } } } },
         },
       });

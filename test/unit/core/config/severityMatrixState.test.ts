@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { applySeverityMatrix, parseSeverityMatrix } from '../../../../src/core/config/severityMatrix';
-import { MATRIX_BUILT_IN_NOTE, MATRIX_LAST_GOOD_NOTE, SeverityMatrixState } from '../../../../src/core/config/severityMatrixState';
+import {
+  MATRIX_BUILT_IN_NOTE,
+  MATRIX_LAST_GOOD_NOTE,
+  SeverityMatrixState,
+} from '../../../../src/core/config/severityMatrixState';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 
 const harness = findProfile('harness') as Profile;
@@ -11,13 +15,17 @@ function matrix(...rows: string[]): string {
 }
 
 const TWO = matrix('| SEV1 | Critical | Checkout is down |', '| SEV2 | Minor | A report is late |');
-const THREE = matrix('| SEV1 | Critical | Checkout is down |', '| SEV2 | Major | One region fails |', '| SEV3 | Minor | A report is late |');
+const THREE = matrix(
+  '| SEV1 | Critical | Checkout is down |',
+  '| SEV2 | Major | One region fails |',
+  '| SEV3 | Minor | A report is late |',
+);
 /** Line 6 (0-based 5) has no definition. */
 const BAD = matrix('| SEV1 | Critical | Checkout is down |', '| SEV2 | Minor | |');
 
 const ids = (p: Profile) => p.severities.map((s) => s.id);
 
-describe('SeverityMatrixState (the editor\'s view of a matrix file over time)', () => {
+describe("SeverityMatrixState (the editor's view of a matrix file over time)", () => {
   it('leaves the profile alone until a matrix is read', () => {
     const state = new SeverityMatrixState();
     assert.equal(state.inForce, false);
@@ -47,7 +55,10 @@ describe('SeverityMatrixState (the editor\'s view of a matrix file over time)', 
     assert.equal(state.apply(harness, applySeverityMatrix), harness);
     assert.equal(state.problems.length, 1);
     assert.equal(state.problems[0].range.start.line, 5);
-    assert.equal(state.problems[0].message, `the level SEV2 has no definition in the severity table. ${MATRIX_BUILT_IN_NOTE}`);
+    assert.equal(
+      state.problems[0].message,
+      `the level SEV2 has no definition in the severity table. ${MATRIX_BUILT_IN_NOTE}`,
+    );
   });
 
   it('keeps the last valid matrix in force when an edit breaks it, and says so', () => {
@@ -57,7 +68,10 @@ describe('SeverityMatrixState (the editor\'s view of a matrix file over time)', 
     assert.equal(state.read(parseSeverityMatrix(BAD)), false);
     assert.equal(state.apply(harness, applySeverityMatrix), good);
     assert.deepEqual(ids(good), ['SEV1', 'SEV2', 'SEV3']);
-    assert.equal(state.problems[0].message, `the level SEV2 has no definition in the severity table. ${MATRIX_LAST_GOOD_NOTE}`);
+    assert.equal(
+      state.problems[0].message,
+      `the level SEV2 has no definition in the severity table. ${MATRIX_LAST_GOOD_NOTE}`,
+    );
     // Fixing it clears the problems.
     state.read(parseSeverityMatrix(TWO));
     assert.deepEqual(state.problems, []);
@@ -75,7 +89,7 @@ describe('SeverityMatrixState (the editor\'s view of a matrix file over time)', 
     assert.equal(state.apply(harness, applySeverityMatrix), good);
   });
 
-  it('goes back to the profile\'s scale when the file is deleted, and forgets the old matrix', () => {
+  it("goes back to the profile's scale when the file is deleted, and forgets the old matrix", () => {
     const state = new SeverityMatrixState();
     state.read(parseSeverityMatrix(TWO));
     assert.equal(state.read(undefined), true);

@@ -10,16 +10,35 @@ const header = (hash: string, parents: string, subject: string) =>
 describe('parseLog', () => {
   it('reads headers, statuses and paths of `git log -z --name-status` output', () => {
     const output = [
-      header(H1, `${H2} ${H3}`, 'Merge branch \'fix\''), '\nA', 'new file.ts', 'M', 'src/ü.ts',
-      header(H2, H3, 'Rename: a\u001fb'), '\nR100', 'old.ts', 'new.ts', 'D', 'gone.ts', 'C075', 'tpl.md', 'copy.md',
-      header(H3, '', 'Initial'), '',
+      header(H1, `${H2} ${H3}`, "Merge branch 'fix'"),
+      '\nA',
+      'new file.ts',
+      'M',
+      'src/ü.ts',
+      header(H2, H3, 'Rename: a\u001fb'),
+      '\nR100',
+      'old.ts',
+      'new.ts',
+      'D',
+      'gone.ts',
+      'C075',
+      'tpl.md',
+      'copy.md',
+      header(H3, '', 'Initial'),
+      '',
     ].join('\u0000');
     const commits = parseLog(output);
-    assert.deepEqual(commits.map((c) => c.subject), ['Merge branch \'fix\'', 'Rename: a\u001fb', 'Initial']);
+    assert.deepEqual(
+      commits.map((c) => c.subject),
+      ["Merge branch 'fix'", 'Rename: a\u001fb', 'Initial'],
+    );
     assert.deepEqual(commits[0].parents, [H2, H3]);
     assert.equal(commits[0].authorDate, '2026-03-15T14:00:00.000Z');
     assert.equal(commits[0].committerDate, '2026-03-15T14:05:00.000Z');
-    assert.deepEqual(commits[0].changes, [{ status: 'added', path: 'new file.ts' }, { status: 'modified', path: 'src/ü.ts' }]);
+    assert.deepEqual(commits[0].changes, [
+      { status: 'added', path: 'new file.ts' },
+      { status: 'modified', path: 'src/ü.ts' },
+    ]);
     assert.deepEqual(commits[1].changes, [
       { status: 'renamed', path: 'new.ts', oldPath: 'old.ts' },
       { status: 'deleted', path: 'gone.ts' },
@@ -45,13 +64,27 @@ describe('parseLog', () => {
 
 describe('diffUriInfo', () => {
   const base: Commit = {
-    hash: H1, shortHash: 'aaaaaaa', parents: [H2], authorName: 'A', authorDate: '', committerDate: '', subject: 's',
+    hash: H1,
+    shortHash: 'aaaaaaa',
+    parents: [H2],
+    authorName: 'A',
+    authorDate: '',
+    committerDate: '',
+    subject: 's',
     files: ['m.ts', 'added.ts', 'deleted.ts'],
-    changes: [{ status: 'modified', path: 'm.ts' }, { status: 'added', path: 'added.ts' }, { status: 'deleted', path: 'deleted.ts' }],
+    changes: [
+      { status: 'modified', path: 'm.ts' },
+      { status: 'added', path: 'added.ts' },
+      { status: 'deleted', path: 'deleted.ts' },
+    ],
   };
 
   it('compares a modified file at the first parent and at the commit', () => {
-    assert.deepEqual(diffUriInfo(base, 'm.ts'), { left: { path: 'm.ts', ref: `${H1}^1` }, right: { path: 'm.ts', ref: H1 }, title: 'm.ts (aaaaaaa)' });
+    assert.deepEqual(diffUriInfo(base, 'm.ts'), {
+      left: { path: 'm.ts', ref: `${H1}^1` },
+      right: { path: 'm.ts', ref: H1 },
+      title: 'm.ts (aaaaaaa)',
+    });
   });
 
   it('leaves out the side where the file does not exist', () => {

@@ -1,12 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { checkWindow, formatWindowTime, incidentServices, parseWindowTime, suggestWindow, windowHints } from '../../../../src/core/git';
+import {
+  checkWindow,
+  formatWindowTime,
+  incidentServices,
+  parseWindowTime,
+  suggestWindow,
+  windowHints,
+} from '../../../../src/core/git';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
 import { summarizeIncident } from '../../../../src/core/incident/summary';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 
 const harness = findProfile('harness') as Profile;
 const iso = (d: Date) => d.toISOString();
-const model = (text: string, path = 'docs/postmortems/x.md') => summarizeIncident({ path, doc: parseMarkdown(text), profile: harness, kind: 'postmortem' });
+const model = (text: string, path = 'docs/postmortems/x.md') =>
+  summarizeIncident({ path, doc: parseMarkdown(text), profile: harness, kind: 'postmortem' });
 
 describe('parseWindowTime', () => {
   it('reads a date and time as UTC', () => {
@@ -42,11 +50,17 @@ describe('parseWindowTime', () => {
       const r = parseWindowTime(text, 'start');
       return r.ok ? iso(r.date) : r.message;
     };
-    assert.equal(message('yesterday'), 'Not a date and time. Write YYYY-MM-DD HH:MM (UTC unless followed by an offset such as +02:00), e.g. 2026-03-15 14:30.');
+    assert.equal(
+      message('yesterday'),
+      'Not a date and time. Write YYYY-MM-DD HH:MM (UTC unless followed by an offset such as +02:00), e.g. 2026-03-15 14:30.',
+    );
     assert.equal(message('2026-02-30'), '2026-02-30 is not a date on the calendar.');
     assert.equal(message('2026-03-15 24:00'), '24:00 is not a time of day.');
     assert.equal(message('2026-03-15 10:00 +15:00'), '+15:00 is not an offset from UTC (between -14:00 and +14:00).');
-    assert.equal(message(''), 'Not a date and time. Write YYYY-MM-DD HH:MM (UTC unless followed by an offset such as +02:00), e.g. 2026-03-15 14:30.');
+    assert.equal(
+      message(''),
+      'Not a date and time. Write YYYY-MM-DD HH:MM (UTC unless followed by an offset such as +02:00), e.g. 2026-03-15 14:30.',
+    );
   });
 
   it('reads back what formatWindowTime writes', () => {
@@ -61,7 +75,10 @@ describe('checkWindow', () => {
   it('accepts a window whose end is not before its start, and explains one that is', () => {
     const t = new Date('2026-03-15T00:00:00Z');
     assert.equal(checkWindow({ since: t, until: t }), undefined);
-    assert.equal(checkWindow({ since: t, until: new Date('2026-03-14T00:00:00Z') }), 'The end (2026-03-14 00:00 UTC) is before the start (2026-03-15 00:00 UTC).');
+    assert.equal(
+      checkWindow({ since: t, until: new Date('2026-03-14T00:00:00Z') }),
+      'The end (2026-03-14 00:00 UTC) is before the start (2026-03-15 00:00 UTC).',
+    );
     assert.equal(checkWindow({ since: new Date('x'), until: t }), 'The window needs a valid start and end.');
   });
 });
@@ -71,18 +88,26 @@ describe('suggestWindow', () => {
 
   it('runs from 24 hours before the first dated timeline entry to an hour after the last', () => {
     const minutes = (s: string) => Date.parse(s) / 60_000;
-    const w = suggestWindow({ timeline: [
-      { minutes: minutes('2026-03-15T14:32:00Z'), dated: true },
-      { minutes: 5, dated: false },
-      { minutes: minutes('2026-03-15T16:10:00Z'), dated: true },
-    ] }, now);
+    const w = suggestWindow(
+      {
+        timeline: [
+          { minutes: minutes('2026-03-15T14:32:00Z'), dated: true },
+          { minutes: 5, dated: false },
+          { minutes: minutes('2026-03-15T16:10:00Z'), dated: true },
+        ],
+      },
+      now,
+    );
     assert.equal(w.source, 'timeline');
     assert.equal(iso(w.since), '2026-03-14T14:32:00.000Z');
     assert.equal(iso(w.until), '2026-03-15T17:10:00.000Z');
   });
 
   it('covers the day before the incident date through the end of that day without a dated timeline', () => {
-    const w = suggestWindow({ date: { year: 2026, month: 3, day: 15 }, timeline: [{ minutes: 30, dated: false }] }, now);
+    const w = suggestWindow(
+      { date: { year: 2026, month: 3, day: 15 }, timeline: [{ minutes: 30, dated: false }] },
+      now,
+    );
     assert.equal(w.source, 'date');
     assert.equal(iso(w.since), '2026-03-14T00:00:00.000Z');
     assert.equal(formatWindowTime(w.until), '2026-03-15 23:59 UTC');
@@ -97,20 +122,22 @@ describe('suggestWindow', () => {
   });
 
   it('takes the date and the timeline from an incident document', () => {
-    const doc = model([
-      '# Postmortem: Payments outage',
-      '',
-      '**Date:** 2026-03-15',
-      '**Services:** payments-api, `checkout` and Ledger (read path); <service>',
-      '',
-      '## Timeline',
-      '',
-      '| Time (UTC) | Event |',
-      '|---|---|',
-      '| 14:32 | Alert fired |',
-      '| 15:05 | Rolled back |',
-      '',
-    ].join('\n'));
+    const doc = model(
+      [
+        '# Postmortem: Payments outage',
+        '',
+        '**Date:** 2026-03-15',
+        '**Services:** payments-api, `checkout` and Ledger (read path); <service>',
+        '',
+        '## Timeline',
+        '',
+        '| Time (UTC) | Event |',
+        '|---|---|',
+        '| 14:32 | Alert fired |',
+        '| 15:05 | Rolled back |',
+        '',
+      ].join('\n'),
+    );
     const w = suggestWindow(windowHints(doc), now);
     assert.equal(w.source, 'timeline');
     assert.equal(iso(w.since), '2026-03-14T14:32:00.000Z');

@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig } from '../../../../src/core/config/parse';
-import { fileNamePattern, proposeConfig, STRUCTURAL_RULES, type InitDocument, type InitProposal } from '../../../../src/core/init/init';
+import {
+  fileNamePattern,
+  proposeConfig,
+  STRUCTURAL_RULES,
+  type InitDocument,
+  type InitProposal,
+} from '../../../../src/core/init/init';
 import { HOUSE_TEMPLATES, houseDocuments } from '../../../fixtures/init/houseTemplates';
 
 const root = path.resolve(__dirname, '../../../../..');
@@ -14,7 +20,11 @@ function readFolder(folder: string, under: string): InitDocument[] {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (/\.md$/.test(e.name)) out.push({ path: `${under}/${path.relative(folder, full).split(path.sep).join('/')}`, text: readFileSync(full, 'utf8') });
+      else if (/\.md$/.test(e.name))
+        out.push({
+          path: `${under}/${path.relative(folder, full).split(path.sep).join('/')}`,
+          text: readFileSync(full, 'utf8'),
+        });
     }
   };
   walk(folder);
@@ -41,12 +51,12 @@ describe('init: proposing a configuration from existing documents', () => {
         assert.ok(proposal.after * 5 <= proposal.before, `${proposal.before} -> ${proposal.after}\n${proposal.yaml}`);
       });
 
-      it('keeps every rule\'s level, and every content rule that reported before still reports', () => {
+      it("keeps every rule's level, and every content rule that reported before still reports", () => {
         assert.deepEqual(proposal.profile.rules, proposal.base.rules);
         assert.deepEqual(silencedContentRules(proposal), [], proposal.yaml);
       });
 
-      it('writes a file that extends the base, keeps the team\'s folder, and parses without problems', () => {
+      it("writes a file that extends the base, keeps the team's folder, and parses without problems", () => {
         assert.match(proposal.yaml, new RegExp(`^extends: ${proposal.base.name}$`, 'm'));
         assert.deepEqual(parseConfig(proposal.yaml, 'x.yaml').problems, []);
         assert.equal(proposal.profile.documents.postmortem?.folder, template.folder);
@@ -64,7 +74,7 @@ describe('init: proposing a configuration from existing documents', () => {
     assert.equal(proposal.profile.documents.postmortem?.fileName, 'IR-YYYY-MM-DD-<slug>.md');
   });
 
-  it('adds a section of the team\'s own as optional when only some documents have it (Open Questions, 10 of 20)', () => {
+  it("adds a section of the team's own as optional when only some documents have it (Open Questions, 10 of 20)", () => {
     const proposal = proposeConfig(houseDocuments(HOUSE_TEMPLATES[0]));
     const open = proposal.profile.documents.postmortem!.sections.find((s) => s.title === 'Open Questions');
     assert.equal(open?.required, false);
@@ -90,20 +100,35 @@ describe('init: proposing a configuration from existing documents', () => {
   });
 
   it('on the sample workspace opened at its root, where a kind needs no change, still proposes a file that parses', () => {
-    const proposal = proposeConfig(readFolder(path.join(root, 'examples', 'acme-shop'), '.').map((d) => ({ ...d, path: d.path.replace(/^\.\//, '') })));
+    const proposal = proposeConfig(
+      readFolder(path.join(root, 'examples', 'acme-shop'), '.').map((d) => ({
+        ...d,
+        path: d.path.replace(/^\.\//, ''),
+      })),
+    );
     assert.deepEqual(parseConfig(proposal.yaml, 'x.yaml').problems, [], proposal.yaml);
     assert.match(proposal.yaml, /^# runbooks: nothing to change\.$/m);
     // Two postmortems, one without a root cause, are too few to call a missing section the team's convention.
     assert.equal(proposal.profile.documents.postmortem?.sections.find((s) => s.id === 'root-cause')?.required, true);
   });
 
-  (existsSync(corpus) ? it : it.skip)('on the public corpus (16 postmortems, 5 runbooks), cuts PM001/RB001 by at least 80% while content rules still report', () => {
-    const docs = [...readFolder(path.join(corpus, 'postmortems'), 'docs/postmortems'), ...readFolder(path.join(corpus, 'runbooks'), 'docs/runbooks')];
-    const proposal = proposeConfig(docs);
-    assert.ok(proposal.after * 5 <= proposal.before, `${proposal.before} -> ${proposal.after}`);
-    const contentBefore = Object.entries(proposal.findingsBefore).filter(([id]) => !STRUCTURAL_RULES.includes(id)).length;
-    const contentAfter = Object.entries(proposal.findingsAfter).filter(([id]) => !STRUCTURAL_RULES.includes(id)).length;
-    assert.ok(contentAfter > 0 && contentBefore > 0);
-    assert.deepEqual(proposal.profile.rules, proposal.base.rules);
-  });
+  (existsSync(corpus) ? it : it.skip)(
+    'on the public corpus (16 postmortems, 5 runbooks), cuts PM001/RB001 by at least 80% while content rules still report',
+    () => {
+      const docs = [
+        ...readFolder(path.join(corpus, 'postmortems'), 'docs/postmortems'),
+        ...readFolder(path.join(corpus, 'runbooks'), 'docs/runbooks'),
+      ];
+      const proposal = proposeConfig(docs);
+      assert.ok(proposal.after * 5 <= proposal.before, `${proposal.before} -> ${proposal.after}`);
+      const contentBefore = Object.entries(proposal.findingsBefore).filter(
+        ([id]) => !STRUCTURAL_RULES.includes(id),
+      ).length;
+      const contentAfter = Object.entries(proposal.findingsAfter).filter(
+        ([id]) => !STRUCTURAL_RULES.includes(id),
+      ).length;
+      assert.ok(contentAfter > 0 && contentBefore > 0);
+      assert.deepEqual(proposal.profile.rules, proposal.base.rules);
+    },
+  );
 });

@@ -5,7 +5,13 @@ import { findProfile, type Profile } from '../../../../src/core/profiles';
 
 describe('inline disable comments', () => {
   it('disables a rule from a disable comment until the matching enable', () => {
-    const at = readDisableComments(['a', '<!-- incident-workbench-disable PM013 -->', 'b', '<!-- incident-workbench-enable PM013 -->', 'c']);
+    const at = readDisableComments([
+      'a',
+      '<!-- incident-workbench-disable PM013 -->',
+      'b',
+      '<!-- incident-workbench-enable PM013 -->',
+      'c',
+    ]);
     assert.equal(at('PM013', 0), false);
     assert.equal(at('PM013', 2), true);
     assert.equal(at('PM004', 2), false);
@@ -19,7 +25,12 @@ describe('inline disable comments', () => {
   });
 
   it('takes a rule by its name as by its id (blame-language is PM013), next to ids and with the closing --> attached', () => {
-    const at = readDisableComments(['<!-- incident-workbench-disable blame-language action-item-owner-->', 'b', '<!-- incident-workbench-enable PM013 -->', 'c']);
+    const at = readDisableComments([
+      '<!-- incident-workbench-disable blame-language action-item-owner-->',
+      'b',
+      '<!-- incident-workbench-enable PM013 -->',
+      'c',
+    ]);
     assert.equal(at('PM013', 1), true);
     assert.equal(at('PM004', 1), true);
     assert.equal(at('PM013', 3), false);
@@ -30,7 +41,15 @@ describe('inline disable comments', () => {
   it('lets disable-file silence PM001 on the title line', () => {
     const profile = findProfile('harness') as Profile;
     const text = '# T\n<!-- incident-workbench-disable-file PM001 -->\n';
-    assert.deepEqual(lintText(text, 'postmortem', profile).findings.filter((f) => f.ruleId === 'PM001'), []);
-    assert.equal(lintText('# T\n<!-- incident-workbench-disable-file PM004 -->\n', 'postmortem', profile).findings.filter((f) => f.ruleId === 'PM001').length, 8);
+    assert.deepEqual(
+      lintText(text, 'postmortem', profile).findings.filter((f) => f.ruleId === 'PM001'),
+      [],
+    );
+    assert.equal(
+      lintText('# T\n<!-- incident-workbench-disable-file PM004 -->\n', 'postmortem', profile).findings.filter(
+        (f) => f.ruleId === 'PM001',
+      ).length,
+      8,
+    );
   });
 });

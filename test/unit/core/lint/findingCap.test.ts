@@ -40,7 +40,10 @@ describe('at most 50 findings per rule per document', () => {
     const summary = findings[50];
     assert.equal(summary.message, '… and 70 more PM009 findings in this document, not listed (at most 50 per rule).');
     assert.equal(summary.severity, listed[0].severity);
-    assert.ok(summary.range.start.line > listed[49].range.start.line, 'the summary sits where the 51st finding would be');
+    assert.ok(
+      summary.range.start.line > listed[49].range.start.line,
+      'the summary sits where the 51st finding would be',
+    );
   });
 
   it('lists every finding when there are no more than 50', () => {
@@ -58,12 +61,17 @@ describe('at most 50 findings per rule per document', () => {
     const timeline = shuffledTimeline(121);
     // The first 120 lines hold steps 0-59; steps 1-59 are 59 of the 120 findings, so 61 are left.
     const text = postmortem([
-      '<!-- incident-workbench-disable PM009 -->', ...timeline.slice(0, 120),
-      '<!-- incident-workbench-enable PM009 -->', ...timeline.slice(120),
+      '<!-- incident-workbench-disable PM009 -->',
+      ...timeline.slice(0, 120),
+      '<!-- incident-workbench-enable PM009 -->',
+      ...timeline.slice(120),
     ]);
     const findings = pm009(text);
     assert.equal(findings.length, 51);
     assert.ok(findings[0].range.start.line > 5 + 120, 'the first listed finding is after the enable comment');
-    assert.equal(findings[50].message, '… and 11 more PM009 findings in this document, not listed (at most 50 per rule).');
+    assert.equal(
+      findings[50].message,
+      '… and 11 more PM009 findings in this document, not listed (at most 50 per rule).',
+    );
   });
 });

@@ -5,7 +5,14 @@ import { normalizeHeading } from '../../../../src/core/markdown/headingText';
 describe('parseMarkdown', () => {
   it('reads ATX and setext headings with 0-based lines and the title', () => {
     const doc = parseMarkdown('# Title\n\nIntro\n\nSummary\n-------\n\ntext\n\n### Deep\n');
-    assert.deepEqual(doc.headings.map((h) => [h.level, h.text, h.line]), [[1, 'Title', 0], [2, 'Summary', 4], [3, 'Deep', 9]]);
+    assert.deepEqual(
+      doc.headings.map((h) => [h.level, h.text, h.line]),
+      [
+        [1, 'Title', 0],
+        [2, 'Summary', 4],
+        [3, 'Deep', 9],
+      ],
+    );
     assert.equal(doc.title?.line, 0);
     assert.deepEqual(doc.headings[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } });
   });
@@ -28,11 +35,23 @@ describe('parseMarkdown', () => {
   it('gives each table cell its exact range on the row line, including rows without outer pipes', () => {
     const doc = parseMarkdown('| Action | Owner |\n|---|---|\n| Add index | @backend |\nFix it | `a\\|b`\n');
     const table = doc.tables[0];
-    assert.deepEqual(table.header.cells.map((c) => c.text), ['Action', 'Owner']);
+    assert.deepEqual(
+      table.header.cells.map((c) => c.text),
+      ['Action', 'Owner'],
+    );
     assert.equal(table.rows.length, 2);
-    assert.deepEqual(table.rows[0].cells[1].range, { start: { line: 2, character: 14 }, end: { line: 2, character: 22 } });
-    assert.deepEqual(table.rows[1].cells.map((c) => c.text), ['Fix it', 'a|b']);
-    assert.deepEqual(table.rows[1].cells[0].range, { start: { line: 3, character: 0 }, end: { line: 3, character: 6 } });
+    assert.deepEqual(table.rows[0].cells[1].range, {
+      start: { line: 2, character: 14 },
+      end: { line: 2, character: 22 },
+    });
+    assert.deepEqual(
+      table.rows[1].cells.map((c) => c.text),
+      ['Fix it', 'a|b'],
+    );
+    assert.deepEqual(table.rows[1].cells[0].range, {
+      start: { line: 3, character: 0 },
+      end: { line: 3, character: 6 },
+    });
   });
 
   it('pads a short table row with an empty cell at the end of the line', () => {
@@ -67,27 +86,53 @@ describe('parseMarkdown', () => {
   it('does not take headings inside code fences', () => {
     const doc = parseMarkdown('# T\n```md\n## Root Cause\n```\n');
     assert.equal(doc.headings.length, 1);
-    assert.deepEqual(doc.codeBlocks.map((c) => [c.startLine, c.endLine, c.info]), [[1, 4, 'md']]);
+    assert.deepEqual(
+      doc.codeBlocks.map((c) => [c.startLine, c.endLine, c.info]),
+      [[1, 4, 'md']],
+    );
   });
 
   it('reads list items with depth and task state', () => {
     const doc = parseMarkdown('- [x] done\n- [ ] open\n  1. nested\n');
-    assert.deepEqual(doc.listItems.map((i) => [i.line, i.depth, i.ordered, i.checked, i.text]), [
-      [0, 0, false, true, 'done'],
-      [1, 0, false, false, 'open'],
-      [2, 1, true, undefined, 'nested'],
-    ]);
+    assert.deepEqual(
+      doc.listItems.map((i) => [i.line, i.depth, i.ordered, i.checked, i.text]),
+      [
+        [0, 0, false, true, 'done'],
+        [1, 0, false, false, 'open'],
+        [2, 1, true, undefined, 'nested'],
+      ],
+    );
   });
 
   it('collects inline code spans with their lines', () => {
     const doc = parseMarkdown('Run `kubectl get pods`\nthen\n`psql -c "select 1"`.\n');
-    assert.deepEqual(doc.inlineCode.map((c) => [c.line, c.content]), [[0, 'kubectl get pods'], [2, 'psql -c "select 1"']]);
+    assert.deepEqual(
+      doc.inlineCode.map((c) => [c.line, c.content]),
+      [
+        [0, 'kubectl get pods'],
+        [2, 'psql -c "select 1"'],
+      ],
+    );
   });
 
   it('keeps inlineCode an enumerable property that a copy of the document carries', () => {
     const doc = parseMarkdown('Run `a` then `b`.\n');
-    assert.deepEqual(Object.keys(doc), ['lines', 'frontMatter', 'title', 'headings', 'sections', 'tables', 'listItems', 'codeBlocks', 'inlineCode', 'labels']);
-    assert.deepEqual({ ...doc }.inlineCode.map((c) => c.content), ['a', 'b']);
+    assert.deepEqual(Object.keys(doc), [
+      'lines',
+      'frontMatter',
+      'title',
+      'headings',
+      'sections',
+      'tables',
+      'listItems',
+      'codeBlocks',
+      'inlineCode',
+      'labels',
+    ]);
+    assert.deepEqual(
+      { ...doc }.inlineCode.map((c) => c.content),
+      ['a', 'b'],
+    );
     assert.equal(doc.inlineCode, doc.inlineCode);
   });
 
@@ -95,8 +140,20 @@ describe('parseMarkdown', () => {
     for (const end of ['\r\n', '\r', '\n']) {
       const doc = parseMarkdown(['# T', '', '## A', 'text', '| a | b |', '|---|---|', '| 1 | 2 |'].join(end));
       assert.deepEqual(doc.lines, ['# T', '', '## A', 'text', '| a | b |', '|---|---|', '| 1 | 2 |']);
-      assert.deepEqual(doc.sections.map((s) => [s.heading.text, s.bodyStartLine]), [['T', 1], ['A', 3]]);
-      assert.deepEqual(doc.tables[0].rows[0].cells.map((c) => [c.text, c.range.start.character, c.range.end.character]), [['1', 2, 3], ['2', 6, 7]]);
+      assert.deepEqual(
+        doc.sections.map((s) => [s.heading.text, s.bodyStartLine]),
+        [
+          ['T', 1],
+          ['A', 3],
+        ],
+      );
+      assert.deepEqual(
+        doc.tables[0].rows[0].cells.map((c) => [c.text, c.range.start.character, c.range.end.character]),
+        [
+          ['1', 2, 3],
+          ['2', 6, 7],
+        ],
+      );
     }
   });
 });
@@ -147,6 +204,9 @@ describe('documentIncludes', () => {
   it('leaves a NUL read as U+FFFD and CR line ends as LF, as markdown-it does', () => {
     const doc = parseMarkdown('# A\u0000B\r\rtext\r');
     assert.equal(doc.headings[0].text, 'A\uFFFDB');
-    assert.deepEqual(doc.sections.map((s) => [s.heading.text, s.bodyStartLine, s.endLine]), [['A\uFFFDB', 1, 4]]);
+    assert.deepEqual(
+      doc.sections.map((s) => [s.heading.text, s.bodyStartLine, s.endLine]),
+      [['A\uFFFDB', 1, 4]],
+    );
   });
 });

@@ -21,11 +21,22 @@ describe('stats', () => {
 describe('aggregate', () => {
   const incidents = [
     // TTD 4, TTR 47.
-    incident('docs/postmortems/a-user-service.md', 'SEV2', '2026-03-15', ['- 14:28 first errors', '- 14:32 alert fired', '- 15:19 resolved']),
+    incident('docs/postmortems/a-user-service.md', 'SEV2', '2026-03-15', [
+      '- 14:28 first errors',
+      '- 14:32 alert fired',
+      '- 15:19 resolved',
+    ]),
     // TTD 2, TTR 23.
-    incident('docs/postmortems/b-payment-service.md', 'SEV1', '2026-03-20', ['- 09:12 first errors', '- 09:14 alert fired', '- 09:37 resolved']),
+    incident('docs/postmortems/b-payment-service.md', 'SEV1', '2026-03-20', [
+      '- 09:12 first errors',
+      '- 09:14 alert fired',
+      '- 09:37 resolved',
+    ]),
     // TTD 10, no resolution.
-    incident('docs/postmortems/c-user-service.md', 'SEV2', '2026-04-02', ['- 10:00 first errors', '- 10:10 alert fired']),
+    incident('docs/postmortems/c-user-service.md', 'SEV2', '2026-04-02', [
+      '- 10:00 first errors',
+      '- 10:10 alert fired',
+    ]),
     // Undated, no severity the scale knows, no timed events.
     incident('docs/postmortems/d.md', 'High', undefined, ['- errors began']),
   ];
@@ -46,7 +57,9 @@ describe('aggregate', () => {
   });
 
   it('groups per service when told the services of each incident', () => {
-    const a = aggregate(incidents, (i) => (i.path.includes('user-service') ? ['user-service'] : i.path.includes('payment') ? ['payment-service'] : []));
+    const a = aggregate(incidents, (i) =>
+      i.path.includes('user-service') ? ['user-service'] : i.path.includes('payment') ? ['payment-service'] : [],
+    );
     assert.deepEqual(Object.keys(a.byService), ['payment-service', 'user-service']);
     assert.deepEqual(a.byService['user-service'].timeToDetect, { count: 2, mean: 7, median: 7 });
     assert.equal(a.byService['payment-service'].incidents, 1);

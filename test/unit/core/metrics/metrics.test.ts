@@ -57,7 +57,9 @@ describe('computeMetrics', () => {
   it('says why a measure is null and that the start was taken as the first event', () => {
     const m = metricsOf(timeline(['- 13:59 Queue depth grows', '- 14:10 Deploy paused while we look'], '2026-03-15'));
     assert.equal(m.timeToDetect.reason, 'no detection event in the timeline');
-    assert.deepEqual(m.notes, ['No event says when the incident started, so the first timed event (13:59) is taken as the start.']);
+    assert.deepEqual(m.notes, [
+      'No event says when the incident started, so the first timed event (13:59) is taken as the start.',
+    ]);
   });
 
   it('marks a measure from an approximate time as approximate', () => {
@@ -86,7 +88,10 @@ describe('computeMetrics', () => {
 
   it('says when there is no timeline or no timed event', () => {
     assert.equal(computeMetrics(undefined).duration.reason, 'the document has no timeline');
-    assert.equal(metricsOf(timeline(['- errors began', '- fixed'])).timeToDetect.reason, 'the timeline has no timed events');
+    assert.equal(
+      metricsOf(timeline(['- errors began', '- fixed'])).timeToDetect.reason,
+      'the timeline has no timed events',
+    );
   });
 
   it('dates the timeline from the file name when the document states no date', () => {
@@ -100,7 +105,11 @@ describe('computeMetrics', () => {
 
 describe('summarizeIncident', () => {
   it('reads the title without its prefix, the severity and the action items', () => {
-    const s = summarizeIncident({ path: 'docs/postmortems/2026-03-15-checkout.md', text: CLEAN_POSTMORTEM.replace('| P1 | 2026-03-22 | Open |', '| P0 | 2026-03-22 | Done |'), profile: harness });
+    const s = summarizeIncident({
+      path: 'docs/postmortems/2026-03-15-checkout.md',
+      text: CLEAN_POSTMORTEM.replace('| P1 | 2026-03-22 | Open |', '| P0 | 2026-03-22 | Done |'),
+      profile: harness,
+    });
     assert.deepEqual(
       { title: s.title, severity: s.severity, rank: s.severityRank, actions: s.actionItemCounts },
       { title: 'Checkout latency', severity: 'SEV2', rank: 1, actions: { total: 2, open: 1, done: 1, p0: 1 } },
@@ -111,7 +120,15 @@ describe('summarizeIncident', () => {
 describe('formatMinutes', () => {
   it('shows minutes, hours and days, and one decimal for fractions', () => {
     assert.deepEqual([0, 47, 60, 632, 1440, 1501, 20.4, -3.4, 43.2].map(formatMinutes), [
-      '0 min', '47 min', '1 h', '10 h 32 min', '1 d', '1 d 1 h 1 min', '20.4 min', '-3.4 min', '43.2 min',
+      '0 min',
+      '47 min',
+      '1 h',
+      '10 h 32 min',
+      '1 d',
+      '1 d 1 h 1 min',
+      '20.4 min',
+      '-3.4 min',
+      '43.2 min',
     ]);
   });
 });

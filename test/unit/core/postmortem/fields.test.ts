@@ -17,16 +17,31 @@ function severity(text: string, profile: Profile = harness): string {
 describe('severity as teams write it', () => {
   it('reads a field, a two-column table row, front matter, a summary table and a heading with the value under it', () => {
     assert.equal(severity('# Outage\n\n**Severity:** SEV2\n'), 'SEV2 @3:14 label "SEV2"');
-    assert.equal(severity('# Outage\n\n| Field | Value |\n|---|---|\n| Severity | Sev 1 |\n'), 'SEV1 @5:13 table "Sev 1"');
+    assert.equal(
+      severity('# Outage\n\n| Field | Value |\n|---|---|\n| Severity | Sev 1 |\n'),
+      'SEV1 @5:13 table "Sev 1"',
+    );
     assert.equal(severity('---\nseverity: critical\n---\n# Outage\n'), 'SEV1 @2:10 front-matter "critical"');
-    assert.equal(severity('# Outage\n\n| Date | Severity | Duration |\n|---|---|---|\n| 2026-03-02 | SEV-3 | 40 min |\n'), 'SEV3 @5:15 table "SEV-3"');
+    assert.equal(
+      severity('# Outage\n\n| Date | Severity | Duration |\n|---|---|---|\n| 2026-03-02 | SEV-3 | 40 min |\n'),
+      'SEV3 @5:15 table "SEV-3"',
+    );
     assert.equal(severity('# Outage\n\n## Severity\n\nSEV 4\n\n## Summary\nA typo.\n'), 'SEV4 @5:0 heading "SEV 4"');
   });
 
   it('reads a severity named in a sentence, the most severe of several', () => {
-    assert.equal(severity('# Outage\n\n## Timeline\n- 10:02 Sev 2 ticket raised\n- 10:30 escalated to SEV-1\n'), 'SEV1 @5:21 sentence "SEV-1"');
-    assert.equal(severity('# Outage\n\nThis was a SEV2 incident for the billing team.\n'), 'SEV2 @3:11 sentence "SEV2"');
-    assert.equal(severity('# Outage\n\nThe severity was major while payments failed.\n'), 'SEV2 @3:17 sentence "major"');
+    assert.equal(
+      severity('# Outage\n\n## Timeline\n- 10:02 Sev 2 ticket raised\n- 10:30 escalated to SEV-1\n'),
+      'SEV1 @5:21 sentence "SEV-1"',
+    );
+    assert.equal(
+      severity('# Outage\n\nThis was a SEV2 incident for the billing team.\n'),
+      'SEV2 @3:11 sentence "SEV2"',
+    );
+    assert.equal(
+      severity('# Outage\n\nThe severity was major while payments failed.\n'),
+      'SEV2 @3:17 sentence "major"',
+    );
     assert.equal(severity('# Outage\n\nWe declared a P1 at 10:04.\n', agent), 'P1 @3:14 sentence "P1"');
   });
 
@@ -38,7 +53,10 @@ describe('severity as teams write it', () => {
 
   it('ignores severities in code and prefers a field over any sentence', () => {
     assert.equal(severity('# Outage\n\n```\nalert: sev1\n```\n'), 'none');
-    assert.equal(severity('# Outage\n\n**Severity:** SEV3\n\nAt first it looked like a SEV1.\n'), 'SEV3 @3:14 label "SEV3"');
+    assert.equal(
+      severity('# Outage\n\n**Severity:** SEV3\n\nAt first it looked like a SEV1.\n'),
+      'SEV3 @3:14 label "SEV3"',
+    );
   });
 
   it('maps a bare number onto the level with that number', () => {

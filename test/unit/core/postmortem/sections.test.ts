@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
-import { describeMatch, explainSections, matchSections, type SectionMatch } from '../../../../src/core/postmortem/sections';
+import {
+  describeMatch,
+  explainSections,
+  matchSections,
+  type SectionMatch,
+} from '../../../../src/core/postmortem/sections';
 import { findProfile, type Profile, type SectionSpec } from '../../../../src/core/profiles';
 
 const googleSre = findProfile('google-sre') as Profile;
@@ -53,7 +58,10 @@ describe('matchSections: sections by meaning', () => {
     });
 
     it('drops footnote marks a converter leaves after the heading text', () => {
-      assert.deepEqual(found('Timeline [[12]](https://example.com/notes#12)\n---------\n\n- 10:00 start').timeline, ['Timeline [12]', 'qualified']);
+      assert.deepEqual(found('Timeline [[12]](https://example.com/notes#12)\n---------\n\n- 10:00 start').timeline, [
+        'Timeline [12]',
+        'qualified',
+      ]);
     });
   });
 
@@ -65,10 +73,20 @@ describe('matchSections: sections by meaning', () => {
     });
 
     it('reads question headings as the section they ask for', () => {
-      const f = found([
-        '## What was impacted?', 'x', '## How did this happen?', 'x', '## How was it detected?', 'x',
-        '## How are we preventing it from happening again?', 'x', '## How’d we do?', 'x',
-      ].join('\n'));
+      const f = found(
+        [
+          '## What was impacted?',
+          'x',
+          '## How did this happen?',
+          'x',
+          '## How was it detected?',
+          'x',
+          '## How are we preventing it from happening again?',
+          'x',
+          '## How’d we do?',
+          'x',
+        ].join('\n'),
+      );
       assert.deepEqual(f.impact, ['What was impacted?', 'question']);
       assert.deepEqual(f['root-causes'], ['How did this happen?', 'question']);
       assert.deepEqual(f.detection, ['How was it detected?', 'question']);
@@ -77,7 +95,10 @@ describe('matchSections: sections by meaning', () => {
     });
 
     it('reads "What was the root cause?" by the noun it names', () => {
-      assert.deepEqual(found('## What was the root cause?\nx')['root-causes'], ['What was the root cause?', 'question']);
+      assert.deepEqual(found('## What was the root cause?\nx')['root-causes'], [
+        'What was the root cause?',
+        'question',
+      ]);
     });
 
     it('ignores an intensifier: "What didn’t go so well" is What Went Wrong', () => {
@@ -96,7 +117,7 @@ describe('matchSections: sections by meaning', () => {
       assert.equal(found('## What went wrong\nx')['went-well'], undefined);
     });
 
-    it('keeps a heading that is exactly one section\'s name for that section only', () => {
+    it("keeps a heading that is exactly one section's name for that section only", () => {
       // Harness names "Contributing Causes" as Contributing Factors; its root cause is named "Causes" too.
       const f = found('## Contributing Causes\nx', harnessSpecs);
       assert.deepEqual(f['contributing-factors'], ['Contributing Causes', 'synonym']);
@@ -123,14 +144,18 @@ describe('matchSections: sections by meaning', () => {
     });
 
     it('reads `**Impact**`, `**Impact:** text` and `**Impact**: text` paragraphs as sections', () => {
-      const f = found('**Impact**: most uploads failed for an hour.\n\n**Trigger:** a config push.\n\n**Resolution**\n\nWe rolled back.');
+      const f = found(
+        '**Impact**: most uploads failed for an hour.\n\n**Trigger:** a config push.\n\n**Resolution**\n\nWe rolled back.',
+      );
       assert.deepEqual(f.impact, ['Impact', 'bold label']);
       assert.deepEqual(f.trigger, ['Trigger', 'bold label']);
       assert.deepEqual(f.resolution, ['Resolution', 'bold label']);
     });
 
     it('runs a bold-label section to the next label or heading, and gives where its value starts', () => {
-      const m = matches('## Summary\n\nIt broke.\n\n**Impact:** uploads failed.\nMore on that.\n\n**Trigger**: a push.\n\n## Timeline\n- 10:00 x');
+      const m = matches(
+        '## Summary\n\nIt broke.\n\n**Impact:** uploads failed.\nMore on that.\n\n**Trigger**: a push.\n\n## Timeline\n- 10:00 x',
+      );
       const impact = m.get('impact')!;
       assert.equal(impact.section!.heading.line, 6);
       assert.equal(impact.section!.endLine, 9);
@@ -139,41 +164,60 @@ describe('matchSections: sections by meaning', () => {
     });
 
     it('counts a bold pseudo-heading inside the summary as that section', () => {
-      assert.deepEqual(found('## Summary\n\nUploads failed.\n\n**Root cause**\n\nAn expired token.')['root-causes'], ['Root cause', 'bold label']);
+      assert.deepEqual(found('## Summary\n\nUploads failed.\n\n**Root cause**\n\nAn expired token.')['root-causes'], [
+        'Root cause',
+        'bold label',
+      ]);
     });
 
     it('does not read bold labels in list items, bold sentences or bold text inside a paragraph as sections', () => {
-      const f = found([
-        '* **Impact:** what the template asks you to write here.',
-        '',
-        '**No impact on users was measured.**',
-        '',
-        'We looked at the **Trigger** first.',
-      ].join('\n'));
+      const f = found(
+        [
+          '* **Impact:** what the template asks you to write here.',
+          '',
+          '**No impact on users was measured.**',
+          '',
+          'We looked at the **Trigger** first.',
+        ].join('\n'),
+      );
       assert.deepEqual(f, {});
     });
   });
 
   describe('runbook steps by their verbs', () => {
     it('reads numbered step headings with commands as diagnosis and mitigation', () => {
-      const f = found([
-        '## Symptoms', 'Queue backs up.',
-        '## 1. Check the worker logs', '```', 'journalctl -u worker --since -1h', '```',
-        '## 2. Restart the worker', '```', 'systemctl restart worker', '```',
-        '## 3. Confirm the queue drains', '`queuectl depth --watch`',
-      ].join('\n'), runbookSpecs);
+      const f = found(
+        [
+          '## Symptoms',
+          'Queue backs up.',
+          '## 1. Check the worker logs',
+          '```',
+          'journalctl -u worker --since -1h',
+          '```',
+          '## 2. Restart the worker',
+          '```',
+          'systemctl restart worker',
+          '```',
+          '## 3. Confirm the queue drains',
+          '`queuectl depth --watch`',
+        ].join('\n'),
+        runbookSpecs,
+      );
       assert.deepEqual(f.diagnosis, ['1. Check the worker logs', 'step']);
       assert.deepEqual(f.mitigation, ['2. Restart the worker', 'step']);
       assert.deepEqual(f.verification, ['3. Confirm the queue drains', 'step']);
     });
 
     it('reads numbered list steps with inline commands, including "re-check" as verification', () => {
-      const f = found([
-        '## Steps',
-        '1. Check status: `svc status api`',
-        '2. Restart it: `svc restart api`',
-        '3. Re-check: `svc status api`',
-      ].join('\n'), runbookSpecs);
+      const f = found(
+        [
+          '## Steps',
+          '1. Check status: `svc status api`',
+          '2. Restart it: `svc restart api`',
+          '3. Re-check: `svc status api`',
+        ].join('\n'),
+        runbookSpecs,
+      );
       assert.equal(f.diagnosis[1], 'step');
       assert.equal(f.verification[0], 'Re-check: `svc status api`');
     });

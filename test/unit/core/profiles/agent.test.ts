@@ -20,19 +20,26 @@ describe('agent profile', () => {
 
   it('asks for the six postmortem sections, with 5 Whys and Evidence optional', () => {
     const sections = agent.documents.postmortem!.sections;
-    assert.deepEqual(sections.filter((s) => s.required).map((s) => s.title), [
-      'Summary', 'Timeline', 'Root Cause', 'What Went Well', 'What Went Poorly', 'Action Items',
-    ]);
-    assert.deepEqual(sections.filter((s) => !s.required).map((s) => s.title), ['5 Whys', 'Evidence']);
+    assert.deepEqual(
+      sections.filter((s) => s.required).map((s) => s.title),
+      ['Summary', 'Timeline', 'Root Cause', 'What Went Well', 'What Went Poorly', 'Action Items'],
+    );
+    assert.deepEqual(
+      sections.filter((s) => !s.required).map((s) => s.title),
+      ['5 Whys', 'Evidence'],
+    );
   });
 
   it('uses P1-P4 with response times, and requires a postmortem for P1 and P2 only', () => {
-    assert.deepEqual(agent.severities.map((s) => [s.id, s.label, s.responseTime, s.requiresPostmortem]), [
-      ['P1', 'Critical', 'Immediately', true],
-      ['P2', 'High', 'Within 30 minutes', true],
-      ['P3', 'Medium', 'Within 2 hours', false],
-      ['P4', 'Low', 'Next sprint', false],
-    ]);
+    assert.deepEqual(
+      agent.severities.map((s) => [s.id, s.label, s.responseTime, s.requiresPostmortem]),
+      [
+        ['P1', 'Critical', 'Immediately', true],
+        ['P2', 'High', 'Within 30 minutes', true],
+        ['P3', 'Medium', 'Within 2 hours', false],
+        ['P4', 'Low', 'Next sprint', false],
+      ],
+    );
   });
 
   it('requires Action, Owner and Due Date on at least one action item', () => {
@@ -43,8 +50,12 @@ describe('agent profile', () => {
     completePostmortemChecks('agent');
 
     it('provides every section but the optional Evidence', () => {
-      const unmatched = matchSections(parseMarkdown(readFixture('agent', 'complete.md')), agent.documents.postmortem!.sections)
-        .filter((m) => !m.section).map((m) => m.spec.id);
+      const unmatched = matchSections(
+        parseMarkdown(readFixture('agent', 'complete.md')),
+        agent.documents.postmortem!.sections,
+      )
+        .filter((m) => !m.section)
+        .map((m) => m.spec.id);
       assert.deepEqual(unmatched, ['evidence']);
     });
   });
@@ -54,22 +65,33 @@ describe('agent profile', () => {
     const text = readFixture('agent', 'incident.md');
 
     it('lints as an incident record with no PM001 finding', () => {
-      assert.deepEqual(lintText(text, 'incident', agent).findings.filter((f) => f.ruleId === 'PM001'), []);
+      assert.deepEqual(
+        lintText(text, 'incident', agent).findings.filter((f) => f.ruleId === 'PM001'),
+        [],
+      );
     });
 
     it('states Date, Severity, Status and Incident Commander as bold labels', () => {
       assert.deepEqual(spec.headerFields, ['Date', 'Severity', 'Status', 'Incident Commander']);
-      assert.deepEqual(spec.headerFields!.filter((name) => !statesField(text, name)), []);
+      assert.deepEqual(
+        spec.headerFields!.filter((name) => !statesField(text, name)),
+        [],
+      );
     });
 
     it('provides the Evidence and Actions Taken sections', () => {
       const found = matchSections(parseMarkdown(text), spec.sections).map((m) => [m.spec.id, m.section?.heading.text]);
-      assert.deepEqual(found, [['evidence', 'Evidence'], ['timeline', 'Actions Taken']]);
+      assert.deepEqual(found, [
+        ['evidence', 'Evidence'],
+        ['timeline', 'Actions Taken'],
+      ]);
     });
 
     it('would be missing its required Evidence section without that heading', () => {
       const doc = parseMarkdown(text.replace('## Evidence\n', ''));
-      const missing = matchSections(doc, spec.sections).filter((m) => m.spec.required && !m.section).map((m) => m.spec.title);
+      const missing = matchSections(doc, spec.sections)
+        .filter((m) => m.spec.required && !m.section)
+        .map((m) => m.spec.title);
       assert.deepEqual(missing, ['Evidence']);
     });
   });

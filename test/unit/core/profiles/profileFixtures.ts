@@ -18,7 +18,9 @@ export function readFixture(profile: string, file: string): string {
 /** The ids of the specs a heading with this text would provide (the real matcher, one heading at a time). */
 export function specsMatchingHeading(headingText: string, specs: readonly SectionSpec[]): string[] {
   const doc = parseMarkdown(`# Title\n\n## ${headingText}\n`);
-  return matchSections(doc, specs).filter((m) => m.section).map((m) => m.spec.id);
+  return matchSections(doc, specs)
+    .filter((m) => m.section)
+    .map((m) => m.spec.id);
 }
 
 /** Every heading of `text` except the document title, as written. */
@@ -62,9 +64,10 @@ export function completePostmortemChecks(profileName: string): void {
 
   for (const section of spec.sections.filter((s) => s.required)) {
     it(`reports exactly one PM001 finding, naming "${section.title}", when that heading is removed`, () => {
-      assert.deepEqual(pm001(withoutSection(text, section)).map((f) => f.message), [
-        `Missing required section "${section.title}".`,
-      ]);
+      assert.deepEqual(
+        pm001(withoutSection(text, section)).map((f) => f.message),
+        [`Missing required section "${section.title}".`],
+      );
     });
   }
 
@@ -76,6 +79,9 @@ export function completePostmortemChecks(profileName: string): void {
   });
 
   it('states every header field of the profile in complete.md', () => {
-    assert.deepEqual((spec.headerFields ?? []).filter((name) => !statesField(text, name)), []);
+    assert.deepEqual(
+      (spec.headerFields ?? []).filter((name) => !statesField(text, name)),
+      [],
+    );
   });
 }

@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { BUILT_IN_PROFILES, DEFAULT_PROFILE_NAME, findProfile, profileNames, DOCUMENT_KINDS } from '../../../../src/core/profiles';
+import {
+  BUILT_IN_PROFILES,
+  DEFAULT_PROFILE_NAME,
+  findProfile,
+  profileNames,
+  DOCUMENT_KINDS,
+} from '../../../../src/core/profiles';
 import { normalizeHeading } from '../../../../src/core/markdown/headingText';
 import { specsMatchingHeading } from './profileFixtures';
 
@@ -24,7 +30,10 @@ describe('built-in profiles', () => {
   it('offers exactly these profiles in the incidentWorkbench.profile.name setting, one description each', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     const setting = pkg.contributes.configuration
-      .map((c: { properties: Record<string, { enum?: string[]; enumDescriptions?: string[] }> }) => c.properties['incidentWorkbench.profile.name'])
+      .map(
+        (c: { properties: Record<string, { enum?: string[]; enumDescriptions?: string[] }> }) =>
+          c.properties['incidentWorkbench.profile.name'],
+      )
       .find(Boolean);
     assert.deepEqual(setting.enum, profileNames());
     assert.equal(setting.enumDescriptions.length, profileNames().length);
@@ -43,7 +52,10 @@ describe('built-in profiles', () => {
 
         it(`has unique ${kind} section ids`, () => {
           const ids = spec.sections.map((s) => s.id);
-          assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+          assert.deepEqual(
+            ids.filter((id, i) => ids.indexOf(id) !== i),
+            [],
+          );
         });
 
         it(`gives no two ${kind} sections the same title or synonym`, () => {
@@ -64,7 +76,8 @@ describe('built-in profiles', () => {
           const wrong = spec.sections.flatMap((section) =>
             [section.title, ...section.synonyms]
               .map((name) => ({ name, ids: specsMatchingHeading(name, spec.sections) }))
-              .filter((m) => m.ids.length !== 1 || m.ids[0] !== section.id));
+              .filter((m) => m.ids.length !== 1 || m.ids[0] !== section.id),
+          );
           assert.deepEqual(wrong, []);
         });
 
@@ -75,7 +88,10 @@ describe('built-in profiles', () => {
 
       it('has unique severity ids, and no alias that reads as another level', () => {
         const ids = profile.severities.map((s) => s.id);
-        assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+        assert.deepEqual(
+          ids.filter((id, i) => ids.indexOf(id) !== i),
+          [],
+        );
         const owners = new Map<string, string>();
         const clashes: string[] = [];
         for (const level of profile.severities) {

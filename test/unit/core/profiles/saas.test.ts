@@ -11,7 +11,10 @@ describe('saas profile', () => {
   it('writes postmortems to docs/spec/.llm/completed/postmortem-YYYY-MM-DD-<slug>.md', () => {
     assert.equal(saas.documents.postmortem?.folder, 'docs/spec/.llm/completed');
     assert.equal(saas.documents.postmortem?.fileName, 'postmortem-YYYY-MM-DD-<slug>.md');
-    assert.equal(kindFromProfileFolders('docs/spec/.llm/completed/postmortem-2026-01-27-eu-exports.md', saas), 'postmortem');
+    assert.equal(
+      kindFromProfileFolders('docs/spec/.llm/completed/postmortem-2026-01-27-eu-exports.md', saas),
+      'postmortem',
+    );
   });
 
   it('states Date, Severity, Duration and Author in the postmortem header', () => {
@@ -19,20 +22,36 @@ describe('saas profile', () => {
   });
 
   it('requires every section of the post-mortem template, Lessons Learned included', () => {
-    assert.deepEqual(saas.documents.postmortem!.sections.filter((s) => s.required).map((s) => s.title), [
-      'Summary', 'Impact', 'Timeline', 'Root Cause', 'Contributing Factors',
-      'What Went Well', 'What Could Be Improved', 'Action Items', 'Lessons Learned',
-    ]);
+    assert.deepEqual(
+      saas.documents.postmortem!.sections.filter((s) => s.required).map((s) => s.title),
+      [
+        'Summary',
+        'Impact',
+        'Timeline',
+        'Root Cause',
+        'Contributing Factors',
+        'What Went Well',
+        'What Could Be Improved',
+        'Action Items',
+        'Lessons Learned',
+      ],
+    );
   });
 
   it('uses SEV-1..SEV-4 with an update cadence for the first three', () => {
-    assert.deepEqual(saas.severities.map((s) => [s.id, s.updateCadence]), [
-      ['SEV-1', 'Continuously, at least every 15 minutes'],
-      ['SEV-2', 'Every 30 minutes'],
-      ['SEV-3', 'Once, when resolved'],
-      ['SEV-4', undefined],
-    ]);
-    assert.deepEqual(saas.severities.map((s) => s.aliases?.[0]), ['SEV1', 'SEV2', 'SEV3', 'SEV4']);
+    assert.deepEqual(
+      saas.severities.map((s) => [s.id, s.updateCadence]),
+      [
+        ['SEV-1', 'Continuously, at least every 15 minutes'],
+        ['SEV-2', 'Every 30 minutes'],
+        ['SEV-3', 'Once, when resolved'],
+        ['SEV-4', undefined],
+      ],
+    );
+    assert.deepEqual(
+      saas.severities.map((s) => s.aliases?.[0]),
+      ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
+    );
   });
 
   it('requires a status on every action item', () => {

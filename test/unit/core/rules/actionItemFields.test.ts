@@ -6,16 +6,23 @@ const harness = findProfile('harness') as Profile;
 
 /** The findings of one rule as `line message` (1-based lines). */
 function run(ruleId: string, text: string, profile: Profile = harness): string[] {
-  return lintText(text, 'postmortem', profile).findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.range.start.line + 1} ${f.message}`);
+  return lintText(text, 'postmortem', profile)
+    .findings.filter((f) => f.ruleId === ruleId)
+    .map((f) => `${f.range.start.line + 1} ${f.message}`);
 }
 
-const postmortem = (...body: string[]) => ['# Postmortem: Queue backlog', '', '**Severity:** SEV3', '', ...body, ''].join('\n');
+const postmortem = (...body: string[]) =>
+  ['# Postmortem: Queue backlog', '', '**Severity:** SEV3', '', ...body, ''].join('\n');
 
 describe('PM004 and PM005 on action items outside an "Action Items" heading', () => {
   it('report ownerless, undated items under "Planned actions" and "We will ..." sentences under "How we prevent this"', () => {
     const text = postmortem(
-      '## Planned actions', '- Add a backlog alert on the queue', '',
-      '## How we prevent this', 'We will cap the batch size at 500 messages.', '',
+      '## Planned actions',
+      '- Add a backlog alert on the queue',
+      '',
+      '## How we prevent this',
+      'We will cap the batch size at 500 messages.',
+      '',
     );
     assert.deepEqual(run('PM004', text), [
       '6 Action item "Add a backlog alert on the queue" has no owner; name a person or team.',
@@ -57,9 +64,21 @@ describe('PM004 and PM005 on action items outside an "Action Items" heading', ()
 describe('PM006 counts action items as PM004 reads them', () => {
   it('counts the sub-items of a lead-in but not the details under an item', () => {
     const strict: Profile = { ...harness, actionItems: { ...harness.actionItems, minimum: 2 } };
-    const details = postmortem('## Action Items', '- Cap the batch size (owner: @a, due: 2026-06-01)', '  - measured at 500 messages', '  - see the load test');
-    assert.deepEqual(run('PM006', details, strict), ['5 "Action Items" lists 1 action item; the harness profile asks for at least 2.']);
-    const leadIn = postmortem('## Action Items', '- Before the next launch:', '  - Cap the batch size (owner: @a, due: 2026-06-01)', '  - Add a lag alert (owner: @b, due: 2026-06-08)');
+    const details = postmortem(
+      '## Action Items',
+      '- Cap the batch size (owner: @a, due: 2026-06-01)',
+      '  - measured at 500 messages',
+      '  - see the load test',
+    );
+    assert.deepEqual(run('PM006', details, strict), [
+      '5 "Action Items" lists 1 action item; the harness profile asks for at least 2.',
+    ]);
+    const leadIn = postmortem(
+      '## Action Items',
+      '- Before the next launch:',
+      '  - Cap the batch size (owner: @a, due: 2026-06-01)',
+      '  - Add a lag alert (owner: @b, due: 2026-06-08)',
+    );
     assert.deepEqual(run('PM006', leadIn, strict), []);
   });
 });

@@ -5,14 +5,19 @@ import { lintText } from '../../../../src/core/lint/lint';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 
 const prodcraft = findProfile('prodcraft') as Profile;
-const fixture = readFileSync(path.resolve(__dirname, '../../../../../test/fixtures/profiles/prodcraft/incident.md'), 'utf8');
+const fixture = readFileSync(
+  path.resolve(__dirname, '../../../../../test/fixtures/profiles/prodcraft/incident.md'),
+  'utf8',
+);
 
 function withPlan(plan: string): string {
   return fixture.replace(/## Communication Plan\n[^\n]*\n/, `## Communication Plan\n${plan}\n`);
 }
 
 function pm017(text: string, profile: Profile = prodcraft): string[] {
-  return lintText(text, 'incident', profile).findings.filter((f) => f.ruleId === 'PM017').map((f) => `${f.range.start.line + 1} ${f.severity} ${f.message}`);
+  return lintText(text, 'incident', profile)
+    .findings.filter((f) => f.ruleId === 'PM017')
+    .map((f) => `${f.range.start.line + 1} ${f.severity} ${f.message}`);
 }
 
 describe('PM017 communication-plan', () => {
@@ -36,6 +41,9 @@ describe('PM017 communication-plan', () => {
   });
 
   it('is off under the profiles whose process asks for no communication plan', () => {
-    assert.deepEqual(pm017(withPlan('We will keep stakeholders informed.'), { ...prodcraft, name: 'custom', rules: {} }), []);
+    assert.deepEqual(
+      pm017(withPlan('We will keep stakeholders informed.'), { ...prodcraft, name: 'custom', rules: {} }),
+      [],
+    );
   });
 });

@@ -11,8 +11,22 @@ const harness = findProfile('harness') as Profile;
 const complete = [
   '# Postmortem: Checkout errors',
   '',
-  '## Summary', 'x', '## Timeline', 'x', '## Root Cause', 'x', '## Contributing Factors', 'x',
-  '## Impact', 'x', '## Detection', 'x', '## Mitigation', 'x', '## Action Items', 'x',
+  '## Summary',
+  'x',
+  '## Timeline',
+  'x',
+  '## Root Cause',
+  'x',
+  '## Contributing Factors',
+  'x',
+  '## Impact',
+  'x',
+  '## Detection',
+  'x',
+  '## Mitigation',
+  'x',
+  '## Action Items',
+  'x',
 ].join('\n');
 
 describe('PM001 missing-section (harness)', () => {
@@ -23,37 +37,51 @@ describe('PM001 missing-section (harness)', () => {
   it('reports a missing Root Cause section on the title line, naming it', () => {
     const text = complete.replace('## Root Cause\nx\n', '');
     const findings = pm001(text);
-    assert.deepEqual(findings, [{
-      ruleId: 'PM001',
-      severity: 'error',
-      message: 'Missing required section "Root Cause".',
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 29 } },
-    }]);
+    assert.deepEqual(findings, [
+      {
+        ruleId: 'PM001',
+        severity: 'error',
+        message: 'Missing required section "Root Cause".',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 29 } },
+      },
+    ]);
   });
 
   it('names each missing section once, in the profile order', () => {
     const findings = pm001('# T\n\n## Summary\nx\n');
-    assert.deepEqual(findings.map((f) => f.message), [
-      'Missing required section "Timeline".',
-      'Missing required section "Root Cause".',
-      'Missing required section "Contributing Factors".',
-      'Missing required section "Impact".',
-      'Missing required section "Detection".',
-      'Missing required section "Mitigation".',
-      'Missing required section "Action Items".',
-    ]);
+    assert.deepEqual(
+      findings.map((f) => f.message),
+      [
+        'Missing required section "Timeline".',
+        'Missing required section "Root Cause".',
+        'Missing required section "Contributing Factors".',
+        'Missing required section "Impact".',
+        'Missing required section "Detection".',
+        'Missing required section "Mitigation".',
+        'Missing required section "Action Items".',
+      ],
+    );
   });
 
   it('accepts numbered, emoji, synonym and qualified headings at any level', () => {
     const text = [
-      '# Incident', '## 1. Executive Summary', '## 2) Timeline (all times UTC)', '### 3. Root Cause Analysis',
-      '## 🧩 Contributing Factors', '## Customer Impact', '## Detection:', '## Resolution', '## Follow-up Actions',
+      '# Incident',
+      '## 1. Executive Summary',
+      '## 2) Timeline (all times UTC)',
+      '### 3. Root Cause Analysis',
+      '## 🧩 Contributing Factors',
+      '## Customer Impact',
+      '## Detection:',
+      '## Resolution',
+      '## Follow-up Actions',
     ].join('\n');
     assert.deepEqual(pm001(text), []);
   });
 
   it('does not count the title as a section, nor a heading inside a code fence', () => {
-    const text = complete.replace('## Summary\nx\n', '').replace('# Postmortem: Checkout errors', '# Summary') + '\n```\n## Summary\n```\n';
+    const text =
+      complete.replace('## Summary\nx\n', '').replace('# Postmortem: Checkout errors', '# Summary') +
+      '\n```\n## Summary\n```\n';
     const messages = pm001(text).map((f) => f.message);
     assert.deepEqual(messages, ['Missing required section "Summary".']);
   });
@@ -73,7 +101,10 @@ describe('PM001 missing-section (harness)', () => {
 
   it('does not apply postmortem sections to runbooks (RB001 checks runbook sections instead)', () => {
     const findings = pm001('# Runbook\n## Symptoms\n## Diagnosis\n## Mitigation\n## Escalation\n', harness, 'runbook');
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.message]), [['RB001', 'Missing required section "Recovery Verification".']]);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.message]),
+      [['RB001', 'Missing required section "Recovery Verification".']],
+    );
   });
 });
 
@@ -82,9 +113,12 @@ describe('RB001: alert and procedure runbooks', () => {
 
   it('asks a procedure runbook only for its steps and a check that they worked', () => {
     const procedure = [
-      '## Background', 'Why someone needs access.',
-      '## Steps', '1. Add the user: `acl add <user>`',
-      '## Testing Access', 'Log in as them: `ssh <user>@bastion`',
+      '## Background',
+      'Why someone needs access.',
+      '## Steps',
+      '1. Add the user: `acl add <user>`',
+      '## Testing Access',
+      'Log in as them: `ssh <user>@bastion`',
     ].join('\n');
     assert.deepEqual(rb001(procedure), []);
   });
@@ -98,17 +132,24 @@ describe('RB001: alert and procedure runbooks', () => {
   it('asks an alert runbook (named for its alert) for every section, reading "Meaning" as its symptoms', () => {
     const alert = [
       '# DiskAlmostFull',
-      '## Meaning', 'The disk is over 90%.',
-      '## Diagnosis', '`df -h /data`',
-      '## Mitigation', '`logrotate -f /etc/logrotate.conf`',
+      '## Meaning',
+      'The disk is over 90%.',
+      '## Diagnosis',
+      '`df -h /data`',
+      '## Mitigation',
+      '`logrotate -f /etc/logrotate.conf`',
     ].join('\n');
-    assert.deepEqual(rb001(alert), ['Missing required section "Escalation Path".', 'Missing required section "Recovery Verification".']);
+    assert.deepEqual(rb001(alert), [
+      'Missing required section "Escalation Path".',
+      'Missing required section "Recovery Verification".',
+    ]);
   });
 
   it('keeps reporting what an alert runbook truly lacks when its steps are numbered', () => {
     const steps = [
       '# Worker is down',
-      '## Symptoms', 'Alert WorkerDown fires.',
+      '## Symptoms',
+      'Alert WorkerDown fires.',
       '1. Check status: `svc status worker`',
       '2. Restart: `svc restart worker`',
       '3. Re-check: `svc status worker`',
@@ -119,13 +160,19 @@ describe('RB001: alert and procedure runbooks', () => {
 
 describe('PM001: action items written where they arise', () => {
   it('reports no missing Action Items when labelled action items stand under other sections', () => {
-    const text = complete.replace('## Action Items\nx', '## Lessons\n\nThe alert came late.\n\nAction point: page on webhook errors.');
+    const text = complete.replace(
+      '## Action Items\nx',
+      '## Lessons\n\nThe alert came late.\n\nAction point: page on webhook errors.',
+    );
     const messages = pm001(text).map((f) => f.message);
     assert.equal(messages.includes('Missing required section "Action Items".'), false);
   });
 
   it('still reports a postmortem that has no action items anywhere', () => {
     const text = complete.replace('## Action Items\nx', '## Lessons\n\nThe alert came late.');
-    assert.deepEqual(pm001(text).map((f) => f.message), ['Missing required section "Action Items".']);
+    assert.deepEqual(
+      pm001(text).map((f) => f.message),
+      ['Missing required section "Action Items".'],
+    );
   });
 });

@@ -27,7 +27,10 @@ describe('proseLines', () => {
   it('keeps every line its length', () => {
     const doc = parseMarkdown('# T\n\nText `code` [l](u) <!-- c -->\n\n```\nblock\n```\n');
     const lines = proseLines(doc);
-    assert.deepEqual(lines.map((l) => l.length), doc.lines.map((l) => l.length));
+    assert.deepEqual(
+      lines.map((l) => l.length),
+      doc.lines.map((l) => l.length),
+    );
     assert.equal(lines[2], 'Text        [l]( )           ');
     assert.equal(lines[5], '     ');
   });

@@ -7,7 +7,9 @@ const agent = findProfile('agent') as Profile;
 
 /** PM011's findings as `line:start message` (1-based lines). */
 function pm011(text: string, profile: Profile = harness): string[] {
-  return lintText(text, 'postmortem', profile).findings.filter((f) => f.ruleId === 'PM011').map((f) => `${f.range.start.line + 1}:${f.range.start.character} ${f.message}`);
+  return lintText(text, 'postmortem', profile)
+    .findings.filter((f) => f.ruleId === 'PM011')
+    .map((f) => `${f.range.start.line + 1}:${f.range.start.character} ${f.message}`);
 }
 
 describe('PM011 reads the severity where teams write it', () => {

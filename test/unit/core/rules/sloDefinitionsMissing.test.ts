@@ -19,11 +19,17 @@ describe('PM016 slo-definitions-missing', () => {
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 'warning');
     assert.equal(found[0].range.start.line, CLEAN_POSTMORTEM.split('\n').indexOf('## Impact'));
-    assert.match(found[0].message, /^No SLO definitions found \(the workspace has no slo\.yaml\).*add a P0 action item to establish baseline SLOs\. A starter template goes in docs\/runbooks\/slo-template\.yaml\.$/);
+    assert.match(
+      found[0].message,
+      /^No SLO definitions found \(the workspace has no slo\.yaml\).*add a P0 action item to establish baseline SLOs\. A starter template goes in docs\/runbooks\/slo-template\.yaml\.$/,
+    );
   });
 
   it('is satisfied by a P0 action item that establishes SLOs, and silent when the workspace has an SLO file or is not known', () => {
-    const withItem = CLEAN_POSTMORTEM.replace('| 2 | Add circuit breaker', '| 3 | Define baseline SLOs for checkout | @sre | P0 | 2026-03-20 | Open |\n| 2 | Add circuit breaker');
+    const withItem = CLEAN_POSTMORTEM.replace(
+      '| 2 | Add circuit breaker',
+      '| 3 | Define baseline SLOs for checkout | @sre | P0 | 2026-03-20 | Open |\n| 2 | Add circuit breaker',
+    );
     assert.deepEqual(pm016(withItem, true), []);
     const p1Item = withItem.replace('| P0 |', '| P1 |');
     assert.equal(pm016(p1Item, true).length, 1);
@@ -32,12 +38,18 @@ describe('PM016 slo-definitions-missing', () => {
   });
 
   it('is off under the profiles whose process names no SLO file', () => {
-    for (const name of ['agent', 'prodcraft', 'saas', 'heaptrace', 'google-sre']) assert.deepEqual(pm016(CLEAN_POSTMORTEM, true, findProfile(name) as Profile), [], name);
+    for (const name of ['agent', 'prodcraft', 'saas', 'heaptrace', 'google-sre'])
+      assert.deepEqual(pm016(CLEAN_POSTMORTEM, true, findProfile(name) as Profile), [], name);
   });
 
   it('offers a quick fix that creates the starter template in the runbook folder, a valid short-form slo.yaml, and edits nothing else', () => {
     const [finding] = pm016(CLEAN_POSTMORTEM, true);
-    const fixes = fixesFor(finding, { doc: parseMarkdown(CLEAN_POSTMORTEM), kind: 'postmortem', profile: harness, today: '2026-03-16' });
+    const fixes = fixesFor(finding, {
+      doc: parseMarkdown(CLEAN_POSTMORTEM),
+      kind: 'postmortem',
+      profile: harness,
+      today: '2026-03-16',
+    });
     const create = fixes.find((f) => f.createFile);
     assert.ok(create);
     assert.equal(create.title, 'Create the SLO starter template (docs/runbooks/slo-template.yaml)');
@@ -45,6 +57,9 @@ describe('PM016 slo-definitions-missing', () => {
     assert.equal(applyEdits(CLEAN_POSTMORTEM, create.edits), CLEAN_POSTMORTEM);
     const parsed = parseSloFile(SLO_STARTER_TEMPLATE, 'slo-template.yaml');
     assert.deepEqual(parsed.problems, []);
-    assert.deepEqual(parsed.slos.map((s) => [s.service, s.objective]), [['example-service', 99.9]]);
+    assert.deepEqual(
+      parsed.slos.map((s) => [s.service, s.objective]),
+      [['example-service', 99.9]],
+    );
   });
 });

@@ -12,9 +12,19 @@ function doc(header: string, actions: string): string {
   return `# Postmortem: Checkout down\n\n**Date:** 2026-03-20\n${header}\n## Timeline\n- 10:00 UTC first errors\n- 10:02 UTC alert fired\n- 10:30 UTC incident resolved\n\n## Action Items\n${actions}\n`;
 }
 
-function run(text: string, context: Partial<RuleContext> = { slos, path: 'docs/postmortems/2026-03-20-checkout-down.md' }): string[] {
-  const reports = PM015.check({ doc: parseMarkdown(text), kind: 'postmortem', profile: harness, ...context } as RuleContext);
-  return reports.map((r) => `${r.range.start.line + 1}:${r.range.start.character}-${r.range.end.character} ${r.message}`);
+function run(
+  text: string,
+  context: Partial<RuleContext> = { slos, path: 'docs/postmortems/2026-03-20-checkout-down.md' },
+): string[] {
+  const reports = PM015.check({
+    doc: parseMarkdown(text),
+    kind: 'postmortem',
+    profile: harness,
+    ...context,
+  } as RuleContext);
+  return reports.map(
+    (r) => `${r.range.start.line + 1}:${r.range.start.character}-${r.range.end.character} ${r.message}`,
+  );
 }
 
 const P1 = '| Action | Owner | Priority | Due Date |\n|---|---|---|---|\n| Add a canary | @a | P1 | 2026-04-01 |';
@@ -39,7 +49,10 @@ describe('PM015 budget-without-p0', () => {
 
   it('reports nothing without SLOs, for another service, or when the duration is unknown', () => {
     assert.deepEqual(run(doc('', P1), {}), []);
-    assert.deepEqual(run(doc('', P1).replace('Checkout down', 'Search down'), { slos, path: 'docs/postmortems/2026-03-20-search.md' }), []);
+    assert.deepEqual(
+      run(doc('', P1).replace('Checkout down', 'Search down'), { slos, path: 'docs/postmortems/2026-03-20-search.md' }),
+      [],
+    );
     assert.deepEqual(run(doc('', P1).replace('- 10:30 UTC incident resolved\n', '')), []);
   });
 

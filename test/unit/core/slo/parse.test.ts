@@ -8,12 +8,17 @@ const read = (name: string) => parseSloFile(readFileSync(path.join(FIXTURES, nam
 
 /** Each SLO as `name service objective window-kind duration (line)`, 1-based line. */
 function show(file: SloFile): string[] {
-  return file.slos.map((s) => `${s.name} ${s.service} ${s.objective} ${s.window.kind} ${s.window.duration} (line ${s.range.start.line + 1})`);
+  return file.slos.map(
+    (s) =>
+      `${s.name} ${s.service} ${s.objective} ${s.window.kind} ${s.window.duration} (line ${s.range.start.line + 1})`,
+  );
 }
 
 /** Each problem as `line:column severity message`, 1-based. */
 function problems(file: SloFile): string[] {
-  return file.problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.message}`);
+  return file.problems.map(
+    (p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.message}`,
+  );
 }
 
 describe('parseSloFile', () => {
@@ -34,19 +39,27 @@ describe('parseSloFile', () => {
       'checkout-monthly/Fast checkout 99.9 calendar 1M (line 54)',
       'checkout-monthly/Available checkout 99.5 calendar 1M (line 56)',
     ]);
-    assert.deepEqual(file.slos.map((s) => s.budgetingMethod), ['Occurrences', 'Timeslices', 'Timeslices']);
+    assert.deepEqual(
+      file.slos.map((s) => s.budgetingMethod),
+      ['Occurrences', 'Timeslices', 'Timeslices'],
+    );
     assert.equal(file.slos[1].window.anchor, Date.UTC(2026, 0, 1) / 60_000);
     assert.deepEqual(file.problems, []);
   });
 
   it('reads Sloth prometheus/v1 with its default 30-day window, said as an assumption', () => {
     const file = read('sloth.yaml');
-    assert.deepEqual(show(file), ['requests-availability inventory 99.9 rolling 30d (line 6)', 'requests-latency inventory 99 rolling 30d (line 15)']);
+    assert.deepEqual(show(file), [
+      'requests-availability inventory 99.9 rolling 30d (line 6)',
+      'requests-latency inventory 99 rolling 30d (line 15)',
+    ]);
     assert.deepEqual(file.slos[0].assumptions, ["Sloth files give no window; Sloth's default of 30d is used"]);
   });
 
-  it('reads Sloth\'s Kubernetes form', () => {
-    const file = parseSloFile('apiVersion: sloth.slok.dev/v1\nkind: PrometheusServiceLevel\nmetadata: {name: x}\nspec:\n  service: cart\n  slos:\n    - {name: avail, objective: 99.95}\n');
+  it("reads Sloth's Kubernetes form", () => {
+    const file = parseSloFile(
+      'apiVersion: sloth.slok.dev/v1\nkind: PrometheusServiceLevel\nmetadata: {name: x}\nspec:\n  service: cart\n  slos:\n    - {name: avail, objective: 99.95}\n',
+    );
     assert.deepEqual(show(file), ['avail cart 99.95 rolling 30d (line 7)']);
   });
 
@@ -67,20 +80,39 @@ describe('parseSloFile', () => {
 
   it('reports YAML syntax errors, an empty file and a file of something else', () => {
     // The YAML library notices the unclosed list where the text ends.
-    assert.deepEqual(problems(parseSloFile('slos: [1, 2\n')), ['2:1 error invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
-    assert.deepEqual(problems(parseSloFile('')), ['1:1 warning the file defines no SLO; list them under slos: (see docs/metrics.md)']);
+    assert.deepEqual(problems(parseSloFile('slos: [1, 2\n')), [
+      '2:1 error invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
+    assert.deepEqual(problems(parseSloFile('')), [
+      '1:1 warning the file defines no SLO; list them under slos: (see docs/metrics.md)',
+    ]);
     assert.match(problems(parseSloFile('colour: red\n'))[0], /^1:1 error not an SLO definition: expected OpenSLO/);
   });
 
   it('reads a single short entry or a list at the top, and warns about a rolling month', () => {
-    assert.deepEqual(show(parseSloFile('service: api\nobjective: "99.5%"\nwindow: 1M\n')), ['api api 99.5 rolling 1M (line 1)']);
-    assert.deepEqual(parseSloFile('service: api\nobjective: 99.5\nwindow: 1M\n').slos[0].assumptions, ['a rolling 1M window is counted as 30 days']);
-    assert.deepEqual(show(parseSloFile('- {service: a, objective: 99}\n- {service: b, objective: 98, window: 4w}\n')), ['a a 99 rolling 30d (line 1)', 'b b 98 rolling 4w (line 2)']);
-    assert.deepEqual(parseSloFile('- {service: a, objective: 99}\n').slos[0].assumptions, ['no window given; 30d is used']);
+    assert.deepEqual(show(parseSloFile('service: api\nobjective: "99.5%"\nwindow: 1M\n')), [
+      'api api 99.5 rolling 1M (line 1)',
+    ]);
+    assert.deepEqual(parseSloFile('service: api\nobjective: 99.5\nwindow: 1M\n').slos[0].assumptions, [
+      'a rolling 1M window is counted as 30 days',
+    ]);
+    assert.deepEqual(show(parseSloFile('- {service: a, objective: 99}\n- {service: b, objective: 98, window: 4w}\n')), [
+      'a a 99 rolling 30d (line 1)',
+      'b b 98 rolling 4w (line 2)',
+    ]);
+    assert.deepEqual(parseSloFile('- {service: a, objective: 99}\n').slos[0].assumptions, [
+      'no window given; 30d is used',
+    ]);
   });
 
   it('warns about two SLOs with one name and an unknown OpenSLO version', () => {
-    assert.deepEqual(problems(parseSloFile('slos:\n  - {service: a, objective: 99}\n  - {service: a, objective: 98}\n')), ['3:5 warning the name "a" is used by more than one SLO; give each a distinct name']);
-    assert.match(problems(parseSloFile('apiVersion: openslo/v2alpha\nkind: SLO\n'))[0], /^1:1 warning apiVersion: only openslo\/v1 is read/);
+    assert.deepEqual(
+      problems(parseSloFile('slos:\n  - {service: a, objective: 99}\n  - {service: a, objective: 98}\n')),
+      ['3:5 warning the name "a" is used by more than one SLO; give each a distinct name'],
+    );
+    assert.match(
+      problems(parseSloFile('apiVersion: openslo/v2alpha\nkind: SLO\n'))[0],
+      /^1:1 warning apiVersion: only openslo\/v1 is read/,
+    );
   });
 });

@@ -33,11 +33,28 @@ describe('incident summaries in tag CodeLenses', () => {
 
   it('takes the first paragraph only, skipping tables, and falls back to the file name without a title', () => {
     const text = [
-      '**Severity:** SEV3', '', '## Summary', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', 'First line', 'second line.', '', 'Next paragraph.', '',
-      '## Action Items', '- [x] done (owner: @a, due: 2026-04-01)', '- [ ] open (owner: @b, due: 2026-04-02)',
+      '**Severity:** SEV3',
+      '',
+      '## Summary',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '',
+      'First line',
+      'second line.',
+      '',
+      'Next paragraph.',
+      '',
+      '## Action Items',
+      '- [x] done (owner: @a, due: 2026-04-01)',
+      '- [ ] open (owner: @b, due: 2026-04-02)',
     ].join('\n');
     const s = summarizeIncident({ path: 'docs/incidents/2026-04-01-api.md', text: text, profile: harness });
-    assert.deepEqual([s.kind, s.kindLabel, s.title, s.summary, s.severity], ['incident', 'Incident', '2026-04-01-api', 'First line second line.', 'SEV3']);
+    assert.deepEqual(
+      [s.kind, s.kindLabel, s.title, s.summary, s.severity],
+      ['incident', 'Incident', '2026-04-01-api', 'First line second line.', 'SEV3'],
+    );
     // The file name dates it, as it dates the document in the trees and the index.
     assert.equal(incidentLensTitle(s), 'Incident: 2026-04-01-api (SEV3, 2026-04-01)');
   });

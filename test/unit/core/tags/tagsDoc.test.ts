@@ -27,7 +27,11 @@ describe('docs/tags.md', () => {
   });
 
   it('has block-comment and docstring examples that read as tags in their language', () => {
-    for (const [lang, file] of [['python', 'a.py'], ['java', 'a.java'], ['ts', 'a.ts']]) {
+    for (const [lang, file] of [
+      ['python', 'a.py'],
+      ['java', 'a.java'],
+      ['ts', 'a.ts'],
+    ]) {
       const block = blocks.find((b) => b.lang === lang);
       assert.ok(block, lang);
       assert.equal(findTagsInFile(file, block.text).tags.length, 1, lang);
@@ -42,8 +46,15 @@ describe('docs/tags.md', () => {
     for (const profile of BUILT_IN_PROFILES) {
       const row = doc.split('\n').find((l) => l.startsWith(`| ${profile.name} |`));
       assert.ok(row, profile.name);
-      const expected = expectedDocumentPaths({ date: { year: 2026, month: 3, day: 20 }, slug: 'payment-service-crashloop' }, profile);
-      assert.deepEqual([...row.matchAll(/`([^`]+)`/g)].map((m) => m[1]), expected, profile.name);
+      const expected = expectedDocumentPaths(
+        { date: { year: 2026, month: 3, day: 20 }, slug: 'payment-service-crashloop' },
+        profile,
+      );
+      assert.deepEqual(
+        [...row.matchAll(/`([^`]+)`/g)].map((m) => m[1]),
+        expected,
+        profile.name,
+      );
     }
   });
 
@@ -66,10 +77,13 @@ describe('tag rule pages', () => {
     });
   }
 
-  it('TG002\'s bad example has the two problems its page names, and its good example is a tag', () => {
+  it("TG002's bad example has the two problems its page names, and its good example is a tag", () => {
     const text = readFileSync(path.join(root, 'docs', 'rules', 'TG002.md'), 'utf8');
     const [bad, good] = [...text.matchAll(/^```python\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
-    assert.deepEqual(findTagsInFile('a.py', bad).problems.map((p) => p.code), ['invalid-date', 'missing-colon']);
+    assert.deepEqual(
+      findTagsInFile('a.py', bad).problems.map((p) => p.code),
+      ['invalid-date', 'missing-colon'],
+    );
     assert.equal(findTagsInFile('a.py', good).tags.length, 1);
   });
 });

@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
-import { assertSafeRelativePath, documentPath, nextFreePath, UnsafePathError } from '../../../../src/core/templates/paths';
+import {
+  assertSafeRelativePath,
+  documentPath,
+  nextFreePath,
+  UnsafePathError,
+} from '../../../../src/core/templates/paths';
 import { MAX_SLUG_LENGTH, slugify } from '../../../../src/core/templates/slug';
 
 const harness = findProfile('harness') as Profile;
@@ -18,7 +23,8 @@ describe('slugify', () => {
     ['Ærø œuvre', 'aero-oeuvre'],
     ['e\u0301te\u0301', 'ete'],
   ];
-  for (const [title, slug] of cases) it(`makes "${title.split('\u0000').join('\\0')}" into "${slug}"`, () => assert.equal(slugify(title), slug));
+  for (const [title, slug] of cases)
+    it(`makes "${title.split('\u0000').join('\\0')}" into "${slug}"`, () => assert.equal(slugify(title), slug));
 
   it('gives titles with no Latin letters a stable hashed slug', () => {
     assert.match(slugify('Сбой платежей'), /^incident-[0-9a-f]{8}$/);
@@ -38,14 +44,34 @@ describe('slugify', () => {
 
 describe('documentPath', () => {
   it('fills the profile patterns', () => {
-    assert.equal(documentPath(harness, 'postmortem', { date: '2026-03-15', slug: 'User service timeout' }), 'docs/postmortems/2026-03-15-user-service-timeout.md');
-    assert.equal(documentPath(harness, 'runbook', { date: '2026-03-15', service: 'User Service', failureMode: 'DB slow query' }), 'docs/runbooks/user-service-db-slow-query.md');
-    assert.equal(documentPath(findProfile('agent') as Profile, 'incident', { date: '2026-03-15', slug: 'x' }), '.agent/incidents/INC-2026-03-15-x.md');
-    assert.equal(documentPath(findProfile('saas') as Profile, 'postmortem', { date: '2026-03-15', slug: 'x' }), 'docs/spec/.llm/completed/postmortem-2026-03-15-x.md');
+    assert.equal(
+      documentPath(harness, 'postmortem', { date: '2026-03-15', slug: 'User service timeout' }),
+      'docs/postmortems/2026-03-15-user-service-timeout.md',
+    );
+    assert.equal(
+      documentPath(harness, 'runbook', { date: '2026-03-15', service: 'User Service', failureMode: 'DB slow query' }),
+      'docs/runbooks/user-service-db-slow-query.md',
+    );
+    assert.equal(
+      documentPath(findProfile('agent') as Profile, 'incident', { date: '2026-03-15', slug: 'x' }),
+      '.agent/incidents/INC-2026-03-15-x.md',
+    );
+    assert.equal(
+      documentPath(findProfile('saas') as Profile, 'postmortem', { date: '2026-03-15', slug: 'x' }),
+      'docs/spec/.llm/completed/postmortem-2026-03-15-x.md',
+    );
   });
 
   it('never lets a hostile value leave the folder', () => {
-    for (const hostile of ['../../../etc/passwd', '/etc/passwd', '..\\..\\boot.ini', 'a/../../b', '\u0000', 'CON', '....//....//x']) {
+    for (const hostile of [
+      '../../../etc/passwd',
+      '/etc/passwd',
+      '..\\..\\boot.ini',
+      'a/../../b',
+      '\u0000',
+      'CON',
+      '....//....//x',
+    ]) {
       const path = documentPath(harness, 'postmortem', { date: '2026-03-15', slug: hostile });
       assert.ok(path.startsWith('docs/postmortems/2026-03-15-'), path);
       assert.equal(path.split('/').length, 3, path);
@@ -62,7 +88,13 @@ describe('documentPath', () => {
 
   it('finds the next free name with -2, -3', () => {
     const taken = new Set(['docs/a.md', 'docs/a-2.md']);
-    assert.equal(nextFreePath('docs/a.md', (p) => taken.has(p)), 'docs/a-3.md');
-    assert.equal(nextFreePath('docs/b.md', (p) => taken.has(p)), 'docs/b.md');
+    assert.equal(
+      nextFreePath('docs/a.md', (p) => taken.has(p)),
+      'docs/a-3.md',
+    );
+    assert.equal(
+      nextFreePath('docs/b.md', (p) => taken.has(p)),
+      'docs/b.md',
+    );
   });
 });

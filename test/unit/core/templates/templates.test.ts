@@ -4,7 +4,12 @@ import { kindFromProfileFolders } from '../../../../src/core/lint/documentKind';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
 import { BUILT_IN_PROFILES, DOCUMENT_KINDS, type Profile } from '../../../../src/core/profiles';
 import { documentPath } from '../../../../src/core/templates/paths';
-import { firstBlankLine, formatDuration, minutesBetween, renderDocument } from '../../../../src/core/templates/templates';
+import {
+  firstBlankLine,
+  formatDuration,
+  minutesBetween,
+  renderDocument,
+} from '../../../../src/core/templates/templates';
 
 /** Fills every blank the way an author would, so the document should lint clean. */
 function fill(text: string, profile: Profile): string {
@@ -27,17 +32,36 @@ describe('document templates', () => {
     for (const kind of DOCUMENT_KINDS) {
       if (!profile.documents[kind]) continue;
       it(`renders a ${profile.name} ${kind} that lints clean once its blanks are filled`, () => {
-        const text = renderDocument(profile, kind, { title: 'Checkout outage', date: '2026-03-15', service: 'checkout', failureMode: 'slow queries' });
+        const text = renderDocument(profile, kind, {
+          title: 'Checkout outage',
+          date: '2026-03-15',
+          service: 'checkout',
+          failureMode: 'slow queries',
+        });
         const blanks = lintText(text, kind, profile).findings;
         // A blank is pointed at by PM003, or, when its section holds nothing else, once by PM002 (RB003 on runbooks) at the section.
-        assert.ok(blanks.some((f) => f.ruleId === 'PM003' || f.ruleId === 'PM002' || f.ruleId === 'RB003'), 'the blanks are pointed at before filling');
-        assert.deepEqual(blanks.filter((f) => f.ruleId === 'PM001' || f.ruleId === 'RB001'), [], 'no section is missing even before filling');
-        const findings = lintText(fill(text, profile), kind, profile).findings.map((f) => `${f.range.start.line + 1} ${f.ruleId} ${f.message}`);
+        assert.ok(
+          blanks.some((f) => f.ruleId === 'PM003' || f.ruleId === 'PM002' || f.ruleId === 'RB003'),
+          'the blanks are pointed at before filling',
+        );
+        assert.deepEqual(
+          blanks.filter((f) => f.ruleId === 'PM001' || f.ruleId === 'RB001'),
+          [],
+          'no section is missing even before filling',
+        );
+        const findings = lintText(fill(text, profile), kind, profile).findings.map(
+          (f) => `${f.range.start.line + 1} ${f.ruleId} ${f.message}`,
+        );
         assert.deepEqual(findings, []);
       });
 
       it(`writes a ${profile.name} ${kind} at a path the profile reads back as a ${kind}`, () => {
-        const path = documentPath(profile, kind, { date: '2026-03-15', slug: 'Checkout outage', service: 'checkout', failureMode: 'slow queries' });
+        const path = documentPath(profile, kind, {
+          date: '2026-03-15',
+          slug: 'Checkout outage',
+          service: 'checkout',
+          failureMode: 'slow queries',
+        });
         const text = renderDocument(profile, kind, { title: 'Checkout outage', date: '2026-03-15' });
         assert.equal(kindFromProfileFolders(path, profile, parseMarkdown(text)), kind);
       });
@@ -47,8 +71,14 @@ describe('document templates', () => {
   it('pre-fills severity, duration and the start and end of the timeline, and lists the commits under the root cause', () => {
     const harness = BUILT_IN_PROFILES[0];
     const text = renderDocument(harness, 'postmortem', {
-      title: 'Checkout outage', date: '2026-03-15', severity: 'SEV2', start: '2026-03-15T14:28:00Z', end: '2026-03-15T15:19:00Z',
-      commits: [{ shortHash: 'abc1234', date: '2026-03-15T14:25:00Z', subject: 'Add user preferences join', author: 'Dana' }],
+      title: 'Checkout outage',
+      date: '2026-03-15',
+      severity: 'SEV2',
+      start: '2026-03-15T14:28:00Z',
+      end: '2026-03-15T15:19:00Z',
+      commits: [
+        { shortHash: 'abc1234', date: '2026-03-15T14:25:00Z', subject: 'Add user preferences join', author: 'Dana' },
+      ],
     });
     const lines = text.split('\n');
     assert.ok(lines.includes('**Severity:** SEV2'));
@@ -61,7 +91,11 @@ describe('document templates', () => {
   });
 
   it('says why commits are missing when git could not be asked', () => {
-    const text = renderDocument(BUILT_IN_PROFILES[0], 'postmortem', { title: 'x', date: '2026-03-15', commitsUnavailable: 'This folder is not inside a git repository.' });
+    const text = renderDocument(BUILT_IN_PROFILES[0], 'postmortem', {
+      title: 'x',
+      date: '2026-03-15',
+      commitsUnavailable: 'This folder is not inside a git repository.',
+    });
     assert.match(text, /Commit correlation was not available: This folder is not inside a git repository\./);
   });
 
@@ -69,6 +103,9 @@ describe('document templates', () => {
     assert.equal(minutesBetween('14:28', '15:19'), 51);
     assert.equal(minutesBetween('2026-03-15T23:50:00Z', '2026-03-16T00:20:00Z'), 30);
     assert.equal(minutesBetween('15:19', '14:28'), undefined);
-    assert.deepEqual([formatDuration(47), formatDuration(60), formatDuration(125), formatDuration(1)], ['47 minutes', '1 hour', '2 hours 5 minutes', '1 minute']);
+    assert.deepEqual(
+      [formatDuration(47), formatDuration(60), formatDuration(125), formatDuration(1)],
+      ['47 minutes', '1 hour', '2 hours 5 minutes', '1 minute'],
+    );
   });
 });

@@ -4,7 +4,13 @@ import * as path from 'node:path';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
 import { readIncident } from '../../../../src/core/postmortem/model';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
-import { parseEntry, readTimeline, unreadTimeLines, zoneIn, type TimelineEntry } from '../../../../src/core/timeline/timeline';
+import {
+  parseEntry,
+  readTimeline,
+  unreadTimeLines,
+  zoneIn,
+  type TimelineEntry,
+} from '../../../../src/core/timeline/timeline';
 import { zoneAt, zoneAtStart } from '../../../../src/core/timeline/zones';
 
 const harness = findProfile('harness') as Profile;
@@ -21,7 +27,12 @@ function fixture(name: string): TimelineEntry[] {
 
 /** An entry as `line UTC-time [time as written] zone text` (1-based line; `-` for no time, `±` for undated). */
 function show(e: TimelineEntry): string {
-  const when = e.minutes === undefined ? '-' : e.dated ? new Date(e.minutes * 60_000).toISOString().slice(0, 16).replace('T', ' ') : `±${Math.floor(e.minutes / 1440)}d ${new Date(e.minutes * 60_000).toISOString().slice(11, 16)}`;
+  const when =
+    e.minutes === undefined
+      ? '-'
+      : e.dated
+        ? new Date(e.minutes * 60_000).toISOString().slice(0, 16).replace('T', ' ')
+        : `±${Math.floor(e.minutes / 1440)}d ${new Date(e.minutes * 60_000).toISOString().slice(11, 16)}`;
   return `${e.line + 1} ${when} [${e.timeText}]${e.zone ? ` ${e.zone}` : ''}${e.approximate ? ' ~' : ''} ${e.text}`;
 }
 
@@ -113,13 +124,16 @@ describe('readTimeline', () => {
   describe('times as teams write them', () => {
     it('reads "Jan 14, 10:18 AM" table rows without a year, comparing days within the timeline', () => {
       const entries = fixture('table-month-day-12h.md');
-      assert.deepEqual(entries.map((e) => `${e.line + 1} ${e.timeText} ${e.text}`), [
-        '7 10:02 AM Release 7.2 of the auth service deployed',
-        '8 10:09 AM Login errors start for users on mobile',
-        '9 10:18 AM Support reports a spike in login tickets; on-call paged',
-        '10 10:31 AM Rolled back to release 7.1',
-        '11 10:44 AM Login success rate back to normal; incident resolved',
-      ]);
+      assert.deepEqual(
+        entries.map((e) => `${e.line + 1} ${e.timeText} ${e.text}`),
+        [
+          '7 10:02 AM Release 7.2 of the auth service deployed',
+          '8 10:09 AM Login errors start for users on mobile',
+          '9 10:18 AM Support reports a spike in login tickets; on-call paged',
+          '10 10:31 AM Rolled back to release 7.1',
+          '11 10:44 AM Login success rate back to normal; incident resolved',
+        ],
+      );
       assert.equal((entries[2].minutes as number) - (entries[1].minutes as number), 9);
       assert.ok(entries.every((e) => e.yearGuessed && e.dated));
     });
@@ -144,7 +158,15 @@ describe('readTimeline', () => {
 
     it('reads T+ times as minutes after the start, in no zone', () => {
       const entries = fixture('relative-times.md');
-      assert.deepEqual(entries.map((e) => [e.timeText, e.minutes, e.relative]), [['T+0', 0, true], ['T+4m', 4, true], ['T+15m', 15, true], ['T+1h10m', 70, true]]);
+      assert.deepEqual(
+        entries.map((e) => [e.timeText, e.minutes, e.relative]),
+        [
+          ['T+0', 0, true],
+          ['T+4m', 4, true],
+          ['T+15m', 15, true],
+          ['T+1h10m', 70, true],
+        ],
+      );
     });
 
     it('moves to the next day under a weekday heading', () => {
@@ -157,22 +179,30 @@ describe('readTimeline', () => {
       ]);
     });
 
-    it('reads four digits as a time only where an entry\'s time ends (a colon, a dash, a bracket, a zone)', () => {
-      const timeline = (lines: string[]) => timelineOf(`# Incident\n\n**Date:** 2026-03-15\n\n## Timeline\n${lines.join('\n')}\n`).map(show);
-      assert.deepEqual(timeline(['- 1432: alert fired', '- [1440] rolled back', '- 1450 UTC recovered', '- 2000 users affected']), [
-        '6 2026-03-15 14:32 [1432] alert fired',
-        '7 2026-03-15 14:40 [1440] rolled back',
-        '8 2026-03-15 14:50 [1450 UTC] UTC recovered',
-      ]);
+    it("reads four digits as a time only where an entry's time ends (a colon, a dash, a bracket, a zone)", () => {
+      const timeline = (lines: string[]) =>
+        timelineOf(`# Incident\n\n**Date:** 2026-03-15\n\n## Timeline\n${lines.join('\n')}\n`).map(show);
+      assert.deepEqual(
+        timeline(['- 1432: alert fired', '- [1440] rolled back', '- 1450 UTC recovered', '- 2000 users affected']),
+        [
+          '6 2026-03-15 14:32 [1432] alert fired',
+          '7 2026-03-15 14:40 [1440] rolled back',
+          '8 2026-03-15 14:50 [1450 UTC] UTC recovered',
+        ],
+      );
     });
 
     it('reads hours without minutes ("10 AM", "2pm") and leaves a footnote mark after a date out of the text', () => {
-      const timeline = (lines: string[]) => timelineOf(`# Incident\n\n**Date:** 2026-03-15\n\n## Timeline\n${lines.join('\n')}\n`).map(show);
-      assert.deepEqual(timeline(['- 10 AM: errors began', '- 2pm: resolved', '- 2026-03-01[^1]: key pushed to a public image']), [
-        '6 2026-03-15 10:00 [10 AM] errors began',
-        '7 2026-03-15 14:00 [2pm] resolved',
-        '8 - [2026-03-01] key pushed to a public image',
-      ]);
+      const timeline = (lines: string[]) =>
+        timelineOf(`# Incident\n\n**Date:** 2026-03-15\n\n## Timeline\n${lines.join('\n')}\n`).map(show);
+      assert.deepEqual(
+        timeline(['- 10 AM: errors began', '- 2pm: resolved', '- 2026-03-01[^1]: key pushed to a public image']),
+        [
+          '6 2026-03-15 10:00 [10 AM] errors began',
+          '7 2026-03-15 14:00 [2pm] resolved',
+          '8 - [2026-03-01] key pushed to a public image',
+        ],
+      );
     });
 
     it('lists the lines whose times could not be read', () => {
@@ -180,37 +210,41 @@ describe('readTimeline', () => {
       const doc = parseMarkdown(text);
       const section = doc.sections.find((s) => s.heading.text === 'Timeline') as (typeof doc.sections)[number];
       assert.deepEqual(readTimeline(doc, section), []);
-      assert.deepEqual(unreadTimeLines(doc, section).map((u) => `${u.line + 1} ${u.text}`), ['5 - [??:??] replication lag starts to grow']);
+      assert.deepEqual(
+        unreadTimeLines(doc, section).map((u) => `${u.line + 1} ${u.text}`),
+        ['5 - [??:??] replication lag starts to grow'],
+      );
     });
   });
 
   describe('times and zones inside an entry', () => {
-    const timeline = (lines: string[], date = '2026-03-15') => timelineOf(`# Incident\n\n**Date:** ${date}\n\n## Timeline\n${lines.join('\n')}\n`).map(show);
+    const timeline = (lines: string[], date = '2026-03-15') =>
+      timelineOf(`# Incident\n\n**Date:** ${date}\n\n## Timeline\n${lines.join('\n')}\n`).map(show);
 
     it('reads ISO timestamps, offsets, UTC+N, "Eastern" by season, and a time range', () => {
-      assert.deepEqual(timeline([
-        '- 2026-03-15T14:32:00Z alert fired',
-        '- 16:40 +02:00 — rollback started',
-        '- 17:05 UTC+2 — error rate falling',
-        '- 15:10–15:20 UTC — verification window',
-        '- 2026-01-15 10:00 Eastern — follow-up call',
-      ]), [
-        '6 2026-03-15 14:32 [14:32:00Z] Z alert fired',
-        '7 2026-03-15 14:40 [16:40 +02:00] +02:00 rollback started',
-        '8 2026-03-15 15:05 [17:05 UTC+2] UTC+2 error rate falling',
-        '9 2026-03-15 15:10 [15:10–15:20 UTC] UTC verification window',
-        '10 2026-01-15 15:00 [10:00 Eastern] Eastern follow-up call',
-      ]);
+      assert.deepEqual(
+        timeline([
+          '- 2026-03-15T14:32:00Z alert fired',
+          '- 16:40 +02:00 — rollback started',
+          '- 17:05 UTC+2 — error rate falling',
+          '- 15:10–15:20 UTC — verification window',
+          '- 2026-01-15 10:00 Eastern — follow-up call',
+        ]),
+        [
+          '6 2026-03-15 14:32 [14:32:00Z] Z alert fired',
+          '7 2026-03-15 14:40 [16:40 +02:00] +02:00 rollback started',
+          '8 2026-03-15 15:05 [17:05 UTC+2] UTC+2 error rate falling',
+          '9 2026-03-15 15:10 [15:10–15:20 UTC] UTC verification window',
+          '10 2026-01-15 15:00 [10:00 Eastern] Eastern follow-up call',
+        ],
+      );
     });
 
     it('reads a time after a dated entry\'s colon ("2026-08-27: At 12:50:07 UTC, ...") and keeps date-only events untimed', () => {
-      assert.deepEqual(timeline([
-        '- 2026-08-17: Bounty report received.',
-        '- 2026-08-27: At 12:50:07 UTC, issue exploited.',
-      ]), [
-        '6 - [2026-08-17] Bounty report received.',
-        '7 2026-08-27 12:50 [12:50:07 UTC] UTC issue exploited.',
-      ]);
+      assert.deepEqual(
+        timeline(['- 2026-08-17: Bounty report received.', '- 2026-08-27: At 12:50:07 UTC, issue exploited.']),
+        ['6 - [2026-08-17] Bounty report received.', '7 2026-08-27 12:50 [12:50:07 UTC] UTC issue exploited.'],
+      );
     });
 
     it('reads a timeline without any date relative to its first day, running past midnight', () => {
@@ -220,18 +254,25 @@ describe('readTimeline', () => {
     });
 
     it('does not read times in prose, times out of range, or words that look like zones', () => {
-      assert.deepEqual(timeline(['- We looked at 14:32 dashboards', '- 25:10 nonsense', '- 14:32 Estimated impact noted, est. 40%']), [
-        '8 2026-03-15 14:32 [14:32] Estimated impact noted, est. 40%',
-      ]);
+      assert.deepEqual(
+        timeline(['- We looked at 14:32 dashboards', '- 25:10 nonsense', '- 14:32 Estimated impact noted, est. 40%']),
+        ['8 2026-03-15 14:32 [14:32] Estimated impact noted, est. 40%'],
+      );
     });
   });
 
   describe('parseEntry', () => {
     it('splits a date, a 12-hour time with its zone, and the text', () => {
       const parsed = parseEntry('2024-06-28 7:09 AM Eastern: token reported');
-      assert.deepEqual({ date: parsed?.date?.text, time: parsed?.time?.text, hours: parsed?.time?.hours, rest: parsed?.rest }, {
-        date: '2024-06-28', time: '7:09 AM Eastern', hours: 7, rest: 'token reported',
-      });
+      assert.deepEqual(
+        { date: parsed?.date?.text, time: parsed?.time?.text, hours: parsed?.time?.hours, rest: parsed?.rest },
+        {
+          date: '2024-06-28',
+          time: '7:09 AM Eastern',
+          hours: 7,
+          rest: 'token reported',
+        },
+      );
     });
 
     it('returns undefined for text that opens with neither a date nor a time', () => {
@@ -254,7 +295,8 @@ describe('readTimeline', () => {
 
 describe('zoneAt', () => {
   it('reads the zone at an index as zoneAtStart reads it from a slice', () => {
-    const text = '14:32 UTC+2) a, 9:00 PST b, 10:00 Eastern Standard Time c, 11:00 US/Pacific, 12:00 +05:30, 13:00 Z, 1 Zulu, 2 ESTx, 3 utc';
+    const text =
+      '14:32 UTC+2) a, 9:00 PST b, 10:00 Eastern Standard Time c, 11:00 US/Pacific, 12:00 +05:30, 13:00 Z, 1 Zulu, 2 ESTx, 3 utc';
     for (let i = 0; i <= text.length; i++) assert.deepEqual(zoneAt(text, i), zoneAtStart(text.slice(i)), `at ${i}`);
     assert.deepEqual(zoneAt(text, 6), { zone: { name: 'UTC+2', fixedOffset: 120 }, length: 5 });
   });

@@ -30,13 +30,19 @@ export function fullDraft(profile: Profile): WizardDraft {
       'Why were no connections free? Because the pool size was lowered from 50 to 5 in deploy 4812.',
       'Why was the pool lowered? Because the config template default changed and nobody reviewed the diff.',
     ],
-    rootCause: 'Deploy 4812 changed the checkout database connection pool size from 50 to 5, so under normal load requests queued for a connection and timed out after 30 seconds.',
-    contributingFactors: ['The config template default changed without review', 'No alert on connection pool saturation'],
+    rootCause:
+      'Deploy 4812 changed the checkout database connection pool size from 50 to 5, so under normal load requests queued for a connection and timed out after 30 seconds.',
+    contributingFactors: [
+      'The config template default changed without review',
+      'No alert on connection pool saturation',
+    ],
   };
   const otherSections: Record<string, string> = {};
-  for (const s of profile.documents.postmortem?.sections ?? []) otherSections[s.id] = `The team wrote this part of the ${s.title.toLowerCase()} with real content.`;
+  for (const s of profile.documents.postmortem?.sections ?? [])
+    otherSections[s.id] = `The team wrote this part of the ${s.title.toLowerCase()} with real content.`;
   draft.document = {
-    summary: 'From 14:28 to 15:19 UTC checkout requests in the EU region failed because the database connection pool was too small.',
+    summary:
+      'From 14:28 to 15:19 UTC checkout requests in the EU region failed because the database connection pool was too small.',
     impact: 'About 40% of checkout requests failed for 51 minutes; no data was lost.',
     detection: 'The checkout error-rate alert fired four minutes after the first errors.',
     mitigation: 'The on-call engineer rolled back deploy 4812, and errors stopped at 14:50.',
@@ -46,8 +52,20 @@ export function fullDraft(profile: Profile): WizardDraft {
   };
   draft.improve = {
     actionItems: [
-      { action: 'Review config template default changes before release (CF1)', owner: 'platform-team', priority: 'P1', due: '2026-04-01', type: 'process' },
-      { action: 'Add an alert on connection pool saturation (CF2)', owner: 'Dana Smith', priority: 'P0', due: '2026-03-22', type: 'monitoring' },
+      {
+        action: 'Review config template default changes before release (CF1)',
+        owner: 'platform-team',
+        priority: 'P1',
+        due: '2026-04-01',
+        type: 'process',
+      },
+      {
+        action: 'Add an alert on connection pool saturation (CF2)',
+        owner: 'Dana Smith',
+        priority: 'P0',
+        due: '2026-03-22',
+        type: 'monitoring',
+      },
     ],
   };
   return draft;

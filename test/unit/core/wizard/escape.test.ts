@@ -6,7 +6,10 @@ describe('escaping wizard text for Markdown', () => {
     assert.equal(escapeParagraphs('# Title\nText\n---\n\n\n\nMore'), '\\# Title\nText\n\\---\n\nMore');
     assert.equal(escapeParagraphs('```\nopen'), '\\```\nopen');
     assert.equal(escapeParagraphs('```\nkubectl get pods\n```'), '```\nkubectl get pods\n```');
-    assert.equal(escapeParagraphs('see <!-- incident-workbench-disable PM003 -->'), 'see &lt;!-- incident-workbench-disable PM003 -->');
+    assert.equal(
+      escapeParagraphs('see <!-- incident-workbench-disable PM003 -->'),
+      'see &lt;!-- incident-workbench-disable PM003 -->',
+    );
     assert.equal(escapeParagraphs('#hashtag is fine'), '#hashtag is fine');
   });
 

@@ -24,7 +24,13 @@ function filledRecord(profile: Profile): string {
   // The first section's blank gets real text; the header gets the services.
   const at = lines.indexOf(`## ${first.title}`);
   const next = lines.slice(at + 1).findIndex((l) => l.startsWith('## '));
-  lines.splice(at + 1, next < 0 ? lines.length : next, '', 'Checkout requests fail with HTTP 500 for EU customers.', '');
+  lines.splice(
+    at + 1,
+    next < 0 ? lines.length : next,
+    '',
+    'Checkout requests fail with HTTP 500 for EU customers.',
+    '',
+  );
   const header = lines.findIndex((l) => l.startsWith('**Date:**'));
   lines.splice(header + 1, 0, '**Services:** checkout-api, payments');
   return lines.join('\n');
@@ -40,11 +46,15 @@ describe('draftFromIncidentRecord', () => {
       assert.equal(draft.assess.severity, profile.severities[0].id);
       assert.deepEqual(draft.assess.services, ['checkout-api', 'payments']);
       assert.equal(draft.assess.whatIsBroken, 'Checkout requests fail with HTTP 500 for EU customers.');
-      const headerNames = (profile.documents.incident?.headerFields ?? ['Incident Commander']).map((f) => f.toLowerCase());
+      const headerNames = (profile.documents.incident?.headerFields ?? ['Incident Commander']).map((f) =>
+        f.toLowerCase(),
+      );
       if (headerNames.includes('incident commander')) assert.equal(draft.assess.incidentCommander, 'Dana Smith');
       if (profile.documents.incident?.sections.some((s) => s.id === 'timeline')) {
-        assert.deepEqual([draft.assess.started, draft.assess.detected, draft.assess.mitigated, draft.assess.resolved],
-          ['2026-03-15T14:28', '2026-03-15T14:32', '2026-03-15T14:50', '2026-03-15T15:19']);
+        assert.deepEqual(
+          [draft.assess.started, draft.assess.detected, draft.assess.mitigated, draft.assess.resolved],
+          ['2026-03-15T14:28', '2026-03-15T14:32', '2026-03-15T14:50', '2026-03-15T15:19'],
+        );
         const evaluation = evaluateDraft(profile, draft, { date: '2026-03-20' });
         assert.equal(evaluation.timeToDetectMinutes, 4);
         assert.equal(evaluation.timeToRecoverMinutes, 47);
@@ -54,7 +64,10 @@ describe('draftFromIncidentRecord', () => {
 
   it('carries no template blanks over from an untouched record', () => {
     const profile = findProfile('harness') as Profile;
-    const draft = draftFromIncidentRecord(profile, renderDocument(profile, 'incident', { title: '<short title>', date: '2026-03-15' }));
+    const draft = draftFromIncidentRecord(
+      profile,
+      renderDocument(profile, 'incident', { title: '<short title>', date: '2026-03-15' }),
+    );
     assert.equal(draft.assess.title, '');
     assert.equal(draft.assess.severity, '');
     assert.equal(draft.assess.incidentCommander, '');

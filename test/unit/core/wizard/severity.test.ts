@@ -23,7 +23,10 @@ describe('the severity decision tree', () => {
 
   it('is seed 004\'s tree for heaptrace, where every "no" ends at SEV-3', () => {
     const tree = severityDecisionTree(findProfile('heaptrace') as Profile);
-    assert.deepEqual(tree.questions.map((q) => q.yes), ['SEV-1', 'SEV-1', 'SEV-2', 'SEV-2']);
+    assert.deepEqual(
+      tree.questions.map((q) => q.yes),
+      ['SEV-1', 'SEV-1', 'SEV-2', 'SEV-2'],
+    );
     assert.equal(tree.questions[3].question, 'Are more than 10% of users affected?');
     assert.equal(tree.fallback, 'SEV-3');
   });
@@ -49,9 +52,18 @@ describe('the severity decision tree', () => {
   });
 
   it('is derived again when a configuration replaced the scale the tree names', () => {
-    const replaced: Profile = { ...harness, severities: [{ id: 'P1', label: 'High', definition: 'Bad.' }, { id: 'P2', label: 'Low', definition: 'Not bad.' }] };
+    const replaced: Profile = {
+      ...harness,
+      severities: [
+        { id: 'P1', label: 'High', definition: 'Bad.' },
+        { id: 'P2', label: 'Low', definition: 'Not bad.' },
+      ],
+    };
     const tree = severityDecisionTree(replaced);
-    assert.deepEqual(tree.questions.map((q) => q.yes), ['P1']);
+    assert.deepEqual(
+      tree.questions.map((q) => q.yes),
+      ['P1'],
+    );
     assert.equal(tree.fallback, 'P2');
   });
 

@@ -2,14 +2,24 @@
 import * as assert from 'node:assert/strict';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
 import { evaluateDraft } from '../../../../src/core/wizard';
-import { filledFields, findingVisible, touchedFromState, visibleFindings } from '../../../../src/core/wizard/visibility';
+import {
+  filledFields,
+  findingVisible,
+  touchedFromState,
+  visibleFindings,
+} from '../../../../src/core/wizard/visibility';
 import { emptyDraft, type WizardFinding } from '../../../../src/webview/protocol';
 import { fullDraft } from './drafts';
 
 const harness = findProfile('harness') as Profile;
 
-const finding = (field: string | undefined, phase: WizardFinding['phase'] = 'assess'): WizardFinding =>
-  ({ ruleId: 'PM999', severity: 'warning', message: `about ${field ?? 'nothing in particular'}`, phase, ...(field ? { field } : {}) });
+const finding = (field: string | undefined, phase: WizardFinding['phase'] = 'assess'): WizardFinding => ({
+  ruleId: 'PM999',
+  severity: 'warning',
+  message: `about ${field ?? 'nothing in particular'}`,
+  phase,
+  ...(field ? { field } : {}),
+});
 
 describe('wizard finding visibility', () => {
   const findings = [
@@ -28,11 +38,16 @@ describe('wizard finding visibility', () => {
 
   it('shows the findings of a touched field and of no other field', () => {
     assert.deepEqual(fieldsOf(visibleFindings(findings, ['investigate.rootCause'], false)), ['investigate.rootCause']);
-    assert.deepEqual(fieldsOf(visibleFindings(findings, new Set(['assess.title', 'assess.whatIsBroken']), false)), ['assess.title']);
+    assert.deepEqual(fieldsOf(visibleFindings(findings, new Set(['assess.title', 'assess.whatIsBroken']), false)), [
+      'assess.title',
+    ]);
   });
 
   it('counts touching an entry of a list as touching the list, but not the list as touching each entry', () => {
-    assert.deepEqual(fieldsOf(visibleFindings(findings, ['improve.actionItems.0.owner'], false)), ['improve.actionItems', 'improve.actionItems.0.owner']);
+    assert.deepEqual(fieldsOf(visibleFindings(findings, ['improve.actionItems.0.owner'], false)), [
+      'improve.actionItems',
+      'improve.actionItems.0.owner',
+    ]);
     // Adding an action item touches the list: its own findings show, the new row's empty owner does not yet.
     assert.deepEqual(fieldsOf(visibleFindings(findings, ['improve.actionItems'], false)), ['improve.actionItems']);
     // A path that only shares a prefix of characters is another field.
@@ -50,7 +65,12 @@ describe('wizard finding visibility', () => {
     assert.deepEqual(visibleFindings(all, filledFields(emptyDraft()), false), []);
     const rootCause = all.filter((f) => f.field === 'investigate.rootCause');
     assert.ok(rootCause.length > 0, 'the empty root cause has a finding');
-    assert.deepEqual(visibleFindings(all, ['investigate.rootCause'], false).filter((f) => f.field?.startsWith('investigate.rootCause')), rootCause);
+    assert.deepEqual(
+      visibleFindings(all, ['investigate.rootCause'], false).filter((f) =>
+        f.field?.startsWith('investigate.rootCause'),
+      ),
+      rootCause,
+    );
     assert.ok(visibleFindings(all, ['investigate.rootCause'], false).every((f) => f.phase === 'investigate'));
   });
 });
@@ -71,10 +91,15 @@ describe('wizard touched fields', () => {
     draft.document.otherSections = { 'lessons-learned': 'Alert on disk use.' };
     draft.improve.actionItems = [{ action: '', owner: 'Dana', priority: 'P1', due: '', type: '' }];
     assert.deepEqual(filledFields(draft).sort(), [
-      'assess.services.0', 'assess.services.1', 'assess.severity', 'assess.title',
+      'assess.services.0',
+      'assess.services.1',
+      'assess.severity',
+      'assess.title',
       'document.otherSections.lessons-learned',
-      'improve.actionItems.0.owner', 'improve.actionItems.0.priority',
-      'investigate.suspectedCommits', 'investigate.whys.1',
+      'improve.actionItems.0.owner',
+      'improve.actionItems.0.priority',
+      'investigate.suspectedCommits',
+      'investigate.whys.1',
     ]);
   });
 

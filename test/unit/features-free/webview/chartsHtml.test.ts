@@ -22,7 +22,10 @@ describe('the chart pages (src/webview/chartsHtml.ts)', () => {
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.deepEqual(scripts, [`<script nonce="${NONCE}" src="${options.scriptUri}">`]);
     assert.match(html, /<body class="iw-charts-page" data-webview="incident-trends">/);
-    assert.match(html, /<link rel="stylesheet" href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/charts\.css">/);
+    assert.match(
+      html,
+      /<link rel="stylesheet" href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/charts\.css">/,
+    );
   });
 
   it('refuses a short nonce and a resource URI that would break out of its attribute', () => {

@@ -30,6 +30,9 @@ describe('whether a wizard draft holds input (src/webview/draft.ts)', () => {
 describe('the edit count of a stored draft (revisionOf)', () => {
   it('keeps a non-negative safe integer and reads anything else as 0', () => {
     assert.deepEqual([revisionOf(7), revisionOf(0)], [7, 0]);
-    assert.deepEqual([revisionOf(-1), revisionOf(1.5), revisionOf('3'), revisionOf(undefined), revisionOf(2 ** 53)], [0, 0, 0, 0, 0]);
+    assert.deepEqual(
+      [revisionOf(-1), revisionOf(1.5), revisionOf('3'), revisionOf(undefined), revisionOf(2 ** 53)],
+      [0, 0, 0, 0, 0],
+    );
   });
 });

@@ -14,10 +14,16 @@ const options = {
 function policyOf(html: string): Map<string, string> {
   const content = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
   assert.ok(content, 'the page has a CSP meta tag');
-  return new Map(content.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...values] = d.split(/\s+/);
-    return [name, values.join(' ')] as const;
-  }));
+  return new Map(
+    content
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...values] = d.split(/\s+/);
+        return [name, values.join(' ')] as const;
+      }),
+  );
 }
 
 describe('the wizard page (src/webview/html.ts)', () => {
@@ -48,7 +54,10 @@ describe('the wizard page (src/webview/html.ts)', () => {
   });
 
   it('escapes the title and refuses values that could break out of an attribute or the policy', () => {
-    assert.match(wizardHtml({ ...options, title: '<img src=x onerror=alert(1)> & "x"' }), /<title>&lt;img src=x onerror=alert\(1\)&gt; &amp; &quot;x&quot;<\/title>/);
+    assert.match(
+      wizardHtml({ ...options, title: '<img src=x onerror=alert(1)> & "x"' }),
+      /<title>&lt;img src=x onerror=alert\(1\)&gt; &amp; &quot;x&quot;<\/title>/,
+    );
     assert.throws(() => wizardHtml({ ...options, nonce: 'short' }), /nonce/);
     assert.throws(() => wizardHtml({ ...options, nonce: `${NONCE}" onload="x` }), /nonce/);
     assert.throws(() => wizardHtml({ ...options, scriptUri: 'https://x/a.js" onload="alert(1)' }), /scriptUri/);

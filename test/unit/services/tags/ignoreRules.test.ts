@@ -2,8 +2,18 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { cleanExcludes, expandBraces, globsToIgnorePatterns, IgnoreRules } from '../../../../src/services/tags/ignoreRules';
-import { findBundledRipgrep, findRipgrepOnPath, locateRipgrep, ripgrepCandidates } from '../../../../src/services/tags/ripgrepLocator';
+import {
+  cleanExcludes,
+  expandBraces,
+  globsToIgnorePatterns,
+  IgnoreRules,
+} from '../../../../src/services/tags/ignoreRules';
+import {
+  findBundledRipgrep,
+  findRipgrepOnPath,
+  locateRipgrep,
+  ripgrepCandidates,
+} from '../../../../src/services/tags/ripgrepLocator';
 import { ripgrepWalkArgs } from '../../../../src/services/tags/ripgrepTagScanner';
 
 describe('tag scan rules', () => {
@@ -19,9 +29,18 @@ describe('tag scan rules', () => {
 
   describe('globsToIgnorePatterns (VS Code excludes)', () => {
     it('keeps **/ patterns, anchors the others to the folder, expands braces, drops negations and blanks', () => {
-      assert.deepEqual(globsToIgnorePatterns(['**/node_modules', 'docs/generated', './out/**', '**/*.{min.js,map}', '!keep', ' ', 'a\\b']), [
-        '**/node_modules', '/docs/generated', '/out/**', '**/*.min.js', '**/*.map', '/a/b',
-      ]);
+      assert.deepEqual(
+        globsToIgnorePatterns([
+          '**/node_modules',
+          'docs/generated',
+          './out/**',
+          '**/*.{min.js,map}',
+          '!keep',
+          ' ',
+          'a\\b',
+        ]),
+        ['**/node_modules', '/docs/generated', '/out/**', '**/*.min.js', '**/*.map', '/a/b'],
+      );
     });
   });
 
@@ -44,11 +63,20 @@ describe('tag scan rules', () => {
     it('applies the .gitignore files of every folder on the way, deeper ones last, as git does', () => {
       const rules = new IgnoreRules(root);
       const cases: Array<[string, boolean]> = [
-        ['x.log', true], ['keep.log', false], ['a/again.log', false], ['a/b/other.log', true],
-        ['a/secret.ts', true], ['a/b/secret.ts', true], ['secret.ts', false],
-        ['root-only.ts', true], ['a/root-only.ts', false],
-        ['build-1/x.ts', true], ['build-1', false],
-        ['node_modules/x/y.js', true], ['a/dist/z.js', true], ['a/b/c.ts', false],
+        ['x.log', true],
+        ['keep.log', false],
+        ['a/again.log', false],
+        ['a/b/other.log', true],
+        ['a/secret.ts', true],
+        ['a/b/secret.ts', true],
+        ['secret.ts', false],
+        ['root-only.ts', true],
+        ['a/root-only.ts', false],
+        ['build-1/x.ts', true],
+        ['build-1', false],
+        ['node_modules/x/y.js', true],
+        ['a/dist/z.js', true],
+        ['a/b/c.ts', false],
       ];
       for (const [rel, ignored] of cases) assert.equal(rules.isIgnored(rel), ignored, rel);
     });
@@ -72,11 +100,21 @@ describe('tag scan rules', () => {
   describe('ripgrep', () => {
     it('is told to walk what the Node scanner walks', () => {
       const args = ripgrepWalkArgs({ excludes: ['/gen/', '*.{a,b}'], useGitignore: false });
-      for (const flag of ['--hidden', '--no-require-git', '--no-ignore-parent', '--no-ignore-global', '--no-ignore-exclude', '--no-ignore-dot', '--no-config', '--no-ignore-vcs']) {
+      for (const flag of [
+        '--hidden',
+        '--no-require-git',
+        '--no-ignore-parent',
+        '--no-ignore-global',
+        '--no-ignore-exclude',
+        '--no-ignore-dot',
+        '--no-config',
+        '--no-ignore-vcs',
+      ]) {
         assert.ok(args.includes(flag), flag);
       }
       const globs = args.flatMap((a, i) => (args[i - 1] === '-g' ? [a] : []));
-      for (const g of ['!node_modules/', '!.git/', '!dist/', '!build/', '!/gen/', '!*.a', '!*.b']) assert.ok(globs.includes(g), g);
+      for (const g of ['!node_modules/', '!.git/', '!dist/', '!build/', '!/gen/', '!*.a', '!*.b'])
+        assert.ok(globs.includes(g), g);
     });
 
     it('is looked for where each VS Code layout keeps it', () => {
@@ -97,7 +135,10 @@ describe('tag scan rules', () => {
         const pkg = path.join(appRoot, 'node_modules', '@vscode', 'ripgrep-universal');
         const bin = path.join(pkg, 'bin', `${process.platform}-${process.arch}`, 'rg');
         mkdirSync(path.dirname(bin), { recursive: true });
-        writeFileSync(path.join(pkg, 'package.json'), '{"name":"@vscode/ripgrep-universal","version":"1.18.0","type":"module"}');
+        writeFileSync(
+          path.join(pkg, 'package.json'),
+          '{"name":"@vscode/ripgrep-universal","version":"1.18.0","type":"module"}',
+        );
         writeFileSync(bin, '#!/bin/sh\necho "ripgrep 15.0.0"\n');
         assert.equal(findBundledRipgrep(appRoot), undefined, 'not executable yet');
         chmodSync(bin, 0o755);
@@ -111,7 +152,9 @@ describe('tag scan rules', () => {
       if (process.platform === 'win32') this.skip(); // The fake binaries rely on the executable bit.
       const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'iw-rgpath-')));
       try {
-        const [empty, notExecutable, first, second] = ['empty', 'plain', 'first', 'second'].map((name) => path.join(root, name));
+        const [empty, notExecutable, first, second] = ['empty', 'plain', 'first', 'second'].map((name) =>
+          path.join(root, name),
+        );
         for (const folder of [empty, notExecutable, first, second]) mkdirSync(folder);
         writeFileSync(path.join(notExecutable, 'rg'), '#!/bin/sh\n');
         for (const folder of [first, second]) {
@@ -121,9 +164,21 @@ describe('tag scan rules', () => {
         const searchPath = [empty, notExecutable, first, second].join(path.delimiter);
         assert.equal(findRipgrepOnPath(searchPath), path.join(first, 'rg'));
         assert.equal(findRipgrepOnPath(empty), undefined);
-        assert.deepEqual(locateRipgrep(path.join(root, 'no-vscode'), searchPath), { path: path.join(first, 'rg'), source: 'path' });
+        assert.deepEqual(locateRipgrep(path.join(root, 'no-vscode'), searchPath), {
+          path: path.join(first, 'rg'),
+          source: 'path',
+        });
         assert.equal(locateRipgrep(undefined, empty), undefined);
-        const bundled = path.join(root, 'app', 'node_modules', '@vscode', 'ripgrep-universal', 'bin', `${process.platform}-${process.arch}`, 'rg');
+        const bundled = path.join(
+          root,
+          'app',
+          'node_modules',
+          '@vscode',
+          'ripgrep-universal',
+          'bin',
+          `${process.platform}-${process.arch}`,
+          'rg',
+        );
         mkdirSync(path.dirname(bundled), { recursive: true });
         writeFileSync(bundled, '#!/bin/sh\n');
         chmodSync(bundled, 0o755);

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { byTime, inWindow, isoSecond, parseWindowBound, type ImportedEvent } from '../../../../../src/core/timeline/import';
+import {
+  byTime,
+  inWindow,
+  isoSecond,
+  parseWindowBound,
+  type ImportedEvent,
+} from '../../../../../src/core/timeline/import';
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -26,10 +32,27 @@ describe('events', () => {
   it('writes times to the second in UTC, and keeps both ends of a window', () => {
     assert.equal(isoSecond(Date.parse('2026-03-15T14:32:05.900Z')), '2026-03-15T14:32:05Z');
     const at = Date.parse('2026-03-15T14:00:00Z');
-    assert.deepEqual([inWindow(at, { since: at, until: at }), inWindow(at, { since: at + 1 }), inWindow(at, { until: at - 1 }), inWindow(at, {})], [true, false, false, true]);
+    assert.deepEqual(
+      [
+        inWindow(at, { since: at, until: at }),
+        inWindow(at, { since: at + 1 }),
+        inWindow(at, { until: at - 1 }),
+        inWindow(at, {}),
+      ],
+      [true, false, false, true],
+    );
   });
   it('sorts by time, keeping the order of events at the same time', () => {
-    const e = (at: number, text: string): ImportedEvent => ({ at, text, source: 'slack', author: null, milestone: null });
-    assert.deepEqual(byTime([e(2, 'b'), e(1, 'a'), e(2, 'c'), e(0, 'z')]).map((x) => x.text), ['z', 'a', 'b', 'c']);
+    const e = (at: number, text: string): ImportedEvent => ({
+      at,
+      text,
+      source: 'slack',
+      author: null,
+      milestone: null,
+    });
+    assert.deepEqual(
+      byTime([e(2, 'b'), e(1, 'a'), e(2, 'c'), e(0, 'z')]).map((x) => x.text),
+      ['z', 'a', 'b', 'c'],
+    );
   });
 });
