@@ -6,15 +6,12 @@
 //   bench/run.mjs calls benchImport() for its timelineImport100kMs metric.
 /* global process, console, performance */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { rng } from './generate.mjs';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
+import { requireOut } from './out.mjs';
 
 /** Bump when the generated export changes, so a cached one is written again. */
 const EXPORT_VERSION = 1;
@@ -122,15 +119,6 @@ export function cachedSlackExport({ messages, seed }) {
   }
   writeFileSync(done, '');
   return root;
-}
-
-function requireOut(rel) {
-  const file = join(repoRoot, 'out', 'src', rel);
-  if (!existsSync(file)) {
-    console.error(`bench: ${file} is missing; compile first with \`npx tsc -p .\``);
-    process.exit(2);
-  }
-  return require(file);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

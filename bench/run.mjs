@@ -18,7 +18,6 @@
 /* global process, console, performance, Buffer */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +25,9 @@ import { parseArgs } from 'node:util';
 import { codeServerAppRoot } from '../scripts/codeServer.mjs';
 import { cachedPostmortemCorpus, cachedTree, generatePostmortem, GENERATOR_VERSION } from './generate.mjs';
 import { benchImport } from './import.mjs';
+import { requireOut } from './out.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 
 const { values: opts } = parseArgs({
   options: {
@@ -104,14 +103,6 @@ const notes = {};
 
 // ---------------------------------------------------------------- the code under test
 
-function requireOut(rel) {
-  const file = join(repoRoot, 'out', 'src', rel);
-  if (!existsSync(file)) {
-    console.error(`bench: ${file} is missing; compile first with \`npx tsc -p .\``);
-    process.exit(2);
-  }
-  return require(file);
-}
 const { lintText } = requireOut('core/lint/lint.js');
 const { markdownParser } = requireOut('core/markdown/model.js');
 const { findProfile } = requireOut('core/profiles/index.js');
