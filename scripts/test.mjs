@@ -70,12 +70,7 @@ if (!unitOnly) {
     title: 'Integration tests (code-server + Chromium)',
     command: process.execPath,
     // Not the wizard suites nor the Restricted mode one: each has a window of its own below.
-    args: [
-      join(repoRoot, 'scripts', 'integration.mjs'),
-      '--no-compile',
-      '--grep',
-      '^(?!Wizard|Restricted mode|Adoption)',
-    ],
+    args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', '^(?!Wizard|Restricted mode)'],
     counts: lastLineCounts,
     needsCodeServer: true,
   });
@@ -86,15 +81,6 @@ if (!unitOnly) {
     title: 'Integration tests: the wizard, across a window reload',
     command: process.execPath,
     args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', '^Wizard'],
-    counts: lastLineCounts,
-    needsCodeServer: true,
-  });
-  // The adoption suite in a window of its own: after it, the next suite's palette test timed out in the
-  // shared window (something it leaves open blocks the command palette; not yet found).
-  stages.push({
-    title: 'Integration tests: adoption (init and baseline in the editor)',
-    command: process.execPath,
-    args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', '^Adoption'],
     counts: lastLineCounts,
     needsCodeServer: true,
   });

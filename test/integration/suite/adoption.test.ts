@@ -14,12 +14,21 @@ function diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Incident Workbench');
 }
 
+/** Discards every unsaved untitled editor (the drafts the command opens), so closing the window's editors never asks to save. */
+async function closeDrafts(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
 describe('Adoption in the editor', function () {
   this.timeout(60000);
   before(async () => {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
   });
   after(async () => {
+    await closeDrafts();
     await vscode.workspace
       .getConfiguration('incidentWorkbench')
       .update('diagnostics.baseline', undefined, vscode.ConfigurationTarget.Workspace);
@@ -39,6 +48,13 @@ describe('Adoption in the editor', function () {
     );
     assert.match(draft.yaml ?? '', /^extends: [a-z-]+$/m);
     assert.equal(draft.written, undefined);
+    // The draft opens as an unsaved, untitled editor; closing it as a user would (discarding it), so that no
+    // "Save changes?" dialog is left to block the suites after this one (it did: their palette and closeAllEditors hung).
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor?.document.isUntitled, 'the draft is open in an untitled editor');
+    assert.equal(editor.document.getText(), draft.yaml);
+    await closeDrafts();
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.isUntitled && d.isDirty), 'no unsaved draft is left');
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(workspaceUri('.incident-workbench.yaml'))));
 
     const written = await vscode.commands.executeCommand<{ yaml?: string; written?: vscode.Uri }>(

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './workspace';
-import { hasUiBridge, pressKeys, screenshot } from './uiBridge';
+import { domText, hasUiBridge, pressKeys, screenshot } from './uiBridge';
 
 const folderUri = () => vscode.workspace.workspaceFolders![0].uri;
 const at = (rel: string) => vscode.Uri.joinPath(folderUri(), ...rel.split('/'));
@@ -39,9 +39,12 @@ async function typeText(text: string) {
 /** Reverts every unsaved document and closes all editors, so no "Save changes?" dialog can block. */
 async function closeEverything(): Promise<void> {
   if (hasUiBridge()) await pressKeys('Escape');
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled)) {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
     await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // An untitled editor is discarded (reverting alone leaves it open); a file goes back to its saved text.
+    await vscode.commands.executeCommand(
+      doc.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert',
+    );
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
@@ -251,7 +254,14 @@ describe('Authoring extra', function () {
       'the postmortem is the active editor',
     );
     await palette('Incident: Add Timeline Entry');
-    await new Promise((r) => setTimeout(r, 800));
+    // Type only once the command's input box is open: typed earlier, the keys go into the editor.
+    assert.ok(
+      await waitFor(async () => {
+        const title = await domText('.quick-input-widget .quick-input-title').catch(() => undefined);
+        return /^Add Timeline Entry/.test(title?.text ?? '');
+      }, 20000),
+      'the Add Timeline Entry input box is open',
+    );
     await typeText('14:35 Status page updated');
     await new Promise((r) => setTimeout(r, 1000));
     await screenshot('authoring-timeline-input');
