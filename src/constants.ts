@@ -48,6 +48,8 @@ export const Commands = {
 export const InternalCommands = {
   /** Answers with the activation figures once the heavy features are registered (`ActivationFigures`). */
   activationTiming: '_incidentWorkbench.activationTiming',
+  /** Answers with the URIs the workspace-document layer holds now (a deleted file must not be among them). */
+  cachedDocuments: '_incidentWorkbench.cachedDocuments',
 } as const;
 
 /** The walkthrough contributed in package.json, as `workbench.action.openWalkthrough` names it (`publisher.name#id`). */

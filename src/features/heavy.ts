@@ -72,6 +72,7 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
       extensionUri: context.extensionUri,
       log,
       profiles,
+      documents,
       onDidChangeProfiles,
       slosFor,
       onDidChangeSlos: slos.onDidChange,
@@ -83,12 +84,18 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
     }),
     registerCodeActions(context, { log, profiles }),
     registerRuleDocumentation(context),
-    registerGitCorrelation(context, { log, profiles }),
-    registerAuthoring(context, { log, profiles, onDidChangeProfiles, lookupCommits: templateCommitsInWindow }),
+    registerGitCorrelation(context, { log, profiles, documents }),
+    registerAuthoring(context, {
+      log,
+      profiles,
+      documents,
+      onDidChangeProfiles,
+      lookupCommits: templateCommitsInWindow,
+    }),
     registerMetrics(context, { profiles, onDidChange: onDidChangeProfiles, documents }),
     registerSlo(context, { log, slos, profiles, documents, charts: charts.manager }),
-    registerWizard(context, { log, profiles, slosFor }),
-    registerInit(),
+    registerWizard(context, { log, profiles, documents, slosFor }),
+    registerInit(documents),
   ];
   return { slos, tags, trees, disposables };
 }

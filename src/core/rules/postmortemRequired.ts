@@ -1,6 +1,7 @@
 // IN001: a resolved incident whose severity requires a postmortem has none past the process's deadline (seed 001: P1/P2 within 24 h; seeds 002 and 004: within 48 h).
 import type { MarkdownDocument } from '../markdown/model';
 import { dayNumber, parseDate, type CalendarDate } from '../postmortem/dates';
+import { readIncidentDate } from '../postmortem/incidentDate';
 import { findField } from '../postmortem/fields';
 import { readIncident, sectionByRole, SECTION_ROLES } from '../postmortem/model';
 import type { DocumentKind, Profile } from '../profiles/types';
@@ -13,7 +14,7 @@ import { documentAnchor } from './util';
 export interface PostmortemRef {
   /** Workspace-relative, forward slashes. */
   readonly path: string;
-  /** Its Date field, else the date in its title or file name. */
+  /** Its date, read in the one `DATE_ORDER` (front matter, Date field, title, file name, first timeline event). */
   readonly date: CalendarDate | undefined;
   /** The workspace-relative files its links point to. */
   readonly links: readonly string[];
@@ -47,14 +48,8 @@ export function linkTargets(doc: MarkdownDocument, path: string): string[] {
 /** What the check needs of a postmortem at `path`. */
 export function postmortemRef(path: string, doc: MarkdownDocument, profile: Profile): PostmortemRef {
   const model = readIncident(doc, 'postmortem', profile);
-  return { path, date: model.date ?? dateInName(path), links: linkTargets(doc, path) };
-}
-
-/** The date at the start of a file name (`2026-03-15-...`, `INC-2026-03-15-...`, `postmortem-2026-03-15-...`). */
-function dateInName(path: string): CalendarDate | undefined {
-  const m = /(?:^|[^\d])(\d{4}-\d{2}-\d{2})(?!\d)/.exec(path.slice(path.lastIndexOf('/') + 1));
-  const parsed = m ? parseDate(m[1]) : undefined;
-  return parsed && parsed !== 'invalid' ? parsed : undefined;
+  const date = readIncidentDate({ fields: model.fields, title: doc.title?.text, path, timeline: model.timeline });
+  return { path, date: date?.date, links: linkTargets(doc, path) };
 }
 
 /** Words of a file name that tell the incident apart: without the date, the extension and words such as INC or postmortem. */
@@ -82,7 +77,7 @@ function sameSlug(a: readonly string[], b: readonly string[]): boolean {
   return short.every((w) => long.includes(w));
 }
 
-/** The postmortem of the incident record at `path`: linked either way, else of the same date and slug. */
+/** The postmortem of the incident record at `path` (of `date`, read in `DATE_ORDER`): linked either way, else of the same date and slug. */
 export function findPostmortemOf(
   path: string,
   doc: MarkdownDocument,
@@ -93,10 +88,9 @@ export function findPostmortemOf(
   const linked = postmortems.find((p) => links.has(p.path) || p.links.includes(path));
   if (linked) return linked;
   const words = slugWords(path);
-  const day = date ?? dateInName(path);
   return postmortems.find(
     (p) =>
-      p.path !== path && day && p.date && dayNumber(p.date) === dayNumber(day) && sameSlug(words, slugWords(p.path)),
+      p.path !== path && date && p.date && dayNumber(p.date) === dayNumber(date) && sameSlug(words, slugWords(p.path)),
   );
 }
 
@@ -127,8 +121,19 @@ export function resolvedAt(context: RuleContext): { at: number; dayOnly: boolean
     const end = milestones(model.timeline).resolution;
     if (end?.dated && end.minutes !== undefined) return { at: end.minutes * MS_PER_MINUTE, dayOnly: false };
   }
-  const day = model.date ?? (context.path ? dateInName(context.path) : undefined);
+  const day = incidentDay(context);
   return day ? { at: (dayNumber(day) + 1) * 86_400_000, dayOnly: true } : undefined;
+}
+
+/** The incident's date as every view reads it: the one reader, in `DATE_ORDER`, with the file's path. */
+function incidentDay(context: RuleContext): CalendarDate | undefined {
+  const model = readIncident(context.doc, context.kind, context.profile);
+  return readIncidentDate({
+    fields: model.fields,
+    title: context.doc.title?.text,
+    path: context.path,
+    timeline: model.timeline,
+  })?.date;
 }
 
 /** `2026-04-02 17:30 UTC`, `2026-04-02T17:30Z`, `2026-04-02`: the instant (a date alone: the end of its day); times are read as UTC. */
@@ -159,7 +164,7 @@ export function overduePostmortem(
   if (resolved === undefined) return undefined;
   const due = resolved.at + hours * MS_PER_HOUR;
   if (workspace.now < due) return undefined;
-  if (findPostmortemOf(context.path ?? '', context.doc, model.date, workspace.postmortems)) return undefined;
+  if (findPostmortemOf(context.path ?? '', context.doc, incidentDay(context), workspace.postmortems)) return undefined;
   const when = resolved.dayOnly
     ? `on ${formatInstant(resolved.at - 1).slice(0, 10)} (no time given, so the end of that day is taken)`
     : formatInstant(resolved.at);

@@ -1,8 +1,7 @@
 // Keeps the `incidentWorkbench:activeDocumentKind` context key on the active editor's document kind, for menus' `when` clauses.
 import * as vscode from 'vscode';
-import { parseMarkdown } from '../../core';
-import { byteLength, maxFileSize } from '../shared/fileSizeLimit';
 import type { ProfileSource } from '../shared/profileSettings';
+import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 import { isMarkdown, kindOf } from './activeRecord';
 import { ContextKeys } from '../../constants';
 
@@ -12,8 +11,11 @@ export class ActiveDocumentKindManager implements vscode.Disposable {
   private current: string | undefined;
 
   constructor(
-    private readonly profiles: ProfileSource,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly deps: {
+      readonly profiles: ProfileSource;
+      readonly documents: WorkspaceDocuments;
+      readonly log: vscode.LogOutputChannel;
+    },
     onDidChangeProfiles?: vscode.Event<void>,
   ) {
     this.disposables.push(
@@ -36,14 +38,11 @@ export class ActiveDocumentKindManager implements vscode.Disposable {
     const document = vscode.window.activeTextEditor?.document;
     if (document && isMarkdown(document)) {
       try {
-        const profile = this.profiles.profileFor(document.uri);
-        // Over the size limit, the folder alone decides: parsing on every editor switch would hold up the extension host.
-        const text = document.getText();
-        const limit = maxFileSize(document.uri);
-        const parsed = byteLength(text, limit) > limit ? undefined : parseMarkdown(text);
-        kind = kindOf(document.uri, profile, parsed) ?? '';
+        const profile = this.deps.profiles.profileFor(document.uri);
+        // Over the size limit the layer gives no model and the folder alone decides.
+        kind = kindOf(document.uri, profile, this.deps.documents.modelOf(document)) ?? '';
       } catch (e) {
-        this.log.error(
+        this.deps.log.error(
           `Could not tell the kind of ${document.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`,
         );
       }

@@ -3,12 +3,21 @@ import * as vscode from 'vscode';
 import {
   kindFromPathWords,
   kindFromProfileFolders,
-  parseMarkdown,
   type DocumentKind,
   type MarkdownDocument,
   type Profile,
 } from '../../core';
+import { Settings } from '../../constants';
+import { formatSize, maxFileSize } from '../shared/fileSizeLimit';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
+import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
+
+/** Where a record's profile and model come from. */
+export interface RecordSources {
+  readonly profiles: ProfileSource;
+  /** The one workspace-document layer: it parses the document once per version. */
+  readonly documents: WorkspaceDocuments;
+}
 
 /** A Markdown document read through core. */
 export interface ActiveRecord {
@@ -43,7 +52,7 @@ export function kindOf(uri: vscode.Uri, profile: Profile, doc: MarkdownDocument 
  * if it is open, else the active editor's. Undefined, after telling the author what to open,
  * when there is none.
  */
-export function activeRecord(profiles: ProfileSource, command: string, target?: unknown): ActiveRecord | undefined {
+export function activeRecord(sources: RecordSources, command: string, target?: unknown): ActiveRecord | undefined {
   const document =
     (target instanceof vscode.Uri
       ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString())
@@ -54,9 +63,21 @@ export function activeRecord(profiles: ProfileSource, command: string, target?: 
     );
     return undefined;
   }
-  const profile = profiles.profileFor(document.uri);
-  const doc = parseMarkdown(document.getText());
+  const profile = sources.profiles.profileFor(document.uri);
   const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+  const doc = sources.documents.modelOf(document);
+  if (!doc) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        '{0} does not read {1}: it is larger than the {2} limit (setting "{3}").',
+        command,
+        name,
+        formatSize(maxFileSize(document.uri)),
+        `${Settings.section}.${Settings.diagnosticsMaxFileSize}`,
+      ),
+    );
+    return undefined;
+  }
   return {
     document,
     profile,

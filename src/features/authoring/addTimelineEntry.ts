@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import {
   kindFromContent,
-  parseMarkdown,
   readIncident,
   timelineEntryEdit,
   TimelineEntryError,
@@ -25,7 +24,7 @@ export interface AddTimelineEntryArgs {
 
 /** Runs the command; resolves with the line the entry was written on, or undefined when nothing was changed. */
 export async function addTimelineEntry(deps: AuthoringDeps, rawArgs?: unknown): Promise<number | undefined> {
-  const record = activeRecord(deps.profiles, AuthoringCommandTitles.addTimelineEntry, rawArgs);
+  const record = activeRecord(deps, AuthoringCommandTitles.addTimelineEntry, rawArgs);
   if (!record) return undefined;
   const { document, profile, name } = record;
   if (record.kind === 'runbook') {
@@ -87,7 +86,9 @@ export async function addTimelineEntry(deps: AuthoringDeps, rawArgs?: unknown): 
   if (document.isClosed) return undefined;
 
   // Read the text again: it may have changed while the prompt was open.
-  const edit = editFor(parseMarkdown(document.getText()), kind, profile, input.at, input.text);
+  const current = deps.documents.modelOf(document);
+  if (!current) return undefined;
+  const edit = editFor(current, kind, profile, input.at, input.text);
   if (typeof edit === 'string') {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', name, edit));
     return undefined;

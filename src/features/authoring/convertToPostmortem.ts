@@ -19,7 +19,7 @@ export interface ConvertToPostmortemArgs {
 export async function convertToPostmortem(deps: AuthoringDeps, rawArgs?: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireTrust(AuthoringCommandTitles.convertToPostmortem))) return undefined;
   const args = readArgs(rawArgs, ['ifExists'] as const);
-  const record = activeRecord(deps.profiles, AuthoringCommandTitles.convertToPostmortem, rawArgs);
+  const record = activeRecord(deps, AuthoringCommandTitles.convertToPostmortem, rawArgs);
   if (!record) return undefined;
   const { profile, kind, name } = record;
   if (kind !== 'incident') {

@@ -43,7 +43,7 @@ async function showThenCopy(
   what: string,
   build: Build,
 ): Promise<string | undefined> {
-  const record = activeRecord(deps.profiles, command, target);
+  const record = activeRecord(deps, command, target);
   if (!record) return undefined;
   const { profile, name } = record;
   if (record.kind === 'runbook') {

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import {
   kindFromContent,
-  parseMarkdown,
   TimelineEntryError,
   type DocumentKind,
   type MarkdownDocument,
@@ -44,7 +43,7 @@ export interface ImportTimelineArgs {
 /** Runs the command; resolves with the number of rows added, or undefined when nothing was changed. */
 export async function importTimeline(deps: AuthoringDeps, rawArgs?: unknown): Promise<number | undefined> {
   const title = AuthoringCommandTitles.importTimeline;
-  const record = activeRecord(deps.profiles, title, rawArgs);
+  const record = activeRecord(deps, title, rawArgs);
   if (!record) return undefined;
   const { document, profile, name } = record;
   if (record.kind === 'runbook') {
@@ -96,7 +95,9 @@ export async function importTimeline(deps: AuthoringDeps, rawArgs?: unknown): Pr
   if (document.isClosed) return undefined;
 
   // Read the text again: it may have changed while the dialogs were open.
-  const merge = mergeOrMessage(parseMarkdown(document.getText()), kind, profile, events);
+  const current = deps.documents.modelOf(document);
+  if (!current) return undefined;
+  const merge = mergeOrMessage(current, kind, profile, events);
   if (typeof merge === 'string') {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', name, merge));
     return undefined;
@@ -115,7 +116,9 @@ export async function importTimeline(deps: AuthoringDeps, rawArgs?: unknown): Pr
   if (!chosen || chosen.length === 0 || document.isClosed) return undefined;
 
   // The chosen rows, merged into the text as it is now (unsaved edits included).
-  const final = mergeOrMessage(parseMarkdown(document.getText()), kind, profile, chosen);
+  const now = deps.documents.modelOf(document);
+  if (!now) return undefined;
+  const final = mergeOrMessage(now, kind, profile, chosen);
   if (typeof final === 'string' || final.edits.length === 0) return undefined;
   const workspaceEdit = new vscode.WorkspaceEdit();
   for (const edit of final.edits)

@@ -44,8 +44,5 @@ export function register(_context: vscode.ExtensionContext, deps: AuthoringDeps)
       }
     }),
   );
-  return vscode.Disposable.from(
-    ...commands,
-    new ActiveDocumentKindManager(deps.profiles, deps.log, deps.onDidChangeProfiles),
-  );
+  return vscode.Disposable.from(...commands, new ActiveDocumentKindManager(deps, deps.onDidChangeProfiles));
 }

@@ -8,6 +8,7 @@ import {
   slugify,
   type Profile,
 } from '../../core';
+import { readTextFile } from '../shared/readTextFile';
 
 /** One suggested service and where it was seen. */
 export interface ServiceSuggestion {
@@ -56,8 +57,8 @@ export async function manifestServices(
       if (token.isCancellationRequested) return [];
       const relative = vscode.workspace.asRelativePath(uri, false);
       try {
-        if ((await vscode.workspace.fs.stat(uri)).size > MAX_MANIFEST_BYTES) return [];
-        const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        const text = await readTextFile(uri, { maxBytes: MAX_MANIFEST_BYTES });
+        if (text === undefined) return [];
         return servicesFromManifest(relative, text).map((name) => ({ name, source: relative }));
       } catch (e) {
         log.debug(`Could not read ${relative} for service names: ${e instanceof Error ? e.message : String(e)}`);

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { parseBaseline, type Baseline } from '../../core/lint/baseline';
 import { Settings } from '../../constants';
+import { readTextFile } from '../shared/readTextFile';
 
 /** Reads, caches and watches each workspace folder's baseline file (setting incidentWorkbench.diagnostics.baseline). */
 export class BaselineManager implements vscode.Disposable {
@@ -57,7 +58,7 @@ export class BaselineManager implements vscode.Disposable {
     if (!name) return undefined;
     const uri = vscode.Uri.joinPath(folder.uri, name);
     try {
-      return parseBaseline(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      return parseBaseline((await readTextFile(uri)) ?? '');
     } catch (e) {
       this.log.warn(
         `The baseline ${name} in ${folder.name} is not used: ${e instanceof Error ? e.message : String(e)}`,

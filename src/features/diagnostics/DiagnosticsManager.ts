@@ -1,20 +1,23 @@
 // Owns the diagnostic collection: lints incident documents on open and (debounced) on edit, clears on close and delete.
 import * as vscode from 'vscode';
-import { kindFromProfileFolders, lintWorkspaceFile, type Finding, type Profile } from '../../core';
+import { kindFromProfileFolders, lintModel, type Finding, type Profile } from '../../core';
 import { DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE, Settings } from '../../constants';
 import type { SloDefinition } from '../../core/slo/types';
 import type { WorkspaceFacts } from '../../core/rules/postmortemRequired';
 import { splitByBaseline, type Baseline } from '../../core/lint/baseline';
 import { splitLines } from '../../core/markdown/model';
 import { toVsRange, toVsSeverity } from '../shared/convert';
-import { byteLength, formatSize, maxFileSize } from '../shared/fileSizeLimit';
+import { formatSize } from '../shared/fileSizeLimit';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
+import type { WorkspaceDocument, WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 
 /** What the manager needs from the extension. */
 export interface DiagnosticsDeps {
   readonly extensionUri: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
   readonly profiles: ProfileSource;
+  /** The one workspace-document layer: the text and model linted come from it. */
+  readonly documents: WorkspaceDocuments;
   /** Fires when a configuration file changed what profile applies. */
   readonly onDidChangeProfiles: vscode.Event<void>;
   /** The SLOs of the document's workspace folder (for PM015). */
@@ -70,35 +73,42 @@ export class DiagnosticsManager implements vscode.Disposable {
     return kindFromProfileFolders(relativePath, profile) ? { relativePath, profile } : undefined;
   }
 
-  /** Lints `text` as the document at `uri` and publishes the findings; returns them. */
-  publish(uri: vscode.Uri, text: string): Finding[] | undefined {
+  /**
+   * Lints the document at `uri` as the workspace-document layer read it (`read`: an open editor's, or the file's
+   * through `documents.read`) and publishes the findings; returns them. A document over the size limit gets one
+   * note instead; undefined for a document that is not an incident document.
+   */
+  publish(uri: vscode.Uri, read: (uri: vscode.Uri) => WorkspaceDocument | undefined): Finding[] | undefined {
     const target = this.classify(uri);
     if (!target || !this.enabled(uri)) {
       this.collection.delete(uri);
       return undefined;
     }
-    const limit = maxFileSize(uri);
-    const size = byteLength(text, limit);
-    if (size > limit) {
-      this.collection.set(uri, [tooLargeDiagnostic(size, limit)]);
-      this.deps.log.info(
-        `Not linting ${uri.fsPath}: ${formatSize(size)} is over the ${formatSize(limit)} limit (${Settings.section}.${Settings.diagnosticsMaxFileSize}).`,
-      );
-      return [];
+    const document = read(uri);
+    if (!document) {
+      const over = this.deps.documents.oversize(uri);
+      if (over) this.collection.set(uri, [tooLargeDiagnostic(over.size, over.limit)]);
+      else this.collection.delete(uri);
+      return over ? [] : undefined;
     }
-    const findings =
-      lintWorkspaceFile(target.relativePath, text, target.profile, {
-        slos: this.deps.slosFor?.(uri),
-        sloFileMissing: this.deps.sloFileMissingFor?.(uri),
-        workspace: this.deps.workspaceFor?.(uri),
-      })?.findings ?? [];
+    const kind = document.kind ?? kindFromProfileFolders(document.path, document.profile);
+    if (!kind) {
+      this.collection.delete(uri);
+      return undefined;
+    }
+    const findings = lintModel(document.doc, kind, document.profile, {
+      path: document.path,
+      slos: this.deps.slosFor?.(uri),
+      sloFileMissing: this.deps.sloFileMissingFor?.(uri),
+      workspace: this.deps.workspaceFor?.(uri),
+    }).findings;
     const baseline = this.deps.baselineFor?.(uri);
     // Findings the baseline holds were there before the team adopted the tool: hints, not warnings.
     const old = baseline
       ? new Set(
-          splitByBaseline(baseline, [{ path: target.relativePath, lines: splitLines(text), findings }]).baselined.get(
-            target.relativePath,
-          ),
+          splitByBaseline(baseline, [
+            { path: document.path, lines: splitLines(document.text), findings },
+          ]).baselined.get(document.path),
         )
       : undefined;
     this.collection.set(
@@ -134,7 +144,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.timers.delete(key);
     this.pendingSince.delete(key);
     try {
-      this.publish(doc.uri, doc.getText());
+      this.publish(doc.uri, () => this.deps.documents.fromOpen(doc));
     } catch (e) {
       // A bug in a rule must never take the extension host down; say where it happened.
       this.deps.log.error(

@@ -3,18 +3,22 @@ import * as vscode from 'vscode';
 import { Commands } from '../../constants';
 import { DiagnosticsManager, type DiagnosticsDeps } from './DiagnosticsManager';
 import { plural } from '../../core/text';
+import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 
 /** Files never searched when linting the whole workspace. */
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
 
 export function register(_context: vscode.ExtensionContext, deps: DiagnosticsDeps): vscode.Disposable {
   const manager = new DiagnosticsManager(deps);
-  const command = vscode.commands.registerCommand(Commands.lintWorkspace, () => lintWorkspace(manager, deps.log));
+  const command = vscode.commands.registerCommand(Commands.lintWorkspace, () =>
+    lintWorkspace(manager, deps.documents, deps.log),
+  );
   return vscode.Disposable.from(manager, command);
 }
 
 async function lintWorkspace(
   manager: DiagnosticsManager,
+  documents: WorkspaceDocuments,
   log: vscode.LogOutputChannel,
 ): Promise<{ files: number; errors: number; warnings: number }> {
   const totals = { files: 0, errors: 0, warnings: 0 };
@@ -32,15 +36,13 @@ async function lintWorkspace(
       const uris = (await vscode.workspace.findFiles('**/*.{md,markdown}', EXCLUDE, undefined, token)).filter((u) =>
         manager.classify(u),
       );
-      const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
       for (const [index, uri] of uris.entries()) {
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.l10n.t('{0} of {1}', index + 1, uris.length), increment: 100 / uris.length });
         try {
-          // Unsaved edits win over what is on disk.
-          const text =
-            open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-          const findings = manager.publish(uri, text) ?? [];
+          // The layer reads it (unsaved edits win over what is on disk); the manager lints what it read.
+          const document = await documents.read(uri);
+          const findings = manager.publish(uri, () => document) ?? [];
           totals.files++;
           totals.errors += findings.filter((f) => f.severity === 'error').length;
           totals.warnings += findings.filter((f) => f.severity === 'warning').length;

@@ -1,6 +1,6 @@
 // "Incident: Show Changes in Incident Window": the commits between two times, ranked by how they touch the incident, then a chosen commit's diff.
 import * as vscode from 'vscode';
-import { kindFromContent, kindFromProfileFolders, parseMarkdown } from '../../core';
+import { kindFromContent, kindFromProfileFolders } from '../../core';
 import {
   checkWindow,
   diffUriInfo,
@@ -20,6 +20,7 @@ import {
 import { summarizeIncident } from '../../core/incident/summary';
 import { gitService, type CommitsOptions, type CommitsResult, type ShowResult } from '../../services/gitService';
 import { workspaceRelativePath, type ProfileSource } from '../shared/profileSettings';
+import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 import { CommitDocumentProvider } from './CommitDocumentProvider';
 import { gitApiFor } from './gitExtension';
 import { readTaggedFiles, type TaggedFilesSource } from './taggedFiles';
@@ -33,6 +34,8 @@ export interface GitCorrelationDeps {
   readonly log: vscode.LogOutputChannel;
   /** The profile of the active document, to read its incident date and services. */
   readonly profiles: ProfileSource;
+  /** The one workspace-document layer: the active incident's model comes from it. */
+  readonly documents: WorkspaceDocuments;
   /** Reads commits; default the Node git service (simple-git, read-only). */
   readonly git?: {
     commitsInWindow(repoRoot: string, options: CommitsOptions): Promise<CommitsResult>;
@@ -197,7 +200,8 @@ function readActiveIncident(deps: GitCorrelationDeps): { hints: WindowHints; ser
     return { hints: {}, services: [] };
   try {
     const profile = deps.profiles.profileFor(document.uri);
-    const doc = parseMarkdown(document.getText());
+    const doc = deps.documents.modelOf(document);
+    if (!doc) return { hints: {}, services: [] };
     const relativePath = workspaceRelativePath(document.uri);
     const kind =
       (relativePath !== undefined ? kindFromProfileFolders(relativePath, profile, doc) : undefined) ??

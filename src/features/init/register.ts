@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE_NAMES } from '../../core/config/types';
 import { proposeConfig, type InitDocument } from '../../core/init/init';
 import { Commands } from '../../constants';
+import { fileExists } from '../shared/readTextFile';
+import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 
-/** Files larger than this are passed over: no incident document is this long. */
-const MAX_FILE_BYTES = 1024 * 1024;
 /** At most this many Markdown files are read. */
 const MAX_FILES = 2000;
 
@@ -15,7 +15,7 @@ export interface CreateConfigResult {
   readonly written?: vscode.Uri;
 }
 
-export function register(): vscode.Disposable {
+export function register(documents: WorkspaceDocuments): vscode.Disposable {
   return vscode.commands.registerCommand(
     Commands.createConfigFromDocuments,
     async (options?: { folder?: vscode.Uri; write?: boolean }): Promise<CreateConfigResult> => {
@@ -29,17 +29,17 @@ export function register(): vscode.Disposable {
       if (!folder) return {};
       for (const name of CONFIG_FILE_NAMES) {
         const uri = vscode.Uri.joinPath(folder.uri, name);
-        if (await exists(uri)) {
+        if (await fileExists(uri)) {
           void vscode.window.showInformationMessage(
             vscode.l10n.t('{0} already exists in {1}; it is never overwritten.', name, folder.name),
           );
           return {};
         }
       }
-      const documents = await readDocuments(folder);
+      const found = await readDocuments(folder, documents);
       let proposal;
       try {
-        proposal = proposeConfig(documents);
+        proposal = proposeConfig(found);
       } catch (e) {
         void vscode.window.showErrorMessage(
           vscode.l10n.t(
@@ -99,17 +99,8 @@ export function register(): vscode.Disposable {
   );
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The folder's Markdown files (dependencies and build output left out), with paths relative to it. */
-async function readDocuments(folder: vscode.WorkspaceFolder): Promise<InitDocument[]> {
+async function readDocuments(folder: vscode.WorkspaceFolder, documents: WorkspaceDocuments): Promise<InitDocument[]> {
   const uris = await vscode.workspace.findFiles(
     new vscode.RelativePattern(folder, '**/*.{md,markdown}'),
     '{**/node_modules/**,**/.git/**,**/out/**,**/dist/**}',
@@ -117,12 +108,9 @@ async function readDocuments(folder: vscode.WorkspaceFolder): Promise<InitDocume
   );
   const out: InitDocument[] = [];
   for (const uri of uris) {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_FILE_BYTES) continue;
-    out.push({
-      path: vscode.workspace.asRelativePath(uri, false),
-      text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
-    });
+    // Unreadable and over-the-limit files are passed over: no incident document is that long.
+    const document = await documents.read(uri);
+    if (document) out.push({ path: document.path, text: document.text });
   }
   return out;
 }

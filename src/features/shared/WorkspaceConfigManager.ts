@@ -7,6 +7,7 @@ import type { Profile } from '../../core/profiles/types';
 import { CONFIG_DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE, Settings } from '../../constants';
 import { heavy } from '../lazy';
 import { toVsRange } from './convert';
+import { readTextFile } from './readTextFile';
 import { profileFromSettings } from './profileSettings';
 
 interface FolderState {
@@ -129,11 +130,8 @@ export class WorkspaceConfigManager implements vscode.Disposable {
     }
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
     try {
-      const stat = await vscode.workspace.fs.stat(file);
-      const text =
-        stat.size > MAX_CONFIG_BYTES + 1
-          ? 'x'.repeat(MAX_CONFIG_BYTES + 1)
-          : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
+      // A file over the limit reads as one that long: the parser reports it as too large.
+      const text = (await readTextFile(file, { maxBytes: MAX_CONFIG_BYTES + 1 })) ?? 'x'.repeat(MAX_CONFIG_BYTES + 1);
       const result = heavy().parseConfig(text, name);
       this.collection.set(file, result.problems.map(toDiagnostic));
       if (result.profile) {
@@ -217,7 +215,7 @@ export class WorkspaceConfigManager implements vscode.Disposable {
         unreadable = `the severity matrix is larger than ${MAX_CONFIG_BYTES / 1024} KiB and is not read`;
       } else {
         try {
-          text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(entry.uri));
+          text = await readTextFile(entry.uri);
         } catch (e) {
           unreadable = `the severity matrix could not be read: ${e instanceof Error ? e.message : String(e)}`;
         }

@@ -1,6 +1,7 @@
 // The one workspace-document layer: a document's text (open editor first, else disk), its parsed model and its
 // incident summary, cached by URI and version, with the size limit applied once.
 import * as vscode from 'vscode';
+import { InternalCommands } from '../../constants';
 import { kindFromProfileFolders } from '../../core/lint/documentKind';
 import { summarizeIncident, type IncidentSummary } from '../../core/incident/summary';
 import { parseMarkdown, type MarkdownDocument } from '../../core/markdown/model';
@@ -37,11 +38,38 @@ const decoder = new TextDecoder();
 /** Reads workspace documents once per URI and version; every feature asks it rather than decoding files itself. */
 export class WorkspaceDocuments implements vscode.Disposable {
   private readonly cache = new Map<string, WorkspaceDocument>();
-  private readonly subscription: vscode.Disposable;
+  /** The documents over the size limit when last asked for, with their size and the limit, by URI. */
+  private readonly oversized = new Map<string, { readonly size: number; readonly limit: number }>();
+  /** Models of open Markdown documents outside every workspace folder (untitled ones too), by URI. */
+  private readonly loose = new Map<string, { version: number; doc: MarkdownDocument }>();
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly deps: WorkspaceDocumentsDeps) {
-    // A closed document is read from disk next time: its cached editor text may be unsaved.
-    this.subscription = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
+    // Deletes made outside the editor (a terminal, git) reach the layer through a watcher; a folder's delete forgets its files.
+    const deletes = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.subscriptions = [
+      // A closed document is read from disk next time: its cached editor text may be unsaved.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cache.delete(d.uri.toString());
+        this.loose.delete(d.uri.toString());
+        this.oversized.delete(d.uri.toString());
+      }),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forget(uri))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => this.forget(f.oldUri))),
+      deletes,
+      deletes.onDidDelete((uri) => this.forget(uri)),
+      vscode.commands.registerCommand(InternalCommands.cachedDocuments, () => this.cachedUris()),
+    ];
+  }
+
+  /** The size of the document at `uri` and the limit it is over, when the last read found it too large to parse. */
+  oversize(uri: vscode.Uri): { readonly size: number; readonly limit: number } | undefined {
+    return this.oversized.get(uri.toString());
+  }
+
+  /** The URIs of the documents held now (for tests: a deleted file is not among them). */
+  cachedUris(): string[] {
+    return [...this.cache.keys()];
   }
 
   /** The document of an open editor; undefined outside a workspace folder or over the size limit. */
@@ -76,19 +104,54 @@ export class WorkspaceDocuments implements vscode.Disposable {
     }
   }
 
+  /**
+   * Core's model of any open Markdown document, also one outside every workspace folder or untitled, parsed once
+   * per version; undefined over the size limit.
+   */
+  modelOf(document: vscode.TextDocument): MarkdownDocument | undefined {
+    if (vscode.workspace.getWorkspaceFolder(document.uri)) return this.fromOpen(document)?.doc;
+    const key = document.uri.toString();
+    const hit = this.loose.get(key);
+    if (hit?.version === document.version) return hit.doc;
+    const text = document.getText();
+    const limit = maxFileSize(document.uri);
+    if (byteLength(text, limit) > limit) return undefined;
+    const doc = parseMarkdown(text);
+    this.loose.set(key, { version: document.version, doc });
+    return doc;
+  }
+
   /** Forgets every cached document (the profiles changed). */
   clear(): void {
     this.cache.clear();
+    this.loose.clear();
+    this.oversized.clear();
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.cache.clear();
+    this.subscriptions.forEach((d) => d.dispose());
+    this.clear();
+  }
+
+  /** Forgets the document at `uri` and, when `uri` was a folder, every document under it. */
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const under = `${key.replace(/\/$/, '')}/`;
+    for (const map of [this.cache, this.oversized]) {
+      for (const cached of [...map.keys()]) {
+        if (cached === key || cached.startsWith(under)) map.delete(cached);
+      }
+    }
   }
 
   private tooLarge(uri: vscode.Uri, size: number, folder: vscode.WorkspaceFolder): boolean {
     const limit = maxFileSize(uri);
-    if (size <= limit) return false;
+    if (size <= limit) {
+      this.oversized.delete(uri.toString());
+      return false;
+    }
+    this.cache.delete(uri.toString());
+    this.oversized.set(uri.toString(), { size, limit });
     this.deps.log?.info(
       `Not reading ${relativeTo(folder, uri)}: ${formatSize(size)} is over the ${formatSize(limit)} limit.`,
     );

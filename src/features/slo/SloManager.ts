@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { parseSloFile, SLO_FILE_NAMES, type SloDefinition, type SloFile } from '../../core/slo';
 import { DIAGNOSTIC_SOURCE, Settings, SLO_DIAGNOSTIC_COLLECTION } from '../../constants';
 import { toVsRange } from '../shared/convert';
+import { readTextFile } from '../shared/readTextFile';
 
 /** The SLO file of one workspace folder. */
 export interface FolderSlos {
@@ -70,10 +71,9 @@ export class SloManager implements vscode.Disposable {
       this.cache.set(folder.uri.toString(), null);
       return undefined;
     }
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     let text: string;
     try {
-      text = open?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      text = (await readTextFile(uri, { unsavedEdits: true })) ?? '';
     } catch (e) {
       this.deps.log.warn(`Could not read ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
       this.cache.set(folder.uri.toString(), null);

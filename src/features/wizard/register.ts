@@ -9,6 +9,7 @@ import { emptyDraft, wizardDraftSchema, type WizardDraft } from '../../webview/p
 import { activeRecord } from '../authoring/activeRecord';
 import { runbookFileNames } from '../authoring/serviceSuggestions';
 import type { ProfileSource } from '../shared/profileSettings';
+import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
 import { DraftStore } from './DraftStore';
 import { wizardTitle, WizardPanel } from './WizardPanel';
 
@@ -16,6 +17,8 @@ import { wizardTitle, WizardPanel } from './WizardPanel';
 export interface WizardDeps {
   readonly log: vscode.LogOutputChannel;
   readonly profiles: ProfileSource;
+  /** The one workspace-document layer: the record the wizard starts from is read through it. */
+  readonly documents: WorkspaceDocuments;
   /** The SLOs of a folder (none without an SLO file). */
   readonly slosFor: (uri: vscode.Uri) => readonly SloDefinition[];
 }
@@ -36,12 +39,17 @@ class WizardManager implements vscode.Disposable {
   async open(target?: unknown): Promise<void> {
     const record =
       target instanceof vscode.Uri || this.activeIsIncident()
-        ? activeRecord(this.deps.profiles, 'Open Wizard', target)
+        ? activeRecord(this.deps, 'Open Wizard', target)
         : undefined;
     if (record && record.kind === 'incident') {
       const folder = vscode.workspace.getWorkspaceFolder(record.document.uri) ?? this.defaultFolder();
       if (!folder) return this.noFolder();
-      const draft = draftFromIncidentRecord(record.profile, record.document.getText());
+      // The path dates the record from its file name when nothing in it states the date (the summary's date order).
+      const draft = draftFromIncidentRecord(
+        record.profile,
+        record.document.getText(),
+        record.relativePath ?? record.name,
+      );
       if (!(await this.mayReplaceDraft())) return;
       this.show(folder, draft, true);
       return;
@@ -154,7 +162,7 @@ class WizardManager implements vscode.Disposable {
   private activeIsIncident(): boolean {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || document.languageId !== 'markdown') return false;
-    const record = activeRecord(this.deps.profiles, 'Open Wizard', document.uri);
+    const record = activeRecord(this.deps, 'Open Wizard', document.uri);
     return record?.kind === 'incident';
   }
 

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, eventually, workspaceUri } from './workspace';
 import { hasUiBridge, screenshot } from './uiBridge';
+import { InternalCommands } from '../../../src/constants';
 
 const NEW_POSTMORTEM = 'docs/postmortems/2026-04-02-api-gateway-tls-expiry.md';
 
@@ -168,6 +169,43 @@ describe('side bar trees', function () {
       await vscode.workspace.fs.delete(workspaceUri(file));
       await eventually('the postmortem gone again', async () =>
         (await groups(incidents)).includes('2025') ? undefined : true,
+      );
+    }
+  });
+
+  it('forgets a document the workspace-document layer read once it is deleted on disk, or renamed in the editor', async () => {
+    const { incidents } = trees();
+    const cached = async () => (await vscode.commands.executeCommand<string[]>(InternalCommands.cachedDocuments)) ?? [];
+    const text = (title: string) => [`# Postmortem: ${title}`, '', '**Severity:** SEV3', ''].join('\n');
+    const deleted = workspaceUri('docs/postmortems/2025-10-01-cache-stampede.md');
+    const renamed = workspaceUri('docs/postmortems/2025-10-02-queue-backlog.md');
+    const renamedTo = workspaceUri('docs/postmortems/2025-10-03-queue-backlog.md');
+    await vscode.workspace.fs.writeFile(deleted, new TextEncoder().encode(text('Cache stampede')));
+    await vscode.workspace.fs.writeFile(renamed, new TextEncoder().encode(text('Queue backlog')));
+    try {
+      // The side bar reads new files through the layer, which then holds them.
+      await eventually('both new postmortems held by the layer', async () => {
+        const uris = await cached();
+        return uris.includes(deleted.toString()) && uris.includes(renamed.toString()) ? true : undefined;
+      });
+      // A delete outside the editor (as git or a terminal would): the file-system watcher reports it.
+      await vscode.workspace.fs.delete(deleted);
+      await eventually('the deleted postmortem forgotten', async () =>
+        (await cached()).includes(deleted.toString()) ? undefined : true,
+      );
+      // A rename through the editor (the Explorer's): onDidRenameFiles reports it.
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(renamed, renamedTo);
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the rename was applied');
+      await eventually('the old name forgotten', async () =>
+        (await cached()).includes(renamed.toString()) ? undefined : true,
+      );
+      assert.ok(!(await cached()).includes(deleted.toString()), 'the deleted one stays forgotten');
+    } finally {
+      for (const uri of [deleted, renamed, renamedTo])
+        await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      await eventually('the two new postmortems gone from the Incidents view', async () =>
+        (await leaves(incidents)).some((l) => /Cache stampede|Queue backlog/.test(l)) ? undefined : true,
       );
     }
   });
