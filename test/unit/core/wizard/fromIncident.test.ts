@@ -62,6 +62,25 @@ describe('draftFromIncidentRecord', () => {
     });
   }
 
+  it("dates the record's timeline by its file name when nothing in it states the date (the wizard passes the path)", () => {
+    const profile = findProfile('harness') as Profile;
+    const record = [
+      '# Incident: Checkout errors',
+      '',
+      '## Timeline',
+      '',
+      '| Time (UTC) | Event |',
+      '|---|---|',
+      '| 14:28 | Incident started: first 500s on checkout |',
+      '| 14:32 | Error-rate alert fired |',
+      '',
+    ].join('\n');
+    const withPath = draftFromIncidentRecord(profile, record, 'docs/incidents/2026-03-15-checkout-errors.md');
+    assert.equal(withPath.assess.started, '2026-03-15T14:28');
+    assert.equal(withPath.assess.detected, '2026-03-15T14:32');
+    assert.equal(draftFromIncidentRecord(profile, record).assess.started, '', 'no date anywhere without the path');
+  });
+
   it('carries no template blanks over from an untouched record', () => {
     const profile = findProfile('harness') as Profile;
     const draft = draftFromIncidentRecord(
