@@ -34,13 +34,36 @@ export function wizardContentSecurityPolicy(cspSource: string, nonce: string): s
   ].join('; ');
 }
 
+/** One webview page as every panel writes it: what differs between the wizard and the chart pages. */
+export interface WebviewPageOptions {
+  /** `webview.cspSource`: the origin local resources are served from. */
+  readonly cspSource: string;
+  /** A fresh random nonce (base64 or hex, at least 16 bytes of entropy) for the one script tag. */
+  readonly nonce: string;
+  /** The page's script as a webview URI. */
+  readonly scriptUri: string;
+  /** The page's style sheet as a webview URI. */
+  readonly styleUri: string;
+  /** The page title (escaped here). */
+  readonly title: string;
+  /** The body's `data-webview` name, so tests and styles tell the pages apart. */
+  readonly webview: string;
+  /** A class for the body, if any. */
+  readonly bodyClass?: string;
+  /** The root element's id, which the script fills. */
+  readonly rootId: string;
+  /** The text shown until the script has run (escaped here). */
+  readonly loading: string;
+}
+
 /**
- * The whole page: the CSP meta tag first, the style sheet, an empty root the script fills,
- * and the one script tag with the nonce. It holds no user text: the draft arrives by message.
+ * The one HTML builder of the webview pages: the CSP meta tag first, the style sheet, an empty root the script
+ * fills, and the one script tag with the nonce. It holds no user text but the title: data arrives by message.
  */
-export function wizardHtml(options: WizardHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri, title } = options;
-  for (const [name, value] of Object.entries({ scriptUri, styleUri })) assertAttributeSafe(name, value);
+export function webviewPage(options: WebviewPageOptions): string {
+  const { cspSource, nonce, scriptUri, styleUri, title, webview, bodyClass, rootId, loading } = options;
+  for (const [name, value] of Object.entries({ scriptUri, styleUri, webview, rootId, bodyClass: bodyClass ?? '' }))
+    assertAttributeSafe(name, value);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -50,12 +73,22 @@ export function wizardHtml(options: WizardHtmlOptions): string {
 <link rel="stylesheet" href="${styleUri}">
 <title>${escapeHtml(title)}</title>
 </head>
-<body data-webview="incident-wizard">
-<main id="wizard" aria-busy="true"><p class="loading">Loading the incident wizard…</p></main>
+<body${bodyClass ? ` class="${bodyClass}"` : ''} data-webview="${webview}">
+<main id="${rootId}" aria-busy="true"><p class="loading">${escapeHtml(loading)}</p></main>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>
 </html>
 `;
+}
+
+/** The wizard's page. */
+export function wizardHtml(options: WizardHtmlOptions): string {
+  return webviewPage({
+    ...options,
+    webview: 'incident-wizard',
+    rootId: 'wizard',
+    loading: 'Loading the incident wizard…',
+  });
 }
 
 /** Escapes text for an HTML text node or a double-quoted attribute. */
