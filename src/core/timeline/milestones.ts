@@ -72,6 +72,10 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly string[]>> = {
     'pages the',
     'pages on call',
     'pager',
+    'pagerduty',
+    'opsgenie',
+    'check fails',
+    'check failed',
     'detect',
     'detected',
     'detects',
@@ -80,6 +84,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly string[]>> = {
     'notice that',
     'reported',
     'reports',
+    'reporting',
     'reported by',
     'user report',
     'user reports',
@@ -148,6 +153,30 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly string[]>> = {
     'client hold',
     'clienthold',
     'paused',
+    'killed',
+    'replaced',
+    'corrected',
+    'raised',
+    'installed',
+    'switched',
+    'purged',
+    'throttled',
+    're run',
+    're ran',
+    'flushed',
+    'yanked',
+    'uploaded',
+    'migrated',
+    'turned off',
+    'switched off',
+    'aborted',
+    'deleted',
+    'removed',
+    'scaled',
+    'recreated',
+    'redeployed',
+    'put back',
+    'increased',
   ],
   resolution: [
     'resolved',
@@ -178,6 +207,11 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly string[]>> = {
     'dropped to zero',
     'returned to normal',
     'normal again',
+    'succeed',
+    'succeeds',
+    'succeeding',
+    'caught up',
+    'fixed',
     'revoked',
     'revokes',
     'destroyed',
@@ -217,6 +251,35 @@ export const EVENT_WORDS = {
     'timeouts',
     'timing out',
     'timed out',
+    'time out',
+    'times out',
+    'fail',
+    'fails',
+    'crash',
+    'crashes',
+    'crashed',
+    'lose',
+    'loses',
+    'lost',
+    'loss',
+    'hang',
+    'hangs',
+    'stops',
+    'stop being',
+    'stop loading',
+    'empty',
+    'delayed',
+    'rejecting',
+    'rejected',
+    'stale',
+    'cannot',
+    'no longer',
+    'duplicate',
+    'backing up',
+    'saturates',
+    'overloaded',
+    'evicts',
+    'fills',
     'degraded',
     'broken',
     '5xx',
@@ -262,6 +325,11 @@ export const EVENT_WORDS = {
     'updated',
     'enabled',
     'introduced',
+    'update',
+    'maintenance',
+    'rebuild',
+    'rotation',
+    'job runs',
   ],
   response: [
     'investigating',
@@ -340,7 +408,31 @@ const GENERIC_START = new Set(['start', 'started', 'starts', 'began', 'begins'])
 
 /** A user, customer or outsider telling the team, however worded ("A user emails security about ...", "a member posts about ..."). */
 const OUTSIDE_REPORT =
-  /(?<![\w-])(?:users?|customers?|members?|researchers?|someone|community|reporters?|contributors?)(?![\w-])[^.;\n]{0,50}?(?<![\w-])(?:emails?|emailed|contacts?|contacted|reports?|reported|posts?|posted|complains?|complained|opens?|opened|files?|filed|writes?|wrote|tells?|told)(?![\w-])/i;
+  /(?<![\w-])(?:users?|customers?|members?|researchers?|someone|community|reporters?|contributors?|staff|employees?|developers?|shoppers?|clients?|partners?|support|helpdesk|finance)(?![\w-])[^.;\n]{0,50}?(?<![\w-])(?:emails?|emailed|contacts?|contacted|reports?|reported|reporting|posts?|posted|complains?|complained|opens?|opened|files?|filed|writes?|wrote|tells?|told|says?|said|escalates?|escalated|asks?|asked|pings?|pinged|notices?|noticed)(?![\w-])/i;
+/** A page sent to people (`pages storage on-call`, `pages the database administrator`), not web pages. */
+const PAGE_SENT =
+  /(?<![\w-])pages?\s+(?:\S+\s+){0,3}?(?:on[\s-]?call|engineers?|sre|dba|team|administrators?|responders?)(?![\w-])/i;
+/**
+ * A thing put back as it was, which is a fix (`previous certificates restored`, `index restored`),
+ * unlike the service coming back (`service restored`, `Services are restored`), which is the recovery.
+ */
+const RESTORED_THING =
+  /(?<!(?:services?|access|connectivity|functionality|operations?|availability|traffic|site|systems?|everything|is|are|was|were|been|be|fully|partially)\s+)(?<![\w-])restored(?![\w-])/i;
+
+/**
+ * Words of recovery beyond `MILESTONE_WORDS.resolution`: working "again" (`logins succeed again`,
+ * `ERP responsive again`), "normal" (`latency normal`, not `higher than normal`) and "back" at the
+ * end of a clause or before "up", "online", "to normal" (`service back`, `Search results back`), but not a change undone (`rolled back`,
+ * `put back`, `switched back`).
+ */
+const RECOVERY = new RegExp(
+  [
+    '(?<![\\w-])(?:succeed\\w*|work\\w*|load\\w*|connect\\w*|flow\\w*|available|responsive|serv\\w+|generat\\w+|correct|healthy|normal|up|pass\\w*|deliver\\w*|on time|accept\\w*|process\\w*|running|stable|green|online|reachable|respond\\w*|render\\w*)\\s+(?:\\S+\\s+){0,2}?again(?![\\w-])',
+    '(?<!(?:than|above|below|of)\\s+)(?<![\\w-])normal(?:ly)?(?![\\w-])',
+    '(?<!(?:roll\\w*|put\\w*|set\\w*|switch\\w*|scal\\w*|fail\\w*|turn\\w*|dial\\w*|revert\\w*|mov\\w*|shift\\w*|call\\w*|push\\w*|pull\\w*|fell|fall\\w*|step\\w*|look\\w*|go|goes|went|get|got|wrote|writ\\w*|report\\w*|trac\\w*)\\s+(?:[^\\s.;,:]+\\s+){0,3}?)(?<![\\w-])back(?=\\s*(?:[.;,!)]|$)|\\s+(?:up|online|to\\s+(?:normal|baseline|zero|health\\w*|full)|in\\s+service|under)(?![\\w-]))',
+  ].join('|'),
+  'i',
+);
 
 /**
  * Explicit markers, written anywhere in an event (`- 14:32 [detection] the queue alarm went
@@ -354,7 +446,7 @@ export const MILESTONE_MARKERS: Readonly<Record<Milestone, readonly string[]>> =
 };
 
 function phraseSource(phrase: string): string {
-  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/5xx/g, '5\\d\\d');
+  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/5xx/g, '5(?:\\d\\d|xx)');
   let out = '';
   let gap = '';
   for (const word of phrase.split(' ')) {
@@ -454,13 +546,17 @@ class EventKinds {
     return this.ask(1, COMMUNICATION, LIST_ADDRESS);
   }
   get detection(): boolean {
-    return this.ask(2, KEYWORDS.detection, OUTSIDE_REPORT);
+    return this.ask(2, KEYWORDS.detection, PAGE_SENT) || this.outsideReport;
+  }
+  /** A user, customer or outsider telling the team: a detection even when said on social media or a forum. */
+  get outsideReport(): boolean {
+    return this.ask(512, OUTSIDE_REPORT);
   }
   get response(): boolean {
     return this.ask(4, RESPONSE);
   }
   get mitigation(): boolean {
-    return this.ask(8, KEYWORDS.mitigation);
+    return this.ask(8, KEYWORDS.mitigation, RESTORED_THING);
   }
   get explicitStart(): boolean {
     return this.ask(16, EXPLICIT_START);
@@ -469,7 +565,7 @@ class EventKinds {
     return this.ask(32, IMPACT);
   }
   get resolution(): boolean {
-    return this.ask(64, KEYWORDS.resolution);
+    return this.ask(64, KEYWORDS.resolution, RECOVERY);
   }
   /** Says only that something began: no explicit start, detection, response, fix or message. */
   get genericStart(): boolean {
@@ -479,7 +575,8 @@ class EventKinds {
       !this.detection &&
       !this.response &&
       !this.mitigation &&
-      !this.communication
+      !this.communication &&
+      !this.trigger
     );
   }
   /** A change (deploy, merge, upload) that is neither a fix nor a message. */
@@ -503,6 +600,9 @@ function eventKinds(text: string): EventKinds {
 
 const KINDS_MEMO_LIMIT = 4096;
 const kindsMemo = new Map<string, EventKinds>();
+
+/** How long after a fix that reads as a recovery a plain recovery event is still taken as the resolution. */
+const RECOVERY_AFTER_FIX_MINUTES = 6 * 60;
 
 /** Minutes of an entry: its time, or the start of its day for a date-only event (which can only be a start). */
 function minutesOf(e: TimelineEntry): number {
@@ -547,7 +647,8 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
         (before === undefined || minutesOf(e) < before) &&
         test(kind(e)),
     );
-  const isDetection = (k: EventKinds) => k.detection && !k.communication;
+  // A message to others is no detection, but a user's report is one wherever it was made (a forum, social media).
+  const isDetection = (k: EventKinds) => (k.detection && !k.communication) || k.outsideReport;
 
   const found: Partial<Record<Milestone, MilestoneHit>> = {};
   const markedStart = marked('start');
@@ -564,8 +665,12 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
   for (let i = events.length - 1; signalAt !== undefined && i >= 0 && !lastTrigger; i--) {
     if (minutesOf(events[i]) < signalAt && kind(events[i]).trigger) lastTrigger = events[i];
   }
+  // An event that shows impact is the start before one that only says something began ("maintenance starts").
   const impactBefore =
-    signalAt === undefined ? undefined : first(events, (k) => k.impact || k.genericStart, undefined, signalAt);
+    signalAt === undefined
+      ? undefined
+      : (first(events, (k) => k.impact && !k.trigger, undefined, signalAt) ??
+        first(events, (k) => k.impact || k.genericStart, undefined, signalAt));
   const explicit = first(timed, (k) => k.explicitStart, undefined, fixBound);
   // An event that shows impact before the one that says it started ("first report that 503s are served") is the earlier start.
   const saysStarted =
@@ -614,14 +719,27 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
     found.mitigation && minutesOf(found.mitigation.entry),
   ].filter((v): v is number => v !== undefined);
   const resolutionFrom = bounds.length ? Math.max(...bounds) : undefined;
+  const recovered = first(timed, (k) => k.resolution && !k.communication, resolutionFrom);
+  // A fix that names what it restored ("previous certificates restored") is followed by the service
+  // working again ("calls healthy again"): the recovery is that later event, when one follows within hours.
+  const recoveredAfterFix =
+    recovered && kind(recovered).mitigation
+      ? first(
+          timed,
+          (k) => k.resolution && !k.mitigation && !k.communication,
+          minutesOf(recovered) + 1,
+          minutesOf(recovered) + RECOVERY_AFTER_FIX_MINUTES,
+        )
+      : undefined;
   found.resolution =
     hit('resolution', marked('resolution'), 'marker', 'marked as the resolution') ??
     hit(
       'resolution',
-      first(timed, (k) => k.resolution && !k.communication, resolutionFrom),
+      recoveredAfterFix,
       'keyword',
-      'the first event that says the service recovered',
+      'the first event after the fix that says the service works again',
     ) ??
+    hit('resolution', recovered, 'keyword', 'the first event that says the service recovered') ??
     hit(
       'resolution',
       first(timed, (k) => k.resolution, resolutionFrom),
@@ -650,6 +768,8 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
 function readDateSlips(events: readonly TimelineEntry[]): readonly TimelineEntry[] {
   let out: TimelineEntry[] | undefined;
   let previous: number | undefined;
+  // The time of the event before `previous`, to tell a slip in this event from one in the previous.
+  let beforePrevious: number | undefined;
   // The written day that was mistaken, and the days added to it.
   let slip: { day: number; days: number } | undefined;
   for (let i = 0; i < events.length; i++) {
@@ -658,6 +778,16 @@ function readDateSlips(events: readonly TimelineEntry[]): readonly TimelineEntry
     const writtenDay = Math.floor((e.minutes + e.utcOffset) / 1440);
     if (slip && slip.day !== writtenDay) slip = undefined;
     let at = e.minutes + (slip ? slip.days * 1440 : 0);
+    const previousStrayed =
+      beforePrevious !== undefined &&
+      previous !== undefined &&
+      previous - beforePrevious >= 1440 &&
+      at >= beforePrevious;
+    if (!slip && e.dated && previous !== undefined && previous - at >= 1440 && previousStrayed) {
+      // The event above is the one dated days off (the 20th among the 2nd's): this one follows the ones before it.
+      previous = at;
+      continue;
+    }
     if (!slip && e.dated && previous !== undefined && previous - at >= 1440) {
       const days = Math.floor((previous + e.utcOffset) / 1440) - writtenDay;
       const moved = at + days * 1440;
@@ -670,6 +800,7 @@ function readDateSlips(events: readonly TimelineEntry[]): readonly TimelineEntry
       out ??= [...events];
       out[i] = { ...e, minutes: at, slipDays: slip.days };
     }
+    beforePrevious = previous;
     previous = at;
   }
   return out ?? events;

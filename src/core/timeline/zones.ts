@@ -58,7 +58,19 @@ export const REGION_ZONES: Readonly<Record<string, string>> = {
   mountain: 'America/Denver',
 };
 
-const ABBREVIATIONS = Object.keys(ZONE_OFFSETS).filter(
+/**
+ * The short names of the North American regions (`ET`, `PT`, `CT`, `MT`): they name no season,
+ * so, like `Eastern`, they follow daylight saving time by the date (10:30 ET is 15:30 UTC in
+ * January and 14:30 UTC in July). Read only in capitals.
+ */
+export const REGION_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  ET: 'America/New_York',
+  PT: 'America/Los_Angeles',
+  CT: 'America/Chicago',
+  MT: 'America/Denver',
+};
+
+const ABBREVIATIONS = [...Object.keys(ZONE_OFFSETS), ...Object.keys(REGION_ABBREVIATIONS)].filter(
   (k) => /^[A-Z]+$/.test(k) && k.length > 1 && !(k.toLowerCase() in REGION_ZONES),
 );
 
@@ -95,6 +107,7 @@ export function parseZone(token: string): TimeZone | undefined {
   }
   if (/^(?:utc|gmt|z)$/i.test(name)) return { name, fixedOffset: 0 };
   if (name in ZONE_OFFSETS && /^[A-Z]+$/.test(name)) return { name, fixedOffset: ZONE_OFFSETS[name] };
+  if (name in REGION_ABBREVIATIONS) return { name, iana: REGION_ABBREVIATIONS[name] };
   const region = /^(eastern|pacific|central|mountain)(?:\s+(standard|daylight)\s+time)?/i.exec(name);
   if (region) {
     const key = region[1].toLowerCase();

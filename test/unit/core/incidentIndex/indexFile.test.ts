@@ -104,7 +104,7 @@ describe('the incident index', () => {
         ttrMinutes: 23,
         openActionItems: 3,
         milestones: [
-          'start: 09:12 UTC First Stripe webhook deliveries fail signature verification; payment-… (the first event before the detection that says something began)',
+          'start: 09:12 UTC First Stripe webhook deliveries fail signature verification; payment-… (the first event that shows impact before the detection)',
           'detection: 09:14 UTC PagerDuty incident #4521 opens automatically from the Kubernetes heal… (the first alert, page or report)',
           'mitigation: 09:24 UTC Mitigation starts: `kubectl rollout restart deployment/payment-servic… (the first fix after the detection)',
           'resolution: 09:37 UTC Stripe retries of the failed deliveries have drained and checkout suc… (the first event that says the service recovered)',
