@@ -74,6 +74,37 @@ export default tseslint.config(
     },
   },
   {
+    // The language server runs in a browser too (#21): Node only in its one file-system adapter and its Node entry.
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/nodeFileSystem.ts', 'src/server/node.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            noVscode,
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message:
+                'the server is free of Node APIs: file access goes through ServerFileSystem (nodeFileSystem.ts).',
+            })),
+          ],
+          patterns: [
+            { group: ['**/services/**', '**/features/**', '**/cli/**'], message: 'the server depends on core only.' },
+            {
+              group: ['vscode-languageserver/node'],
+              message: 'only the Node entry (node.ts) may use the Node transport.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/nodeFileSystem.ts', 'src/server/node.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
+  },
+  {
     files: ['test/unit/**/*.ts', 'src/webview/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
   },

@@ -148,3 +148,16 @@ export const StateKeys = {
   /** The incident wizard's saved draft. */
   wizardDraft: 'incidentWorkbench.wizard.draft',
 } as const;
+
+/** The language server's custom requests (`incident-workbench lsp`): plain JSON of core's summaries. */
+export const ServerRequests = {
+  /** Every incident document's summary (`SummariesResult`). */
+  summaries: 'incidentWorkbench/summaries',
+  /** The incident documents INCIDENT tags link to, and the tags of the open documents (`TagIndexResult`). */
+  tagIndex: 'incidentWorkbench/tagIndex',
+  /** Every action item of the workspace's incident documents (`ActionItemsResult`). */
+  actionItems: 'incidentWorkbench/actionItems',
+} as const;
+
+/** The language server's name in `initialize`'s answer and its diagnostics' pull identifier. */
+export const SERVER_NAME = 'incident-workbench';

@@ -40,6 +40,7 @@ import { runSlo, SLO_USAGE } from './sloCommand';
 import { runTags, TAGS_USAGE } from './tagsCommand';
 import { runTimeline, TIMELINE_USAGE } from './timelineCommand';
 import { markdownSnippets } from '../core/templates/snippets';
+import { LSP_USAGE, runLsp } from './lspCommand';
 
 /** The command lines of a subcommand's usage text, without its explanation. */
 function synopsis(usage: string): string {
@@ -134,6 +135,12 @@ registerCommandHelp({
   examples: ['incident-workbench tags', 'incident-workbench tags src --format json'],
 });
 registerCommandHelp({
+  name: 'lsp',
+  summary: 'the language server, for Neovim, Helix, Emacs, Zed and other editors',
+  usage: LSP_USAGE,
+  examples: ['incident-workbench lsp --stdio'],
+});
+registerCommandHelp({
   name: 'rules',
   summary: 'the rules, or one rule',
   usage:
@@ -209,6 +216,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return await runTimeline(rest, io);
       case 'rules':
         return rules(rest, io);
+      case 'lsp':
+        return await runLsp(rest, io, { version: VERSION, repository: REPOSITORY });
       case '--version':
       case '-v':
         io.out(VERSION);

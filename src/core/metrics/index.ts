@@ -3,3 +3,4 @@ export * from './metrics';
 export * from './format';
 export * from './aggregate';
 export * from './preview';
+export * from './hover';

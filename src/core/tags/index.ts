@@ -39,3 +39,11 @@ export {
 } from './documents';
 export { TG001, TG002, TAG_RULES, tagFindings, unlinkedMessage } from './rules';
 export { incidentLensTitle } from './lensTitle';
+export {
+  ENGLISH_TAG_HOVER_LABELS,
+  tagName,
+  tagProblemMarkdown,
+  unlinkedTagMarkdown,
+  tagSummaryMarkdown,
+  type TagHoverLabels,
+} from './hover';

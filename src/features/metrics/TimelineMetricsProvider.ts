@@ -1,7 +1,7 @@
 // Shows time to detect, mitigate and recover and the duration on a postmortem's Timeline heading: a hover and a CodeLens.
 import * as vscode from 'vscode';
 import type { IncidentSummary } from '../../core/incident/summary';
-import { formatInterval, METRIC_IDS, METRICS } from '../../core/metrics';
+import { timelineLensTitle, timelineMetricsMarkdown } from '../../core/metrics';
 import { sectionByRole, SECTION_ROLES } from '../../core/postmortem/model';
 import type { ProfileSource } from '../shared/profileSettings';
 import type { WorkspaceDocuments } from '../shared/WorkspaceDocuments';
@@ -51,8 +51,7 @@ export class TimelineMetricsProvider implements vscode.HoverProvider, vscode.Cod
     const summary = this.summaryOf(document);
     const heading = summary && timelineHeading(summary);
     if (!summary || !heading) return [];
-    const m = summary.metrics;
-    const title = METRIC_IDS.map((id) => `${METRICS[id].short} ${formatInterval(m[id])}`).join(' · ');
+    const title = timelineLensTitle(summary);
     return [
       new vscode.CodeLens(toVsRange(heading), {
         title,
@@ -75,42 +74,7 @@ function timelineHeading(summary: IncidentSummary) {
 }
 
 function hoverText(summary: IncidentSummary): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
+  const md = new vscode.MarkdownString(timelineMetricsMarkdown(summary), true);
   md.isTrusted = false;
-  md.appendMarkdown(
-    '**Incident measures** (from this timeline)\n\n| Measure | Value | From | To |\n|---|---|---|---|\n',
-  );
-  for (const id of METRIC_IDS) {
-    const def = METRICS[id];
-    const interval = summary.metrics[id];
-    const end = (hit: typeof interval.from, name: string) =>
-      hit ? `${name} ${cell(hit.entry.timeText)}: ${cell(short(hit.entry.text))}` : `no ${name} event`;
-    md.appendMarkdown(
-      `| ${def.label} | ${interval.minutes === null ? '—' : formatInterval(interval)} | ${end(interval.from, def.from)} | ${end(interval.to, def.to)} |\n`,
-    );
-  }
-  // Which event was taken for each milestone, and why, so a reader can check the choice.
-  if (summary.metrics.explanation.length)
-    md.appendMarkdown(`\n**Milestones**\n\n${summary.metrics.explanation.map((e) => `- ${escape(e)}`).join('\n')}\n`);
-  const reasons = METRIC_IDS.filter((id) => summary.metrics[id].minutes === null).map(
-    (id) => `${METRICS[id].label}: ${summary.metrics[id].reason}.`,
-  );
-  const notes = [...summary.metrics.notes, ...reasons];
-  if (notes.length) md.appendMarkdown(`\n${notes.map((n) => `- ${escape(n)}`).join('\n')}\n`);
-  md.appendMarkdown(
-    '\nTime to detect runs from start to detection, time to mitigate from detection to mitigation, time to recover from detection to resolution, duration from start to resolution.',
-  );
   return md;
-}
-
-function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!<>|]/g, '\\$&');
-}
-
-function cell(text: string): string {
-  return escape(text).replace(/\r?\n/g, ' ');
 }

@@ -1,7 +1,12 @@
 // Hover on an INCIDENT tag: the linked document's severity, summary, root cause and action items, with a link to open it.
 import * as vscode from 'vscode';
-import type { IncidentSummary } from '../../core/incident/summary';
-import { TAG_SYNTAX, unlinkedMessage } from '../../core/tags';
+import {
+  tagProblemMarkdown,
+  tagSummaryMarkdown,
+  unlinkedMessage,
+  unlinkedTagMarkdown,
+  type TagHoverLabels,
+} from '../../core/tags';
 import { toVsRange } from '../shared/convert';
 import { tagName, type OpenIncidentArgs } from './tagCommandArgs';
 import type { TagIndexManager } from './TagIndexManager';
@@ -21,12 +26,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
     const scan = this.index.tagsIn(document);
     const problem = scan.problems.find((p) => toVsRange(p.range).contains(position));
     if (problem) {
-      const md = new vscode.MarkdownString();
-      md.appendMarkdown(
-        `${vscode.l10n.t('**Not a valid INCIDENT tag** (TG002)')}\n\n${escapeMarkdown(problem.message)}`,
-      );
-      md.appendMarkdown(`\n\n${vscode.l10n.t('A tag reads')} `);
-      md.appendCodeblock(TAG_SYNTAX, 'text');
+      const md = new vscode.MarkdownString(tagProblemMarkdown(problem.message, labels()));
       return new vscode.Hover(md, toVsRange(problem.range));
     }
     const tag = scan.tags.find((t) => toVsRange(t.range).contains(position));
@@ -40,18 +40,12 @@ export class TagHoverProvider implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [Commands.openTagIncident] };
     if (documents.length === 0) {
-      md.appendMarkdown(
-        `${vscode.l10n.t('$(warning) **{0}**: no incident document (TG001)', escapeMarkdown(tagName(tag)))}\n\n`,
-      );
-      md.appendMarkdown(
-        escapeMarkdown(
-          unlinkedMessage(tag, this.index.documentsFor(document.uri), this.index.profileFor(document.uri)),
-        ),
-      );
+      const why = unlinkedMessage(tag, this.index.documentsFor(document.uri), this.index.profileFor(document.uri));
+      md.appendMarkdown(unlinkedTagMarkdown(tagName(tag), why, labels()));
       return new vscode.Hover(md, toVsRange(tag.headRange));
     }
     const summary = await this.index.summary(folder, documents[0]);
-    if (summary) appendSummary(md, summary);
+    if (summary) md.appendMarkdown(tagSummaryMarkdown(summary, labels()));
     else md.appendMarkdown(`${vscode.l10n.t('**{0}** could not be read.', documents[0].path)}\n\n`);
     const open = `command:${Commands.openTagIncident}?${encodeURIComponent(JSON.stringify([args]))}`;
     const label =
@@ -64,30 +58,17 @@ export class TagHoverProvider implements vscode.HoverProvider {
   }
 }
 
-function appendSummary(md: vscode.MarkdownString, s: IncidentSummary): void {
-  const facts = [s.severity, s.dateText, s.status].filter((f): f is string => Boolean(f));
-  md.appendMarkdown(
-    `**${s.kindLabel}: ${escapeMarkdown(s.title)}**${facts.length > 0 ? ` · ${escapeMarkdown(facts.join(' · '))}` : ''}\n\n`,
-  );
-  // The document's own Markdown, shown as Markdown (links and emphasis); HTML stays off.
-  if (s.summary) md.appendMarkdown(`${s.summary}\n\n`);
-  md.appendMarkdown(`${vscode.l10n.t('**Root cause:**')} `);
-  md.appendMarkdown(`${s.rootCause || vscode.l10n.t('_not written yet_')}\n\n`);
-  const items = s.actionItemCounts;
-  if (items) {
-    md.appendMarkdown(
-      `${
-        items.open > 0
-          ? vscode.l10n.t('**Action items:** {0} of {1} done, {2} open', items.done, items.total, items.open)
-          : vscode.l10n.t('**Action items:** {0} of {1} done', items.done, items.total)
-      }\n\n`,
-    );
-  } else {
-    md.appendMarkdown(`${vscode.l10n.t('**Action items:** _none listed_')}\n\n`);
-  }
-}
-
-/** Text shown as itself in Markdown: its punctuation escaped, its spaces left to wrap (unlike `appendText`). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
+/** The hover's words, translated; core writes the Markdown around them. */
+function labels(): TagHoverLabels {
+  return {
+    notATag: vscode.l10n.t('**Not a valid INCIDENT tag** (TG002)'),
+    aTagReads: vscode.l10n.t('A tag reads'),
+    noDocument: (name) => vscode.l10n.t('$(warning) **{0}**: no incident document (TG001)', name),
+    rootCause: vscode.l10n.t('**Root cause:**'),
+    notWrittenYet: vscode.l10n.t('_not written yet_'),
+    actionItemsOpen: (done, total, open) =>
+      vscode.l10n.t('**Action items:** {0} of {1} done, {2} open', done, total, open),
+    actionItemsDone: (done, total) => vscode.l10n.t('**Action items:** {0} of {1} done', done, total),
+    noActionItems: vscode.l10n.t('**Action items:** _none listed_'),
+  };
 }

@@ -32,10 +32,8 @@ export interface ShowLocationsArgs {
   readonly locations: readonly PlainLocation[];
 }
 
-/** The tag's head as written, `INCIDENT-2026-03-15` or `INCIDENT-2026-03-15 slug`. */
-export function tagName(tag: Pick<IncidentTag, 'dateText' | 'slug'>): string {
-  return `INCIDENT-${tag.dateText}${tag.slug ? ` ${tag.slug}` : ''}`;
-}
+/** The tag's head as written (core's, shared with the language server). */
+export { tagName } from '../../core/tags';
 
 /** A tag's place as plain data. */
 export function plainLocation(uri: vscode.Uri, tag: IncidentTag): PlainLocation {

@@ -1,0 +1,284 @@
+// The Incident Workbench language server: wires the protocol to the workspace model and core's lint, fixes, hover,
+// CodeLens and completion. Free of Node APIs: the entry (node.ts) gives it a connection and a file system.
+import {
+  ErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+  type TextDocumentIdentifier,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_NAME, ServerRequests } from '../constants';
+import type { Rule } from '../core/rules/types';
+import { codeActions } from './codeActions';
+import { completions } from './completion';
+import { documentFindings, toDiagnostic, tooLargeDiagnostic, type RuleDocumentation } from './diagnostics';
+import type { ServerFileSystem } from './fileSystem';
+import { codeLenses, hover } from './hoverAndLens';
+import { actionItems, checkSummariesParams, summaries, tagIndex, type SummariesParams } from './requests';
+import { uriToPath } from './uri';
+import { WorkspaceModel, type DocumentEntry } from './WorkspaceModel';
+
+/** What the client may pass as `initializationOptions`. */
+export interface InitializationOptions {
+  /** Documents over this many bytes are not linted (default 1 MiB, as the extension's setting). */
+  readonly maxFileSize?: number;
+  /** A built-in profile instead of the workspace's `.incident-workbench.yaml`. */
+  readonly profile?: string;
+}
+
+/** What the entry gives the server. */
+export interface ServerOptions {
+  readonly fs: ServerFileSystem;
+  /** The link of a rule's documentation page, for `codeDescription.href`. */
+  readonly ruleDocumentation: RuleDocumentation;
+  /** The server's version, for `initialize`'s answer. */
+  readonly version?: string;
+  /** The rules to run (all of core's by default). */
+  readonly rules?: readonly Rule[];
+  /** Today's date, `YYYY-MM-DD` (for fixes that write it). */
+  readonly today?: () => string;
+  /** The current time in milliseconds (for IN001's deadline). */
+  readonly now?: () => number;
+}
+
+/** Starts serving on `connection` (which must not be listening yet) and starts it listening. */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const now = options.now ?? (() => Date.now());
+  const today = options.today ?? (() => new Date(now()).toISOString().slice(0, 10));
+  let model = new WorkspaceModel({ root: undefined, fs: options.fs });
+  let ready: Promise<void> = Promise.resolve();
+  let pull = false;
+  let refreshSupport = false;
+  let support = { documentChanges: false, createFiles: false };
+  /** Documents whose lint threw, reported once each until they lint again. */
+  const failed = new Set<string>();
+  /** Push mode: the documents whose lint is queued, with the timer that runs it. */
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    const root = rootUri ? uriToPath(rootUri) : (params.rootPath ?? undefined);
+    model = new WorkspaceModel({
+      root,
+      fs: options.fs,
+      maxFileSize: typeof init.maxFileSize === 'number' ? init.maxFileSize : undefined,
+      profileName: typeof init.profile === 'string' ? init.profile : undefined,
+    });
+    ready = loadConfiguration();
+    const caps = params.capabilities;
+    pull = caps.textDocument?.diagnostic !== undefined;
+    refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
+    support = {
+      documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+      createFiles: caps.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+    };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: [':', ' ', '-', '#', '|'] },
+        ...(pull
+          ? {
+              diagnosticProvider: { identifier: SERVER_NAME, interFileDependencies: true, workspaceDiagnostics: false },
+            }
+          : {}),
+      },
+      serverInfo: { name: SERVER_NAME, version: options.version },
+    };
+  });
+
+  async function loadConfiguration(): Promise<void> {
+    for (const { file, problem } of await model.loadConfiguration())
+      connection.console.warn(
+        `${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`,
+      );
+  }
+
+  /** The model's entry for an open document, with the editor's text. */
+  function openEntry(uri: string): DocumentEntry | undefined {
+    const path = uriToPath(uri);
+    return path === undefined ? undefined : model.openEntry(path);
+  }
+
+  /** The diagnostics of an open document; a throw is reported once, naming the file, and gives none. */
+  async function diagnosticsOf(uri: string): Promise<Diagnostic[]> {
+    await ready;
+    const entry = openEntry(uri);
+    if (!entry) return [];
+    try {
+      const result = await documentFindings(model, entry, { rules: options.rules, now: now() });
+      failed.delete(uri);
+      if (result.status === 'tooLarge') return [tooLargeDiagnostic(result.size, result.limit)];
+      if (result.status === 'notLinted') return [];
+      return result.findings.map((f) => toDiagnostic(f, options.ruleDocumentation));
+    } catch (e) {
+      if (!failed.has(uri)) {
+        failed.add(uri);
+        connection.console.error(
+          `Incident Workbench could not lint ${entry.relativePath ?? entry.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
+      }
+      return [];
+    }
+  }
+
+  /** Push mode: lints the document's latest version once the current burst of messages is handled. */
+  function schedule(uri: string): void {
+    if (pull || pending.has(uri)) return;
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        const version = documents.get(uri)?.version;
+        if (version === undefined) return;
+        void diagnosticsOf(uri).then((diagnostics) => {
+          // A newer version is already queued: its findings follow.
+          if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
+        });
+      }, 0),
+    );
+  }
+
+  /** Something other than one document changed (profile, SLOs, the set of documents): all open ones again. */
+  function relintAll(): void {
+    if (pull) {
+      if (refreshSupport) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const d of documents.all()) schedule(d.uri);
+    }
+  }
+
+  documents.onDidOpen((e) => {
+    const path = uriToPath(e.document.uri);
+    if (path !== undefined) model.setOpen(path, e.document.version, e.document.getText(), e.document.languageId);
+    schedule(e.document.uri);
+  });
+  documents.onDidChangeContent((e) => {
+    const path = uriToPath(e.document.uri);
+    if (path !== undefined) model.setOpen(path, e.document.version, e.document.getText(), e.document.languageId);
+    schedule(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    const path = uriToPath(e.document.uri);
+    if (path !== undefined) model.close(path);
+    clearTimeout(pending.get(e.document.uri));
+    pending.delete(e.document.uri);
+    failed.delete(e.document.uri);
+    if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  documents.onDidSave((e) => {
+    const path = uriToPath(e.document.uri);
+    if (path !== undefined) model.fileChanged(path);
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let configChanged = false;
+    for (const change of params.changes) {
+      const path = uriToPath(change.uri);
+      if (path === undefined) continue;
+      const relative = model.relative(path) ?? '';
+      if (
+        /(^|\/)(\.incident-workbench\.ya?ml|slos?\.ya?ml)$/.test(relative) ||
+        relative === model.profile.severityMatrix
+      )
+        configChanged = true;
+      model.fileChanged(path);
+    }
+    if (configChanged) ready = loadConfiguration();
+    relintAll();
+  });
+
+  connection.languages.diagnostics.on(async (params) => {
+    checkDocument(params.textDocument);
+    return { kind: 'full', items: await diagnosticsOf(params.textDocument.uri) };
+  });
+
+  connection.onCodeAction(async (params) => {
+    checkDocument(params.textDocument);
+    checkRange(params.range);
+    await ready;
+    const entry = openEntry(params.textDocument.uri);
+    if (!entry) return [];
+    return codeActions(model, entry, {
+      uri: params.textDocument.uri,
+      version: documents.get(params.textDocument.uri)?.version,
+      range: params.range,
+      diagnostics: Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [],
+      today: today(),
+      now: now(),
+      support,
+      ruleDocumentation: options.ruleDocumentation,
+    });
+  });
+
+  connection.onHover(async (params) => {
+    checkDocument(params.textDocument);
+    checkPosition(params.position);
+    await ready;
+    const entry = openEntry(params.textDocument.uri);
+    return entry ? hover(model, entry, params.position) : null;
+  });
+
+  connection.onCodeLens(async (params) => {
+    checkDocument(params.textDocument);
+    await ready;
+    const entry = openEntry(params.textDocument.uri);
+    return entry ? codeLenses(model, entry) : [];
+  });
+
+  connection.onCompletion(async (params) => {
+    checkDocument(params.textDocument);
+    checkPosition(params.position);
+    await ready;
+    const entry = openEntry(params.textDocument.uri);
+    return entry ? completions(model, entry, params.position) : [];
+  });
+
+  connection.onRequest(ServerRequests.summaries, async (params: unknown, _token: CancellationToken) => {
+    const problem = checkSummariesParams(params);
+    if (problem) throw new ResponseError(ErrorCodes.InvalidParams, `${ServerRequests.summaries}: ${problem}.`);
+    await ready;
+    return summaries(model, (params ?? undefined) as SummariesParams | undefined);
+  });
+  connection.onRequest(ServerRequests.tagIndex, async () => {
+    await ready;
+    return tagIndex(
+      model,
+      documents.all().flatMap((d) => uriToPath(d.uri) ?? []),
+    );
+  });
+  connection.onRequest(ServerRequests.actionItems, async () => {
+    await ready;
+    return actionItems(model);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function checkDocument(doc: TextDocumentIdentifier | undefined): void {
+  if (!doc || typeof doc.uri !== 'string')
+    throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string (a document URI).');
+}
+
+function checkPosition(p: Position | undefined): void {
+  if (!p || !Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0)
+    throw new ResponseError(ErrorCodes.InvalidParams, 'position must be {line, character} with whole numbers from 0.');
+}
+
+function checkRange(r: { start: Position; end: Position } | undefined): void {
+  if (!r) throw new ResponseError(ErrorCodes.InvalidParams, 'range must be {start, end} positions.');
+  checkPosition(r.start);
+  checkPosition(r.end);
+}
