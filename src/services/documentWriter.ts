@@ -2,16 +2,9 @@
 import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { assertSafeRelativePath } from '../core/templates/paths';
+import { WriteRefusedError } from './writeRefused';
 
-/** Why a document was not written, in the user's words. */
-export class WriteRefusedError extends Error {
-  constructor(
-    message: string,
-    readonly reason: 'exists' | 'outside' | 'io',
-  ) {
-    super(message);
-  }
-}
+export { WriteRefusedError } from './writeRefused';
 
 /**
  * Writes `text` to `relativePath` under `root`, creating folders as needed. Refuses a path
