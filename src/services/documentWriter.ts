@@ -6,6 +6,11 @@ import { WriteRefusedError } from './writeRefused';
 
 export { WriteRefusedError } from './writeRefused';
 
+/** Whether documents can be created in the folder at `uri`: on disk only (the web extension's writer serves any file system). */
+export function canWriteIn(uri: { readonly scheme: string }): boolean {
+  return uri.scheme === 'file';
+}
+
 /**
  * Writes `text` to `relativePath` under `root`, creating folders as needed. Refuses a path
  * that is not a safe relative path, a target whose real folder (after following links) is

@@ -9,6 +9,11 @@ import { statOrUndefined, uriUnder } from './roots';
 
 export { WriteRefusedError } from '../../services/writeRefused';
 
+/** Documents can be created in any folder here: the writes go through its file-system provider. */
+export function canWriteIn(_uri: { readonly scheme: string }): boolean {
+  return true;
+}
+
 /**
  * Writes `text` to `relativePath` under the workspace folder at `root`, making its folders.
  * Refuses an unsafe path, a folder on the way that is a link or a file, and an existing file.
@@ -74,7 +79,7 @@ export async function existsUnder(root: string, relativePath: string): Promise<b
 }
 
 // The same functions as the Node writer, checked by the compiler.
-({ writeNewDocument, refusalFor, takenNamesIn, existsUnder, WriteRefusedError }) satisfies Pick<
+({ writeNewDocument, refusalFor, takenNamesIn, existsUnder, WriteRefusedError, canWriteIn }) satisfies Pick<
   typeof NodeWriter,
-  'writeNewDocument' | 'refusalFor' | 'takenNamesIn' | 'existsUnder' | 'WriteRefusedError'
+  'writeNewDocument' | 'refusalFor' | 'takenNamesIn' | 'existsUnder' | 'WriteRefusedError' | 'canWriteIn'
 >;
