@@ -1,5 +1,6 @@
 // Bundles the extension and the CLI with esbuild into dist/ (pass --production to minify).
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
 const { version, repository } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -28,6 +29,47 @@ const heavyIsExternal = {
   },
 };
 
+// The web extension (dist/web/extension.js, the manifest's `browser` entry) for VS Code's web worker extension
+// host (github.dev, vscode.dev): one bundle, the heavy half included, with the Node services swapped for their
+// vscode.workspace.fs versions in src/features/web/ (WEB_SERVICES). A Node built-in that still reaches the bundle
+// fails the build, naming the importer: esbuild would otherwise leave a require() that throws in the browser.
+const WEB_SERVICES = {
+  'services/documentWriter': 'features/web/documentWriter.ts',
+  'services/gitService': 'features/web/gitService.ts',
+  'services/timelineImportService': 'features/web/timelineImportService.ts',
+  'services/tags/tagScanner': 'features/web/tagScanner.ts',
+  'services/tags/ripgrepLocator': 'features/web/ripgrepLocator.ts',
+  'services/tags/ignoreRules': 'features/web/ignoreRules.ts',
+};
+const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const webPlatform = {
+  name: 'web-platform',
+  setup(b) {
+    const src = new URL('../src/', import.meta.url).pathname;
+    b.onResolve({ filter: /^\.\/heavy$/ }, (args) =>
+      args.importer.endsWith('lazy.ts') ? { path: `${src}features/heavy.ts` } : undefined,
+    );
+    b.onResolve({ filter: /services\// }, (args) => {
+      const target = args.importer.startsWith(src)
+        ? new URL(args.path, `file://${args.importer}`).pathname.slice(src.length)
+        : undefined;
+      const swapped = target && WEB_SERVICES[target.replace(/\.ts$/, '')];
+      return swapped ? { path: `${src}${swapped}` } : undefined;
+    });
+    b.onResolve({ filter: /^[\w:/]+$/ }, (args) =>
+      NODE_BUILTINS.has(args.path) || NODE_BUILTINS.has(args.path.split('/')[0])
+        ? {
+            errors: [
+              {
+                text: `the web extension must not use the Node built-in "${args.path}" (imported by ${args.importer.replace(src, 'src/')}); give the web build a version without Node (WEB_SERVICES in scripts/build.mjs)`,
+              },
+            ],
+          }
+        : undefined,
+    );
+  },
+};
+
 await Promise.all([
   // The extension is two bundles (esbuild cannot split CommonJS): dist/extension.js, which VS Code loads and
   // keeps small (wiring and light features), and dist/heavy.js (src/features/heavy.ts: Markdown, YAML, zod,
@@ -47,6 +89,18 @@ await Promise.all([
     outfile: 'dist/heavy.js',
     external: ['vscode'],
     plugins: [heavyIsExternal],
+  }),
+  build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    entryPoints: ['src/extension.web.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+    // The browser field of a package, never its Node build; no Node global is defined for it.
+    mainFields: ['browser', 'module', 'main'],
+    plugins: [webPlatform],
+    banner: { js: 'var __iwLoadStarted = performance.now();' },
   }),
   // tinyglobby's ESM build (fdir) calls createRequire(import.meta.url), which a CommonJS bundle must be given.
   build({

@@ -4,12 +4,15 @@
 //   --no-compile   skip `tsc -p .` (scripts/test.mjs has just run it)
 //   --workspace    the sample workspace to copy (default examples/acme-shop)
 //   --keep         keep the temporary folder (user data, extensions, workspace copy) for inspection
+//   --web          the browser-only variant of the .vsix (its `main` removed) in the web worker extension host, with
+//                  the web test runner (test/integration/web, bundled here); writes test-results/integration-web.json
 //   --untrusted    Restricted Mode: workspace trust on and not granted; runs only the "Restricted mode" suite
 //                  (unless --grep says otherwise) and writes test-results/integration-untrusted.json
 //
 // A test may ask to go on after a window reload (uiBridge.ts continueAfterReload): the page is reloaded
 // when the runner writes <results>.continue, and the runner in the new extension host finishes the run.
 import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -29,6 +32,7 @@ const { values: options } = parseArgs({
     timeout: { type: 'string', default: '900' },
     keep: { type: 'boolean', default: false },
     untrusted: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
   },
 });
 if (options.untrusted && !options.grep) options.grep = 'Restricted mode';
@@ -86,9 +90,14 @@ function runOrExit(command, args) {
 }
 
 /** The HTTP endpoint suite tests call (IW_UI_BRIDGE) for what only the browser can do. */
-function startUiBridge(getPage) {
+function startUiBridge(getPage, resultsFile) {
   let queue = Promise.resolve();
   const actions = {
+    // The web test runner cannot write files: it posts its results here (partial ones while it runs).
+    async report({ partial, results }) {
+      await writeFile(partial ? `${resultsFile}.partial` : resultsFile, JSON.stringify(results));
+      return {};
+    },
     async palette({ title }) {
       if (typeof title !== 'string' || !title) throw new Error('palette needs a title');
       const page = await getPage();
@@ -253,7 +262,8 @@ function startUiBridge(getPage) {
     req.on('end', () => {
       const name = (req.url ?? '').replace(/^\//, '');
       const reply = (status, value) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
+        // The web test runner calls from the workbench's origin (another port).
+        res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
         res.end(JSON.stringify(value));
       };
       if (req.method !== 'POST' || !Object.hasOwn(actions, name)) {
@@ -336,6 +346,39 @@ function printResults(results) {
   );
 }
 
+/**
+ * The packaged .vsix as VS Code would install it, with `main` removed from its manifest: VS Code then runs its
+ * `browser` entry in the web worker extension host (real-vscode.md item 10). Returns the extension's folder.
+ */
+async function browserOnlyVariant(vsix, temp) {
+  const unpacked = join(temp, 'vsix');
+  runOrExit('unzip', ['-q', vsix, '-d', unpacked]);
+  const folder = join(unpacked, 'extension');
+  const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8'));
+  if (!manifest.browser) throw new Error(`${vsix} has no browser entry`);
+  delete manifest.main;
+  await writeFile(join(folder, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return folder;
+}
+
+/** The web test runner (test/integration/web) as a web extension: its manifest and one bundle for the web worker. */
+async function buildWebRunner(temp) {
+  const folder = join(temp, 'web-runner');
+  await mkdir(join(folder, 'dist'), { recursive: true });
+  await cp(join(repoRoot, 'test', 'integration', 'web', 'runner', 'package.json'), join(folder, 'package.json'));
+  await build({
+    entryPoints: [join(repoRoot, 'test', 'integration', 'web', 'runner.ts')],
+    outfile: join(folder, 'dist', 'runner.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  return folder;
+}
+
 async function main() {
   const started = Date.now();
   if (!existsSync(options.workspace)) {
@@ -361,9 +404,15 @@ async function main() {
   await mkdir(userDataDir, { recursive: true });
   // Link the test runner first: the first scan of an extensions dir (here: by --install-extension)
   // records every folder in extensions.json; a folder added later is marked obsolete instead.
-  await linkExtension(join(repoRoot, 'test', 'integration', 'host'), extensionsDir);
-  await installExtension({ entry, vsix, extensionsDir, userDataDir });
-  console.log(`installed ${vsix}`);
+  if (options.web) {
+    await linkExtension(await buildWebRunner(temp), extensionsDir);
+    await linkExtension(await browserOnlyVariant(vsix, temp), extensionsDir);
+    console.log(`installed the browser-only variant of ${vsix}`);
+  } else {
+    await linkExtension(join(repoRoot, 'test', 'integration', 'host'), extensionsDir);
+    await installExtension({ entry, vsix, extensionsDir, userDataDir });
+    console.log(`installed ${vsix}`);
+  }
   await cp(options.workspace, workspace, { recursive: true });
   console.log(`workspace copy: ${workspace}`);
 
@@ -392,7 +441,7 @@ async function main() {
     });
   }
   try {
-    bridge = await startUiBridge(() => readyPromise);
+    bridge = await startUiBridge(() => readyPromise, resultsFile);
     const require = createRequire(join(repoRoot, 'package.json'));
     let extensionHostDied = '';
     let reloadStarted = 0;
@@ -405,7 +454,12 @@ async function main() {
       // off: the authoring suite makes and removes a repository, and the built-in extension's git
       // processes then failed with EPIPE inside the shared extension host, failing an unrelated
       // test. Incident Workbench runs git itself and does not need it.
-      settings: { 'files.autoSave': 'off', 'git.enabled': false, ...(options.untrusted ? UNTRUSTED_SETTINGS : {}) },
+      settings: {
+        'files.autoSave': 'off',
+        'git.enabled': false,
+        ...(options.untrusted ? UNTRUSTED_SETTINGS : {}),
+        ...(options.web ? { 'incidentWorkbenchTests.uiBridge': bridge.url } : {}),
+      },
       env: {
         IW_TEST_RESULTS: resultsFile,
         IW_UI_BRIDGE: bridge.url,
@@ -523,7 +577,10 @@ async function main() {
   stage('Results');
   printResults(results);
   await writeFile(
-    join(RESULTS_DIR, options.untrusted ? 'integration-untrusted.json' : 'integration.json'),
+    join(
+      RESULTS_DIR,
+      options.untrusted ? 'integration-untrusted.json' : options.web ? 'integration-web.json' : 'integration.json',
+    ),
     `${JSON.stringify(results, null, 2)}\n`,
   );
   await printLoadFigures(started);

@@ -1,6 +1,6 @@
 // Sets up what the tests need (Debian packages, code-server), runs every check in order (type check, lint, unit tests, integration tests) and prints `N passed, N failed` last, summing unit and integration tests.
 //
-// Usage: npm test [-- --unit]   (--unit skips the integration tests: the main run, the wizard run and the Restricted Mode run)
+// Usage: npm test [-- --unit]   (--unit skips the integration tests: the main run, the wizard run, the web run and the Restricted Mode run)
 // Set-up first (scripts/provision.mjs): missing Debian packages are installed as root or with passwordless
 // sudo, else the run stops at once with the command to run. Then code-server is installed once into the
 // user's cache (a few minutes the first time): the integration tests run in it and the scanner's unit tests
@@ -81,6 +81,15 @@ if (!unitOnly) {
     title: 'Integration tests: the wizard, across a window reload',
     command: process.execPath,
     args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--grep', '^Wizard'],
+    counts: lastLineCounts,
+    needsCodeServer: true,
+  });
+  // The browser-only variant of the .vsix in the web worker extension host (github.dev, vscode.dev: #22), with the
+  // web test runner, in a window of its own.
+  stages.push({
+    title: 'Integration tests: the web extension (web worker extension host)',
+    command: process.execPath,
+    args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--web'],
     counts: lastLineCounts,
     needsCodeServer: true,
   });

@@ -2,15 +2,13 @@
 import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { assertSafeRelativePath } from '../core/templates/paths';
+import { WriteRefusedError } from './writeRefused';
 
-/** Why a document was not written, in the user's words. */
-export class WriteRefusedError extends Error {
-  constructor(
-    message: string,
-    readonly reason: 'exists' | 'outside' | 'io',
-  ) {
-    super(message);
-  }
+export { WriteRefusedError } from './writeRefused';
+
+/** Whether documents can be created in the folder at `uri`: on disk only (the web extension's writer serves any file system). */
+export function canWriteIn(uri: { readonly scheme: string }): boolean {
+  return uri.scheme === 'file';
 }
 
 /**

@@ -1,29 +1,9 @@
 // Node file-system access for the CLI: reading files and walking folders for incident documents.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { SKIPPED_FOLDERS } from './skippedFolders';
 
-/** Folders never walked: dependencies, version control, build output. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
-  'node_modules',
-  '.git',
-  '.hg',
-  '.svn',
-  'dist',
-  'out',
-  'build',
-  'target',
-  'coverage',
-  '.next',
-  '.venv',
-  'venv',
-  '__pycache__',
-  'vendor',
-  '.cache',
-  '.idea',
-  '.vscode-test',
-  '.tox',
-  '.terraform',
-]);
+export { SKIPPED_FOLDERS } from './skippedFolders';
 
 /** Reads a file as UTF-8 text. */
 export async function readText(file: string): Promise<string> {

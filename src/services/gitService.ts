@@ -12,7 +12,9 @@ export type GitUnavailableCode =
   | 'unsafe-repository'
   | 'cancelled'
   | 'timeout'
-  | 'failed';
+  | 'failed'
+  /** No git here: a virtual workspace (github.dev) or the web extension host. */
+  | 'not-available';
 
 /** Commit correlation is unavailable; `reason` says why in the user's words. */
 export interface GitUnavailable {

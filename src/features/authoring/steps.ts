@@ -1,6 +1,7 @@
 // The prompts the authoring commands share (folder, trust, title, date, severity, time); each resolves undefined when the author presses Escape.
 import * as vscode from 'vscode';
 import { slugify, type Profile } from '../../core';
+import { canWriteIn } from '../../services/documentWriter';
 import { dateProblem, displayTime, endProblem, parseIncidentTime } from './inputs';
 
 /** Where a multi-step prompt is: shown in its title as `New Postmortem (2/5)`. */
@@ -55,7 +56,7 @@ export async function chooseFolder(what: string, name?: string): Promise<vscode.
             ignoreFocusOut: true,
           });
   }
-  if (folder && folder.uri.scheme !== 'file') {
+  if (folder && !canWriteIn(folder.uri)) {
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Incident Workbench creates documents only in folders on disk; {0} is not one.', folder.name),
     );

@@ -1,5 +1,5 @@
 // The chart pages' webview panels (Show Trends, Show Error Budget): one panel per kind, its page built by a source, restored after a reload from the state the page kept.
-import { randomBytes } from 'node:crypto';
+import { newNonce } from '../shared/nonce';
 import * as vscode from 'vscode';
 import { CHARTS_VIEW_TYPE } from '../../constants';
 import { chartsHtml } from '../../webview/chartsHtml';
@@ -38,7 +38,7 @@ class ChartsPanel implements vscode.Disposable {
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.webview.html = chartsHtml({
       cspSource: panel.webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: newNonce(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'charts.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'charts.css')).toString(),
       title: panel.title,

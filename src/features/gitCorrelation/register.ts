@@ -186,7 +186,10 @@ async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
         }));
   if (folder && folder.uri.scheme !== 'file') {
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Commit correlation needs a folder on disk; {0} is not one.', folder.name),
+      vscode.l10n.t(
+        'Commit correlation (git history) is not available in a virtual workspace: {0} is not a folder on disk.',
+        folder.name,
+      ),
     );
     return undefined;
   }

@@ -15,5 +15,5 @@ export function maxFileSize(uri: vscode.Uri): number {
 
 /** The UTF-8 size of `text`, or a lower bound (its length) when that is already over `limit`: no need to count further. */
 export function byteLength(text: string, limit: number): number {
-  return text.length > limit ? text.length : Buffer.byteLength(text, 'utf8');
+  return text.length > limit ? text.length : new TextEncoder().encode(text).length;
 }

@@ -15,7 +15,7 @@ import {
 } from '../../core/tags';
 import { globsToIgnorePatterns, IgnoreRules } from '../../services/tags/ignoreRules';
 import { locateRipgrep, ripgrepVersion } from '../../services/tags/ripgrepLocator';
-import { rescanTagFile, scanTags } from '../../services/tags/tagScanner';
+import { canScan, rescanTagFile, scanTags } from '../../services/tags/tagScanner';
 import {
   DEFAULT_MAX_FILE_SIZE,
   type FileTags,
@@ -263,7 +263,7 @@ export class TagIndexManager implements vscode.Disposable {
 
   private async runScan(generation: number, signal: AbortSignal): Promise<TagScanSummary> {
     const started = performance.now();
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => canScan(f.uri));
     const stats = { filesSearched: 0, skippedBinary: 0, skippedLarge: 0 };
     const engines: TagScanEngine[] = [];
     let cancelled = false;
@@ -392,7 +392,7 @@ export class TagIndexManager implements vscode.Disposable {
   }
 
   private schedule(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file' || !this.stateFor(uri)) return;
+    if (!canScan(uri) || !this.stateFor(uri)) return;
     this.pending.set(uri.toString(), uri);
     clearTimeout(this.pendingTimer);
     this.pendingTimer = setTimeout(() => this.flush(), UPDATE_DELAY_MS);

@@ -4,6 +4,7 @@ import { registerTagCommands } from './tagCommands';
 import { TagCodeLensProvider } from './TagCodeLensProvider';
 import { TaggedCodeTreeProvider } from './TaggedCodeTreeProvider';
 import { TagHoverProvider } from './TagHoverProvider';
+import { workspaceDocuments } from '../shared/documentSelector';
 import { TagIndexManager, type TagIndexDeps } from './TagIndexManager';
 import { Views } from '../../constants';
 
@@ -37,8 +38,8 @@ export function register(_context: vscode.ExtensionContext, deps: TagsDeps): Tag
     tree,
     view,
     index.onDidChange(describe),
-    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses),
-    vscode.languages.registerHoverProvider({ scheme: 'file' }, new TagHoverProvider(index)),
+    vscode.languages.registerCodeLensProvider(workspaceDocuments(), lenses),
+    vscode.languages.registerHoverProvider(workspaceDocuments(), new TagHoverProvider(index)),
     registerTagCommands(index),
   );
   index

@@ -1,5 +1,5 @@
 // The incident wizard's one webview panel: builds its page, validates every message from it, saves the draft on each change, answers with evaluations and commits, and runs Finish and Cancel.
-import { randomBytes } from 'node:crypto';
+import { newNonce } from '../shared/nonce';
 import * as vscode from 'vscode';
 import { LOOKAHEAD_AFTER_TIMELINE_MS, LOOKBACK_BEFORE_TIMELINE_MS } from '../../core/git/window';
 import type { Profile } from '../../core';
@@ -75,7 +75,7 @@ export class WizardPanel implements vscode.Disposable {
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.webview.html = wizardHtml({
       cspSource: panel.webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: newNonce(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'wizard.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'wizard.css')).toString(),
       title: wizardTitle(),

@@ -1,15 +1,9 @@
 // Reads one file for tags: skips it when too large or binary, looks for the tag prefix in the bytes, then parses with core.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { findTagsInFile, TAG_PREFIX } from '../../core/tags';
-import type { FileTags } from './tagScanTypes';
+import { TAG_PREFIX } from '../../core/tags';
+import { fromText, type FileRead } from './tagFileText';
 
-/** What reading one file found. */
-export type FileRead =
-  | { readonly status: 'tags'; readonly file: FileTags }
-  | { readonly status: 'text' }
-  | { readonly status: 'binary' }
-  | { readonly status: 'large' }
-  | { readonly status: 'unreadable' };
+export { fromText, scanCollector, type FileRead } from './tagFileText';
 
 const PREFIX_BYTES = Buffer.from(TAG_PREFIX, 'latin1');
 const decoder = new TextDecoder('utf-8');
@@ -65,45 +59,4 @@ export function classify(bytes: Uint8Array, relativePath: string): FileRead {
   if (buffer.indexOf(0) >= 0) return { status: 'binary' };
   if (buffer.indexOf(PREFIX_BYTES) < 0) return { status: 'text' };
   return fromText(decoder.decode(buffer), relativePath);
-}
-
-/** The tags of text already decoded (an open editor's unsaved text, for instance). */
-export function fromText(text: string, relativePath: string, vscodeLanguageId?: string): FileRead {
-  const scan = findTagsInFile(relativePath, text, vscodeLanguageId);
-  if (scan.tags.length === 0 && scan.problems.length === 0) return { status: 'text' };
-  return { status: 'tags', file: { path: relativePath, tags: scan.tags, problems: scan.problems } };
-}
-
-/**
- * Collects what a scan reads: files with tags (also passed to `onFile`, for partial results)
- * and the counts of files searched and skipped. Both engines use it, so they count alike.
- */
-export function scanCollector(onFile?: (file: FileTags) => void): {
-  files: FileTags[];
-  stats: { filesSearched: number; skippedBinary: number; skippedLarge: number };
-  take: (read: FileRead) => void;
-} {
-  const files: FileTags[] = [];
-  const stats = { filesSearched: 0, skippedBinary: 0, skippedLarge: 0 };
-  const take = (read: FileRead) => {
-    switch (read.status) {
-      case 'tags':
-        stats.filesSearched++;
-        files.push(read.file);
-        onFile?.(read.file);
-        return;
-      case 'text':
-        stats.filesSearched++;
-        return;
-      case 'binary':
-        stats.skippedBinary++;
-        return;
-      case 'large':
-        stats.skippedLarge++;
-        return;
-      case 'unreadable':
-        return;
-    }
-  };
-  return { files, stats, take };
 }

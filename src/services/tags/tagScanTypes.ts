@@ -49,7 +49,8 @@ export interface TagScanStats {
 }
 
 /** The engines that can scan a workspace. */
-export type TagScanEngine = 'ripgrep' | 'node';
+/** The engines that can scan a workspace (`workspace`: the web extension's, through vscode.workspace.fs). */
+export type TagScanEngine = 'ripgrep' | 'node' | 'workspace';
 
 /** The outcome of a workspace scan. */
 export interface TagScanResult {

@@ -7,6 +7,11 @@ import { classify, fromText, type FileRead } from './readTagFile';
 import { RipgrepError, scanTagsWithRipgrep } from './ripgrepTagScanner';
 import { DEFAULT_MAX_FILE_SIZE, type TagScanEngine, type TagScanOptions, type TagScanResult } from './tagScanTypes';
 
+/** Whether the folder or file at `uri` can be scanned: on disk only (the web extension's scan reads any file system). */
+export function canScan(uri: { readonly scheme: string }): boolean {
+  return uri.scheme === 'file';
+}
+
 /** A workspace scan's options: which engine, and where ripgrep is. */
 export interface WorkspaceScanOptions extends TagScanOptions {
   /** `auto` (the default) uses ripgrep when `rgPath` is given and falls back to Node if it fails. */

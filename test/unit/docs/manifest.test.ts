@@ -112,3 +112,31 @@ describe('generated files', () => {
     assert.ok(committed['Postmortem sections (harness)'].body.includes('## Root Cause'));
   });
 });
+
+describe('the manifest for the web and virtual workspaces (#22)', () => {
+  const palette = (manifest.contributes.menus.commandPalette ?? []) as Array<{ command: string; when?: string }>;
+
+  it('has a browser entry next to main, shipped in the package, and leaves the CLI bundle out of it', () => {
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    assert.ok(manifest.files.includes('dist/web/extension.js'));
+    assert.ok(!manifest.files.includes('dist/cli.js'), 'the CLI bundle is not part of the .vsix');
+  });
+
+  it('supports virtual workspaces in part, saying in English what is left out', () => {
+    const virtual = manifest.capabilities.virtualWorkspaces;
+    assert.equal(virtual.supported, 'limited');
+    assert.match(text(virtual.description), /not available/);
+    assert.match(text(virtual.description), /commit correlation/i);
+  });
+
+  it('hides from the palette what needs git or the local disk where there is none', () => {
+    const when = (id: string) => palette.find((p) => p.command === id)?.when ?? '';
+    assert.match(when(Commands.showIncidentWindowChanges), /!virtualWorkspace/);
+    assert.match(when(Commands.showIncidentWindowChanges), /shellExecutionSupported/);
+    assert.match(when(Commands.importTimeline), /!virtualWorkspace/);
+    // What works everywhere is not hidden there.
+    for (const id of [Commands.newPostmortem, Commands.openWizard, Commands.lintWorkspace])
+      assert.doesNotMatch(when(id), /virtualWorkspace|shellExecutionSupported|isWeb/, id);
+  });
+});

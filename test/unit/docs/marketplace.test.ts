@@ -109,7 +109,7 @@ describe('the .vsix contents (vsce ls)', () => {
 
   it('holds only what users need', () => {
     const allowed =
-      /^(dist\/[\w.-]+\.(js|json)|media\/[\w./-]+\.(png|jpg|svg|css|js)|snippets\/[\w.-]+|docs\/rules\/\w+\.md|docs\/ci\.md|l10n\/[\w.-]+\.json|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE|SECURITY\.md)$/;
+      /^(dist\/(web\/)?[\w.-]+\.(js|json)|media\/[\w./-]+\.(png|jpg|svg|css|js)|snippets\/[\w.-]+|docs\/rules\/\w+\.md|docs\/ci\.md|l10n\/[\w.-]+\.json|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE|SECURITY\.md)$/;
     assert.deepEqual(
       files.filter((f) => !allowed.test(f)),
       [],
@@ -126,7 +126,8 @@ describe('the .vsix contents (vsce ls)', () => {
     ).flatMap((w) => w.steps.map((s) => s.media.svg ?? s.media.image ?? ''));
     const needed = [
       manifest.main.replace(/^\.\//, ''),
-      manifest.bin['incident-workbench'],
+      // The web extension's bundle; the CLI (manifest.bin) is the npm package's, not the .vsix's (#22: size).
+      manifest.browser.replace(/^\.\//, ''),
       manifest.icon,
       'package.nls.json',
       'l10n/bundle.l10n.json',
