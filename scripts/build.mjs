@@ -140,6 +140,9 @@ writeFileSync(
   'dist/incident-workbench.schema.json',
   execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' }),
 );
+// The npm package is the CLI's (and a git-URL install of the extension's desktop bundles): the web bundle ships in
+// the .vsix only, which keeps the npm tarball within its 1 MB budget. npm reads a subfolder's .npmignore over `files`.
+writeFileSync('dist/web/.npmignore', '*\n');
 // The Markdown snippets, generated from the profiles (a unit test checks the committed file is current).
 writeFileSync(
   'snippets/incident-workbench.code-snippets',
