@@ -64,6 +64,15 @@ export interface UnreadTimeLine {
   readonly text: string;
 }
 
+/** How a section other than the Timeline is read as one. */
+export interface TimelineReadOptions {
+  /**
+   * A label a line may open with before its time, read past as if the line opened with the time
+   * (PM021: `INCIDENT UPDATE — 14:05 UTC`). Anchored at the line's start (after bullets and marks); no `g` or `y` flag.
+   */
+  readonly leadIn?: RegExp;
+}
+
 type CandidateKind = 'row' | 'item' | 'heading' | 'line';
 
 interface Candidate {
@@ -165,8 +174,13 @@ const NOTE_WORDS = /\btimes?\b|\btime ?zones?\b|\bclock\b|\bevents?\b|\bhappened
  * to the rest. Without a date, a time more than twelve hours before the previous one is read
  * as the next day (the incident ran past midnight).
  */
-export function readTimeline(doc: MarkdownDocument, section: Section, documentDate?: CalendarDate): TimelineEntry[] {
-  const candidates = collectCandidates(doc, section, documentDate);
+export function readTimeline(
+  doc: MarkdownDocument,
+  section: Section,
+  documentDate?: CalendarDate,
+  options: TimelineReadOptions = {},
+): TimelineEntry[] {
+  const candidates = collectCandidates(doc, section, documentDate, options.leadIn);
   const notes = readNotes(doc, section, candidates[0]?.line ?? section.endLine);
   const sectionZone = findZone(section.heading.text) ?? notes.zone;
   const noteDay = notes.date ? dayNumber(notes.date) : undefined;
@@ -528,7 +542,15 @@ function collectCandidates(
   doc: MarkdownDocument,
   section: Section,
   documentDate: CalendarDate | undefined,
+  leadIn?: RegExp,
 ): Candidate[] {
+  // A lead-in label (`INCIDENT UPDATE — `) is read past, so the time after it opens the entry.
+  const past = (text: string): string => {
+    if (!leadIn) return text;
+    const rest = stripNoise(text);
+    const m = leadIn.exec(rest);
+    return m && m.index === 0 ? rest.slice(m[0].length) : text;
+  };
   const inSection = (line: number) => line >= section.bodyStartLine && line < section.endLine;
   const candidates: Candidate[] = [];
   const taken = new Set<number>();
@@ -567,11 +589,11 @@ function collectCandidates(
       .map((l) => l.trim())
       .filter((l) => l.length > 0)
       .join(' ');
-    candidates.push({ line: item.line, kind: 'item', text: item.text, extra: continuation });
+    candidates.push({ line: item.line, kind: 'item', text: past(item.text), extra: continuation });
     taken.add(item.line);
   });
   for (const heading of doc.headings.filter((h) => inSection(h.line))) {
-    candidates.push({ line: heading.line, kind: 'heading', text: heading.text, extra: '' });
+    candidates.push({ line: heading.line, kind: 'heading', text: past(heading.text), extra: '' });
     taken.add(heading.line);
   }
   const code = new Set<number>();
@@ -581,7 +603,7 @@ function collectCandidates(
   const year = documentDate?.year;
   for (let line = section.bodyStartLine; line < section.endLine; line++) {
     if (taken.has(line) || code.has(line) || inItem.has(line)) continue;
-    const text = doc.lines[line].trim();
+    const text = past(doc.lines[line].trim());
     if (text.length > 0 && (parseEntry(text, year) || DAY_ONLY.test(text)))
       candidates.push({ line, kind: 'line', text, extra: '' });
   }
