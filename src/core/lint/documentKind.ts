@@ -111,6 +111,9 @@ export function documentVariant(doc: MarkdownDocument, spec: DocumentKindSpec): 
     let score = texts.filter((t) => words.some((w) => w.test(t))).length;
     if (variant.signals.some((s) => /^alerts?$/i.test(s)) && /^`?[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+`?$/.test(title))
       score++;
+    // A title that opens with a task's verb ("Rotate the API signing key", "Runbook: Grant access") names a task.
+    const task = title.replace(/^(?:runbook|procedure|how to)\s*[:—–-]?\s*/i, '').toLowerCase();
+    if (variant.titleVerbs?.some((v) => task === v || task.startsWith(`${v} `))) score++;
     if (score > bestScore) {
       best = variant;
       bestScore = score;

@@ -3,6 +3,7 @@
 import { normalizeHeading } from '../markdown/headingText';
 import type { ListItem, MarkdownDocument, Section, Table } from '../markdown/model';
 import { range, type Range } from '../markdown/position';
+import { boldLabelSections } from './sections';
 
 /** The fields an action item can have; the one list of their accepted column names. */
 export const ACTION_ITEM_FIELDS = {
@@ -284,6 +285,10 @@ function followUpRegions(doc: MarkdownDocument, section: Section | undefined): R
   for (const s of doc.sections) {
     if (s !== section && s.heading !== doc.title && isFollowUpHeading(s.heading.text))
       found.push({ start: s.bodyStartLine, end: s.endLine });
+  }
+  // A bold-label paragraph named for follow-ups (`**Review actions**` above a list), as section matching reads it.
+  for (const s of boldLabelSections(doc)) {
+    if (isFollowUpHeading(s.heading.text)) found.push({ start: s.bodyStartLine + 1, end: s.endLine });
   }
   for (const label of doc.labels) {
     // `**Action Items**:` standing alone (a footnote link at most) above a table or list.

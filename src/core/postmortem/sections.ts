@@ -334,6 +334,17 @@ function documentCandidates(doc: MarkdownDocument): readonly Candidate[] {
   });
 }
 
+/**
+ * The bold-label paragraphs of `doc` as pseudo-sections (heading: the label; body: from the label's
+ * line to the next heading or label), the same ones `matchSections` reads, for readers that look
+ * for sections by their own names (the follow-up sections of the action items).
+ */
+export function boldLabelSections(doc: MarkdownDocument): readonly Section[] {
+  return documentCandidates(doc)
+    .filter((c) => c.source === 'label')
+    .map((c) => c.section);
+}
+
 /** `**Label**`, `**Label:** text`, `**Label**: text`, `__Label__` at the start of a paragraph, with footnote marks allowed after it. */
 const BOLD_LABEL = /^(\*\*|__)(?!\s)([^*_\n]{1,60}?)(?<!\s)\1(.*)$/u;
 const TRAILING_REFERENCES = /^(?:\s*(?:\^\[[^\]]*\]\([^)]*\)\^|\[\[[^\]]*\]\]\([^)]*\)|\[\^?\w+\]))+/u;

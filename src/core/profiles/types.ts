@@ -50,6 +50,8 @@ export interface DocumentVariant {
   readonly required: readonly string[];
   /** Words in the title or headings that reveal the variant, e.g. `Alert`, `Meaning`; `Steps`, `Procedure`. */
   readonly signals: readonly string[];
+  /** Verbs a title opening with them names a task of this variant (`Rotate the signing key`: a procedure); each counts as one signal. */
+  readonly titleVerbs?: readonly string[];
 }
 
 /** Where documents of one kind live and what they contain. */

@@ -115,6 +115,17 @@ describe('action items wherever they are', () => {
     assert.deepEqual(items(text), ['9 table Plug the file descriptor leak | owner=dana']);
   });
 
+  it('reads the items under a bold follow-up label standing alone ("**Review actions**", "**Long-term Improvements**")', () => {
+    assert.deepEqual(
+      items(
+        '# Outage\n\n## Lessons\nx\n\n**Review actions**\n- Add a canary — @mira\n\n**Long-term Improvements**\n\nWe will shard the queue.\n',
+      ),
+      ['7 list Add a canary — @mira | owner=@mira', '11 sentence We will shard the queue.'],
+    );
+    // A bold label that tells what happened is no follow-up section.
+    assert.deepEqual(items('# Outage\n\n**What happened**\n- Add a canary — @mira\n'), []);
+  });
+
   it('reads "Action point:" paragraphs anywhere, with a done note under them', () => {
     const text = [
       '# Fork',

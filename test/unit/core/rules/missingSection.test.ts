@@ -145,6 +145,18 @@ describe('RB001: alert and procedure runbooks', () => {
     ]);
   });
 
+  it("reads a title that opens with a task's verb as a procedure runbook, and a symptom's name as none", () => {
+    const steps =
+      '1. Check the key: `vault read secret/k`\n2. Restart the API: `kubectl rollout restart deploy/api`\n3. Confirm it is served: `curl -s https://k.example.test`\n';
+    assert.deepEqual(rb001(`# Rotate the signing key\n\n${steps}`), []);
+    assert.deepEqual(rb001(`# Runbook: Renew the TLS certificate\n\n${steps}`), []);
+    // "Add" inside a title that does not open with it, or a symptom, says nothing of the kind: every section is asked for.
+    assert.deepEqual(rb001(`# Disk fills up after we add nodes\n\n${steps}`), [
+      'Missing required section "Symptoms".',
+      'Missing required section "Escalation Path".',
+    ]);
+  });
+
   it('keeps reporting what an alert runbook truly lacks when its steps are numbered', () => {
     const steps = [
       '# Worker is down',

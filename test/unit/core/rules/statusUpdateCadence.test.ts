@@ -36,7 +36,10 @@ describe('PM021 status-update-cadence on the one timeline reader', () => {
 
   it('reads the INCIDENT UPDATE messages by their time, with a zone or in brackets', () => {
     assert.deepEqual(
-      pm021(TIMELINE, 'INCIDENT UPDATE — 09:13 UTC\nStatus: Investigating\n\nINCIDENT RESOLVED — [09:50 UTC]\nAll clear.'),
+      pm021(
+        TIMELINE,
+        'INCIDENT UPDATE — 09:13 UTC\nStatus: Investigating\n\nINCIDENT RESOLVED — [09:50 UTC]\nAll clear.',
+      ),
       [
         '14 The status updates at 09:13 and 09:50 are 37 minutes apart; a SEV-2 incident updates stakeholders every 15 minutes while it is open (list the updates sent in between).',
       ],
