@@ -29,6 +29,8 @@ export interface LabelledTimeline {
 export interface ParsedTimelines {
   readonly timelines: LabelledTimeline[];
   readonly holdout: readonly string[];
+  /** The sizes of the batches the set was written in, in file order (the hold-out is drawn per batch). */
+  readonly batches: readonly number[];
   readonly errors: string[];
 }
 
@@ -39,6 +41,17 @@ const isMinutes = (v: unknown): v is number | null =>
 
 /** The seed and size of the hold-out draw written in the YAML file's header. */
 export const HOLDOUT_SEED = 17;
+
+/** The hold-out of a set written in batches: each batch's own draw (`holdoutDraw`, a fifth of it), together, sorted. */
+export function batchedHoldoutDraw(ids: readonly string[], batches: readonly number[], seed: number): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const size of batches) {
+    out.push(...holdoutDraw(ids.slice(from, from + size), seed, Math.round(size / 5)));
+    from += size;
+  }
+  return out.sort();
+}
 
 /** The ids of the hold-out: a Fisher-Yates shuffle (mulberry32, `seed`) of `ids`, its first `count`, sorted. */
 export function holdoutDraw(ids: readonly string[], seed: number, count: number): string[] {
@@ -93,10 +106,20 @@ export function parseTimelines(text: string): ParsedTimelines {
   try {
     data = parse(text);
   } catch (e) {
-    return { timelines: [], holdout: [], errors: [`The timeline set is not valid YAML: ${(e as Error).message}`] };
+    return {
+      timelines: [],
+      holdout: [],
+      batches: [],
+      errors: [`The timeline set is not valid YAML: ${(e as Error).message}`],
+    };
   }
   if (!isObject(data) || !Array.isArray(data.timelines) || !Array.isArray(data.holdout)) {
-    return { timelines: [], holdout: [], errors: ['The timeline set needs top-level "holdout:" and "timelines:" lists.'] };
+    return {
+      timelines: [],
+      holdout: [],
+      batches: [],
+      errors: ['The timeline set needs top-level "holdout:" and "timelines:" lists.'],
+    };
   }
   const holdout = data.holdout.map(String);
   const timelines: LabelledTimeline[] = [];
@@ -171,7 +194,11 @@ export function parseTimelines(text: string): ParsedTimelines {
     });
   });
   for (const h of holdout) if (!seen.has(h)) errors.push(`holdout: ${h} is not a timeline of the set.`);
-  return { timelines, holdout, errors };
+  // One batch of all the timelines when the file names none.
+  const batches = Array.isArray(data.batches) ? data.batches.map(Number) : [timelines.length];
+  if (batches.some((n) => !Number.isInteger(n) || n <= 0) || batches.reduce((a, n) => a + n, 0) !== timelines.length)
+    errors.push(`batches: ${JSON.stringify(data.batches)} must be positive counts adding up to the ${timelines.length} timelines.`);
+  return { timelines, holdout, batches, errors };
 }
 
 /** A labelled timeline as a judged document of the corpus set's shape, so the same scoring applies. */

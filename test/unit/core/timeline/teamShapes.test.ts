@@ -3,7 +3,7 @@ import { computeMetrics } from '../../../../src/core/metrics/metrics';
 import { parseMarkdown } from '../../../../src/core/markdown/model';
 import { readIncident } from '../../../../src/core/postmortem/model';
 import { findProfile, type Profile } from '../../../../src/core/profiles';
-import { parseTimelines, holdoutDraw, HOLDOUT_SEED } from '../../../judged/timelines';
+import { parseTimelines, batchedHoldoutDraw, holdoutDraw, HOLDOUT_SEED } from '../../../judged/timelines';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -77,18 +77,26 @@ describe('timelines as teams write them (issue #17)', () => {
     it(name, () => assert.deepEqual(measures(timeline, date), expected));
   }
 
-  it('the timeline set parses, and its hold-out is the seeded draw written in it', () => {
+  it('the timeline set parses, and its hold-out is the seeded draw of each batch written in it', () => {
     const file = path.resolve(__dirname, '../../../../..', 'test', 'judged', 'timelines', 'timelines.yaml');
     const set = parseTimelines(readFileSync(file, 'utf8'));
     assert.deepEqual(set.errors, []);
-    assert.ok(set.timelines.length >= 40);
-    assert.deepEqual(
-      [...set.holdout].sort(),
-      holdoutDraw(
-        set.timelines.map((t) => t.id),
-        HOLDOUT_SEED,
-        Math.round(set.timelines.length / 5),
-      ),
-    );
+    assert.ok(set.timelines.length >= 55);
+    const ids = set.timelines.map((t) => t.id);
+    assert.deepEqual([...set.holdout].sort(), batchedHoldoutDraw(ids, set.batches, HOLDOUT_SEED));
+    // The first batch's hold-out is the one drawn before the second batch was written: adding timelines moved none of it.
+    assert.deepEqual(holdoutDraw(ids.slice(0, 45), HOLDOUT_SEED, 9), [
+      't05',
+      't13',
+      't16',
+      't22',
+      't26',
+      't27',
+      't30',
+      't32',
+      't41',
+    ]);
+    // Still a fifth of the whole set.
+    assert.equal(set.holdout.length, Math.round(set.timelines.length / 5));
   });
 });
