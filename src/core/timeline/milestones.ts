@@ -103,6 +103,16 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly string[]>> = {
     'incident declared',
     'declared',
     'declares',
+    'ticket raised',
+    'ticket opened',
+    'raises a * ticket',
+    'raised a * ticket',
+    'opens a * ticket',
+    'opened a * ticket',
+    'support ticket',
+    'support tickets',
+    'customer ticket',
+    'customer tickets',
   ],
   mitigation: [
     'mitigate',
@@ -177,6 +187,19 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly string[]>> = {
     'redeployed',
     'put back',
     'increased',
+    'renewed',
+    'reassigned',
+    'repointed',
+    'pointed at',
+    'pointed to',
+    'rerouted',
+    're routed',
+    'moved away',
+    'moved off',
+    'halted',
+    'kill switch',
+    'job stopped',
+    'jobs stopped',
   ],
   resolution: [
     'resolved',
@@ -294,6 +317,7 @@ export const EVENT_WORDS = {
     'data loss',
     'not working',
     'unable to',
+    'wrong',
     'containing * token',
     'containing * secret',
     'containing * credentials',
@@ -330,6 +354,11 @@ export const EVENT_WORDS = {
     'rebuild',
     'rotation',
     'job runs',
+    'job starts',
+    'job started',
+    'job begins',
+    'job began',
+    'backup',
   ],
   response: [
     'investigating',
@@ -408,7 +437,7 @@ const GENERIC_START = new Set(['start', 'started', 'starts', 'began', 'begins'])
 
 /** A user, customer or outsider telling the team, however worded ("A user emails security about ...", "a member posts about ..."). */
 const OUTSIDE_REPORT =
-  /(?<![\w-])(?:users?|customers?|members?|researchers?|someone|community|reporters?|contributors?|staff|employees?|developers?|shoppers?|clients?|partners?|support|helpdesk|finance)(?![\w-])[^.;\n]{0,50}?(?<![\w-])(?:emails?|emailed|contacts?|contacted|reports?|reported|reporting|posts?|posted|complains?|complained|opens?|opened|files?|filed|writes?|wrote|tells?|told|says?|said|escalates?|escalated|asks?|asked|pings?|pinged|notices?|noticed)(?![\w-])/i;
+  /(?<![\w-])(?:users?|customers?|members?|researchers?|someone|community|reporters?|contributors?|staff|employees?|developers?|shoppers?|clients?|partners?|support|helpdesk|finance)(?![\w-])[^.;\n]{0,50}?(?<![\w-])(?:emails?|emailed|contacts?|contacted|reports?|reported|reporting|posts?|posted|complains?|complained|opens?|opened|files?|filed|writes?|wrote|tells?|told|says?|said|escalates?|escalated|asks?|asked|pings?|pinged|notices?|noticed|raises?|raised)(?![\w-])/i;
 /** A page sent to people (`pages storage on-call`, `pages the database administrator`), not web pages. */
 const PAGE_SENT =
   /(?<![\w-])pages?\s+(?:\S+\s+){0,3}?(?:on[\s-]?call|engineers?|sre|dba|team|administrators?|responders?)(?![\w-])/i;
@@ -429,7 +458,7 @@ const RECOVERY = new RegExp(
   [
     '(?<![\\w-])(?:succeed\\w*|work\\w*|load\\w*|connect\\w*|flow\\w*|available|responsive|serv\\w+|generat\\w+|correct|healthy|normal|up|pass\\w*|deliver\\w*|on time|accept\\w*|process\\w*|running|stable|green|online|reachable|respond\\w*|render\\w*)\\s+(?:\\S+\\s+){0,2}?again(?![\\w-])',
     '(?<!(?:than|above|below|of)\\s+)(?<![\\w-])normal(?:ly)?(?![\\w-])',
-    '(?<!(?:roll\\w*|put\\w*|set\\w*|switch\\w*|scal\\w*|fail\\w*|turn\\w*|dial\\w*|revert\\w*|mov\\w*|shift\\w*|call\\w*|push\\w*|pull\\w*|fell|fall\\w*|step\\w*|look\\w*|go|goes|went|get|got|wrote|writ\\w*|report\\w*|trac\\w*)\\s+(?:[^\\s.;,:]+\\s+){0,3}?)(?<![\\w-])back(?=\\s*(?:[.;,!)]|$)|\\s+(?:up|online|to\\s+(?:normal|baseline|zero|health\\w*|full)|in\\s+service|under)(?![\\w-]))',
+    '(?<!(?:roll\\w*|put\\w*|set\\w*|switch\\w*|scal\\w*|fail\\w*|turn\\w*|dial\\w*|revert\\w*|mov\\w*|shift\\w*|call\\w*|push\\w*|pull\\w*|fell|fall\\w*|step\\w*|look\\w*|go|goes|went|get|got|wrote|writ\\w*|report\\w*|trac\\w*)\\s+(?:[^\\s.;,:]+\\s+){0,3}?)(?<![\\w-])back(?=\\s*(?:[.;,!)]|$)|\\s+(?:up|online|to\\s+(?:normal|baseline|zero|health\\w*|full)|in\\s+service|under)(?![\\w-])|\\s+to\\s+~?\\d)',
   ].join('|'),
   'i',
 );
@@ -507,7 +536,10 @@ export type MilestoneHow =
   | 'first-entry'
   /** Start: the first event that shows impact before the detection. */
   | 'impact'
-  /** Start: the last change (deploy, merge, upload) before the detection, when no event shows impact before it. */
+  /**
+   * Start: the last change (deploy, merge, upload) before the detection, when no event shows impact before it.
+   * Mitigation: the first change after the detection, up to the recovery, when no event says it fixed anything.
+   */
   | 'trigger'
   /** Detection: the first response (investigating, joins, acknowledged) when no alert, page or report comes before it. */
   | 'response'
@@ -620,7 +652,8 @@ function minutesOf(e: TimelineEntry): number {
  *   only that something began; else the last change before `D` (deploy, merge, upload),
  *   which may be a date-only event; else `D` itself when it shows impact; else the first timed event;
  * - mitigation: the first fix (rollback, revert, restart, revoked, ...) at or after the
- *   detection, messages excluded; else the resolution event;
+ *   detection, messages excluded; else the first change (deploy, update) after the detection,
+ *   up to the recovery; else the resolution event;
  * - resolution: the first event of recovery (resolved, restored, back online, is back) at or
  *   after the start, the detection and the mitigation, preferring one that is not a message.
  * The start is at or before the detection, which is at or before the mitigation and resolution.
@@ -746,6 +779,20 @@ export function classifyMilestones(entries: readonly TimelineEntry[]): Partial<R
       'keyword',
       'the first message that says the service recovered',
     );
+  // No fix by its words: the first change made after the detection (a certificate deployed, a client
+  // updated), up to the recovery, was the fix.
+  const changedAfter =
+    found.mitigation || detectedAt === undefined
+      ? undefined
+      : first(
+          timed,
+          (k) => k.trigger,
+          detectedAt + (found.detection ? 1 : 0),
+          found.resolution ? minutesOf(found.resolution.entry) + 1 : undefined,
+        );
+  // The recovery event itself, when it is that change, is taken below as the recovery that fixed it.
+  if (changedAfter && changedAfter !== found.resolution?.entry)
+    found.mitigation = hit('mitigation', changedAfter, 'trigger', 'the first change after the detection');
   if (!found.mitigation && found.resolution?.how === 'keyword' && FIX.test(text(found.resolution.entry))) {
     found.mitigation = {
       milestone: 'mitigation',

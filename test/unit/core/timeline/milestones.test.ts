@@ -100,6 +100,31 @@ describe('classifyMilestones', () => {
     );
   });
 
+  it('takes the first change after the detection as the fix when no event says it fixed anything', () => {
+    assert.deepEqual(
+      hits([
+        '- 22:51 Gateway certificate expires; card payments start failing',
+        '- 23:04 Payment-failure alarm pages the payments on-call',
+        '- 23:47 Renewal of the certificate pushed to the gateway',
+        '- 23:59 Card payments succeeding again',
+      ]),
+      { start: '22:51 impact', detection: '23:04 keyword', mitigation: '23:47 trigger', resolution: '23:59 keyword' },
+    );
+  });
+
+  it('reads a support ticket as the detection, a job starting as a change, and "back to" a figure as the recovery', () => {
+    assert.deepEqual(
+      hits([
+        '- 23:48 Backup job starts on the primary database',
+        '- 23:55 API requests begin timing out',
+        '- 00:20 Customer support raises a Sev 1 ticket',
+        '- 00:41 Backup job killed',
+        '- 00:44 p99 latency back to 180 ms',
+      ]),
+      { start: '23:55 impact', detection: '00:20 keyword', mitigation: '00:41 keyword', resolution: '00:44 keyword' },
+    );
+  });
+
   it('never takes a message to others (a banner, a mailing list) as the detection', () => {
     assert.deepEqual(
       hits([
