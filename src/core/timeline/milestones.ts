@@ -318,6 +318,12 @@ export const EVENT_WORDS = {
     'not working',
     'unable to',
     'wrong',
+    'fall behind',
+    'falls behind',
+    'fell behind',
+    'falling behind',
+    'stop receiving',
+    'stopped receiving',
     'containing * token',
     'containing * secret',
     'containing * credentials',
@@ -451,13 +457,15 @@ const RESTORED_THING =
 /**
  * Words of recovery beyond `MILESTONE_WORDS.resolution`: working "again" (`logins succeed again`,
  * `ERP responsive again`), "normal" (`latency normal`, not `higher than normal`) and "back" at the
- * end of a clause or before "up", "online", "to normal" (`service back`, `Search results back`), but not a change undone (`rolled back`,
- * `put back`, `switched back`).
+ * end of a clause or before "up", "online", "to normal" or a figure (`service back`, `Search results back`,
+ * `crash rate back to 0.3%`), but not a change undone (`rolled back`, `put back`, `switched back`); and
+ * everything done ("all reports generated", "all messages delivered").
  */
 const RECOVERY = new RegExp(
   [
     '(?<![\\w-])(?:succeed\\w*|work\\w*|load\\w*|connect\\w*|flow\\w*|available|responsive|serv\\w+|generat\\w+|correct|healthy|normal|up|pass\\w*|deliver\\w*|on time|accept\\w*|process\\w*|running|stable|green|online|reachable|respond\\w*|render\\w*)\\s+(?:\\S+\\s+){0,2}?again(?![\\w-])',
     '(?<!(?:than|above|below|of)\\s+)(?<![\\w-])normal(?:ly)?(?![\\w-])',
+    '(?<![\\w-])all\\s+(?:\\S+\\s+){0,3}?(?:delivered|processed|generated|sent|caught\\s+up)(?![\\w-])',
     '(?<!(?:roll\\w*|put\\w*|set\\w*|switch\\w*|scal\\w*|fail\\w*|turn\\w*|dial\\w*|revert\\w*|mov\\w*|shift\\w*|call\\w*|push\\w*|pull\\w*|fell|fall\\w*|step\\w*|look\\w*|go|goes|went|get|got|wrote|writ\\w*|report\\w*|trac\\w*)\\s+(?:[^\\s.;,:]+\\s+){0,3}?)(?<![\\w-])back(?=\\s*(?:[.;,!)]|$)|\\s+(?:up|online|to\\s+(?:normal|baseline|zero|health\\w*|full)|in\\s+service|under)(?![\\w-])|\\s+to\\s+~?\\d)',
   ].join('|'),
   'i',
@@ -526,6 +534,11 @@ const COMMUNICATION = wordsPattern(EVENT_WORDS.communication);
 /** An address ending in `@` (`incidents@`), as timelines name the lists they wrote to. */
 const LIST_ADDRESS = /\w@(?![\w.])/;
 
+/** "reports" as a noun after a determiner or a time word ("no reports generated", "yesterday's reports"), which tells no one anything. */
+const REPORTS_NOUN_SOURCE = String.raw`(?<![\w-])(?:no|the|these|those|all|any|some|daily|nightly|weekly|monthly|[\w-]+'s)\s+reports(?![\w-])`;
+const REPORTS_NOUN = new RegExp(REPORTS_NOUN_SOURCE, 'i');
+const REPORTS_NOUN_ALL = new RegExp(REPORTS_NOUN_SOURCE, 'gi');
+
 /** How a milestone was chosen. */
 export type MilestoneHow =
   /** An explicit `[detection]`-style marker. */
@@ -578,6 +591,12 @@ class EventKinds {
     return this.ask(1, COMMUNICATION, LIST_ADDRESS);
   }
   get detection(): boolean {
+    if (!(this.tested & 2) && REPORTS_NOUN.test(this.text)) {
+      // "reports" as a noun ("no reports generated") is no report: ask of the text without it.
+      const yes = new EventKinds(this.text.replace(REPORTS_NOUN_ALL, ' ')).ask(2, KEYWORDS.detection, PAGE_SENT);
+      this.tested |= 2;
+      if (yes) this.answers |= 2;
+    }
     return this.ask(2, KEYWORDS.detection, PAGE_SENT) || this.outsideReport;
   }
   /** A user, customer or outsider telling the team: a detection even when said on social media or a forum. */

@@ -127,6 +127,14 @@ function isRestTail(c: number): boolean {
 // `slice` of the rest of the entry used to match (no substring per attempt; none looks behind).
 const APPROXIMATE = /(?:~|≈|ca\.?\s|circa\s|approx(?:\.|imately)?\s|around\s|about\s|roughly\s)\s*/iy;
 const AT = /at\s+/iy;
+/** `At ` opening an entry before its time ("At 14:05 UTC, the alert fires", "At around 9:10"). */
+const AT_OPENING = /at\s+(?=[~≈\d]|ca\.?\s|circa\s|approx|around\s|about\s|roughly\s)/iy;
+/** A short or long weekday opening an entry before its date or time ("Tue 23:40", "Wednesday, 07:45"). */
+const WEEKDAY_OPENING = /(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|s|nesday|rsday|rs|r|urday)?\.?,?\s+(?=\d)/iy;
+/** The day of the week of each weekday's first three letters, Sunday first (as `WEEKDAYS`). */
+const WEEKDAY_INDEX: Readonly<Record<string, number>> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+/** `14h05`: hours, `h`, minutes (as French and other European teams write times). */
+const TIME_H = /([01]?\d|2[0-3])h([0-5]\d)(?![\d])/y;
 const APPROXIMATE_AFTER =
   /\s*(?:\(\s*(?:approx(?:\.|imately)?|est(?:imated)?\.?|roughly)\s*\)|approx(?:\.|imately)(?![A-Za-z]))/iy;
 const TIME_AT = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])(?:\s*([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?/y;
@@ -275,6 +283,14 @@ export function readTimeline(
       });
       continue;
     }
+    if (parsed.weekday !== undefined && dayHere === undefined) {
+      // "Wed 07:45" after "Tue 23:58": the next day, by the weekdays rather than by the clock running back.
+      if (lastWeekday !== undefined && parsed.weekday !== lastWeekday) {
+        dayOffset += (parsed.weekday - lastWeekday + 7) % 7;
+        previous = undefined;
+      }
+      lastWeekday = parsed.weekday;
+    }
     const zone = parsed.time.zone ?? c.tableZone ?? sectionZone;
     if (dayHere !== undefined && (noteDay === undefined || isDateLine)) {
       // A dated entry moves the timeline to its day, unless a note dates everything "unless otherwise noted".
@@ -390,6 +406,8 @@ interface ParsedEntry {
     readonly relative?: number;
   };
   readonly rest: string;
+  /** The weekday written before the date or time (`Tue 23:40`), Sunday 0. */
+  readonly weekday?: number;
 }
 
 /** Reads the date and time an entry opens with; undefined when it opens with neither. */
@@ -404,6 +422,23 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
   if (n >= 0) {
     pos += n;
     approximate = true;
+  }
+  // A weekday ("Tue 23:40") or "At" ("At 14:05 UTC, ...") before the time: read past it (letters only: one test of the first character).
+  let weekday: number | undefined;
+  const letter = t.charCodeAt(pos) | 0x20;
+  if (letter >= 0x61 && letter <= 0x7a) {
+    const w = execAt(WEEKDAY_OPENING, t, pos);
+    if (w) {
+      weekday = WEEKDAY_INDEX[w[1].toLowerCase()];
+      pos += w[0].length;
+    } else if ((n = lengthAt(AT_OPENING, t, pos)) >= 0) {
+      pos += n;
+      n = lengthAt(APPROXIMATE, t, pos);
+      if (n >= 0) {
+        pos += n;
+        approximate = true;
+      }
+    }
   }
   const dateMatch = dateAt(t, pos, defaultYear ?? GUESSED_YEAR);
   let date: ParsedEntry['date'];
@@ -465,7 +500,7 @@ export function parseEntry(raw: string, defaultYear?: number): ParsedEntry | und
   let restEnd = t.length;
   while (restEnd > restStart && isRestTail(t.charCodeAt(restEnd - 1))) restEnd--;
   const rest = t.slice(restStart, restEnd);
-  return { date, time, rest };
+  return weekday === undefined ? { date, time, rest } : { date, time, rest, weekday };
 }
 
 /** A clock time at `pos`: `14:32`, `14:32:05`, `2:54 PM`, `10 AM`, `1625` (see `hhmmAccepted`), or `T+15m`. */
@@ -506,6 +541,8 @@ function clockAt(
   const four = execAt(TIME_HHMM, t, pos);
   if (four && hhmmAccepted(t, pos + four[0].length, afterDate || four[0].length > 4))
     return { hours: +four[1], minutes: +four[2], length: four[0].length };
+  const french = execAt(TIME_H, t, pos);
+  if (french) return { hours: +french[1], minutes: +french[2], length: french[0].length };
   return undefined;
 }
 

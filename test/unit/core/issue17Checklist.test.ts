@@ -142,11 +142,11 @@ describe('issue #17, "What to build", item by item', () => {
       assert.deepEqual([shape, m.timeToDetect.minutes, m.timeToRecover.minutes], [shape, 4, 36]);
       assert.deepEqual([shape, findings(text, ['PM010'])], [shape, []]);
     }
-    const unreadable = '# Resizer outage\n\n## Timeline\n- 14h05 errors start\n- 14h09 alert fires\n- 14h45 resolved\n';
+    const unreadable = '# Resizer outage\n\n## Timeline\n- 14.05 errors start\n- 14.09 alert fires\n- 14.45 resolved\n';
     const [message] = lintText(unreadable, 'postmortem', harness)
       .findings.filter((f) => f.ruleId === 'PM010')
       .map((f) => f.message);
-    assert.match(message, /^The timeline's times could not be read \(line 4: "- 14h05 errors start"\)/);
+    assert.match(message, /^The timeline's times could not be read \(line 4: "- 14.05 errors start"\)/);
     assert.doesNotMatch(message, /no timed events/);
   });
 

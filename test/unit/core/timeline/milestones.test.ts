@@ -125,6 +125,19 @@ describe('classifyMilestones', () => {
     );
   });
 
+  it('does not read "reports" as a noun as a report, and reads "all ... generated" as the recovery', () => {
+    assert.deepEqual(
+      hits([
+        '- 23:40 New cron schedule rolled out',
+        '- 23:58 Nightly run skipped; no reports generated; deliveries fall behind',
+        '- 07:45 Customers report that the daily reports are missing',
+        '- 08:05 Report generator re-run by hand',
+        '- 08:50 All reports generated and delivered',
+      ]),
+      { start: '23:58 impact', detection: '07:45 keyword', mitigation: '08:05 keyword', resolution: '08:50 keyword' },
+    );
+  });
+
   it('never takes a message to others (a banner, a mailing list) as the detection', () => {
     assert.deepEqual(
       hits([

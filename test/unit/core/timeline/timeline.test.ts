@@ -21,6 +21,11 @@ function timelineOf(text: string): TimelineEntry[] {
   return [...(readIncident(parseMarkdown(text), 'postmortem', harness).timeline ?? [])];
 }
 
+/** The entries of a timeline section with this body, in a document without a date. */
+function entriesOf(body: string): TimelineEntry[] {
+  return timelineOf(`# Incident\n\n## Timeline\n${body}\n`);
+}
+
 function fixture(name: string): TimelineEntry[] {
   return timelineOf(readFileSync(path.join(FIXTURES, name), 'utf8'));
 }
@@ -203,6 +208,38 @@ describe('readTimeline', () => {
           '8 - [2026-03-01] key pushed to a public image',
         ],
       );
+    });
+
+    it('reads "At 14:05 UTC," paragraphs and items, weekday-prefixed times across days, and 14h05', () => {
+      const at = entriesOf(
+        'At 14:05 UTC, a partner starts an import.\n\nAt around 14:26 UTC, the alert pages on-call.\n\n- At 2:41 PM PT the rule was reverted',
+      );
+      assert.deepEqual(
+        at.map((e) => [e.timeText, e.text, e.approximate]),
+        [
+          ['14:05 UTC', 'a partner starts an import.', false],
+          ['14:26 UTC', 'the alert pages on-call.', true],
+          ['2:41 PM PT', 'the rule was reverted', false],
+        ],
+      );
+      // Tue 23:58 to Thu 07:45 is one day and almost eight hours, by the weekdays; the clock alone would say 7:47.
+      const days = entriesOf('- Tue 23:58 — run skipped\n- Thu 07:45 — customers report it\n- Thursday, 08:05: re-run');
+      assert.deepEqual(
+        days.map((e) => (e.minutes as number) - (days[0].minutes as number)),
+        [0, 1907, 1927],
+      );
+      assert.deepEqual(
+        entriesOf('- 08h02: relay certificate rotated\n- 09h25: a customer reports it').map((e) => [
+          e.timeText,
+          e.minutes! % 1440,
+        ]),
+        [
+          ['08h02', 482],
+          ['09h25', 565],
+        ],
+      );
+      // "At" with no time after it, and a weekday before words, open no entry.
+      assert.deepEqual(entriesOf('At the time, nobody was paged.\n\n- Tuesday the team met'), []);
     });
 
     it('lists the lines whose times could not be read', () => {
