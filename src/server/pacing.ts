@@ -1,0 +1,102 @@
+// When the server lints a document it is pushing findings for: the latest version only, one lint of a document at a
+// time, and a short wait only while a burst of changes is going on. Plain timers only (no Node APIs).
+
+/** How the pacer waits. */
+export interface PacingOptions {
+  /**
+   * The wait before linting a change that came within `burstGapMs` of the one before it (typing): a lint started
+   * in the middle of a burst is work thrown away at the next key and delays the findings of the last one.
+   */
+  readonly debounceMs: number;
+  /** Changes closer together than this are one burst; the first change after a pause is linted at once. */
+  readonly burstGapMs: number;
+}
+
+/** The defaults: see BENCHMARKS.md, "Keystroke to findings", for the measurements behind them. */
+export const DEFAULT_PACING: PacingOptions = { debounceMs: 25, burstGapMs: 120 };
+
+interface DocumentPace {
+  timer: ReturnType<typeof setTimeout> | undefined;
+  running: boolean;
+  /** A lint was asked for while one was running: run again (for the newest version) when it ends. */
+  again: boolean;
+  lastChange: number;
+}
+
+/**
+ * Runs `lint(uri)` for documents that changed, never two at once for one document, coalescing changes that come
+ * while one waits or runs into one more run. `lint` lints the document's newest version and publishes it only if
+ * it is still the newest when done.
+ */
+export class LintPacer {
+  private readonly documents = new Map<string, DocumentPace>();
+
+  constructor(
+    private readonly lint: (uri: string) => Promise<void>,
+    private readonly options: PacingOptions = DEFAULT_PACING,
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
+
+  /** The document's text changed (or it opened): lint it now, or after `debounceMs` inside a burst. */
+  changed(uri: string): void {
+    const pace = this.pace(uri);
+    const now = this.clock();
+    const inBurst = now - pace.lastChange < this.options.burstGapMs;
+    pace.lastChange = now;
+    this.arm(uri, pace, inBurst ? this.options.debounceMs : 0);
+  }
+
+  /** Something besides the document changed (configuration, other files): lint it again soon, without a wait. */
+  relint(uri: string): void {
+    const pace = this.pace(uri);
+    if (!pace.timer) this.arm(uri, pace, 0);
+  }
+
+  /** The document closed: nothing more is linted for it (a lint running finishes; its caller drops the result). */
+  forget(uri: string): void {
+    const pace = this.documents.get(uri);
+    if (pace?.timer) clearTimeout(pace.timer);
+    this.documents.delete(uri);
+  }
+
+  /** Whether a lint of `uri` waits or runs (for tests). */
+  busy(uri: string): boolean {
+    const pace = this.documents.get(uri);
+    return pace !== undefined && (pace.running || pace.timer !== undefined || pace.again);
+  }
+
+  private pace(uri: string): DocumentPace {
+    let pace = this.documents.get(uri);
+    if (!pace) {
+      pace = { timer: undefined, running: false, again: false, lastChange: Number.NEGATIVE_INFINITY };
+      this.documents.set(uri, pace);
+    }
+    return pace;
+  }
+
+  private arm(uri: string, pace: DocumentPace, delay: number): void {
+    if (pace.timer) clearTimeout(pace.timer);
+    // Even without a wait, a timer: the messages already received (more keys) are handled before the lint starts.
+    pace.timer = setTimeout(() => {
+      pace.timer = undefined;
+      this.fire(uri, pace);
+    }, delay);
+  }
+
+  private fire(uri: string, pace: DocumentPace): void {
+    if (pace.running) {
+      pace.again = true;
+      return;
+    }
+    pace.running = true;
+    pace.again = false;
+    void this.lint(uri)
+      .catch(() => undefined)
+      .finally(() => {
+        pace.running = false;
+        if (!pace.again) return;
+        pace.again = false;
+        if (this.documents.get(uri) === pace && !pace.timer) this.arm(uri, pace, 0);
+      });
+  }
+}
