@@ -13,7 +13,7 @@ export interface PacingOptions {
 }
 
 /** The defaults: see BENCHMARKS.md, "Keystroke to findings", for the measurements behind them. */
-export const DEFAULT_PACING: PacingOptions = { debounceMs: 25, burstGapMs: 120 };
+export const DEFAULT_PACING: PacingOptions = { debounceMs: 60, burstGapMs: 150 };
 
 interface DocumentPace {
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -21,6 +21,8 @@ interface DocumentPace {
   /** A lint was asked for while one was running: run again (for the newest version) when it ends. */
   again: boolean;
   lastChange: number;
+  /** Whether the last change came within `burstGapMs` of the one before it. */
+  inBurst: boolean;
 }
 
 /**
@@ -39,11 +41,27 @@ export class LintPacer {
 
   /** The document's text changed (or it opened): lint it now, or after `debounceMs` inside a burst. */
   changed(uri: string): void {
+    const pace = this.note(uri);
+    this.arm(uri, pace, pace.inBurst ? this.options.debounceMs : 0);
+  }
+
+  /** Pull mode: notes a change (nothing is armed; the client asks for the findings). */
+  note(uri: string): DocumentPace {
     const pace = this.pace(uri);
     const now = this.clock();
-    const inBurst = now - pace.lastChange < this.options.burstGapMs;
+    pace.inBurst = now - pace.lastChange < this.options.burstGapMs;
     pace.lastChange = now;
-    this.arm(uri, pace, inBurst ? this.options.debounceMs : 0);
+    return pace;
+  }
+
+  /**
+   * Pull mode: how long a request for the findings should wait before linting: until `debounceMs` after the last
+   * change when that change was part of a burst (the next key's request then replaces this one), else 0.
+   */
+  settleDelay(uri: string): number {
+    const pace = this.documents.get(uri);
+    if (!pace?.inBurst) return 0;
+    return Math.max(0, pace.lastChange + this.options.debounceMs - this.clock());
   }
 
   /** Something besides the document changed (configuration, other files): lint it again soon, without a wait. */
@@ -68,7 +86,7 @@ export class LintPacer {
   private pace(uri: string): DocumentPace {
     let pace = this.documents.get(uri);
     if (!pace) {
-      pace = { timer: undefined, running: false, again: false, lastChange: Number.NEGATIVE_INFINITY };
+      pace = { timer: undefined, running: false, again: false, lastChange: Number.NEGATIVE_INFINITY, inBurst: false };
       this.documents.set(uri, pace);
     }
     return pace;

@@ -195,7 +195,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidChangeContent((e) => {
     const path = uriToPath(e.document.uri);
     if (path !== undefined) model.setOpen(path, e.document.version, e.document.getText(), e.document.languageId);
-    if (!pull) pacer.changed(e.document.uri);
+    if (pull) pacer.note(e.document.uri);
+    else pacer.changed(e.document.uri);
   });
   documents.onDidClose((e) => {
     const path = uriToPath(e.document.uri);
@@ -227,12 +228,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     relintAll();
   });
 
-  // A pull names no version: it is answered for the newest. When the document changes while it is linted, the
-  // newer version is linted instead, until the answer is current or the client cancels (it does on the next change).
+  // A pull names no version: it is answered for the newest. Inside a burst of changes it first waits the pacer's
+  // short debounce (the client cancels it when the next key comes, and nothing was linted for it). When the
+  // document changes while it is linted, the newer version is linted instead, until the answer is current or the
+  // client cancels.
   connection.languages.diagnostics.on(async (params, token) => {
     checkDocument(params.textDocument);
     const uri = params.textDocument.uri;
     for (;;) {
+      const wait = pacer.settleDelay(uri);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (token.isCancellationRequested)
         throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The diagnostics request was cancelled.');
       const version = documents.get(uri)?.version;

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver/node';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver/node';
 import { ServerRequests } from '../../../src/constants';
 import { applyEdits } from '../../../src/core/fixes/fixes';
@@ -426,5 +427,19 @@ A bad deploy.
     });
     assert.ok(!report.items.some((d) => d.message === 'Missing required section "Root Cause".'));
     assert.deepEqual(linted, [20], 'pull mode lints when asked, and only the version asked for');
+  });
+
+  it('drops a pull that the client cancels while it waits inside a burst, without linting for it', async () => {
+    await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+    const uri = await client.open(DRAFT, marked(1, text));
+    for (let v = 2; v <= 5; v++) void client.change(uri, v, marked(v, text));
+    const source = new CancellationTokenSource();
+    const answer = client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token);
+    setTimeout(() => source.cancel(), 50);
+    await assert.rejects(answer, (e: { code?: number }) => e.code === LSPErrorCodes.RequestCancelled);
+    assert.deepEqual(linted, []);
+    const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.ok(report.items.some((d) => d.message === 'Missing required section "Root Cause".'));
+    assert.deepEqual(linted, [5]);
   });
 });
