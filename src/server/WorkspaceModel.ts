@@ -88,7 +88,7 @@ export class WorkspaceModel {
   private diskEntries: { stamp: number; at: number; entries: DocumentEntry[] } | undefined;
   /** The postmortem facts of each entry (entries are per version, so these are too). */
   private readonly refs = new WeakMap<DocumentEntry, PostmortemRef>();
-  /** The workspace facts last built, with the entries they came from (reused while those are the same). */
+  /** The postmortem facts last built, with the postmortem entries they came from (reused while those are the same). */
   private facts: { entries: readonly DocumentEntry[]; postmortems: readonly PostmortemRef[] } | undefined;
 
   constructor(private readonly options: WorkspaceModelOptions) {
@@ -281,22 +281,30 @@ export class WorkspaceModel {
     return { slos: this.slosValue, sloFileMissing: this.sloFileMissingValue, workspace };
   }
 
-  /** The postmortems among `entries`, as IN001 sees them; the last list is reused while the entries are the same. */
+  /**
+   * The postmortems among `entries`, as IN001 sees them: each read once per version, and the last list reused
+   * while the postmortems are the same (typing into an incident record changes none of them).
+   */
   private postmortemFacts(entries: readonly DocumentEntry[]): readonly PostmortemRef[] {
+    const postmortemEntries = entries.filter(
+      (e) => e.kind === 'postmortem' && e.doc !== undefined && e.relativePath !== undefined,
+    );
     const last = this.facts;
-    if (last && last.entries.length === entries.length && last.entries.every((e, i) => e === entries[i]))
+    if (
+      last &&
+      last.entries.length === postmortemEntries.length &&
+      last.entries.every((e, i) => e === postmortemEntries[i])
+    )
       return last.postmortems;
-    const postmortems: PostmortemRef[] = [];
-    for (const e of entries) {
-      if (e.kind !== 'postmortem' || !e.doc || e.relativePath === undefined) continue;
+    const postmortems = postmortemEntries.map((e) => {
       let ref = this.refs.get(e);
       if (!ref) {
-        ref = postmortemRef(e.relativePath, e.doc, this.profile);
+        ref = postmortemRef(e.relativePath as string, e.doc as MarkdownDocument, this.profile);
         this.refs.set(e, ref);
       }
-      postmortems.push(ref);
-    }
-    this.facts = { entries, postmortems };
+      return ref;
+    });
+    this.facts = { entries: postmortemEntries, postmortems };
     return postmortems;
   }
 
