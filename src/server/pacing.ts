@@ -10,10 +10,16 @@ export interface PacingOptions {
   readonly debounceMs: number;
   /** Changes closer together than this are one burst; the first change after a pause is linted at once. */
   readonly burstGapMs: number;
+  /**
+   * Wait inside a burst only when the document's last lint took longer than the gap between its last two changes
+   * (a lint that ends before the next key costs the last key nothing), and then 1.25 times that gap, at most
+   * `debounceMs`. Off: always `debounceMs` inside a burst.
+   */
+  readonly adaptive?: boolean;
 }
 
 /** The defaults: see BENCHMARKS.md, "Keystroke to findings", for the measurements behind them. */
-export const DEFAULT_PACING: PacingOptions = { debounceMs: 60, burstGapMs: 150 };
+export const DEFAULT_PACING: PacingOptions = { debounceMs: 100, burstGapMs: 150, adaptive: true };
 
 interface DocumentPace {
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -23,6 +29,10 @@ interface DocumentPace {
   lastChange: number;
   /** Whether the last change came within `burstGapMs` of the one before it. */
   inBurst: boolean;
+  /** Milliseconds between the last two changes. */
+  gap: number;
+  /** Milliseconds the last lint of the document took (0 before the first). */
+  lintMs: number;
 }
 
 /**
@@ -42,14 +52,21 @@ export class LintPacer {
   /** The document's text changed (or it opened): lint it now, or after `debounceMs` inside a burst. */
   changed(uri: string): void {
     const pace = this.note(uri);
-    this.arm(uri, pace, pace.inBurst ? this.options.debounceMs : 0);
+    this.arm(uri, pace, this.wait(pace));
+  }
+
+  /** How long a lint of the document took (the server measures it): the adaptive wait is based on it. */
+  linted(uri: string, ms: number): void {
+    const pace = this.documents.get(uri);
+    if (pace) pace.lintMs = ms;
   }
 
   /** Pull mode: notes a change (nothing is armed; the client asks for the findings). */
   note(uri: string): DocumentPace {
     const pace = this.pace(uri);
     const now = this.clock();
-    pace.inBurst = now - pace.lastChange < this.options.burstGapMs;
+    pace.gap = now - pace.lastChange;
+    pace.inBurst = pace.gap < this.options.burstGapMs;
     pace.lastChange = now;
     return pace;
   }
@@ -60,8 +77,15 @@ export class LintPacer {
    */
   settleDelay(uri: string): number {
     const pace = this.documents.get(uri);
-    if (!pace?.inBurst) return 0;
-    return Math.max(0, pace.lastChange + this.options.debounceMs - this.clock());
+    if (!pace) return 0;
+    return Math.max(0, pace.lastChange + this.wait(pace) - this.clock());
+  }
+
+  /** The wait after the document's last change before it is linted. */
+  private wait(pace: DocumentPace): number {
+    if (!pace.inBurst) return 0;
+    if (!this.options.adaptive) return this.options.debounceMs;
+    return pace.lintMs > pace.gap ? Math.min(this.options.debounceMs, Math.ceil(pace.gap * 1.25)) : 0;
   }
 
   /** Something besides the document changed (configuration, other files): lint it again soon, without a wait. */
@@ -86,7 +110,15 @@ export class LintPacer {
   private pace(uri: string): DocumentPace {
     let pace = this.documents.get(uri);
     if (!pace) {
-      pace = { timer: undefined, running: false, again: false, lastChange: Number.NEGATIVE_INFINITY, inBurst: false };
+      pace = {
+        timer: undefined,
+        running: false,
+        again: false,
+        lastChange: Number.NEGATIVE_INFINITY,
+        inBurst: false,
+        gap: Number.POSITIVE_INFINITY,
+        lintMs: 0,
+      };
       this.documents.set(uri, pace);
     }
     return pace;

@@ -65,4 +65,28 @@ describe('LintPacer', () => {
     assert.equal(c.runs.length, 2);
     assert.equal(pacer.busy('a'), false);
   });
+
+  it('adaptive: lints at once inside a burst while a lint is quicker than the keys, and waits once it is slower', async () => {
+    const c = controlledLint();
+    let now = 0;
+    const pacer = new LintPacer(c.lint, { debounceMs: 100, burstGapMs: 150, adaptive: true }, () => now);
+    pacer.changed('a');
+    await tick();
+    c.finishNext();
+    pacer.linted('a', 10); // a 10 ms lint
+    now += 50;
+    pacer.changed('a'); // a key 50 ms later: the lint ends before the next one, so no wait
+    await tick();
+    assert.equal(c.runs.length, 2);
+    c.finishNext();
+    pacer.linted('a', 80); // now an 80 ms lint: longer than the 50 ms between keys
+    now += 50;
+    pacer.changed('a');
+    assert.equal(pacer.settleDelay('a'), 63, '1.25 times the gap between the keys');
+    await tick();
+    assert.equal(c.runs.length, 2, 'waiting for the next key');
+    await tick(80);
+    assert.equal(c.runs.length, 3);
+    c.finishNext();
+  });
 });

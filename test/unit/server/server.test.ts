@@ -356,7 +356,7 @@ describe('the language server while typing (pacing)', () => {
     // A wait far longer than sending the burst takes, so every change after the first is one burst.
     client = new TestClient(copySampleWorkspace(), {
       rules: [...ALL_RULES, spy],
-      pacing: { debounceMs: 1000, burstGapMs: 60_000 },
+      pacing: { debounceMs: 1000, burstGapMs: 60_000, adaptive: false },
     });
     text = readFileSync(path.join(client.root, DRAFT), 'utf8');
   });
