@@ -181,7 +181,9 @@ export function generatePostmortem(targetBytes, seed) {
   out.push('## Investigation Notes', '');
   let text = out.join('\n');
   let note = 1;
-  while (Buffer.byteLength(text, 'utf8') < targetBytes) {
+  // The size is kept as it grows: measuring the whole text each round made a 20 MB document take many minutes.
+  let bytes = Buffer.byteLength(text, 'utf8');
+  while (bytes < targetBytes) {
     const block = [`### Note ${note++}: ${pick(r, NOUNS)} on ${pick(r, SERVICES)}`, paragraph(r), ''];
     const x = r();
     if (x < 0.35) {
@@ -206,7 +208,9 @@ export function generatePostmortem(targetBytes, seed) {
       for (let i = 0; i < int(r, 2, 4); i++) block.push(`- ${sentence(r, 5, 14)}`);
       block.push('', `> ${sentence(r)}`, '');
     }
-    text += `${block.join('\n')}\n`;
+    const added = `${block.join('\n')}\n`;
+    text += added;
+    bytes += Buffer.byteLength(added, 'utf8');
   }
   return text;
 }

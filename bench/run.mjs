@@ -13,6 +13,9 @@
 //   packages the extension first, so vsixKB is read after it),
 //   run last; it writes test-results/activation.json, which is then read.
 //   --no-activation  skip that test and read the last recorded test-results/activation.json, if any
+//   --no-lsp   skip the language server's figures (bench/lsp.mjs: keystroke → findings over stdio, memory,
+//              faults; about 1.5 minutes, 10 bursts in --quick, a short run in --tiny)
+// The same figures in real VS Code (code-server): `npm run bench:vscode` (bench/vscode/run.mjs), separately.
 // Needs the compiled code (`npx tsc -p .` → out/src) and the CLI bundle (`node scripts/build.mjs` →
 // dist/cli.js; built here when missing). Benchmarks are not part of `npm test`.
 /* global process, console, performance, Buffer */
@@ -25,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { codeServerAppRoot } from '../scripts/codeServer.mjs';
 import { cachedPostmortemCorpus, cachedTree, generatePostmortem, GENERATOR_VERSION } from './generate.mjs';
 import { benchImport } from './import.mjs';
+import { benchLsp, describeLsp, LSP_BUDGETS, lspMetrics } from './lsp.mjs';
 import { requireOut } from './out.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +42,7 @@ const { values: opts } = parseArgs({
     runs: { type: 'string' },
     rg: { type: 'string' },
     'no-activation': { type: 'boolean', default: false },
+    'no-lsp': { type: 'boolean', default: false },
   },
 });
 const mode = opts.tiny ? 'tiny' : opts.quick ? 'quick' : 'full';
@@ -59,6 +64,7 @@ const CONFIG = {
     activationRuns: 3,
     importMessages: 100000,
     importRuns: 5,
+    lspBursts: 30,
   },
   quick: {
     runs: 10,
@@ -76,6 +82,7 @@ const CONFIG = {
     activationRuns: 1,
     importMessages: 100000,
     importRuns: 3,
+    lspBursts: 10,
   },
   tiny: {
     runs: 3,
@@ -93,6 +100,7 @@ const CONFIG = {
     activationRuns: 0,
     importMessages: 2000,
     importRuns: 1,
+    lspBursts: 2,
   },
 }[mode];
 if (opts.runs) CONFIG.runs = CONFIG.lintRuns = CONFIG.scanRuns = CONFIG.bigRuns = Number(opts.runs);
@@ -488,6 +496,7 @@ const BUDGETS = {
   vsixKB: { op: '<=', limit: 1024, unit: 'KB' },
   cliLint1000Ms: null,
   timelineImport100kMs: { op: '<=', limit: 5000, unit: 'ms' },
+  ...LSP_BUDGETS,
 };
 function verdict(name, value) {
   const b = BUDGETS[name];
@@ -513,6 +522,21 @@ const scan = await benchScan(rg);
 const cliRun = await benchCli();
 // Issue 23: a 100,000-message Slack export imported (read, converted, printed) beside reading + JSON.parse of it.
 const timelineImport = await benchImport({ messages: CONFIG.importMessages, runs: CONFIG.importRuns, seed, log });
+// Issue 21: the language server over stdio (the server side of keystroke → findings, memory, faults).
+let lsp = {};
+if (opts['no-lsp']) notes.lsp = 'skipped (--no-lsp)';
+else {
+  try {
+    // --tiny: only the typing part (the memory and fault parts generate 7 MB and 20 MB documents).
+    lsp = await benchLsp({ bursts: CONFIG.lspBursts, only: mode === 'tiny' ? 'typing' : undefined, log });
+  } catch (e) {
+    notes.lsp = `the language server bench failed: ${e instanceof Error ? e.message : e}`;
+    log(notes.lsp);
+  }
+}
+const lspNotes = describeLsp(lsp);
+for (const [k, v] of Object.entries(lspMetrics(lsp)))
+  if (v === null) notes[k] = notes.lsp ?? (mode === 'tiny' ? 'not measured in --tiny mode' : 'not measured');
 if (mode === 'tiny') notes.activationMs = 'not read in --tiny mode';
 const activation = mode === 'tiny' ? { ms: null } : activationTime();
 // After the activation test, which packages the extension (npm run package) before installing it.
@@ -527,6 +551,7 @@ const metrics = {
   vsixKB: vsix.kb,
   cliLint1000Ms: cliRun.ours.median,
   timelineImport100kMs: timelineImport.importMs.median,
+  ...lspMetrics(lsp),
 };
 const results = {
   node: process.version,
@@ -549,6 +574,7 @@ const results = {
     scan,
     cli: cliRun,
     timelineImport,
+    lsp,
     vsix,
     activation,
     totalSeconds: round((performance.now() - started) / 1000, 1),
@@ -596,10 +622,11 @@ const rows = [
     metrics.timelineImport100kMs,
     `${timelineImport.messages} messages → ${timelineImport.events} events, ${mm(timelineImport.importMs)} ms; read + JSON.parse ${mm(timelineImport.readParseMs)} ms = ${timelineImport.importVsReadParse}×`,
   ],
+  ...Object.keys(LSP_BUDGETS).map((k) => [k, metrics[k], lspNotes[k] ?? notes[k]]),
 ];
 const budgetText = (k) =>
   BUDGETS[k]
-    ? `${BUDGETS[k].op} ${BUDGETS[k].limit}${BUDGETS[k].unit === '×' ? '×' : ` ${BUDGETS[k].unit}`}`
+    ? `${BUDGETS[k].op} ${BUDGETS[k].limit}${BUDGETS[k].unit === '×' || !BUDGETS[k].unit ? BUDGETS[k].unit : ` ${BUDGETS[k].unit}`}`
     : '(reported)';
 const table = [
   ['metric', 'value', 'budget', 'status', 'median [min–max] / notes'],

@@ -36,6 +36,11 @@ export const DEBIAN_PACKAGES = [
     why: 'the pre-commit hook (.pre-commit-hooks.yaml) is tested with pre-commit try-repo',
     for: ['test', 'unit'],
   },
+  {
+    name: 'neovim',
+    why: "the language server is tested against Neovim's built-in LSP client (test/unit/server/neovim.test.ts)",
+    for: ['test', 'unit'],
+  },
   { name: 'libsecret-1-dev', why: "headers for code-server's keytar module", for: ['test', 'unit', 'start'] },
 ];
 

@@ -7,7 +7,12 @@ import { kindFromProfileFolders } from '../core/lint/documentKind';
 import { parseMarkdown, type MarkdownDocument } from '../core/markdown/model';
 import { DEFAULT_PROFILE_NAME, findProfile } from '../core/profiles';
 import type { DocumentKind, Profile } from '../core/profiles/types';
-import { requiresPostmortems, workspaceFacts, type WorkspaceFacts } from '../core/rules/postmortemRequired';
+import {
+  postmortemRef,
+  requiresPostmortems,
+  type PostmortemRef,
+  type WorkspaceFacts,
+} from '../core/rules/postmortemRequired';
 import { MAX_SLO_BYTES, parseSloFile, SLO_FILE_NAMES } from '../core/slo';
 import type { SloDefinition } from '../core/slo/types';
 import { DEFAULT_MAX_FILE_SIZE, utf8Length } from '../core/sizeLimit';
@@ -30,9 +35,17 @@ export interface DocumentEntry {
   readonly doc: MarkdownDocument | undefined;
   /** The incident kind under the profile's folders; undefined for other files. */
   readonly kind: DocumentKind | undefined;
-  /** The incident summary of a postmortem, incident record or runbook. */
+  /** The incident summary of a postmortem, incident record or runbook (computed when first asked for). */
   readonly summary: IncidentSummary | undefined;
 }
+
+/**
+ * How long the model trusts what it last read of files that are not open before it checks their stamps again,
+ * unless a file event (`fileChanged`) came first. Typing re-lints the open document many times a second; this
+ * keeps that from statting every incident document of the workspace each time (the editor's file watcher still
+ * tells about changes at once; a client without one sees a file changed behind its back within this time).
+ */
+export const DISK_RECHECK_MS = 2000;
 
 /** A problem in a workspace file the server read (configuration, severity matrix, slo.yaml). */
 export interface WorkspaceProblem {
@@ -49,6 +62,8 @@ export interface WorkspaceModelOptions {
   readonly maxFileSize?: number;
   /** A built-in profile to use instead of the workspace's configuration file. */
   readonly profileName?: string;
+  /** Milliseconds of a monotonic-enough clock (`Date.now` by default), for `DISK_RECHECK_MS`. */
+  readonly clock?: () => number;
 }
 
 const MARKDOWN = /\.(?:md|markdown)$/i;
@@ -67,6 +82,14 @@ export class WorkspaceModel {
   private scanning: Promise<void> | undefined;
   /** Bumped whenever something other than a document's own text changes what its findings are. */
   private generationValue = 0;
+  /** Bumped on every file event and configuration load: what was read from disk may be outdated. */
+  private diskStamp = 0;
+  /** The entries of the incident documents on disk as last checked, with when and at which `diskStamp`. */
+  private diskEntries: { stamp: number; at: number; entries: DocumentEntry[] } | undefined;
+  /** The postmortem facts of each entry (entries are per version, so these are too). */
+  private readonly refs = new WeakMap<DocumentEntry, PostmortemRef>();
+  /** The postmortem facts last built, with the postmortem entries they came from (reused while those are the same). */
+  private facts: { entries: readonly DocumentEntry[]; postmortems: readonly PostmortemRef[] } | undefined;
 
   constructor(private readonly options: WorkspaceModelOptions) {
     this.root = options.root?.replace(/\/+$/, '');
@@ -123,6 +146,7 @@ export class WorkspaceModel {
     this.cache.clear();
     this.diskPaths = undefined;
     this.scanning = undefined;
+    this.diskStamp++;
     return problems;
   }
 
@@ -135,6 +159,7 @@ export class WorkspaceModel {
   close(path: string): void {
     this.open.delete(path);
     this.cache.delete(path);
+    this.diskStamp++;
   }
 
   /** The language id the editor gave an open document. */
@@ -145,6 +170,7 @@ export class WorkspaceModel {
   /** A file changed on disk (or was created or deleted): forget it, and note a new or deleted incident document. */
   fileChanged(path: string): void {
     if (!this.open.has(path)) this.cache.delete(path);
+    this.diskStamp++;
     const relative = this.relative(path);
     if (relative !== undefined && this.diskPaths && MARKDOWN.test(relative)) {
       // Re-scan the list of documents next time (cheap: stats only); a new postmortem changes IN001 and tag links.
@@ -186,17 +212,36 @@ export class WorkspaceModel {
 
   /** The incident documents of the workspace (open and on disk) with their summaries, in path order. */
   async documents(): Promise<DocumentEntry[]> {
-    await this.scan();
-    const paths = new Set<string>([...(this.diskPaths ?? [])].map((r) => joinPath(this.root ?? '', r)));
+    const disk = await this.diskDocuments();
+    const byPath = new Map<string, DocumentEntry>();
+    for (const entry of disk) if (!this.open.has(entry.path)) byPath.set(entry.path, entry);
     for (const path of this.open.keys()) {
       const relative = this.relative(path);
-      if (relative !== undefined && kindFromProfileFolders(relative, this.profile)) paths.add(path);
+      if (relative === undefined || !kindFromProfileFolders(relative, this.profile)) continue;
+      const entry = this.openEntry(path);
+      if (entry && isIncidentEntry(entry)) byPath.set(path, entry);
     }
+    return [...byPath.keys()].sort().map((path) => byPath.get(path) as DocumentEntry);
+  }
+
+  /**
+   * The incident documents on disk that are not open, read (or taken from the cache by their stamps) at most
+   * once per `DISK_RECHECK_MS` unless a file event or a configuration load came since.
+   */
+  private async diskDocuments(): Promise<readonly DocumentEntry[]> {
+    const now = (this.options.clock ?? Date.now)();
+    const last = this.diskEntries;
+    if (last && last.stamp === this.diskStamp && now - last.at < DISK_RECHECK_MS && this.diskPaths) return last.entries;
+    const stamp = this.diskStamp;
+    await this.scan();
     const entries: DocumentEntry[] = [];
-    for (const path of [...paths].sort()) {
+    for (const relative of [...(this.diskPaths ?? [])].sort()) {
+      const path = joinPath(this.root ?? '', relative);
+      if (this.open.has(path)) continue;
       const entry = await this.entry(path);
-      if (entry?.summary) entries.push(entry);
+      if (entry && isIncidentEntry(entry)) entries.push(entry);
     }
+    if (stamp === this.diskStamp) this.diskEntries = { stamp, at: now, entries };
     return entries;
   }
 
@@ -216,24 +261,51 @@ export class WorkspaceModel {
     return this.root ? (await this.entry(joinPath(this.root, relativePath)))?.summary : undefined;
   }
 
-  /** What workspace-level rules need: SLOs (PM015), whether slo.yaml is missing (PM016), the postmortems (IN001). */
-  async lintOptions(now: number): Promise<{
+  /**
+   * What workspace-level rules need: SLOs (PM015), whether slo.yaml is missing (PM016), the postmortems (IN001).
+   * The postmortems are only gathered for an incident record (the only kind IN001 checks), or when `kind` is not
+   * given; each postmortem's facts are read once per version.
+   */
+  async lintOptions(
+    now: number,
+    kind?: DocumentKind,
+  ): Promise<{
     slos?: readonly SloDefinition[];
     sloFileMissing?: boolean;
     workspace?: WorkspaceFacts;
   }> {
-    const workspace = requiresPostmortems(this.profile)
-      ? workspaceFacts(
-          (await this.documents()).flatMap((e) =>
-            e.doc && e.relativePath && (e.kind === 'postmortem' || e.kind === 'incident')
-              ? [{ path: e.relativePath, doc: e.doc, kind: e.kind }]
-              : [],
-          ),
-          this.profile,
-          now,
-        )
-      : undefined;
+    const workspace =
+      requiresPostmortems(this.profile) && (kind === undefined || kind === 'incident')
+        ? { postmortems: this.postmortemFacts(await this.documents()), now }
+        : undefined;
     return { slos: this.slosValue, sloFileMissing: this.sloFileMissingValue, workspace };
+  }
+
+  /**
+   * The postmortems among `entries`, as IN001 sees them: each read once per version, and the last list reused
+   * while the postmortems are the same (typing into an incident record changes none of them).
+   */
+  private postmortemFacts(entries: readonly DocumentEntry[]): readonly PostmortemRef[] {
+    const postmortemEntries = entries.filter(
+      (e) => e.kind === 'postmortem' && e.doc !== undefined && e.relativePath !== undefined,
+    );
+    const last = this.facts;
+    if (
+      last &&
+      last.entries.length === postmortemEntries.length &&
+      last.entries.every((e, i) => e === postmortemEntries[i])
+    )
+      return last.postmortems;
+    const postmortems = postmortemEntries.map((e) => {
+      let ref = this.refs.get(e);
+      if (!ref) {
+        ref = postmortemRef(e.relativePath as string, e.doc as MarkdownDocument, this.profile);
+        this.refs.set(e, ref);
+      }
+      return ref;
+    });
+    this.facts = { entries: postmortemEntries, postmortems };
+    return postmortems;
   }
 
   private entryOf(path: string, version: string, text: string): DocumentEntry {
@@ -248,9 +320,25 @@ export class WorkspaceModel {
     } else if (MARKDOWN.test(path) || this.open.get(path)?.languageId === 'markdown') {
       const doc = parseMarkdown(text);
       const kind = relativePath !== undefined ? kindFromProfileFolders(relativePath, this.profile, doc) : undefined;
-      const summary =
-        kind && relativePath ? summarizeIncident({ path: relativePath, doc, profile: this.profile, kind }) : undefined;
-      entry = { path, relativePath, version, text, doc, kind, summary };
+      const profile = this.profile;
+      // The summary is computed when first asked for: linting a version as it is typed does not need it.
+      let summary: IncidentSummary | undefined | null = null;
+      entry = {
+        path,
+        relativePath,
+        version,
+        text,
+        doc,
+        kind,
+        get summary(): IncidentSummary | undefined {
+          if (summary === null)
+            summary =
+              kind && relativePath !== undefined
+                ? summarizeIncident({ path: relativePath, doc, profile, kind })
+                : undefined;
+          return summary;
+        },
+      };
     } else {
       entry = { path, relativePath, version, text, doc: undefined, kind: undefined, summary: undefined };
     }
@@ -289,6 +377,11 @@ export class WorkspaceModel {
     }
     return undefined;
   }
+}
+
+/** Whether `entry` is an incident document (one that has a summary), without computing the summary. */
+function isIncidentEntry(entry: DocumentEntry): boolean {
+  return entry.kind !== undefined && entry.relativePath !== undefined && entry.doc !== undefined;
 }
 
 function problem(file: string, message: string): WorkspaceProblem {

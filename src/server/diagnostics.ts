@@ -14,13 +14,17 @@ export interface FindingsOptions {
   readonly rules?: readonly Rule[];
   /** Milliseconds since 1970 (for IN001's deadline). */
   readonly now: number;
+  /** Whether the findings are still wanted (false once a newer version arrived): checked before the lint runs. */
+  readonly wanted?: () => boolean;
 }
 
 /** What linting one document gave. */
 export type DocumentFindings =
   | { readonly status: 'linted'; readonly findings: readonly Finding[] }
   | { readonly status: 'tooLarge'; readonly size: number; readonly limit: number }
-  | { readonly status: 'notLinted' };
+  | { readonly status: 'notLinted' }
+  /** `wanted` said no: the document changed while the workspace facts were gathered, and nothing was linted. */
+  | { readonly status: 'outdated' };
 
 /** The findings of `entry`: lint for incident documents, TG001/TG002 for tagged code, nothing for other files. */
 export async function documentFindings(
@@ -31,7 +35,8 @@ export async function documentFindings(
   if (entry.tooLarge) return { status: 'tooLarge', ...entry.tooLarge };
   if (entry.relativePath === undefined) return { status: 'notLinted' };
   if (entry.doc && entry.kind) {
-    const lintOptions = await model.lintOptions(options.now);
+    const lintOptions = await model.lintOptions(options.now, entry.kind);
+    if (options.wanted && !options.wanted()) return { status: 'outdated' };
     const result = lintModel(
       entry.doc,
       entry.kind,

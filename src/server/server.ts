@@ -2,6 +2,7 @@
 // CodeLens and completion. Free of Node APIs: the entry (node.ts) gives it a connection and a file system.
 import {
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -21,6 +22,7 @@ import { completions } from './completion';
 import { documentFindings, toDiagnostic, tooLargeDiagnostic, type RuleDocumentation } from './diagnostics';
 import type { ServerFileSystem } from './fileSystem';
 import { codeLenses, hover } from './hoverAndLens';
+import { DEFAULT_PACING, LintPacer, type PacingOptions } from './pacing';
 import { actionItems, checkSummariesParams, summaries, tagIndex, type SummariesParams } from './requests';
 import { uriToPath } from './uri';
 import { WorkspaceModel, type DocumentEntry } from './WorkspaceModel';
@@ -46,6 +48,8 @@ export interface ServerOptions {
   readonly today?: () => string;
   /** The current time in milliseconds (for IN001's deadline). */
   readonly now?: () => number;
+  /** When published findings are computed while typing (`DEFAULT_PACING` by default). */
+  readonly pacing?: PacingOptions;
 }
 
 /** Starts serving on `connection` (which must not be listening yet) and starts it listening. */
@@ -60,8 +64,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let support = { documentChanges: false, createFiles: false };
   /** Documents whose lint threw, reported once each until they lint again. */
   const failed = new Set<string>();
-  /** Push mode: the documents whose lint is queued, with the timer that runs it. */
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Push mode: lints each changed document's newest version, one at a time, and publishes it if still newest. */
+  const pacer = new LintPacer(publishLatest, options.pacing ?? DEFAULT_PACING);
+  /** The findings being (or last) computed per document and version: pulls and pushes of one version share them. */
+  const computed = new Map<string, { version: number; diagnostics: Promise<Diagnostic[] | undefined> }>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -111,13 +117,45 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return path === undefined ? undefined : model.openEntry(path);
   }
 
+  /** Whether `version` is the newest version of the open document `uri`. */
+  function isCurrent(uri: string, version: number): boolean {
+    return documents.get(uri)?.version === version;
+  }
+
+  /**
+   * The diagnostics of version `version` of an open document, shared by every caller asking for that version;
+   * undefined when a newer version arrived before it was linted (it is not linted then).
+   */
+  function findingsOf(uri: string, version: number): Promise<Diagnostic[] | undefined> {
+    const hit = computed.get(uri);
+    if (hit?.version === version) return hit.diagnostics;
+    const diagnostics = diagnosticsOf(uri, version);
+    computed.set(uri, { version, diagnostics });
+    // An outdated answer is not kept: asking again for that version (which cannot happen) would lint it.
+    void diagnostics.then((d) => {
+      if (d === undefined && computed.get(uri)?.diagnostics === diagnostics) computed.delete(uri);
+    });
+    return diagnostics;
+  }
+
   /** The diagnostics of an open document; a throw is reported once, naming the file, and gives none. */
-  async function diagnosticsOf(uri: string): Promise<Diagnostic[]> {
+  async function diagnosticsOf(uri: string, version: number): Promise<Diagnostic[] | undefined> {
     await ready;
+    if (!isCurrent(uri, version)) return undefined;
+    const parseStarted = Date.now();
     const entry = openEntry(uri);
+    const parseMs = Date.now() - parseStarted;
     if (!entry) return [];
     try {
-      const result = await documentFindings(model, entry, { rules: options.rules, now: now() });
+      const started = Date.now();
+      const result = await documentFindings(model, entry, {
+        rules: options.rules,
+        now: now(),
+        wanted: () => isCurrent(uri, version),
+      });
+      if (result.status === 'outdated') return undefined;
+      // Parse and lint, for the pacer's wait inside a burst (the parse is the entry's, made just above).
+      pacer.linted(uri, Date.now() - started + parseMs);
       failed.delete(uri);
       if (result.status === 'tooLarge') return [tooLargeDiagnostic(result.size, result.limit)];
       if (result.status === 'notLinted') return [];
@@ -133,47 +171,43 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   }
 
-  /** Push mode: lints the document's latest version once the current burst of messages is handled. */
-  function schedule(uri: string): void {
-    if (pull || pending.has(uri)) return;
-    pending.set(
-      uri,
-      setTimeout(() => {
-        pending.delete(uri);
-        const version = documents.get(uri)?.version;
-        if (version === undefined) return;
-        void diagnosticsOf(uri).then((diagnostics) => {
-          // A newer version is already queued: its findings follow.
-          if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
-        });
-      }, 0),
-    );
+  /**
+   * Push mode (the pacer calls it): lints the document's newest version and publishes its findings unless a newer
+   * version arrived meanwhile (whose change has asked the pacer for another run).
+   */
+  async function publishLatest(uri: string): Promise<void> {
+    const version = documents.get(uri)?.version;
+    if (version === undefined) return;
+    const diagnostics = await findingsOf(uri, version);
+    if (diagnostics && isCurrent(uri, version)) await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   /** Something other than one document changed (profile, SLOs, the set of documents): all open ones again. */
   function relintAll(): void {
+    computed.clear();
     if (pull) {
       if (refreshSupport) void connection.languages.diagnostics.refresh();
     } else {
-      for (const d of documents.all()) schedule(d.uri);
+      for (const d of documents.all()) pacer.relint(d.uri);
     }
   }
 
   documents.onDidOpen((e) => {
     const path = uriToPath(e.document.uri);
     if (path !== undefined) model.setOpen(path, e.document.version, e.document.getText(), e.document.languageId);
-    schedule(e.document.uri);
+    if (!pull) pacer.changed(e.document.uri);
   });
   documents.onDidChangeContent((e) => {
     const path = uriToPath(e.document.uri);
     if (path !== undefined) model.setOpen(path, e.document.version, e.document.getText(), e.document.languageId);
-    schedule(e.document.uri);
+    if (pull) pacer.note(e.document.uri);
+    else pacer.changed(e.document.uri);
   });
   documents.onDidClose((e) => {
     const path = uriToPath(e.document.uri);
     if (path !== undefined) model.close(path);
-    clearTimeout(pending.get(e.document.uri));
-    pending.delete(e.document.uri);
+    pacer.forget(e.document.uri);
+    computed.delete(e.document.uri);
     failed.delete(e.document.uri);
     if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -199,9 +233,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     relintAll();
   });
 
-  connection.languages.diagnostics.on(async (params) => {
+  // A pull names no version: it is answered for the newest. Inside a burst of changes it first waits the pacer's
+  // short debounce (the client cancels it when the next key comes, and nothing was linted for it). When the
+  // document changes while it is linted, the newer version is linted instead, until the answer is current or the
+  // client cancels.
+  connection.languages.diagnostics.on(async (params, token) => {
     checkDocument(params.textDocument);
-    return { kind: 'full', items: await diagnosticsOf(params.textDocument.uri) };
+    const uri = params.textDocument.uri;
+    for (;;) {
+      const wait = pacer.settleDelay(uri);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (token.isCancellationRequested)
+        throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The diagnostics request was cancelled.');
+      const version = documents.get(uri)?.version;
+      if (version === undefined) return { kind: 'full', items: [] };
+      const items = await findingsOf(uri, version);
+      if (items && isCurrent(uri, version)) return { kind: 'full', items };
+    }
   });
 
   connection.onCodeAction(async (params) => {

@@ -27,6 +27,10 @@ describe('bench/run.mjs', function () {
         'cliLint1000Ms',
         'incrementalScanMs',
         'lintVsParse50k',
+        'lsp7MBPeakMB',
+        'lspFaultsSurvived',
+        'lspKeystrokeP95Ms',
+        'lspSampleRssMB',
         'markdownlintVsLint50k',
         'scanVsRipgrep',
         'timelineImport100kMs',
@@ -38,12 +42,22 @@ describe('bench/run.mjs', function () {
         'incrementalScanMs',
         'cliLint1000Ms',
         'timelineImport100kMs',
+        'lspKeystrokeP95Ms',
       ]) {
         assert.equal(typeof json.metrics[key], 'number', key);
         assert.ok(json.metrics[key] > 0, key);
       }
       // These depend on what is installed or built: a number, or null with a note saying why.
-      for (const key of ['markdownlintVsLint50k', 'activationMs', 'vsixKB']) {
+      // The language server's typing figure ran (two bursts) and every version came in order.
+      assert.equal(json.runs.lsp.typing.outOfOrder, false);
+      for (const key of [
+        'markdownlintVsLint50k',
+        'activationMs',
+        'vsixKB',
+        'lspSampleRssMB',
+        'lsp7MBPeakMB',
+        'lspFaultsSurvived',
+      ]) {
         const value = json.metrics[key];
         assert.ok(typeof value === 'number' || (value === null && typeof json.runs.notes[key] === 'string'), key);
       }

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver/node';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver/node';
 import { ServerRequests } from '../../../src/constants';
 import { applyEdits } from '../../../src/core/fixes/fixes';
@@ -330,5 +331,115 @@ describe('the language server when a rule throws', () => {
       failures[0].message,
       /could not lint docs\/postmortems\/2026-03-20-payment-service-crashloop\.md: Error: rule bug/,
     );
+  });
+});
+
+describe('the language server while typing (pacing)', () => {
+  /** A rule that notes the `<!-- v N -->` marker of every text it lints, so the test sees what was linted. */
+  const linted: number[] = [];
+  const spy: Rule = {
+    id: 'PM998',
+    name: 'spy',
+    title: 'Notes what was linted',
+    defaultSeverity: 'info',
+    kinds: ['postmortem'],
+    check: ({ doc }) => {
+      const marker = doc.lines.map((l) => /^<!-- v (\d+) -->$/.exec(l)).find(Boolean);
+      if (marker) linted.push(Number(marker[1]));
+      return [];
+    },
+  };
+  let client: TestClient;
+  let text: string;
+  beforeEach(() => {
+    linted.length = 0;
+    // A wait far longer than sending the burst takes, so every change after the first is one burst.
+    client = new TestClient(copySampleWorkspace(), {
+      rules: [...ALL_RULES, spy],
+      pacing: { debounceMs: 1000, burstGapMs: 60_000, adaptive: false },
+    });
+    text = readFileSync(path.join(client.root, DRAFT), 'utf8');
+  });
+  afterEach(() => client.dispose());
+
+  const marked = (version: number, body: string) => `<!-- v ${version} -->\n${body}`;
+
+  it("lints and publishes only the newest version of a burst of changes, with the final text's findings", async () => {
+    await client.initialize();
+    const uri = await client.open(DRAFT, marked(1, text));
+    const withRootCause = `${text}
+## Root Cause
+
+A bad deploy.
+`;
+    assert.notEqual(withRootCause, text);
+    const last = 41;
+    for (let v = 2; v <= last; v++)
+      // The odd versions lack the Root Cause section, the even ones have it; the last (odd) lacks it again.
+      void client.change(uri, v, marked(v, v % 2 === 0 ? withRootCause : text));
+    const final = await client.diagnostics(uri, (p) => p.version === last);
+    const versions = (client.published.get(uri) ?? []).map((p) => p.version);
+    assert.deepEqual(
+      versions.filter((v) => v !== 1),
+      [last],
+      `published versions ${versions.join(', ')}: none of the ones in between`,
+    );
+    assert.ok(
+      final.diagnostics.some((d) => d.message === 'Missing required section "Root Cause".'),
+      'the final version lacks Root Cause again, and says so',
+    );
+    assert.deepEqual(
+      linted.filter((v) => v !== 1),
+      [last],
+      `linted versions ${linted.join(', ')}: only the newest after the first`,
+    );
+  });
+
+  it('a later change is linted too, and its findings replace the earlier ones', async () => {
+    await client.initialize();
+    const uri = await client.open(DRAFT, marked(1, text));
+    await client.diagnostics(uri, (p) => p.version === 1);
+    const fixed = `${text}
+## Root Cause
+
+A bad deploy.
+`;
+    void client.change(uri, 2, marked(2, fixed));
+    const second = await client.diagnostics(uri, (p) => p.version === 2);
+    assert.ok(!second.diagnostics.some((d) => d.message === 'Missing required section "Root Cause".'));
+    assert.deepEqual(
+      (client.published.get(uri) ?? []).map((p) => p.version),
+      [1, 2],
+    );
+  });
+
+  it('answers a pull for the newest version after a burst of changes', async () => {
+    await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+    const uri = await client.open(DRAFT, marked(1, text));
+    const fixed = `${text}
+## Root Cause
+
+A bad deploy.
+`;
+    for (let v = 2; v <= 20; v++) void client.change(uri, v, marked(v, v === 20 ? fixed : text));
+    const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
+    assert.ok(!report.items.some((d) => d.message === 'Missing required section "Root Cause".'));
+    assert.deepEqual(linted, [20], 'pull mode lints when asked, and only the version asked for');
+  });
+
+  it('drops a pull that the client cancels while it waits inside a burst, without linting for it', async () => {
+    await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+    const uri = await client.open(DRAFT, marked(1, text));
+    for (let v = 2; v <= 5; v++) void client.change(uri, v, marked(v, text));
+    const source = new CancellationTokenSource();
+    const answer = client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token);
+    setTimeout(() => source.cancel(), 50);
+    await assert.rejects(answer, (e: { code?: number }) => e.code === LSPErrorCodes.RequestCancelled);
+    assert.deepEqual(linted, []);
+    const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.ok(report.items.some((d) => d.message === 'Missing required section "Root Cause".'));
+    assert.deepEqual(linted, [5]);
   });
 });
