@@ -49,6 +49,13 @@ const webPlatform = {
     b.onResolve({ filter: /^\.\/heavy$/ }, (args) =>
       args.importer.endsWith('lazy.ts') ? { path: `${src}features/heavy.ts` } : undefined,
     );
+    // The features' `vscode` is VS Code's API with a findFiles that also works where the file system has no search
+    // provider (src/features/web/vscodeApi.ts); the files in src/features/web/ use VS Code's own.
+    b.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.importer.startsWith(src) && !args.importer.startsWith(`${src}features/web/`)
+        ? { path: `${src}features/web/vscodeApi.ts` }
+        : undefined,
+    );
     b.onResolve({ filter: /services\// }, (args) => {
       const target = args.importer.startsWith(src)
         ? new URL(args.path, `file://${args.importer}`).pathname.slice(src.length)
