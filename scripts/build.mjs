@@ -109,6 +109,18 @@ await Promise.all([
     plugins: [webPlatform],
     banner: { js: 'var __iwLoadStarted = performance.now();' },
   }),
+  // The language server in a Worker of its own (dist/web/server.js, for hosts that allow one: vscode.dev); the web
+  // extension can also run src/server/browser.ts in its own worker over a MessageChannel. Node-free, as the web bundle.
+  build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: ['src/server/browserWorker.ts'],
+    outfile: 'dist/web/server.js',
+    mainFields: ['browser', 'module', 'main'],
+    plugins: [webPlatform],
+  }),
   // tinyglobby's ESM build (fdir) calls createRequire(import.meta.url), which a CommonJS bundle must be given.
   build({
     ...common,
