@@ -3,6 +3,8 @@
 // folder on disk (a vscode-remote: folder), and with --memfs on the same files served from memory by a test-only
 // FileSystemProvider (memfs:/acme-shop, a virtual workspace as on github.dev).
 import * as vscode from 'vscode';
+import { ServerRequests } from '../../../src/constants';
+import { browserLanguageClient } from '../../../src/features/web/languageServer';
 import { describe, eventually, it, ok } from './harness';
 
 const EXTENSION_ID = 'incident-workbench.incident-workbench';
@@ -181,5 +183,70 @@ describe('Web extension', () => {
       return messages.find((m) => /not available in a virtual workspace/.test(m));
     });
     ok(/Commit correlation/.test(shown), shown);
+  });
+
+  it('runs the language server in this web worker: findings and summaries, the files read through workspace.fs', async () => {
+    // The client the web entry creates (src/features/web/languageServer.ts), here with a middleware that keeps what the
+    // server sent: code-server refuses a Worker to a remote-served web extension, so the server runs in this worker
+    // over a MessageChannel, and reads the workspace by asking the client.
+    const received = new Map<string, string[]>();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    ok(extension, `${EXTENSION_ID} is installed`);
+    const client = browserLanguageClient(extension.extensionUri, {
+      documentSelector: [{ scheme: folder().scheme, language: 'markdown' }],
+      workspaceFolder: vscode.workspace.workspaceFolders?.[0],
+      diagnosticCollectionName: 'incident-workbench-web-test',
+      middleware: {
+        // VS Code's client pulls diagnostics (the server then answers textDocument/diagnostic); a client that
+        // cannot gets them pushed. Either way, what the server sent is kept.
+        provideDiagnostics: async (document, previousResultId, token, next) => {
+          const report = await next(document, previousResultId, token);
+          const key = document instanceof vscode.Uri ? document.toString() : document.uri.toString();
+          if (report && report.kind === 'full')
+            received.set(
+              key,
+              report.items.map((d) => d.message),
+            );
+          return report;
+        },
+        handleDiagnostics: (uri, diagnostics) => {
+          received.set(
+            uri.toString(),
+            diagnostics.map((d) => d.message),
+          );
+        },
+      },
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      client.start(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the language client did not start within 30 s')), 30_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    try {
+      const uri = vscode.Uri.joinPath(folder(), 'docs/postmortems/2026-04-05-web-lsp-missing-root-cause.md');
+      const text =
+        '# Postmortem: Cache outage\n\n**Date:** 2026-04-05\n**Severity:** SEV3\n\n## Summary\n\nThe cache was down.\n';
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const messages = await eventually('the server’s findings', async () => received.get(uri.toString()));
+      ok(
+        messages.some((m) => /root cause/i.test(m)),
+        `the server names the missing root cause (got: ${messages.join(' | ')})`,
+      );
+      const { summaries } = await client.sendRequest<{ summaries: Array<{ title: string; uri: string }> }>(
+        ServerRequests.summaries,
+        {},
+      );
+      ok(
+        summaries.some((s) => s.title.includes(USER_TITLE) && s.uri.startsWith(folder().toString())),
+        `the server read the sample postmortems (got: ${summaries.map((s) => `${s.title} <${s.uri}>`).join(' | ')})`,
+      );
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    } finally {
+      await client.stop();
+    }
   });
 });
