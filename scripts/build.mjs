@@ -49,6 +49,13 @@ const webPlatform = {
     b.onResolve({ filter: /^\.\/heavy$/ }, (args) =>
       args.importer.endsWith('lazy.ts') ? { path: `${src}features/heavy.ts` } : undefined,
     );
+    // The features' `vscode` is VS Code's API with a findFiles that also works where the file system has no search
+    // provider (src/features/web/vscodeApi.ts); the files in src/features/web/ use VS Code's own.
+    b.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.importer.startsWith(src) && !args.importer.startsWith(`${src}features/web/`)
+        ? { path: `${src}features/web/vscodeApi.ts` }
+        : undefined,
+    );
     b.onResolve({ filter: /services\// }, (args) => {
       const target = args.importer.startsWith(src)
         ? new URL(args.path, `file://${args.importer}`).pathname.slice(src.length)
@@ -101,6 +108,18 @@ await Promise.all([
     mainFields: ['browser', 'module', 'main'],
     plugins: [webPlatform],
     banner: { js: 'var __iwLoadStarted = performance.now();' },
+  }),
+  // The language server in a Worker of its own (dist/web/server.js, for hosts that allow one: vscode.dev); the web
+  // extension can also run src/server/browser.ts in its own worker over a MessageChannel. Node-free, as the web bundle.
+  build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: ['src/server/browserWorker.ts'],
+    outfile: 'dist/web/server.js',
+    mainFields: ['browser', 'module', 'main'],
+    plugins: [webPlatform],
   }),
   // tinyglobby's ESM build (fdir) calls createRequire(import.meta.url), which a CommonJS bundle must be given.
   build({

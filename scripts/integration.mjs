@@ -6,6 +6,9 @@
 //   --keep         keep the temporary folder (user data, extensions, workspace copy) for inspection
 //   --web          the browser-only variant of the .vsix (its `main` removed) in the web worker extension host, with
 //                  the web test runner (test/integration/web, bundled here); writes test-results/integration-web.json
+//   --memfs        with --web (implied): the workspace copy is served from memory by a test-only FileSystemProvider
+//                  (test/integration/web/memfs, the `memfs:` scheme) and opened as memfs:/<name>, a virtual workspace
+//                  as on github.dev; writes test-results/integration-web-memfs.json
 //   --untrusted    Restricted Mode: workspace trust on and not granted; runs only the "Restricted mode" suite
 //                  (unless --grep says otherwise) and writes test-results/integration-untrusted.json
 //
@@ -18,7 +21,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -33,8 +36,10 @@ const { values: options } = parseArgs({
     keep: { type: 'boolean', default: false },
     untrusted: { type: 'boolean', default: false },
     web: { type: 'boolean', default: false },
+    memfs: { type: 'boolean', default: false },
   },
 });
+if (options.memfs) options.web = true;
 if (options.untrusted && !options.grep) options.grep = 'Restricted mode';
 
 // Restricted Mode: trust on, no prompt, so the folder opens untrusted. The test runner declares no
@@ -379,6 +384,38 @@ async function buildWebRunner(temp) {
   return folder;
 }
 
+/** Every text file under `folder`, relative path (forward slashes) → text: what the memfs extension starts with. */
+async function textFilesOf(folder) {
+  const files = {};
+  for (const rel of (await readdir(folder, { recursive: true })).sort()) {
+    const path = join(folder, rel);
+    if (!(await stat(path)).isFile()) continue;
+    const bytes = await readFile(path);
+    if (bytes.includes(0)) throw new Error(`${path}: the memfs seed takes text files only`);
+    files[rel.split(/[\\/]/).join('/')] = bytes.toString('utf8');
+  }
+  return files;
+}
+
+/** The memfs extension (test/integration/web/memfs) as a web extension, seeded with the sample workspace's files. */
+async function buildMemfs(temp, workspace, name) {
+  const folder = join(temp, 'memfs');
+  await mkdir(join(folder, 'dist'), { recursive: true });
+  await cp(join(repoRoot, 'test', 'integration', 'web', 'memfs', 'package.json'), join(folder, 'package.json'));
+  await build({
+    entryPoints: [join(repoRoot, 'test', 'integration', 'web', 'memfs', 'extension.ts')],
+    outfile: join(folder, 'dist', 'memfs.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    define: { MEMFS_SEED: JSON.stringify({ folder: name, files: await textFilesOf(workspace) }) },
+    logLevel: 'warning',
+  });
+  return folder;
+}
+
 async function main() {
   const started = Date.now();
   if (!existsSync(options.workspace)) {
@@ -398,14 +435,16 @@ async function main() {
   const temp = await mkdtemp(join(tmpdir(), 'iw-integration-'));
   const userDataDir = join(temp, 'user-data');
   const extensionsDir = join(temp, 'extensions');
-  const workspace = join(temp, 'workspace', 'acme-shop');
+  const workspace = join(temp, 'workspace', basename(options.workspace));
   const resultsFile = join(temp, 'results.json');
   await mkdir(RESULTS_DIR, { recursive: true });
   await mkdir(userDataDir, { recursive: true });
   // Link the test runner first: the first scan of an extensions dir (here: by --install-extension)
   // records every folder in extensions.json; a folder added later is marked obsolete instead.
+  const workspaceName = basename(options.workspace);
   if (options.web) {
     await linkExtension(await buildWebRunner(temp), extensionsDir);
+    if (options.memfs) await linkExtension(await buildMemfs(temp, options.workspace, workspaceName), extensionsDir);
     await linkExtension(await browserOnlyVariant(vsix, temp), extensionsDir);
     console.log(`installed the browser-only variant of ${vsix}`);
   } else {
@@ -458,7 +497,12 @@ async function main() {
         'files.autoSave': 'off',
         'git.enabled': false,
         ...(options.untrusted ? UNTRUSTED_SETTINGS : {}),
-        ...(options.web ? { 'incidentWorkbenchTests.uiBridge': bridge.url } : {}),
+        ...(options.web
+          ? {
+              'incidentWorkbenchTests.uiBridge': bridge.url,
+              'incidentWorkbenchTests.folderScheme': options.memfs ? 'memfs' : 'vscode-remote',
+            }
+          : {}),
       },
       env: {
         IW_TEST_RESULTS: resultsFile,
@@ -506,7 +550,9 @@ async function main() {
       if (/extension host.*terminated unexpectedly/i.test(text)) extensionHostDied = text;
     });
     // Generous timeouts: a loaded CI machine can take a minute to serve the workbench.
-    await page.goto(`${server.url}/?folder=${encodeURI(workspace)}`, { timeout: 120_000 });
+    // A memfs: folder is a URI (VS Code for the Web parses it as one); a path is the remote folder on disk.
+    const folderParam = options.memfs ? `memfs:/${workspaceName}` : workspace;
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folderParam)}`, { timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     pageReady(page);
     console.log(`workbench rendered after ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -579,7 +625,13 @@ async function main() {
   await writeFile(
     join(
       RESULTS_DIR,
-      options.untrusted ? 'integration-untrusted.json' : options.web ? 'integration-web.json' : 'integration.json',
+      options.untrusted
+        ? 'integration-untrusted.json'
+        : options.memfs
+          ? 'integration-web-memfs.json'
+          : options.web
+            ? 'integration-web.json'
+            : 'integration.json',
     ),
     `${JSON.stringify(results, null, 2)}\n`,
   );

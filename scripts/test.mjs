@@ -1,6 +1,6 @@
 // Sets up what the tests need (Debian packages, code-server), runs every check in order (type check, lint, unit tests, integration tests) and prints `N passed, N failed` last, summing unit and integration tests.
 //
-// Usage: npm test [-- --unit]   (--unit skips the integration tests: the main run, the wizard run, the web run and the Restricted Mode run)
+// Usage: npm test [-- --unit]   (--unit skips the integration tests: the main run, the wizard run, the web runs on a folder and on memfs:, and the Restricted Mode run)
 // Set-up first (scripts/provision.mjs): missing Debian packages are installed as root or with passwordless
 // sudo, else the run stops at once with the command to run. Then code-server is installed once into the
 // user's cache (a few minutes the first time): the integration tests run in it and the scanner's unit tests
@@ -90,6 +90,15 @@ if (!unitOnly) {
     title: 'Integration tests: the web extension (web worker extension host)',
     command: process.execPath,
     args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--web'],
+    counts: lastLineCounts,
+    needsCodeServer: true,
+  });
+  // The same web suite on a virtual workspace: the sample workspace served from memory by a test-only file system
+  // provider (memfs:), as github.dev serves a repository.
+  stages.push({
+    title: 'Integration tests: the web extension on a memfs: folder (virtual workspace)',
+    command: process.execPath,
+    args: [join(repoRoot, 'scripts', 'integration.mjs'), '--no-compile', '--memfs'],
     counts: lastLineCounts,
     needsCodeServer: true,
   });

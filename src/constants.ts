@@ -159,5 +159,18 @@ export const ServerRequests = {
   actionItems: 'incidentWorkbench/actionItems',
 } as const;
 
+/**
+ * Requests the language server's browser entry sends to its client, which reads the workspace (through
+ * vscode.workspace.fs in the web extension): the file system of src/server/clientFileSystem.ts. Each takes `{ uri }`.
+ */
+export const ServerFileRequests = {
+  /** `{ mtime, size }` of a file, or null when there is none. */
+  stat: 'incidentWorkbench/fs/stat',
+  /** A file's text (UTF-8), or null when it cannot be read. */
+  readText: 'incidentWorkbench/fs/readText',
+  /** The URIs of the Markdown files under a folder, dependency and build folders left out. */
+  findMarkdownFiles: 'incidentWorkbench/fs/findMarkdownFiles',
+} as const;
+
 /** The language server's name in `initialize`'s answer and its diagnostics' pull identifier. */
 export const SERVER_NAME = 'incident-workbench';

@@ -1,6 +1,6 @@
 // The web extension's tag scan (scripts/build.mjs swaps it in for services/tags/tagScanner.ts): the files come from
-// `workspace.findFiles` (or a walk with vscode.workspace.fs where the file system has no search), and are read
-// through vscode.workspace.fs with the same ignore rules, size limit, binary check and tag grammar as the Node
+// `workspace.findFiles` (or a walk with vscode.workspace.fs where the file system has no search: ./findFiles.ts), and
+// are read through vscode.workspace.fs with the same ignore rules, size limit, binary check and tag grammar as the Node
 // scanner, so it works on any file-system provider (github.dev's vscode-vfs, vscode.dev's folders, memfs).
 import * as vscode from 'vscode';
 import { TAG_PREFIX } from '../../core/tags';
@@ -14,6 +14,7 @@ import type {
   WorkspaceScanResult,
 } from '../../services/tags/tagScanner';
 import { byPath, DEFAULT_MAX_FILE_SIZE } from '../../services/tags/tagScanTypes';
+import { findFiles } from './findFiles';
 import { IgnoreRules, rememberGitignores } from './ignoreRules';
 import { folderUri, statOrUndefined, uriUnder } from './roots';
 
@@ -113,35 +114,12 @@ async function readForTags(uri: vscode.Uri, relativePath: string, maxFileSize: n
   return fromText(text, relativePath);
 }
 
-/**
- * The files under `root`, relative to it: from the search service, or, when it finds nothing (a file system
- * without a search provider answers with nothing), by walking the folders. Skipped folders and links are left out.
- */
+/** The files under `root`, relative to it (./findFiles.ts walks the folders where VS Code has no search for them). */
 async function listFiles(root: vscode.Uri): Promise<string[]> {
   const prefix = root.path.replace(/\/$/, '').length + 1;
   const skipped = `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`;
-  const found = await Promise.resolve(
-    vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*'), skipped),
-  ).catch(() => [] as vscode.Uri[]);
-  if (found.length > 0) return found.map((u) => u.path.slice(prefix));
-  const out: string[] = [];
-  const walk = async (dir: vscode.Uri, rel: string): Promise<void> => {
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(dir);
-    } catch {
-      return;
-    }
-    for (const [name, type] of entries) {
-      if (type & vscode.FileType.SymbolicLink) continue;
-      const childRel = rel ? `${rel}/${name}` : name;
-      if (type & vscode.FileType.Directory) {
-        if (!SKIPPED_FOLDERS.has(name)) await walk(vscode.Uri.joinPath(dir, name), childRel);
-      } else if (type & vscode.FileType.File) out.push(childRel);
-    }
-  };
-  await walk(root, '');
-  return out;
+  const found = await findFiles(new vscode.RelativePattern(root, '**/*'), skipped).catch(() => [] as vscode.Uri[]);
+  return found.map((u) => u.path.slice(prefix));
 }
 
 ({ scanTags, rescanTagFile }) satisfies Pick<typeof NodeScanner, 'scanTags' | 'rescanTagFile'>;
