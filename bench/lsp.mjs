@@ -70,6 +70,11 @@ async function startServer(root, initializationOptions = {}) {
         resolve(p);
       });
     });
+  /** CPU time the server process used so far (user + system), in milliseconds: less at the mercy of load than wall time. */
+  const cpuMs = () => {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 a second)
+  };
   const memory = () => {
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
@@ -83,7 +88,7 @@ async function startServer(root, initializationOptions = {}) {
     }
     connection.dispose();
   };
-  return { connection, child, published, received, memory, stop, exited, stderr: () => stderr };
+  return { connection, child, published, received, memory, cpuMs, stop, exited, stderr: () => stderr };
 }
 
 const percentile = (xs, p) =>
@@ -114,6 +119,7 @@ async function benchTyping(workspace, bursts) {
   const last = [];
   const firstKey = [];
   let lostFirst = 0;
+  const cpuBefore = server.cpuMs();
   for (let b = 0; b < bursts; b++) {
     let done;
     for (let k = 0; k < 10; k++) {
@@ -138,6 +144,7 @@ async function benchTyping(workspace, bursts) {
     await sleep(300);
   }
   const versions = server.received.get(uri) ?? [];
+  const cpuMs = server.cpuMs() - cpuBefore;
   await server.stop();
   return {
     lines: 5000,
@@ -153,6 +160,7 @@ async function benchTyping(workspace, bursts) {
     firstKeyP50Ms: round1(percentile(firstKey, 50)),
     firstKeyP95Ms: round1(percentile(firstKey, 95)),
     firstKeysNotPublished: lostFirst,
+    serverCpuMsPerKey: round1(cpuMs / (bursts * 10)),
   };
 }
 
@@ -296,7 +304,7 @@ export function describeLsp(figures) {
   const lines = {};
   const t = figures.typing;
   if (t)
-    lines.lspKeystrokeP95Ms = `last key of a burst → findings p50 ${t.p50Ms}, p95 ${t.p95Ms}, max ${t.maxMs} ms; first key (one lint, nothing queued) p50 ${t.firstKeyP50Ms}, p95 ${t.firstKeyP95Ms} ms; ${t.published} publishes for ${t.keys} keys; server side over stdio, ${t.lines} lines`;
+    lines.lspKeystrokeP95Ms = `last key of a burst → findings p50 ${t.p50Ms}, p95 ${t.p95Ms}, max ${t.maxMs} ms; first key (one lint, nothing queued) p50 ${t.firstKeyP50Ms}, p95 ${t.firstKeyP95Ms} ms; ${t.published} publishes for ${t.keys} keys, server CPU ${t.serverCpuMsPerKey} ms a key; server side over stdio, ${t.lines} lines`;
   const m = figures.memory;
   if (m) lines.lspSampleRssMB = `${m.openDocuments} documents open, summaries and tag index asked; peak ${m.peakMb} MB`;
   const b = figures.big;
