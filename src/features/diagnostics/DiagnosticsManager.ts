@@ -34,6 +34,11 @@ export interface DiagnosticsDeps {
   readonly baselineFor?: (uri: vscode.Uri) => Baseline | undefined;
   /** Fires when a baseline changed. */
   readonly onDidChangeBaseline?: vscode.Event<void>;
+  /**
+   * The language server lints the open documents (VS Code syncs them to it): this manager then only publishes what
+   * "Lint All Incident Documents" finds in documents that are not open, and drops it once one is opened.
+   */
+  readonly serverLintsOpenDocuments?: boolean;
 }
 
 /** While edits keep coming, the longest wait for findings, in debounce delays. */
@@ -48,6 +53,14 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(private readonly deps: DiagnosticsDeps) {
+    if (deps.serverLintsOpenDocuments) {
+      this.disposables.push(
+        vscode.workspace.onDidOpenTextDocument((d) => this.collection.delete(d.uri)),
+        vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.forget(u))),
+        vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => this.forget(f.oldUri))),
+      );
+      return;
+    }
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
@@ -87,7 +100,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     const document = read(uri);
     if (!document) {
       const over = this.deps.documents.oversize(uri);
-      if (over) this.collection.set(uri, [tooLargeDiagnostic(over.size, over.limit)]);
+      if (over && !this.serverLints(uri)) this.collection.set(uri, [tooLargeDiagnostic(over.size, over.limit)]);
       else this.collection.delete(uri);
       return over ? [] : undefined;
     }
@@ -111,15 +124,25 @@ export class DiagnosticsManager implements vscode.Disposable {
           ]).baselined.get(document.path),
         )
       : undefined;
-    this.collection.set(
-      uri,
-      findings.map((f) => this.toDiagnostic(f, old?.has(f))),
-    );
+    if (this.serverLints(uri)) this.collection.delete(uri);
+    else
+      this.collection.set(
+        uri,
+        findings.map((f) => this.toDiagnostic(f, old?.has(f))),
+      );
     return [...findings];
   }
 
-  /** Lints every open document again (after a settings change). */
+  /** Whether the language server publishes the findings of `uri`: it is open (synced to the server). */
+  private serverLints(uri: vscode.Uri): boolean {
+    if (!this.deps.serverLintsOpenDocuments) return false;
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+  }
+
+  /** Lints every open document again (after a settings change); the language server's, when it lints them. */
   lintAllOpen(): void {
+    if (this.deps.serverLintsOpenDocuments) return;
     for (const doc of vscode.workspace.textDocuments) this.lintNow(doc);
   }
 
