@@ -110,7 +110,7 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
       onDidChangeWorkspace: facts.onDidChange,
       baselineFor: (uri) => baselines.baselineFor(uri),
       onDidChangeBaseline: baselines.onDidChange,
-      serverLintsOpenDocuments: server,
+      server: languageClient,
     }),
     ...(server ? [] : [registerCodeActions(context, { log, profiles })]),
     registerRuleDocumentation(context),

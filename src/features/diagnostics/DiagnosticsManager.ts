@@ -35,10 +35,16 @@ export interface DiagnosticsDeps {
   /** Fires when a baseline changed. */
   readonly onDidChangeBaseline?: vscode.Event<void>;
   /**
-   * The language server lints the open documents (VS Code syncs them to it): this manager then only publishes what
-   * "Lint All Incident Documents" finds in documents that are not open, and drops it once one is opened.
+   * The language server, when it lints the open documents (VS Code syncs them to it): this manager then only
+   * publishes what "Lint All Incident Documents" finds in documents the server does not lint, and drops that once
+   * the server lints one (the document is opened, or the server starts).
    */
-  readonly serverLintsOpenDocuments?: boolean;
+  readonly server?: {
+    /** Whether the server lints `uri` now. */
+    serves(uri: vscode.Uri): boolean;
+    /** Fires when the server starts (it lints every open document then). */
+    readonly onDidStart: vscode.Event<void>;
+  };
 }
 
 /** While edits keep coming, the longest wait for findings, in debounce delays. */
@@ -53,9 +59,17 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(private readonly deps: DiagnosticsDeps) {
-    if (deps.serverLintsOpenDocuments) {
+    if (deps.server) {
+      const server = deps.server;
       this.disposables.push(
-        vscode.workspace.onDidOpenTextDocument((d) => this.collection.delete(d.uri)),
+        vscode.workspace.onDidOpenTextDocument((d) => {
+          if (server.serves(d.uri)) this.collection.delete(d.uri);
+        }),
+        server.onDidStart(() =>
+          this.collection.forEach((uri) => {
+            if (server.serves(uri)) this.collection.delete(uri);
+          }),
+        ),
         vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.forget(u))),
         vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => this.forget(f.oldUri))),
       );
@@ -135,14 +149,12 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   /** Whether the language server publishes the findings of `uri`: it is open (synced to the server). */
   private serverLints(uri: vscode.Uri): boolean {
-    if (!this.deps.serverLintsOpenDocuments) return false;
-    const key = uri.toString();
-    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+    return this.deps.server?.serves(uri) === true;
   }
 
   /** Lints every open document again (after a settings change); the language server's, when it lints them. */
   lintAllOpen(): void {
-    if (this.deps.serverLintsOpenDocuments) return;
+    if (this.deps.server) return;
     for (const doc of vscode.workspace.textDocuments) this.lintNow(doc);
   }
 

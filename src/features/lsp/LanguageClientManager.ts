@@ -6,6 +6,7 @@ import type {
   LanguageClientOptions,
   Middleware,
   RevealOutputChannelOn,
+  StaticFeature,
 } from 'vscode-languageclient';
 import { Commands, InternalCommands, ServerRequests, Settings } from '../../constants';
 import { kindFromProfileFolders } from '../../core/lint/documentKind';
@@ -37,7 +38,10 @@ const MARKDOWN = /\.(?:md|markdown)$/i;
 export class LanguageClientManager implements vscode.Disposable {
   private client: BaseLanguageClient | undefined;
   private starting: Promise<BaseLanguageClient | undefined> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly started = new vscode.EventEmitter<void>();
+  /** Fires once the client runs (the server then lints every open document). */
+  readonly onDidStart = this.started.event;
+  private readonly disposables: vscode.Disposable[] = [this.started];
 
   constructor(private readonly deps: LanguageClientDeps) {
     const considerAll = () => vscode.workspace.textDocuments.forEach((d) => this.consider(d));
@@ -70,14 +74,23 @@ export class LanguageClientManager implements vscode.Disposable {
     return document.getText().includes('INCIDENT-');
   }
 
+  /** Whether the server lints `uri` now: the client runs and the document is open (so synchronized to the server). */
+  serves(uri: vscode.Uri): boolean {
+    if (!this.client?.isRunning() || uri.scheme !== 'file') return false;
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+  }
+
   /** Starts the client once; later calls get the same start. Undefined when the server could not start (logged). */
   start(): Promise<BaseLanguageClient | undefined> {
     this.starting ??= (async () => {
       const started = performance.now();
       try {
         const client = this.deps.starter(this.deps.extensionUri, this.clientOptions());
+        client.registerFeature(PUSH_DIAGNOSTICS);
         this.client = client;
         await client.start();
+        this.started.fire();
         this.deps.log.info(
           `Started the Incident Workbench language server in ${Math.round(performance.now() - started)} ms.`,
         );
@@ -153,24 +166,40 @@ export class LanguageClientManager implements vscode.Disposable {
       revealOutputChannelOn: REVEAL_NEVER,
       initializationOptions: () => ({ settings: this.settings(), commandLinks: true }),
       synchronize: { fileEvents: watcher },
-      diagnosticPullOptions: { onChange: true, onSave: true },
       markdown: { isTrusted: { enabledCommands: [Commands.openTagIncident] } },
       middleware: middleware(),
     };
   }
 }
 
+/**
+ * Leaves the pull-diagnostics capability out, so the server publishes findings for every open document: the client's
+ * pull model shows them only for documents in a tab, and the extension always linted every open document (one opened
+ * by "Lint Document" from the side bar, a file a command reads) until it is closed. Registered after the client's own
+ * features, so it runs last.
+ */
+const PUSH_DIAGNOSTICS: StaticFeature = {
+  fillClientCapabilities(capabilities) {
+    if (capabilities.textDocument) delete capabilities.textDocument.diagnostic;
+  },
+  initialize() {},
+  getState: () => ({ kind: 'static' }),
+  clear() {},
+};
+
+/** The server names its initialization option in the size-limit note for other editors; VS Code users have the setting. */
+const INIT_OPTION_NOTE = / \(the language server's initialization option "maxFileSize"\)/;
+
 /** Adapts what the server serves to what the extension showed before it (settings, titles, tooltips). */
 function middleware(): Middleware {
   return {
-    async provideDiagnostics(document, previousResultId, token, next) {
-      const report = await next(document, previousResultId, token);
-      const uri = document instanceof vscode.Uri ? document : document.uri;
-      const markdown =
-        MARKDOWN.test(uri.path) || (!(document instanceof vscode.Uri) && document.languageId === 'markdown');
+    handleDiagnostics(uri, diagnostics, next) {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const markdown = MARKDOWN.test(uri.path) || document?.languageId === 'markdown';
       // TG001 and TG002 in code come from the tag index, which covers the files that are not open too.
-      if (!markdown && report && (report.kind as string) === 'full') return { ...report, items: [] };
-      return report;
+      if (!markdown) return next(uri, []);
+      for (const d of diagnostics) d.message = d.message.replace(INIT_OPTION_NOTE, '');
+      next(uri, diagnostics);
     },
     async provideCodeLenses(document, token, next) {
       const lenses = (await next(document, token)) ?? [];
