@@ -59,6 +59,7 @@ export interface HeavyFeatures {
 export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDeps): HeavyFeatures {
   const { log, profiles, onDidChangeProfiles, serverStarter: starter } = deps;
   const server = starter !== undefined;
+
   const slos = new SloManager({ log });
   // The one reading of each document's text, model and summary, shared by the trees, tags and metrics.
   const documents = new WorkspaceDocuments({ profiles, log });
@@ -112,7 +113,8 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: HeavyDe
       onDidChangeBaseline: baselines.onDidChange,
       server: languageClient,
     }),
-    ...(server ? [] : [registerCodeActions(context, { log, profiles })]),
+    // Fixes for the findings this extension host still computes (documents the server does not serve).
+    registerCodeActions(context, { log, profiles, servedByServer: (uri) => languageClient?.serves(uri) === true }),
     registerRuleDocumentation(context),
     registerGitCorrelation(context, { log, profiles, documents }),
     registerAuthoring(context, {

@@ -35,9 +35,9 @@ export interface DiagnosticsDeps {
   /** Fires when a baseline changed. */
   readonly onDidChangeBaseline?: vscode.Event<void>;
   /**
-   * The language server, when it lints the open documents (VS Code syncs them to it): this manager then only
-   * publishes what "Lint All Incident Documents" finds in documents the server does not lint, and drops that once
-   * the server lints one (the document is opened, or the server starts).
+   * The language server, when it lints open documents (VS Code syncs them to it): this manager then lints only the
+   * documents the server does not (before it runs, in a second workspace folder, what "Lint All Incident Documents"
+   * finds in documents that are not open), and drops those findings once the server lints the document.
    */
   readonly server?: {
     /** Whether the server lints `uri` now. */
@@ -61,19 +61,14 @@ export class DiagnosticsManager implements vscode.Disposable {
   constructor(private readonly deps: DiagnosticsDeps) {
     if (deps.server) {
       const server = deps.server;
+      // Once the server runs, what it lints leaves this collection (its own has the findings).
       this.disposables.push(
-        vscode.workspace.onDidOpenTextDocument((d) => {
-          if (server.serves(d.uri)) this.collection.delete(d.uri);
-        }),
         server.onDidStart(() =>
           this.collection.forEach((uri) => {
             if (server.serves(uri)) this.collection.delete(uri);
           }),
         ),
-        vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.forget(u))),
-        vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => this.forget(f.oldUri))),
       );
-      return;
     }
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
@@ -152,9 +147,8 @@ export class DiagnosticsManager implements vscode.Disposable {
     return this.deps.server?.serves(uri) === true;
   }
 
-  /** Lints every open document again (after a settings change); the language server's, when it lints them. */
+  /** Lints every open document again (after a settings change), but those the language server lints. */
   lintAllOpen(): void {
-    if (this.deps.server) return;
     for (const doc of vscode.workspace.textDocuments) this.lintNow(doc);
   }
 
@@ -174,6 +168,7 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   private lintNow(doc: vscode.TextDocument): void {
     if (!this.isCandidate(doc)) return;
+    if (this.serverLints(doc.uri)) return this.forget(doc.uri);
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
@@ -195,6 +190,7 @@ export class DiagnosticsManager implements vscode.Disposable {
    */
   private schedule(doc: vscode.TextDocument): void {
     if (!this.isCandidate(doc)) return;
+    if (this.serverLints(doc.uri)) return this.forget(doc.uri);
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     const delay = vscode.workspace

@@ -74,9 +74,14 @@ export class LanguageClientManager implements vscode.Disposable {
     return document.getText().includes('INCIDENT-');
   }
 
-  /** Whether the server lints `uri` now: the client runs and the document is open (so synchronized to the server). */
+  /**
+   * Whether the server lints `uri` now: the client runs, the document is open (so synchronized to the server) and
+   * in the first workspace folder (the one the server serves).
+   */
   serves(uri: vscode.Uri): boolean {
     if (!this.client?.isRunning() || uri.scheme !== 'file') return false;
+    const first = vscode.workspace.workspaceFolders?.[0]?.uri.toString();
+    if (first === undefined || vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() !== first) return false;
     const key = uri.toString();
     return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
   }
