@@ -29,6 +29,17 @@ const heavyIsExternal = {
   },
 };
 
+// markdown-it uses only the decoders of `entities`; its index would also bundle the encoders' tables (23 KB a bundle).
+const entitiesDecodeOnly = {
+  name: 'entities-decode-only',
+  setup(b) {
+    b.onResolve({ filter: /^entities$/ }, async (args) => {
+      const resolved = await b.resolve('entities/lib/decode.js', { kind: args.kind, resolveDir: args.resolveDir });
+      return resolved.errors.length > 0 ? undefined : { path: resolved.path };
+    });
+  },
+};
+
 // The web extension (dist/web/extension.js, the manifest's `browser` entry) for VS Code's web worker extension
 // host (github.dev, vscode.dev): one bundle, the heavy half included, with the Node services swapped for their
 // vscode.workspace.fs versions in src/features/web/ (WEB_SERVICES). A Node built-in that still reaches the bundle
@@ -90,12 +101,20 @@ await Promise.all([
     plugins: [heavyIsExternal],
     banner: { js: 'var __iwLoadStarted = performance.now();' },
   }),
+  // The desktop's heavy half, with the language client's Node transport and the language server (src/features/heavyNode.ts).
   build({
     ...common,
-    entryPoints: ['src/features/heavy.ts'],
+    entryPoints: ['src/features/heavyNode.ts'],
     outfile: 'dist/heavy.js',
     external: ['vscode'],
-    plugins: [heavyIsExternal],
+    plugins: [heavyIsExternal, entitiesDecodeOnly],
+  }),
+  // The language server's process (src/server/main.ts): it runs the server that dist/heavy.js carries.
+  build({
+    ...common,
+    entryPoints: ['src/server/main.ts'],
+    outfile: 'dist/server.js',
+    external: ['./heavy.js'],
   }),
   build({
     ...common,
@@ -106,7 +125,7 @@ await Promise.all([
     external: ['vscode'],
     // The browser field of a package, never its Node build; no Node global is defined for it.
     mainFields: ['browser', 'module', 'main'],
-    plugins: [webPlatform],
+    plugins: [webPlatform, entitiesDecodeOnly],
     banner: { js: 'var __iwLoadStarted = performance.now();' },
   }),
   // The language server in a Worker of its own (dist/web/server.js, for hosts that allow one: vscode.dev); the web

@@ -50,6 +50,13 @@ export const InternalCommands = {
   activationTiming: '_incidentWorkbench.activationTiming',
   /** Answers with the URIs the workspace-document layer holds now (a deleted file must not be among them). */
   cachedDocuments: '_incidentWorkbench.cachedDocuments',
+  /**
+   * Answers with the language server's state (`LanguageServerStatus`): whether the client runs, and the server's
+   * process id. Does not start the server.
+   */
+  languageServer: '_incidentWorkbench.languageServer',
+  /** Starts the language client (if it is not running) and answers once it is ready, with `LanguageServerStatus`. */
+  startLanguageServer: '_incidentWorkbench.startLanguageServer',
 } as const;
 
 /** The walkthrough contributed in package.json, as `workbench.action.openWalkthrough` names it (`publisher.name#id`). */
@@ -157,6 +164,8 @@ export const ServerRequests = {
   tagIndex: 'incidentWorkbench/tagIndex',
   /** Every action item of the workspace's incident documents (`ActionItemsResult`). */
   actionItems: 'incidentWorkbench/actionItems',
+  /** The server's process id (the extension's bundled server only; its fault tests kill it). */
+  processId: 'incidentWorkbench/processId',
 } as const;
 
 /**

@@ -48,7 +48,9 @@ export function activate(context: vscode.ExtensionContext): IncidentWorkbenchApi
     if (features) return features;
     const started = performance.now();
     placeholders.dispose();
-    features = heavy().registerFeatures(context, { log, profiles, onDidChangeProfiles: configs.onDidChange });
+    // The desktop's heavy bundle carries the Node starter of the language server; the web's has none (yet).
+    const { registerFeatures, serverStarter } = heavy();
+    features = registerFeatures(context, { log, profiles, onDidChangeProfiles: configs.onDidChange, serverStarter });
     context.subscriptions.push(...features.disposables);
     timing.featuresLoaded(started, log);
     return features;

@@ -19,6 +19,8 @@ import { DEFAULT_MAX_FILE_SIZE, utf8Length } from '../core/sizeLimit';
 import { incidentDocuments, type IncidentDocumentRef } from '../core/tags';
 import type { ServerFileSystem } from './fileSystem';
 import { joinPath, relativeTo } from './uri';
+import type { ClientSettings } from './settings';
+import { parseBaseline, type Baseline } from '../core/lint/baseline';
 
 /** One document as the server's features see it. */
 export interface DocumentEntry {
@@ -64,6 +66,8 @@ export interface WorkspaceModelOptions {
   readonly profileName?: string;
   /** Milliseconds of a monotonic-enough clock (`Date.now` by default), for `DISK_RECHECK_MS`. */
   readonly clock?: () => number;
+  /** The editor's settings (profile when there is no configuration file, baseline, whether to lint). */
+  readonly settings?: ClientSettings;
 }
 
 const MARKDOWN = /\.(?:md|markdown)$/i;
@@ -71,7 +75,9 @@ const MARKDOWN = /\.(?:md|markdown)$/i;
 /** The workspace as the server knows it. Every feature asks it; none reads or parses files itself. */
 export class WorkspaceModel {
   readonly root: string | undefined;
-  readonly maxFileSize: number;
+  private maxFileSizeValue: number;
+  private settingsValue: ClientSettings;
+  private baselineValue: Baseline | undefined;
   private profileValue: Profile = findProfile(DEFAULT_PROFILE_NAME) as Profile;
   private slosValue: readonly SloDefinition[] | undefined;
   private sloFileMissingValue: boolean | undefined;
@@ -93,8 +99,37 @@ export class WorkspaceModel {
 
   constructor(private readonly options: WorkspaceModelOptions) {
     this.root = options.root?.replace(/\/+$/, '');
-    const limit = options.maxFileSize;
-    this.maxFileSize = limit !== undefined && Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_MAX_FILE_SIZE;
+    this.settingsValue = options.settings ?? {};
+    this.maxFileSizeValue = sizeLimit(options.settings?.maxFileSize ?? options.maxFileSize);
+  }
+
+  /** Documents over this many bytes are not parsed or linted. */
+  get maxFileSize(): number {
+    return this.maxFileSizeValue;
+  }
+
+  /** The editor's settings in force. */
+  get settings(): ClientSettings {
+    return this.settingsValue;
+  }
+
+  /** The baseline the settings name, once read by `loadConfiguration`: findings it holds are hints. */
+  get baseline(): Baseline | undefined {
+    return this.baselineValue;
+  }
+
+  /** The editor's settings changed: the next `loadConfiguration` applies them (documents are parsed again). */
+  configure(settings: ClientSettings): void {
+    this.settingsValue = settings;
+    this.maxFileSizeValue = sizeLimit(settings.maxFileSize ?? this.options.maxFileSize);
+    this.cache.clear();
+    this.generationValue++;
+  }
+
+  /** The workspace-relative path of the baseline file the settings name, if any. */
+  get baselinePath(): string | undefined {
+    const name = this.settingsValue.baseline?.trim();
+    return name ? name.replace(/\\/g, '/').replace(/^\.\//, '') : undefined;
   }
 
   get profile(): Profile {
@@ -128,7 +163,12 @@ export class WorkspaceModel {
         if (!profile) return problems; // Errors: keep the last good profile.
       }
     }
-    profile ??= findProfile(DEFAULT_PROFILE_NAME) as Profile;
+    const chosen = this.settingsValue.defaultProfile;
+    if (!profile && chosen !== undefined && !findProfile(chosen))
+      problems.push(problem('settings', `unknown profile "${chosen}"; using "${DEFAULT_PROFILE_NAME}"`));
+    profile ??=
+      (chosen !== undefined ? findProfile(chosen) : undefined) ?? (findProfile(DEFAULT_PROFILE_NAME) as Profile);
+    problems.push(...(await this.loadBaseline()));
     if (profile.severityMatrix) {
       const matrix = await this.readFirst([profile.severityMatrix], MAX_CONFIG_BYTES);
       if (matrix && 'problem' in matrix) return [...problems, problem(matrix.name, matrix.problem)];
@@ -308,6 +348,21 @@ export class WorkspaceModel {
     return postmortems;
   }
 
+  /** Reads the baseline the settings name (a bad one is reported and not used). */
+  private async loadBaseline(): Promise<WorkspaceProblem[]> {
+    this.baselineValue = undefined;
+    const name = this.baselinePath;
+    if (!name || !this.root) return [];
+    const text = await this.options.fs.readText(joinPath(this.root, name));
+    if (text === undefined) return [problem(name, 'the baseline file cannot be read; findings are shown as usual')];
+    try {
+      this.baselineValue = parseBaseline(text);
+      return [];
+    } catch (e) {
+      return [problem(name, `the baseline is not used: ${e instanceof Error ? e.message : String(e)}`)];
+    }
+  }
+
   private entryOf(path: string, version: string, text: string): DocumentEntry {
     const hit = this.cache.get(path);
     if (hit?.version === version) return hit;
@@ -382,6 +437,10 @@ export class WorkspaceModel {
 /** Whether `entry` is an incident document (one that has a summary), without computing the summary. */
 function isIncidentEntry(entry: DocumentEntry): boolean {
   return entry.kind !== undefined && entry.relativePath !== undefined && entry.doc !== undefined;
+}
+
+function sizeLimit(limit: number | undefined): number {
+  return limit !== undefined && Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_MAX_FILE_SIZE;
 }
 
 function problem(file: string, message: string): WorkspaceProblem {

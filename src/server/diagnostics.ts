@@ -1,7 +1,9 @@
 // The server's findings for one document: core's lint for incident documents, core's tag rules for code, a note for a file over the size limit.
 import type { Diagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, Settings } from '../constants';
+import { splitByBaseline } from '../core/lint/baseline';
 import { lintModel } from '../core/lint/lint';
+import { splitLines } from '../core/markdown/model';
 import type { Finding, Rule } from '../core/rules/types';
 import { ALL_RULES } from '../core/rules';
 import { formatSize } from '../core/sizeLimit';
@@ -52,15 +54,32 @@ export async function documentFindings(
   return { status: 'linted', findings: tagFindings(scan, await model.incidentRefs(), model.profile) };
 }
 
+/** The findings of `entry` that the baseline named in the settings holds; undefined without a baseline. */
+export function baselined(
+  model: WorkspaceModel,
+  entry: DocumentEntry,
+  findings: readonly Finding[],
+): ReadonlySet<Finding> | undefined {
+  const baseline = model.baseline;
+  if (!baseline || entry.relativePath === undefined) return undefined;
+  const { baselined: old } = splitByBaseline(baseline, [
+    { path: entry.relativePath, lines: splitLines(entry.text), findings },
+  ]);
+  return new Set(old.get(entry.relativePath));
+}
+
 /** Where a rule's documentation is: a link for `codeDescription.href`, or undefined when none is known. */
 export type RuleDocumentation = (ruleId: string) => string | undefined;
 
-/** A finding as a protocol diagnostic: the rule id as its code, its documentation page as the code's link. */
-export function toDiagnostic(finding: Finding, ruleDocumentation: RuleDocumentation): Diagnostic {
+/**
+ * A finding as a protocol diagnostic: the rule id as its code, its documentation page as the code's link;
+ * a finding the baseline holds is a hint (it was there before the team adopted the tool).
+ */
+export function toDiagnostic(finding: Finding, ruleDocumentation: RuleDocumentation, baselined = false): Diagnostic {
   const href = ruleDocumentation(finding.ruleId);
   return {
     range: finding.range,
-    severity: finding.severity === 'error' ? 1 : finding.severity === 'warning' ? 2 : 3,
+    severity: baselined ? 4 : finding.severity === 'error' ? 1 : finding.severity === 'warning' ? 2 : 3,
     code: finding.ruleId,
     ...(href ? { codeDescription: { href } } : {}),
     source: DIAGNOSTIC_SOURCE,

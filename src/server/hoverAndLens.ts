@@ -18,8 +18,19 @@ import {
 import type { DocumentEntry, WorkspaceModel } from './WorkspaceModel';
 import { pathToUri } from './uri';
 
+/** What the hover may add for a client that runs the extension's commands. */
+export interface HoverOptions {
+  /** Add an "Open postmortem" link running `Commands.openTagIncident` (VS Code's client trusts that command). */
+  readonly commandLinks?: boolean;
+}
+
 /** The hover at `position`: a tag's incident document (or why it has none, or why it is not a tag), or a timeline's measures. */
-export async function hover(model: WorkspaceModel, entry: DocumentEntry, position: Position): Promise<Hover | null> {
+export async function hover(
+  model: WorkspaceModel,
+  entry: DocumentEntry,
+  position: Position,
+  options: HoverOptions = {},
+): Promise<Hover | null> {
   if (entry.tooLarge) return null;
   const timeline = timelineHeading(entry);
   if (timeline && entry.summary && timeline.start.line === position.line)
@@ -39,7 +50,19 @@ export async function hover(model: WorkspaceModel, entry: DocumentEntry, positio
   const summary = await model.summaryOf(documents[0].path);
   const head = summary ? tagSummaryMarkdown(summary) : `**${documents[0].path}** could not be read.\n\n`;
   const where = documents.map((d) => `\`${d.path}\``).join(', ');
-  return { contents: { kind: 'markdown', value: `${head}${where}` }, range: tag.headRange };
+  if (!options.commandLinks) return { contents: { kind: 'markdown', value: `${head}${where}` }, range: tag.headRange };
+  const args = {
+    folder: model.root ? pathToUri(model.root) : '',
+    tag: tagName(tag),
+    documents: documents.map((d) => d.path),
+  };
+  const open = `command:${Commands.openTagIncident}?${encodeURIComponent(JSON.stringify([args]))}`;
+  const label =
+    documents.length > 1
+      ? `Choose one of ${documents.length} documents`
+      : `Open ${summary?.kindLabel.toLowerCase() ?? 'document'}`;
+  const link = `[${label}](${open} "${documents.map((d) => d.path).join(', ')}")`;
+  return { contents: { kind: 'markdown', value: `${head}${link} · ${where}` }, range: tag.headRange };
 }
 
 /** The lenses of a document: above each tag its incident document, above a Timeline heading its measures. */

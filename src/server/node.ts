@@ -2,7 +2,14 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
+import { ServerRequests } from '../constants';
 import { nodeFileSystem } from './nodeFileSystem';
 import { startServer, type ServerOptions } from './server';
 import type { RuleDocumentation } from './diagnostics';
@@ -20,6 +27,22 @@ export function runNodeServer(
   options: NodeServerOptions = {},
 ): ReturnType<typeof createConnection> {
   const connection = createConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
+  startServer(connection, {
+    ...options,
+    fs: nodeFileSystem,
+    ruleDocumentation: options.ruleDocumentation ?? ruleDocumentationLinks(),
+  });
+  return connection;
+}
+
+/**
+ * Serves the protocol over Node IPC with the parent process (the VS Code extension's language client forks
+ * dist/server.js with `--node-ipc`), and answers `ServerRequests.processId` with this process's id.
+ */
+export function runNodeIpcServer(options: NodeServerOptions = {}): ReturnType<typeof createConnection> {
+  const connection = createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+  // The client's fault tests and its log ask which process serves them.
+  connection.onRequest(ServerRequests.processId, () => process.pid);
   startServer(connection, {
     ...options,
     fs: nodeFileSystem,

@@ -19,11 +19,12 @@ import { SERVER_NAME, ServerRequests } from '../constants';
 import type { Rule } from '../core/rules/types';
 import { codeActions } from './codeActions';
 import { completions } from './completion';
-import { documentFindings, toDiagnostic, tooLargeDiagnostic, type RuleDocumentation } from './diagnostics';
+import { baselined, documentFindings, toDiagnostic, tooLargeDiagnostic, type RuleDocumentation } from './diagnostics';
 import type { ServerFileSystem } from './fileSystem';
 import { codeLenses, hover } from './hoverAndLens';
 import { DEFAULT_PACING, LintPacer, type PacingOptions } from './pacing';
 import { actionItems, checkSummariesParams, summaries, tagIndex, type SummariesParams } from './requests';
+import { readClientSettings } from './settings';
 import { uriToPath } from './uri';
 import { WorkspaceModel, type DocumentEntry } from './WorkspaceModel';
 
@@ -33,6 +34,13 @@ export interface InitializationOptions {
   readonly maxFileSize?: number;
   /** A built-in profile instead of the workspace's `.incident-workbench.yaml`. */
   readonly profile?: string;
+  /** Hovers may link to the extension's commands (VS Code's own client; other editors cannot run them). */
+  readonly commandLinks?: boolean;
+  /**
+   * The editor's settings (`ClientSettings`, or VS Code's `incidentWorkbench` section): the profile when there is
+   * no configuration file, the baseline, whether to lint. `workspace/didChangeConfiguration` replaces them.
+   */
+  readonly settings?: unknown;
 }
 
 /** What the entry gives the server. */
@@ -62,6 +70,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let pull = false;
   let refreshSupport = false;
   let support = { documentChanges: false, createFiles: false };
+  let commandLinks = false;
   /** Documents whose lint threw, reported once each until they lint again. */
   const failed = new Set<string>();
   /** Push mode: lints each changed document's newest version, one at a time, and publishes it if still newest. */
@@ -78,8 +87,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       fs: options.fs,
       maxFileSize: typeof init.maxFileSize === 'number' ? init.maxFileSize : undefined,
       profileName: typeof init.profile === 'string' ? init.profile : undefined,
+      settings: readClientSettings(init.settings),
     });
     ready = loadConfiguration();
+    commandLinks = init.commandLinks === true;
     const caps = params.capabilities;
     pull = caps.textDocument?.diagnostic !== undefined;
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
@@ -157,9 +168,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // Parse and lint, for the pacer's wait inside a burst (the parse is the entry's, made just above).
       pacer.linted(uri, Date.now() - started + parseMs);
       failed.delete(uri);
+      if (model.settings.diagnosticsEnabled === false) return [];
       if (result.status === 'tooLarge') return [tooLargeDiagnostic(result.size, result.limit)];
       if (result.status === 'notLinted') return [];
-      return result.findings.map((f) => toDiagnostic(f, options.ruleDocumentation));
+      const old = baselined(model, entry, result.findings);
+      return result.findings.map((f) => toDiagnostic(f, options.ruleDocumentation, old?.has(f)));
     } catch (e) {
       if (!failed.has(uri)) {
         failed.add(uri);
@@ -224,13 +237,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const relative = model.relative(path) ?? '';
       if (
         /(^|\/)(\.incident-workbench\.ya?ml|slos?\.ya?ml)$/.test(relative) ||
-        relative === model.profile.severityMatrix
+        relative === model.profile.severityMatrix ||
+        relative === model.baselinePath
       )
         configChanged = true;
       model.fileChanged(path);
     }
     if (configChanged) ready = loadConfiguration();
     relintAll();
+  });
+
+  // The editor's settings changed (VS Code's client sends its `incidentWorkbench` section): apply them, lint again.
+  connection.onDidChangeConfiguration((params) => {
+    if (params.settings === null || params.settings === undefined) return;
+    model.configure(readClientSettings(params.settings));
+    ready = loadConfiguration();
+    void ready.then(relintAll);
   });
 
   // A pull names no version: it is answered for the newest. Inside a burst of changes it first waits the pacer's
@@ -275,7 +297,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     checkPosition(params.position);
     await ready;
     const entry = openEntry(params.textDocument.uri);
-    return entry ? hover(model, entry, params.position) : null;
+    return entry ? hover(model, entry, params.position, { commandLinks }) : null;
   });
 
   connection.onCodeLens(async (params) => {

@@ -26,6 +26,8 @@ export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly profiles: ProfileSource,
+    /** Documents the language server gives the fixes of (the findings are its own); none without a server. */
+    private readonly servedByServer: (uri: vscode.Uri) => boolean = () => false,
   ) {}
 
   /** Lints once per document version (and profile and day), not once per request. */
@@ -55,7 +57,7 @@ export class IncidentCodeActionProvider implements vscode.CodeActionProvider {
   ): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const relativePath = workspaceRelativePath(document.uri);
-    if (ours.length === 0 || relativePath === undefined) return [];
+    if (ours.length === 0 || relativePath === undefined || this.servedByServer(document.uri)) return [];
     const key = (ruleId: string, line: number, character: number) => `${ruleId}@${line}:${character}`;
     const wanted = new Map(ours.map((d) => [key(codeOf(d), d.range.start.line, d.range.start.character), d]));
     try {
@@ -113,11 +115,16 @@ function codeOf(d: vscode.Diagnostic): string {
 
 export function register(
   _context: vscode.ExtensionContext,
-  deps: { log: vscode.LogOutputChannel; profiles: ProfileSource },
+  deps: {
+    log: vscode.LogOutputChannel;
+    profiles: ProfileSource;
+    /** Documents the language server gives the fixes of. */
+    servedByServer?: (uri: vscode.Uri) => boolean;
+  },
 ): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider(
     { language: 'markdown' },
-    new IncidentCodeActionProvider(deps.log, deps.profiles),
+    new IncidentCodeActionProvider(deps.log, deps.profiles, deps.servedByServer),
     IncidentCodeActionProvider.metadata,
   );
 }

@@ -34,6 +34,17 @@ export interface DiagnosticsDeps {
   readonly baselineFor?: (uri: vscode.Uri) => Baseline | undefined;
   /** Fires when a baseline changed. */
   readonly onDidChangeBaseline?: vscode.Event<void>;
+  /**
+   * The language server, when it lints open documents (VS Code syncs them to it): this manager then lints only the
+   * documents the server does not (before it runs, in a second workspace folder, what "Lint All Incident Documents"
+   * finds in documents that are not open), and drops those findings once the server lints the document.
+   */
+  readonly server?: {
+    /** Whether the server lints `uri` now. */
+    serves(uri: vscode.Uri): boolean;
+    /** Fires when the server starts (it lints every open document then). */
+    readonly onDidStart: vscode.Event<void>;
+  };
 }
 
 /** While edits keep coming, the longest wait for findings, in debounce delays. */
@@ -48,6 +59,17 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(private readonly deps: DiagnosticsDeps) {
+    if (deps.server) {
+      const server = deps.server;
+      // Once the server runs, what it lints leaves this collection (its own has the findings).
+      this.disposables.push(
+        server.onDidStart(() =>
+          this.collection.forEach((uri) => {
+            if (server.serves(uri)) this.collection.delete(uri);
+          }),
+        ),
+      );
+    }
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
@@ -87,7 +109,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     const document = read(uri);
     if (!document) {
       const over = this.deps.documents.oversize(uri);
-      if (over) this.collection.set(uri, [tooLargeDiagnostic(over.size, over.limit)]);
+      if (over && !this.serverLints(uri)) this.collection.set(uri, [tooLargeDiagnostic(over.size, over.limit)]);
       else this.collection.delete(uri);
       return over ? [] : undefined;
     }
@@ -111,14 +133,21 @@ export class DiagnosticsManager implements vscode.Disposable {
           ]).baselined.get(document.path),
         )
       : undefined;
-    this.collection.set(
-      uri,
-      findings.map((f) => this.toDiagnostic(f, old?.has(f))),
-    );
+    if (this.serverLints(uri)) this.collection.delete(uri);
+    else
+      this.collection.set(
+        uri,
+        findings.map((f) => this.toDiagnostic(f, old?.has(f))),
+      );
     return [...findings];
   }
 
-  /** Lints every open document again (after a settings change). */
+  /** Whether the language server publishes the findings of `uri`: it is open (synced to the server). */
+  private serverLints(uri: vscode.Uri): boolean {
+    return this.deps.server?.serves(uri) === true;
+  }
+
+  /** Lints every open document again (after a settings change), but those the language server lints. */
   lintAllOpen(): void {
     for (const doc of vscode.workspace.textDocuments) this.lintNow(doc);
   }
@@ -139,6 +168,7 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   private lintNow(doc: vscode.TextDocument): void {
     if (!this.isCandidate(doc)) return;
+    if (this.serverLints(doc.uri)) return this.forget(doc.uri);
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
@@ -160,6 +190,7 @@ export class DiagnosticsManager implements vscode.Disposable {
    */
   private schedule(doc: vscode.TextDocument): void {
     if (!this.isCandidate(doc)) return;
+    if (this.serverLints(doc.uri)) return this.forget(doc.uri);
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     const delay = vscode.workspace

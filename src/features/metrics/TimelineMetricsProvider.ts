@@ -15,6 +15,8 @@ export interface MetricsDeps {
   readonly documents: WorkspaceDocuments;
   /** Fires when something other than the document changes the lenses (profile, SLOs). */
   readonly onDidChange?: vscode.Event<void>;
+  /** The language server gives the Timeline hover and CodeLens: only the section hover is provided here. */
+  readonly serverProvidesTimeline?: boolean;
 }
 
 /** Computes the measures of postmortems and incident records (cached by URI and version) for the hover and the lens. */

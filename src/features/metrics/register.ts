@@ -6,11 +6,13 @@ import { TimelineMetricsProvider, type MetricsDeps } from './TimelineMetricsProv
 
 export function register(_context: vscode.ExtensionContext, deps: MetricsDeps): vscode.Disposable {
   const markdown = workspaceDocuments('markdown');
+  const sections = vscode.languages.registerHoverProvider(markdown, new SectionMatchHoverProvider(deps.documents));
+  if (deps.serverProvidesTimeline) return sections;
   const provider = new TimelineMetricsProvider(deps);
   return vscode.Disposable.from(
     provider,
     vscode.languages.registerHoverProvider(markdown, provider),
     vscode.languages.registerCodeLensProvider(markdown, provider),
-    vscode.languages.registerHoverProvider(markdown, new SectionMatchHoverProvider(deps.documents)),
+    sections,
   );
 }

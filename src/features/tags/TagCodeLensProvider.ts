@@ -30,7 +30,10 @@ export class TagCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
   private readonly subscription: vscode.Disposable;
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly index: TagIndexManager) {
+  constructor(
+    private readonly index: TagIndexManager,
+    private readonly options: { readonly otherLocationsOnly?: boolean } = {},
+  ) {
     this.subscription = index.onDidChange(() => this.changed.fire());
   }
 
@@ -51,7 +54,9 @@ export class TagCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
             ? unlinkedMessage(tag, this.index.documentsFor(document.uri), this.index.profileFor(document.uri))
             : undefined,
       };
-      if (documents.length === 0) {
+      if (this.options.otherLocationsOnly) {
+        // The language server gives the lens naming the incident document.
+      } else if (documents.length === 0) {
         lenses.push(
           new vscode.CodeLens(range, {
             title: vscode.l10n.t('$(warning) No incident document found (TG001)'),

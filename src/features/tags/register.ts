@@ -9,7 +9,13 @@ import { TagIndexManager, type TagIndexDeps } from './TagIndexManager';
 import { Views } from '../../constants';
 
 /** What the tags feature needs from the extension. */
-export type TagsDeps = TagIndexDeps;
+export interface TagsDeps extends TagIndexDeps {
+  /**
+   * The language server gives the tag hover and the lens naming a tag's incident document: only the lens listing
+   * the tag's other locations (which needs the workspace's tag index) is provided here.
+   */
+  readonly serverProvidesLenses?: boolean;
+}
 
 /** The registered feature; its index and tree are there for the integration tests (through the extension's exports). */
 export interface TagsFeature extends vscode.Disposable {
@@ -19,7 +25,7 @@ export interface TagsFeature extends vscode.Disposable {
 
 export function register(_context: vscode.ExtensionContext, deps: TagsDeps): TagsFeature {
   const index = new TagIndexManager(deps);
-  const lenses = new TagCodeLensProvider(index);
+  const lenses = new TagCodeLensProvider(index, { otherLocationsOnly: deps.serverProvidesLenses === true });
   const tree = new TaggedCodeTreeProvider(index);
   const view = vscode.window.createTreeView(Views.taggedCode, { treeDataProvider: tree, showCollapseAll: true });
   const describe = () => {
@@ -39,7 +45,9 @@ export function register(_context: vscode.ExtensionContext, deps: TagsDeps): Tag
     view,
     index.onDidChange(describe),
     vscode.languages.registerCodeLensProvider(workspaceDocuments(), lenses),
-    vscode.languages.registerHoverProvider(workspaceDocuments(), new TagHoverProvider(index)),
+    ...(deps.serverProvidesLenses
+      ? []
+      : [vscode.languages.registerHoverProvider(workspaceDocuments(), new TagHoverProvider(index))]),
     registerTagCommands(index),
   );
   index

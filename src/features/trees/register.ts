@@ -26,6 +26,8 @@ export interface TreesFeature extends vscode.Disposable {
   readonly runbooks: RunbooksTreeProvider;
   readonly actionItems: ActionItemsTreeProvider;
   readonly manager: TreeDocumentManager;
+  /** Fires when one of the trees' views becomes visible (the side bar was opened). */
+  readonly onDidShow: vscode.Event<void>;
 }
 
 const STATE = { incidentGrouping: 'trees.incidentGrouping', actionItemGrouping: 'trees.actionItemGrouping' } as const;
@@ -146,7 +148,26 @@ export function register(context: vscode.ExtensionContext, deps: TreesDeps): Tre
   }
   describe();
   void manager.rescan();
-  return { incidents, runbooks, actionItems, manager, dispose: () => disposable.dispose() };
+  const shown = new vscode.EventEmitter<void>();
+  const visibility = [incidentsView, runbooksView, actionItemsView].map((view) =>
+    view.onDidChangeVisibility((e) => {
+      if (e.visible) shown.fire();
+    }),
+  );
+  // Already shown when the views were created (the side bar was open at start-up): say so once listeners are in.
+  if ([incidentsView, runbooksView, actionItemsView].some((v) => v.visible)) queueMicrotask(() => shown.fire());
+  return {
+    incidents,
+    runbooks,
+    actionItems,
+    manager,
+    onDidShow: shown.event,
+    dispose: () => {
+      visibility.forEach((d) => d.dispose());
+      shown.dispose();
+      disposable.dispose();
+    },
+  };
 }
 
 function next<T>(all: readonly T[], current: T): T {
