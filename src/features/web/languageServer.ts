@@ -44,29 +44,30 @@ export function answerFileRequests(client: RequestTarget): vscode.Disposable[] {
   ];
 }
 
-/** The server's own Worker (dist/web/server.js), or undefined where the host allows none. */
-function serverWorker(extensionUri: vscode.Uri): MessagePortLike | undefined {
+/** The server's own Worker running `script` (dist/web/server.js), or undefined where the host allows none. */
+function serverWorker(script: vscode.Uri): MessagePortLike | undefined {
   const WorkerClass = (globalThis as { Worker?: new (url: string) => MessagePortLike }).Worker;
   // An extension served by a remote host gets no Worker ("Creating workers from remote extensions is currently not
   // supported"); a script that fails to load would only fail later, so no Worker is tried where none can load.
-  if (!WorkerClass || extensionUri.scheme === 'vscode-remote') return undefined;
+  if (!WorkerClass || script.scheme === 'vscode-remote') return undefined;
   try {
-    return new WorkerClass(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'server.js').toString(true));
+    return new WorkerClass(script.toString(true));
   } catch {
     return undefined; // "Creating workers from remote extensions is currently not supported"
   }
 }
 
 /**
- * Creates (does not start) the browser language client over the best transport the host allows, with the file
- * requests answered. `inWorkerOnly` skips the Worker attempt (the server then always runs in this worker).
+ * Creates (does not start) the browser language client, with the file requests answered. With `workerScript` (the
+ * server's worker bundle, dist/web/server.js, which the .vsix does not ship today: it would add 225 KB) the server
+ * runs in a Worker of its own where the host allows one; otherwise, and where it does not, in this worker over a
+ * MessageChannel.
  */
 export function browserLanguageClient(
-  extensionUri: vscode.Uri,
   clientOptions: LanguageClientOptions,
-  options: { inWorkerOnly?: boolean } = {},
+  options: { workerScript?: vscode.Uri } = {},
 ): LanguageClient {
-  let port = options.inWorkerOnly ? undefined : serverWorker(extensionUri);
+  let port = options.workerScript ? serverWorker(options.workerScript) : undefined;
   if (!port) {
     const channel = new MessageChannel();
     runBrowserServer(channel.port1 as unknown as MessagePortLike);

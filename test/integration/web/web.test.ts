@@ -192,31 +192,35 @@ describe('Web extension', () => {
     const received = new Map<string, string[]>();
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     ok(extension, `${EXTENSION_ID} is installed`);
-    const client = browserLanguageClient(extension.extensionUri, {
-      documentSelector: [{ scheme: folder().scheme, language: 'markdown' }],
-      workspaceFolder: vscode.workspace.workspaceFolders?.[0],
-      diagnosticCollectionName: 'incident-workbench-web-test',
-      middleware: {
-        // VS Code's client pulls diagnostics (the server then answers textDocument/diagnostic); a client that
-        // cannot gets them pushed. Either way, what the server sent is kept.
-        provideDiagnostics: async (document, previousResultId, token, next) => {
-          const report = await next(document, previousResultId, token);
-          const key = document instanceof vscode.Uri ? document.toString() : document.uri.toString();
-          if (report && report.kind === 'full')
+    const client = browserLanguageClient(
+      {
+        documentSelector: [{ scheme: folder().scheme, language: 'markdown' }],
+        workspaceFolder: vscode.workspace.workspaceFolders?.[0],
+        diagnosticCollectionName: 'incident-workbench-web-test',
+        middleware: {
+          // VS Code's client pulls diagnostics (the server then answers textDocument/diagnostic); a client that
+          // cannot gets them pushed. Either way, what the server sent is kept.
+          provideDiagnostics: async (document, previousResultId, token, next) => {
+            const report = await next(document, previousResultId, token);
+            const key = document instanceof vscode.Uri ? document.toString() : document.uri.toString();
+            if (report && report.kind === 'full')
+              received.set(
+                key,
+                report.items.map((d) => d.message),
+              );
+            return report;
+          },
+          handleDiagnostics: (uri, diagnostics) => {
             received.set(
-              key,
-              report.items.map((d) => d.message),
+              uri.toString(),
+              diagnostics.map((d) => d.message),
             );
-          return report;
-        },
-        handleDiagnostics: (uri, diagnostics) => {
-          received.set(
-            uri.toString(),
-            diagnostics.map((d) => d.message),
-          );
+          },
         },
       },
-    });
+      // code-server serves the extension from its remote host, which gets no Worker: the server runs in this one.
+      { workerScript: vscode.Uri.joinPath(extension.extensionUri, 'dist', 'web', 'server.js') },
+    );
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
       client.start(),
